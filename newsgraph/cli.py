@@ -1,0 +1,162 @@
+"""Command-line front end: parse, call one function, render. Every command has an example."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import query
+from .errors import NewsgraphError, UsageError
+from .settings import Settings
+from .store import View
+
+DB = click.option("--db", default="newsgraph.sqlite", show_default=True,
+                  type=click.Path(dir_okay=False), help="SQLite database file.")
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            click.secho(f"error: {exc}", fg="red", err=True)
+            sys.exit(exc.exit_code)
+
+
+@click.group(cls=_Group)
+@click.option("--config", type=click.Path(dir_okay=False), help="Settings file (newsgraph.toml).")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.pass_context
+def main(ctx: click.Context, config: str | None, verbose: int) -> None:
+    """newsgraph: turn conflict news into an auditable, sourced knowledge base.
+
+    \b
+    Example:
+      newsgraph build examples/articles --db kb.sqlite
+      newsgraph entities --db kb.sqlite
+    """
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s")
+    ctx.obj = {"config": config}
+
+
+def _settings(ctx: click.Context, **flags: object) -> Settings:
+    return Settings.load(config=ctx.obj.get("config"), **flags)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@DB
+@click.option("--processes", type=int, help="Worker processes for the per-article step.")
+@click.option("--batch-size", type=int, help="Articles per spaCy batch (bounds memory).")
+@click.option("--kb", "kb_paths", multiple=True, help="Extra actor YAML file or folder.")
+@click.option("--rebuild", is_flag=True, help="Analyse articles already in the store again.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, quiet) -> None:
+    """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
+
+    \b
+    Example:
+      newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
+    """
+    from .cli_report import ProgressBar, render_report
+    from .pipeline import run
+    settings = _settings(ctx, processes=processes, batch_size=batch_size,
+                         kb_paths=tuple(kb_paths) or None)
+    with ProgressBar(disable=quiet) as bar:
+        report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild)
+    click.echo(render_report(report, db=db))
+
+
+@main.command()
+@DB
+@click.option("--format", "fmt", default="json", show_default=True,
+              type=click.Choice(["json", "acled", "plover", "graphml", "gexf", "ftm"]))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+def export(db, fmt, output) -> None:
+    """Export the knowledge base (JSON contract, ACLED CSV, PLOVER, GraphML, GEXF, FtM).
+
+    \b
+    Example:
+      newsgraph export --db kb.sqlite --format json -o kb.json
+      newsgraph export --db kb.sqlite --format acled -o events.csv
+    """
+    from .export import write_export
+    view = View.open(db)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            write_export(view, fmt, fh)
+    else:
+        write_export(view, fmt, sys.stdout)
+
+
+@main.command()
+@click.argument("query_text")
+@DB
+@click.option("--limit", default=10, show_default=True)
+def search(query_text, db, limit) -> None:
+    """Full-text search over article text (SQLite FTS5 syntax).
+
+    \b
+    Example:
+      newsgraph search "drone strike" --db kb.sqlite
+    """
+    import sqlite3
+    try:
+        hits = View.open(db).search(query_text, limit=limit)
+    except sqlite3.OperationalError as exc:
+        raise UsageError(f"bad search query {query_text!r}: {exc}") from exc
+    for h in hits:
+        click.echo(f"{h['published'] or '????-??-??'}  {h['source']}  {h['title'] or ''}")
+        click.echo(f"    {h['snippet']}")
+    if not hits:
+        click.echo("no match")
+
+
+@main.command()
+@DB
+@click.option("--type", "etype", help="Only this entity type (PERSON, ORG, GPE, ...).")
+@click.option("--limit", default=40, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON output.")
+def entities(db, etype, limit, as_json) -> None:
+    """List entities, most mentioned first, with their aliases.
+
+    \b
+    Example:
+      newsgraph entities --db kb.sqlite --type PERSON
+    """
+    from .cli_report import entity_table
+    rows = [e for e in View.open(db).entities() if not etype or e.type == etype.upper()]
+    rows.sort(key=lambda e: (-len(e.mentions), e.name))
+    if as_json:
+        click.echo(json.dumps([query.entity(e) | {"mentions": len(e.mentions)}
+                               for e in rows[:limit]], ensure_ascii=False, indent=1))
+    else:
+        click.echo(entity_table(rows[:limit]))
+
+
+@main.command("explain-match")
+@click.argument("name_a")
+@click.argument("name_b")
+def explain_match(name_a, name_b) -> None:
+    """Show why two names do or do not match.
+
+    \b
+    Example:
+      newsgraph explain-match "Qasem Soleimani" "Qassem Suleimani"
+    """
+    from .resolve.match import explain_match as explain
+    for line in explain(name_a, name_b):
+        click.echo(line)
+
+
+from .cli_eval import eval_command  # noqa: E402  (registered below)
+
+main.add_command(eval_command)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Main-text extraction from HTML pages with trafilatura (boilerplate removed)."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import trafilatura
+
+from ..errors import InputError
+from .meta import ISO_DAY, Meta
+
+log = logging.getLogger(__name__)
+
+NO_TEXT = "no article text found in HTML"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    text: str
+    meta: Meta          # what the page itself says (title, date, url, site name)
+
+
+def extract(html: str | bytes, *, want_meta: bool = True) -> Page:
+    """The article text of a page, without navigation, comments or cookie banners.
+
+    Raises InputError when trafilatura finds no main text (or cannot parse the page).
+    `want_meta=False` skips the metadata pass when the caller already has it all.
+    """
+    try:
+        text = trafilatura.extract(
+            html, include_comments=False, favor_precision=True, include_tables=True,
+            output_format="txt", deduplicate=False)
+    except (ValueError, TypeError, LookupError) as exc:   # lxml/encoding edge cases
+        raise InputError(f"{NO_TEXT} (the page could not be parsed: {exc})") from exc
+    if not text or not text.strip():
+        raise InputError(NO_TEXT)
+    return Page(text=text, meta=_page_meta(html) if want_meta else Meta())
+
+
+def _page_meta(html: str | bytes) -> Meta:
+    """Title, date, url and site name trafilatura finds in the page; empty on failure."""
+    try:
+        doc = trafilatura.extract_metadata(html)
+    except (ValueError, TypeError, LookupError) as exc:
+        log.debug("no metadata: %s", exc)
+        return Meta()
+    published = doc.date if isinstance(doc.date, str) and ISO_DAY.match(doc.date + " ") else None
+    return Meta(url=doc.url or None, title=doc.title or None,
+                publisher=doc.sitename or None, published=published[:10] if published else None)

@@ -1,0 +1,173 @@
+"""The actor knowledge base: data/actors/*.yaml (+ users' own files) as typed objects."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import yaml
+
+from .errors import DataError
+from .model import ENTITY_TYPES, PREDICATES
+from .settings import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+SECTORS = ("government", "military", "paramilitary", "rebel", "opposition", "religious",
+           "civilian", "media", "international", "political", "business", "terrorist")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Tie:
+    predicate: str               # one of model.PREDICATES
+    object: str | None = None    # actor id
+    office: str | None = None    # for holds_office: an office name from offices.yaml
+    start: str | None = None     # ISO date or year
+    end: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    id: str
+    name: str
+    type: str                    # PERSON ORG GPE LOC FAC
+    sector: str | None = None
+    country: str | None = None   # ISO 3166-1 alpha-2
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()   # names that stand for this actor in context ("Tehran")
+    ties: tuple[Tie, ...] = ()
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Office:
+    name: str                    # "President of Iraq"
+    country: str | None = None
+    phrases: tuple[str, ...] = ()    # how articles refer to the holder ("the Iraqi president")
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    actors: dict[str, Actor]
+    offices: dict[str, Office]
+
+    def get(self, actor_id: str) -> Actor | None:
+        return self.actors.get(actor_id)
+
+    def alias_items(self) -> Iterator[tuple[str, str]]:
+        """(name or alias, actor id) for every actor."""
+        for actor in self.actors.values():
+            for name in actor.names:
+                yield name, actor.id
+
+    def holders(self, office: str, on_date: str | None = None) -> list[Actor]:
+        """Actors holding `office` on `on_date` (ISO prefix comparison); all if no date."""
+        out = []
+        for actor in self.actors.values():
+            for tie in actor.ties:
+                if tie.predicate == "holds_office" and tie.office == office and _within(tie, on_date):
+                    out.append(actor)
+        return out
+
+
+def _within(tie: Tie, on_date: str | None) -> bool:
+    if not on_date:
+        return True
+    if tie.start and str(tie.start) > on_date:
+        return False
+    return not (tie.end and str(tie.end) < on_date[: len(str(tie.end))])
+
+
+def load(paths: Iterable[str | Path] = (), *, include_default: bool = True) -> KnowledgeBase:
+    """Load the bundled KB plus users' YAML files or folders."""
+    files: list[Path] = []
+    if include_default:
+        files += sorted((DATA_DIR / "actors").glob("*.yaml"))
+    for p in map(Path, paths):
+        if not p.exists():
+            raise DataError(f"knowledge-base path not found: {p}")
+        files += sorted(p.glob("*.yaml")) if p.is_dir() else [p]
+    actors: dict[str, Actor] = {}
+    for f in files:
+        for actor in _read_actors(f):
+            actors[actor.id] = actor        # later files override earlier ones
+    offices = _read_offices(DATA_DIR / "offices.yaml") if include_default else {}
+    kb = KnowledgeBase(actors=actors, offices=offices)
+    _check_refs(kb)
+    return kb
+
+
+@lru_cache(maxsize=8)
+def load_cached(paths: tuple[str, ...] = ()) -> KnowledgeBase:
+    return load(paths)
+
+
+def _read_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read YAML: {exc}") from exc
+
+
+def _read_actors(path: Path) -> list[Actor]:
+    data = _read_yaml(path) or []
+    if isinstance(data, dict):
+        data = data.get("actors", [])
+    if not isinstance(data, list):
+        raise DataError(f"{path}: expected a list of actors")
+    return [_actor(entry, path) for entry in data]
+
+
+def _actor(entry: object, path: Path) -> Actor:
+    if not isinstance(entry, dict) or not entry.get("id") or not entry.get("name"):
+        raise DataError(f"{path}: every actor needs an id and a name: {entry!r}")
+    where = f"{path}: actor {entry['id']}"
+    if entry.get("type") not in ENTITY_TYPES:
+        raise DataError(f"{where}: type must be one of {ENTITY_TYPES}")
+    if entry.get("sector") not in (None, *SECTORS):
+        raise DataError(f"{where}: unknown sector {entry.get('sector')!r}")
+    ties = []
+    for t in entry.get("ties") or []:
+        if not isinstance(t, dict) or t.get("predicate") not in PREDICATES:
+            raise DataError(f"{where}: bad tie {t!r}")
+        ties.append(Tie(predicate=t["predicate"], object=t.get("object"), office=t.get("office"),
+                        start=_iso(t.get("start")), end=_iso(t.get("end"))))
+    return Actor(id=str(entry["id"]), name=str(entry["name"]), type=entry["type"],
+                 sector=entry.get("sector"), country=entry.get("country"),
+                 wikidata=entry.get("wikidata"),
+                 aliases=tuple(str(a) for a in entry.get("aliases") or ()),
+                 metonyms=tuple(str(a) for a in entry.get("metonyms") or ()),
+                 ties=tuple(ties), description=str(entry.get("description") or ""))
+
+
+def _iso(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _read_offices(path: Path) -> dict[str, Office]:
+    if not path.exists():
+        return {}
+    data = _read_yaml(path) or []
+    out = {}
+    for e in data:
+        if not isinstance(e, dict) or not e.get("name"):
+            raise DataError(f"{path}: every office needs a name: {e!r}")
+        out[e["name"]] = Office(name=e["name"], country=e.get("country"),
+                                phrases=tuple(e.get("phrases") or ()))
+    return out
+
+
+def _check_refs(kb: KnowledgeBase) -> None:
+    for actor in kb.actors.values():
+        for tie in actor.ties:
+            if tie.object and tie.object not in kb.actors:
+                raise DataError(f"actor {actor.id}: tie to unknown actor {tie.object!r}")
+            if tie.office and kb.offices and tie.office not in kb.offices:
+                raise DataError(f"actor {actor.id}: unknown office {tie.office!r}")

@@ -1,0 +1,29 @@
+"""From one parsed article to model records: the only bridge from spaCy to the model.
+
+Each extractor is a plain function over the spaCy `Doc` (built from the normalised
+text, same offsets as the article) and returns model objects with evidence sliced
+from the original article text.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase
+from ..model import Article, ArticleRecords
+from . import claims, dates, events, loaded, mentions, places, relations
+
+
+def extract(doc: Doc, article: Article, *, kb: KnowledgeBase) -> ArticleRecords:
+    found = mentions.mentions_from_doc(doc, article, kb=kb)
+    date_refs = dates.find_dates(doc, article.published)
+    place_refs = places.find_places(doc, article, mentions=found)
+    return ArticleRecords(
+        article=article,
+        mentions=tuple(found),
+        relations=tuple(relations.extract_relations(doc, article, mentions=found, kb=kb)),
+        events=tuple(events.extract_events(doc, article, mentions=found, dates=date_refs,
+                                           places=place_refs)),
+        claims=tuple(claims.extract_claims(doc, article, mentions=found)),
+        loaded_terms=tuple(loaded.find_loaded_terms(doc, article)),
+        places=tuple(place_refs),
+    )

@@ -1,0 +1,75 @@
+"""Run the per-article step over a stream of articles, in bounded batches.
+
+With `processes > 1` batches go to a process pool; at most two batches per worker are
+in flight, so memory stays bounded whatever the corpus size.
+"""
+from __future__ import annotations
+
+import logging
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import lru_cache
+from itertools import islice
+from typing import Iterable, Iterator
+
+from .. import kb as kb_module
+from ..model import Article, ArticleRecords, Skipped
+from ..settings import Settings
+from .extract import extract
+from .text import normalise
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=2)
+def _nlp(model: str, kb_paths: tuple[str, ...], max_chars: int):
+    from .gazetteer import Gazetteer
+    from .ruler import build_nlp
+    nlp = build_nlp(model, kb_module.load_cached(kb_paths),
+                    place_names=Gazetteer.load().names())
+    nlp.max_length = max(nlp.max_length, max_chars + 1)
+    return nlp
+
+
+def warm_up(settings: Settings) -> None:
+    """Load the model, the knowledge base and the gazetteer (once per process)."""
+    _nlp(settings.model, settings.kb_paths, settings.max_chars)
+
+
+def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
+    """The pure per-article step for one batch."""
+    nlp = _nlp(settings.model, settings.kb_paths, settings.max_chars)
+    kb = kb_module.load_cached(settings.kb_paths)
+    out: list[ArticleRecords | Skipped] = []
+    texts = ((normalise(a.text), a) for a in articles)
+    for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
+        try:
+            out.append(extract(doc, article, kb=kb))
+        except Exception as exc:  # an extractor bug must not lose the rest of the run
+            log.exception("extraction failed for %s", article.source)
+            out.append(Skipped(source=article.source, reason=f"extraction failed: {exc!r}"))
+    return out
+
+
+def analyse(articles: Iterable[Article], *, settings: Settings) -> Iterator[ArticleRecords | Skipped]:
+    """Yield records for each article, in input order."""
+    batches = _batches(articles, settings.batch_size)
+    if settings.processes <= 1:
+        for batch in batches:
+            yield from analyse_batch(batch, settings)
+        return
+    with ProcessPoolExecutor(settings.processes, initializer=warm_up,
+                             initargs=(settings,)) as pool:
+        window: deque[Future] = deque()
+        for batch in batches:
+            window.append(pool.submit(analyse_batch, batch, settings))
+            if len(window) >= 2 * settings.processes:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    it = iter(items)
+    while batch := list(islice(it, max(1, size))):
+        yield batch

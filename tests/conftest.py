@@ -1,0 +1,44 @@
+"""Shared fixtures: the ../shared folder (skip cleanly without it) and built stores."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus" / "seeds").is_dir():
+        pytest.skip("../shared is not available")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seeds_db(shared: Path, tmp_path_factory) -> Path:
+    """The five seed articles built once for the session (loads the spaCy model)."""
+    from newsgraph.pipeline import run
+    db = tmp_path_factory.mktemp("seeds") / "seeds.sqlite"
+    run([shared / "corpus" / "seeds"], db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def examples_db(tmp_path_factory) -> Path:
+    """The project's own example corpus built once for the session."""
+    from newsgraph.pipeline import run
+    db = tmp_path_factory.mktemp("examples") / "examples.sqlite"
+    run([EXAMPLES], db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The project's spaCy pipeline (model + KB ruler), loaded once."""
+    from newsgraph.nlp.runner import _nlp
+    from newsgraph.settings import Settings
+    s = Settings()
+    return _nlp(s.model, s.kb_paths, s.max_chars)

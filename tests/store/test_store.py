@@ -1,0 +1,100 @@
+"""Store: migrations, write <-> read round trips, idempotent upserts, FTS search."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from hypothesis import given, settings as hsettings, strategies as st
+
+from newsgraph.errors import StoreError
+from newsgraph.ids import article_id, record_id
+from newsgraph.model import (Article, ArticleRecords, Claim, DateRef, Event, Evidence, Location,
+                             Mention, Relation)
+from newsgraph.store import View, Writer, connect, migrate
+
+TEXT = "Ali Hassan met Omar Zaid in Mosul on 3 March 2020. Protesters said they would stay."
+
+
+def _records(text: str = TEXT) -> ArticleRecords:
+    a = Article(id=article_id(text), source="x.txt", text=text, publisher="P", published="2020-03-04")
+    m1 = Mention(id=record_id("m", a.id, 0, 10), doc=a.id, start=0, end=10, text=text[0:10],
+                 label="PERSON", name="Ali Hassan", local=record_id("m", a.id, 0, 10))
+    m2 = Mention(id=record_id("m", a.id, 15, 24), doc=a.id, start=15, end=24, text=text[15:24],
+                 label="PERSON", name="Omar Zaid", local=record_id("m", a.id, 15, 24))
+    ev = Evidence(doc=a.id, start=0, end=50, text=text[0:50])
+    rel = Relation(id=record_id("r", a.id, 1), doc=a.id, subject=m1.id, predicate="allied_with",
+                   object=m2.id, evidence=ev)
+    loc = Location(name="Mosul", country="XX", lat=36.3, lon=43.1,
+                   evidence=Evidence(doc=a.id, start=28, end=33, text=text[28:33]))
+    event = Event(id=record_id("e", a.id, 0, 50), doc=a.id, type="CONSULT", mode="meet",
+                  trigger="met", date=DateRef(start=37, end=49, text=text[37:49],
+                                              date="2020-03-03", precision="day"),
+                  location=loc, actors=(m1.id,), targets=(m2.id,), fatalities=None,
+                  evidence=ev, actor_text=("officials",))
+    claim = Claim(id=record_id("c", a.id, 51), doc=a.id, speaker_text="Protesters", verb="said",
+                  text=text[66:83], start=66, end=83,
+                  evidence=Evidence(doc=a.id, start=51, end=84, text=text[51:84]))
+    return ArticleRecords(article=a, mentions=(m1, m2), relations=(rel,), events=(event,),
+                          claims=(claim,), places=(loc,))
+
+
+def test_migrations_apply_once(tmp_path):
+    conn = connect(tmp_path / "kb.sqlite")
+    assert migrate(conn) == []          # already applied by connect
+    names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
+    assert names == ["001_init"]
+
+
+def test_round_trip_and_idempotent_upsert(tmp_path):
+    db = tmp_path / "kb.sqlite"
+    conn = connect(db)
+    rec = _records()
+    Writer(conn).write_records(rec)
+    Writer(conn).write_records(rec)     # the same article again: no duplicates
+    view = View(conn)
+    assert view.counts()["articles"] == 1
+    assert view.mentions() == sorted(rec.mentions, key=lambda m: m.start)
+    assert view.relations() == list(rec.relations)
+    assert view.events() == list(rec.events)
+    assert view.claims() == list(rec.claims)
+    assert list(view.articles()) == [rec.article]
+
+
+def test_evidence_is_the_slice_of_the_stored_text(tmp_path):
+    conn = connect(tmp_path / "kb.sqlite")
+    Writer(conn).write_records(_records())
+    view = View(conn)
+    text = next(view.articles()).text
+    for record in [*view.relations(), *view.events(), *view.claims()]:
+        ev = record.evidence
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_full_text_search(tmp_path):
+    conn = connect(tmp_path / "kb.sqlite")
+    Writer(conn).write_records(_records())
+    hits = View(conn).search("Mosul")
+    assert [h["source"] for h in hits] == ["x.txt"]
+    assert View(conn).search("Baghdad") == []
+
+
+def test_readonly_view_of_missing_db_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="not found"):
+        View.open(tmp_path / "missing.sqlite")
+
+
+def test_not_a_database(tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError):
+        connect(bad)
+
+
+@hsettings(max_examples=25, deadline=None)
+@given(st.text(min_size=30, max_size=200).filter(lambda t: t.strip()))
+def test_any_text_round_trips(tmp_path_factory, text):
+    conn = connect(tmp_path_factory.mktemp("h") / "kb.sqlite")
+    a = Article(id=article_id(text), source="h.txt", text=text)
+    Writer(conn).write_records(ArticleRecords(article=a))
+    assert list(View(conn).articles()) == [a]
+    assert isinstance(conn, sqlite3.Connection)
