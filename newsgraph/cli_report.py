@@ -33,6 +33,9 @@ def render_report(report: RunReport, *, db: str) -> str:
         f"  articles skipped   {len(report.skipped)}",
     ]
     lines += [f"    - {s.source}: {s.reason}" for s in report.skipped]
+    if report.warnings:
+        lines.append(f"  warnings           {len(report.warnings)}")
+        lines += [f"    - {w.source}: {w.reason}" for w in report.warnings]
     lines += [
         f"  found (new)        {report.mentions} mentions, {report.events} events, "
         f"{report.relations} relations, {report.claims} claims",

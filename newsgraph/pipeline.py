@@ -9,7 +9,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import kb as kb_module
 from .errors import NothingReadError
-from .ingest import read_articles
+from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse
 from .resolve.stage import resolve_store
@@ -65,7 +65,9 @@ def _version_changed(conn) -> bool:
 def _new_articles(items: Iterator[Article | Skipped], writer: Writer, tally: "_Tally", *,
                   rebuild: bool) -> Iterator[Article]:
     for item in items:
-        if isinstance(item, Skipped):
+        if isinstance(item, InputWarning):
+            tally.warnings.append(item)
+        elif isinstance(item, Skipped):
             tally.skipped.append(item)
         elif not rebuild and writer.has_article(item.id):
             tally.known += 1
@@ -82,6 +84,7 @@ class _Tally:
     def __init__(self) -> None:
         self.read = self.known = self.words = 0
         self.skipped: list[Skipped] = []
+        self.warnings: list[Skipped] = []
         self.found = {"mentions": 0, "relations": 0, "events": 0, "claims": 0}
 
     def record(self, item: ArticleRecords | Skipped) -> None:
@@ -95,4 +98,5 @@ class _Tally:
 
     def report(self) -> RunReport:
         return RunReport(articles_read=self.read + self.known, articles_new=self.read,
-                         skipped=tuple(self.skipped), words=self.words, **self.found)
+                         skipped=tuple(self.skipped),
+                         warnings=tuple(self.warnings), words=self.words, **self.found)

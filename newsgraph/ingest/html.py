@@ -5,6 +5,7 @@ import logging
 from dataclasses import dataclass
 
 import trafilatura
+from lxml.etree import LxmlError
 
 from ..errors import InputError
 from .meta import ISO_DAY, Meta
@@ -30,7 +31,7 @@ def extract(html: str | bytes, *, want_meta: bool = True) -> Page:
         text = trafilatura.extract(
             html, include_comments=False, favor_precision=True, include_tables=True,
             output_format="txt", deduplicate=False)
-    except (ValueError, TypeError, LookupError) as exc:   # lxml/encoding edge cases
+    except (ValueError, TypeError, LookupError, LxmlError) as exc:   # parser/encoding edge cases
         raise InputError(f"{NO_TEXT} (the page could not be parsed: {exc})") from exc
     if not text or not text.strip():
         raise InputError(NO_TEXT)
@@ -41,8 +42,10 @@ def _page_meta(html: str | bytes) -> Meta:
     """Title, date, url and site name trafilatura finds in the page; empty on failure."""
     try:
         doc = trafilatura.extract_metadata(html)
-    except (ValueError, TypeError, LookupError) as exc:
+    except (ValueError, TypeError, LookupError, LxmlError) as exc:
         log.debug("no metadata: %s", exc)
+        return Meta()
+    if doc is None:
         return Meta()
     published = doc.date if isinstance(doc.date, str) and ISO_DAY.match(doc.date + " ") else None
     return Meta(url=doc.url or None, title=doc.title or None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 SAMPLE_CHARS = 20_000      # enough to judge; long articles are not scanned in full
 MIN_TOKENS = 12            # fewer words than this: too little evidence, accept
@@ -47,6 +48,7 @@ OTHERS: dict[str, frozenset[str]] = {
 OTHERS = {name: words - ENGLISH for name, words in OTHERS.items()}
 
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def non_english(text: str) -> str | None:
@@ -54,38 +56,37 @@ def non_english(text: str) -> str | None:
 
     Returns None when the text is English or when there is too little evidence.
     """
-    sample = text[:SAMPLE_CHARS]
-    script = _foreign_script(sample)
+    sample = text[:SAMPLE_CHARS].lower()
+    tokens = Counter(WORD.findall(sample))
+    script = _foreign_script(sample, letters=sum(len(t) * n for t, n in tokens.items()))
     if script:
         return script
-    tokens = [t.lower() for t in WORD.findall(sample)]
-    if len(tokens) < MIN_TOKENS:
+    total = sum(tokens.values())
+    if total < MIN_TOKENS:
         return None
-    english = _ratio(tokens, ENGLISH)
-    name, other = max(((n, _ratio(tokens, words)) for n, words in OTHERS.items()),
+    english = _ratio(tokens, ENGLISH, total)
+    name, other = max(((n, _ratio(tokens, words, total)) for n, words in OTHERS.items()),
                       key=lambda pair: pair[1])
     if other >= MIN_OTHER_RATIO and other >= DOMINANCE * english:
         return name
-    if english < MIN_ENGLISH_RATIO and len(tokens) >= 4 * MIN_TOKENS:
+    if english < MIN_ENGLISH_RATIO and total >= 4 * MIN_TOKENS:
         return "an unrecognised language"
     return None
 
 
-def _ratio(tokens: list[str], words: frozenset[str]) -> float:
-    return sum(token in words for token in tokens) / len(tokens)
+def _ratio(tokens: Counter[str], words: frozenset[str], total: int) -> float:
+    return sum(tokens[word] for word in words if word in tokens) / total
 
 
-def _foreign_script(sample: str) -> str | None:
-    """The dominant non-Latin script, e.g. 'Arabic script', when most letters use it."""
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in sample:
-        if not char.isalpha():
-            continue
-        letters += 1
-        script = _script(char)
-        if script != "LATIN":
-            counts[script] = counts.get(script, 0) + 1
+def _foreign_script(sample: str, *, letters: int) -> str | None:
+    """The dominant non-Latin script, e.g. 'Arabic script', when most of the
+    `letters` (a count of the sample's word characters) use it."""
+    counts: Counter[str] = Counter()
+    for char in NON_ASCII.findall(sample):      # only non-ASCII characters need a look-up
+        if char.isalpha():
+            script = _script(char)
+            if script != "LATIN":
+                counts[script] += 1
     if not counts or not letters:
         return None
     script, count = max(counts.items(), key=lambda pair: pair[1])
@@ -97,7 +98,5 @@ def _foreign_script(sample: str) -> str | None:
 
 def _script(char: str) -> str:
     """First word of the Unicode name: LATIN, ARABIC, CYRILLIC, CJK, HEBREW..."""
-    if char.isascii():
-        return "LATIN"
     name = unicodedata.name(char, "")
     return name.split(" ", 1)[0] if name else "UNKNOWN"

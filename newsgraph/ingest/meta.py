@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterator
 
-from ..model import Skipped
+from ..model import DATACLASS, Skipped
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_
 META_FILE = "meta.jsonl"
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(**DATACLASS)   # the same options as Skipped (frozen, slots, kw_only)
 class InputWarning(Skipped):
     """A problem in the input that did not cost an article (e.g. a bad meta value).
 
@@ -94,7 +94,7 @@ def load_folder_meta(folder: Path, *, label: str) -> tuple[dict[str, tuple[Meta,
     if not path.is_file():
         return found, warnings
     for number, record, problem in _records(path):
-        where = f"{label} line {number}"
+        where = f"{label} line {number}" if number else label
         if problem:
             warnings.append(InputWarning(source=where, reason=problem))
             continue
