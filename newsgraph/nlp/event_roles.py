@@ -1,0 +1,275 @@
+"""Reading an event trigger's clause from the dependency parse: is it factual, who
+did it to whom, and which date and place of the sentence belong to it."""
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+from ..model import DateRef, Location, Mention
+from .event_lexicon import Lexicon
+
+_EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
+          "oprd", "compound", "amod", "appos", "conj", "relcl", "dative", "nmod", "npadvmod"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "across", "inside", "around", "into", "throughout"}
+_TARGET_PREPS = {"on", "against", "upon"}
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "attr"}
+
+
+def _negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
+
+
+def _modal(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex.modals for c in tok.children)
+
+
+def _conditional(tok: Token, lex: Lexicon) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in lex.conditions for c in tok.children)
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive of purpose: 'gathered to demand', 'in order to'."""
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    return tok.dep_ == "advcl" and to or any(c.dep_ == "mark" and c.lower_ == "order"
+                                             for c in tok.children)
+
+
+def is_factual(tok: Token, lex: Lexicon) -> bool:
+    """False for negated, modal, conditional, purpose and embedded unreal events."""
+    cur = tok
+    for _ in range(6):
+        if _negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur):
+            return False
+        head = cur.head
+        if head is cur or cur.dep_ not in _EMBED:
+            return True
+        lemma = head.lemma_.lower()
+        if cur.dep_ == "conj":
+            if _modal(head, lex) or _conditional(head, lex):
+                return False
+            cur = head.head if head.dep_ not in ("ROOT",) and head.dep_ in _EMBED else head
+            if cur is head:
+                return True
+            continue
+        if lemma in lex.irrealis and cur.dep_ != "relcl":
+            return False
+        if cur.dep_ == "xcomp" and lemma not in lex.implicative:
+            return False
+        cur = head
+    return True
+
+
+def _clause_verb(tok: Token) -> Token:
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _subject(verb: Token, depth: int = 0) -> list[Token]:
+    """The subject of the verb, or of the verb it depends on ('stand accused of
+    launching', 'forced to resign', 'opened fire ..., killing')."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
+            return [c]
+    head = verb.head
+    if depth < 3 and head is not verb and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp",
+                                                        "acomp", "pobj"):
+        if head.pos_ == "ADP":
+            head = head.head
+        return _subject(head, depth + 1)
+    return []
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
+            c.dep_ == "aux" for c in verb.children))
+
+
+def _pobj(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ == "pobj"]
+
+
+def _agent(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            out.extend(_pobj(c))
+    return out
+
+
+def _targets_via_preps(tok: Token, *, with_of: bool) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and (c.lower_ in _TARGET_PREPS or (with_of and c.lower_ == "of")):
+            out.extend(_pobj(c))
+        if c.dep_ in ("acl", "advcl") and c.lemma_.lower() == "target":
+            out.extend(x for x in c.children if x.dep_ == "dobj")
+    return out
+
+
+def verb_roles(verb: Token, parts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """(actors, targets) of a verbal trigger; `parts` are all tokens of the trigger."""
+    targets = [t for p in parts for t in _targets_via_preps(p, with_of=False)]
+    if _is_passive(verb):
+        actors = _agent(verb)
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb.dep_ in ("acl", "relcl") and not subj:
+            subj = [verb.head]
+        return actors, subj + targets
+    actors = _subject(verb)
+    objects = [c for p in parts for c in p.children if c.dep_ in ("dobj", "dative")]
+    return actors, objects + targets
+
+
+def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
+               ) -> tuple[list[Token], list[Token]]:
+    """(actors, targets) of a nominal trigger ('Iran's attack on X', 'the killing of Y')."""
+    inside = {p.i for p in parts}
+    mods = [c for p in parts for c in p.children if c.i not in inside]
+    actors = [c for c in mods if c.dep_ == "poss"]
+    actors += [c for c in mods if c.dep_ in ("compound", "amod", "nmod")
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    actors += _agent(noun)
+    of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _pobj(c)]
+    targets = _targets_via_preps(noun, with_of=False)
+    if of_is_actor:
+        actors += of
+    else:
+        targets += of
+    gov = noun.head
+    if not actors and noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
+        verb = gov if gov.pos_ == "VERB" else gov.head
+        if verb.pos_ == "VERB":
+            actors = _agent(verb) if _is_passive(verb) else _subject(verb)
+    return actors, targets
+
+
+def expand(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and their conjuncts ('X and Y'), without duplicates."""
+    seen: dict[int, Token] = {}
+    for tok in tokens:
+        for t in (tok, *tok.conjuncts):
+            seen.setdefault(t.i, t)
+    return list(seen.values())
+
+
+def covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if m.start <= start and end <= m.end:
+            return m
+    return None
+
+
+def resolve_role(tok: Token, mentions: Sequence[Mention], text: str) -> tuple[str | None, str | None]:
+    """(mention id, None) when a mention names the role, else (None, phrase) or (None, None)."""
+    m = covering(mentions, tok.idx, tok.idx + len(tok))
+    if m:
+        return m.id, None
+    for c in tok.children:
+        if c.dep_ in ("appos", "compound", "poss", "nmod") or (
+                c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
+            m = covering(mentions, c.idx, c.idx + len(c))
+            if m and c.dep_ == "appos":
+                return m.id, None
+            if m and c.dep_ != "appos":
+                return m.id, _phrase(tok, text)
+    if tok.pos_ in ("PRON", "DET", "NUM") or tok.tag_ in ("WDT", "WP"):
+        return None, None
+    return None, _phrase(tok, text)
+
+
+def _phrase(tok: Token, text: str) -> str:
+    left = tok.left_edge
+    while left.i < tok.i and (left.dep_ in ("det", "predet", "punct", "nummod", "quantmod")
+                              or left.pos_ == "NUM"):
+        left = left.doc[left.i + 1]
+    return text[left.idx: tok.idx + len(tok)]
+
+
+def _attached(span_tokens: Sequence[Token], anchors: set[int], *, preps: set[str] | None) -> bool:
+    """Does a token of the span hang (within 3 steps) from one of the anchor tokens?"""
+    for tok in span_tokens:
+        cur, ok = tok, preps is None
+        for _ in range(5):
+            if cur.dep_ == "prep" and preps is not None and cur.lower_ in preps:
+                ok = True
+            if cur.head is cur:
+                break
+            cur = cur.head
+            if cur.i in anchors:
+                return ok
+    return False
+
+
+def anchors_of(parts: Sequence[Token]) -> set[int]:
+    """The trigger tokens, their clause verb and the verbs above it up to the root."""
+    out = {p.i for p in parts}
+    for p in parts:
+        cur = _clause_verb(p)
+        out.add(cur.i)
+        for _ in range(3):
+            if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl"):
+                break
+            cur = cur.head
+            out.add(cur.i)
+    return out
+
+
+def _tokens(sent: Span, start: int, end: int) -> list[Token]:
+    return list(sent.doc.char_span(start, end, alignment_mode="expand") or [])
+
+
+def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
+              ) -> tuple[DateRef | None, bool]:
+    """The date of the sentence closest to the trigger, syntactically attached first;
+    and whether it is attached."""
+    cands = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    if not cands:
+        return None, False
+    anchors = anchors_of(parts)
+    pivot = parts[0].idx
+    scored = [(not _attached(_tokens(sent, d.start, d.end), anchors, preps=None),
+               d.date is None, abs(d.start - pivot), i, d) for i, d in enumerate(cands)]
+    best = min(scored)
+    return best[-1], not best[0]
+
+
+def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
+    """A place that is a later item of a list ('Baghdad, Basra and Najaf')."""
+    for tok in toks:
+        cur = tok
+        while cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+            if cur.i in others:
+                return True
+    return False
+
+
+def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
+               roles: set[int]) -> tuple[Location | None, bool]:
+    """The place of the sentence: 'in/at/near X' attached to the trigger first, then the
+    nearest place that is not itself an actor or target of the event; and whether it is
+    attached."""
+    cands = [(p, _tokens(sent, p.evidence.start, p.evidence.end)) for p in places
+             if p.evidence and sent.start_char <= p.evidence.start < sent.end_char]
+    heads = {t.i for _, toks in cands for t in toks}
+    anchors = anchors_of(parts)
+    pivot = parts[0].idx
+    scored = []
+    for i, (loc, toks) in enumerate(cands):
+        near = _attached(toks, anchors, preps=_PLACE_PREPS)
+        dep = toks[-1].dep_ if toks else ""
+        modifier = dep in ("compound", "poss", "amod", "nmod")
+        argument = modifier or dep in _ARGUMENTS or any(t.i in roles for t in toks)
+        if (argument and not near) or (modifier and loc.kind == "country") or _listed_later(toks, heads):
+            continue
+        scored.append((not near, abs(loc.evidence.start - pivot), i, loc))
+    if not scored:
+        return None, False
+    best = min(scored)
+    return best[-1], not best[0]

@@ -1,0 +1,293 @@
+"""Events: trigger words from the lexicon (verbs and nominalisations alike), kept
+only when the clause reports them as having happened, typed with PLOVER type and
+mode, with actors, targets, date, place and reported casualties.
+
+One event per sentence and PLOVER type: 'launched an attack ... killing 10' is one
+ASSAULT. A following sentence that only adds the toll ('The raids killed 41') is
+folded into the event it continues.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import ids
+from ..model import Article, DateRef, Event, Evidence, Location, Mention
+from . import event_roles as roles
+from . import quantities
+from .event_lexicon import Lexicon, Rule, load_lexicon
+
+log = logging.getLogger(__name__)
+EXTRACTOR = "events.v1"
+_MODE_RANK = ("riot", "vandalize", "obstruct", "strike", "hunger", "boycott", "demo")
+_DEFINITE = {"the", "this", "these", "that", "those"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hit:
+    rule: Rule
+    tokens: tuple[Token, ...]
+
+    @property
+    def head(self) -> Token:
+        inside = {t.i for t in self.tokens}
+        for tok in self.tokens:
+            if tok.head.i not in inside or tok.head is tok:
+                return tok
+        return self.tokens[0]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Draft:
+    sent: Span
+    type: str
+    hits: tuple[Hit, ...]
+    fatalities: int | None = None
+    injuries: int | None = None
+    toll_source: str | None = None
+
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    return (lemma,) if lemma == low else (lemma, low)
+
+
+_NOT_ROLES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+_NAMES = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
+
+
+def _in_name(tok: Token) -> bool:
+    """Trigger words inside names ('the October Demonstration Committee') are not events."""
+    if tok.ent_type_ in _NAMES:
+        return True
+    return tok.pos_ == "PROPN" and tok.is_title and tok.i > tok.sent.start and any(
+        n.pos_ == "PROPN" and n.is_title for n in (tok.nbor(-1), *(
+            [tok.nbor(1)] if tok.i + 1 < len(tok.doc) else [])))
+
+
+def _match_at(tokens: Sequence[Token], i: int, rule: Rule) -> tuple[Token, ...] | None:
+    if rule.pos and tokens[i].pos_ not in rule.pos:
+        return None
+    got, j = [tokens[i]], i + 1
+    for word, gap in zip(rule.words[1:], rule.gaps[1:]):
+        limit = j + (3 if gap else 1)
+        while j < min(limit, len(tokens)) and word not in _keys(tokens[j]):
+            j += 1
+        if j >= min(limit, len(tokens)):
+            return None
+        got.append(tokens[j])
+        j += 1
+    return tuple(got)
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Hit]:
+    """Longest lexicon matches, left to right, never overlapping."""
+    tokens = list(sent)
+    words = {k for t in tokens for k in _keys(t)}
+    hits: list[Hit] = []
+    used: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.i in used or _in_name(tok):
+            continue
+        for key in _keys(tok):
+            found = next((h for rule in lex.rules.get(key, ())
+                          if (not rule.needs or rule.needs & words)
+                          and (h := _match_at(tokens, i, rule))), None)
+            if found:
+                rule = next(r for r in lex.rules[key] if _match_at(tokens, i, r) == found
+                            and (not r.needs or r.needs & words))
+                hits.append(Hit(rule=rule, tokens=found))
+                used.update(t.i for t in found)
+                break
+    return hits
+
+
+def _context_mode(sent: Span, ptype: str, lex: Lexicon) -> str | None:
+    lemmas = [t.lemma_.lower() for t in sent]
+    bigrams = {" ".join(p) for p in zip(lemmas, lemmas[1:])} | {
+        " ".join(p) for p in zip((t.lower_ for t in sent), (t.lower_ for t in sent[1:]))}
+    present = set(lemmas) | {t.lower_ for t in sent} | bigrams
+    for mode, words in lex.context_modes.get(ptype, ()):
+        if any(w in present for w in words):
+            return mode
+    return None
+
+
+def _mode(draft: Draft, lex: Lexicon) -> str | None:
+    specific = [h.rule.mode for h in draft.hits if h.rule.mode and not h.rule.generic]
+    if draft.type == "PROTEST" and specific:
+        return min(specific, key=lambda m: _MODE_RANK.index(m) if m in _MODE_RANK else 99)
+    if specific:
+        return specific[0]
+    return _context_mode(draft.sent, draft.type, lex)
+
+
+def _drafts(sent: Span, lex: Lexicon) -> list[Draft]:
+    hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
+    by_type: dict[str, list[Hit]] = {}
+    for hit in hits:
+        by_type.setdefault(hit.rule.type, []).append(hit)
+    return [Draft(sent=sent, type=t, hits=tuple(hs)) for t, hs in by_type.items()]
+
+
+def _with_toll(draft: Draft, text: str) -> Draft:
+    if draft.type != "ASSAULT":
+        return draft
+    dead, hurt = quantities.reported(text)
+    if dead is None:
+        dead = _named_victims(draft)
+    return replace(draft, fatalities=dead, injuries=hurt,
+                   toll_source=quantities.toll_source(text) if dead or hurt else None)
+
+
+def _named_victims(draft: Draft) -> int | None:
+    """'X and Y were killed' -> 2: victims named one by one, without a figure."""
+    for hit in draft.hits:
+        head = hit.head
+        if head.lemma_.lower() not in ("kill", "assassinate", "shoot", "murder"):
+            continue
+        _, targets = roles.verb_roles(head, hit.tokens) if head.pos_ == "VERB" else ([], [])
+        victims = [t for t in roles.expand(targets[:1]) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+                   or any(c.lower_ in ("a", "an") for c in t.children)]
+        if victims:
+            return len(victims)
+    return None
+
+
+def _is_follow_up(draft: Draft) -> bool:
+    """A sentence that only restates an earlier attack ('The raids killed 41')."""
+    if draft.type != "ASSAULT":
+        return False
+    for hit in draft.hits:
+        head = hit.head
+        definite = any(c.lower_ in _DEFINITE for c in head.children)
+        bare_passive = head.pos_ == "VERB" and roles._is_passive(head) and not roles._agent(head)
+        if not hit.rule.generic or not (definite or bare_passive):
+            return False
+    return True
+
+
+def _fold(drafts: list[Draft], sents: list[Span], doc: Doc) -> list[Draft]:
+    """Give an attack the toll of the next sentence when that sentence continues it."""
+    out: list[Draft] = []
+    index = {s.start: i for i, s in enumerate(sents)}
+    for draft in drafts:
+        prev = next((d for d in reversed(out) if d.type == "ASSAULT"
+                     and index[d.sent.start] == index[draft.sent.start] - 1), None)
+        if prev and draft.type == "ASSAULT" and _is_follow_up(draft):
+            if prev.fatalities is None and prev.injuries is None:
+                out[out.index(prev)] = replace(prev, fatalities=draft.fatalities,
+                                               injuries=draft.injuries,
+                                               toll_source=draft.toll_source)
+            continue
+        out.append(draft)
+    for i, draft in enumerate(out):
+        if draft.type != "ASSAULT" or draft.fatalities is not None or draft.injuries is not None:
+            continue
+        k = index[draft.sent.start] + 1
+        if k < len(sents) and not any(d.sent.start == sents[k].start and d.type == "ASSAULT"
+                                      for d in out):
+            text = doc.text[sents[k].start_char:sents[k].end_char]
+            dead, hurt = quantities.reported(text)
+            if dead is not None or hurt is not None:
+                out[i] = replace(draft, fatalities=dead, injuries=hurt,
+                                 toll_source=quantities.toll_source(text))
+    return out
+
+
+def _roles(draft: Draft, mentions: Sequence[Mention], text: str
+           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], set[int]]:
+    actors: list[Token] = []
+    targets: list[Token] = []
+    for hit in draft.hits:
+        head = hit.head
+        if head.pos_ in ("VERB", "AUX"):
+            a, t = roles.verb_roles(head, hit.tokens)
+        else:
+            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type == "CONCEDE")
+        actors += a + _nested_actors(a, draft)
+        targets += t
+    out: dict[str, list[str]] = {"a": [], "t": [], "at": [], "tt": []}
+    used: set[int] = set()
+    inside = {t.i for h in draft.hits for t in h.tokens}
+    for key, toks in (("a", actors), ("t", targets)):
+        for tok in roles.expand(toks):
+            if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
+                continue
+            mid, phrase = roles.resolve_role(tok, mentions, text)
+            used.update(range(tok.left_edge.i, tok.i + 1))
+            if mid and mid not in out[key]:
+                out[key].append(mid)
+            elif phrase and not mid and phrase not in out[key + "t"]:
+                out[key + "t"].append(phrase)
+    return tuple(out["a"]), tuple(out["t"]), tuple(out["at"]), tuple(out["tt"]), used
+
+
+def _concrete(hit: Hit, lex: Lexicon) -> bool:
+    """A verb in the past, or a noun made concrete by its verb or modifier
+    ('launched an attack', 'a crackdown launched in', 'a bloody crackdown')."""
+    head = hit.head
+    if head.pos_ == "VERB":
+        return head.tag_ not in ("VBP", "VBZ")
+    near = [head.head, *head.children]
+    return any(t.lemma_.lower() in lex.support_verbs and t.pos_ == "VERB" for t in near) or any(
+        c.lower_ in lex.concrete_modifiers for c in head.children)
+
+
+def _nested_actors(tokens: Sequence[Token], draft: Draft) -> list[Token]:
+    """'killed by a US drone strike': the actor of the agent noun that is itself a trigger."""
+    inside = {t.i for h in draft.hits for t in h.tokens}
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.i in inside and tok.pos_ in ("NOUN", "PROPN"):
+            hit = next(h for h in draft.hits if tok in h.tokens)
+            out += roles.noun_roles(tok, hit.tokens, of_is_actor=False)[0]
+    return out
+
+
+def _anchored(draft: Draft, *, dated: bool, placed: bool, lex: Lexicon) -> bool:
+    """Generic mentions of a kind of event ('the protests', 'they refuse to') are not
+    events: a trigger needs a date or place attached to it, a toll, or concreteness."""
+    if dated or placed or draft.fatalities or draft.injuries:
+        return True
+    return any(_concrete(h, lex) for h in draft.hits)
+
+
+def _build(draft: Draft, article: Article, *, mentions: Sequence[Mention],
+           dates: Sequence[DateRef], places: Sequence[Location], lex: Lexicon) -> Event | None:
+    sent = draft.sent
+    start, end = sent.start_char, sent.end_char
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    parts = [t for h in draft.hits for t in h.tokens]
+    actors, targets, actor_text, target_text, used = _roles(draft, mentions, article.text)
+    date, dated = roles.pick_date(sent, parts, dates)
+    place, placed = roles.pick_place(sent, parts, places, roles=used)
+    if not _anchored(draft, dated=dated, placed=placed, lex=lex):
+        return None
+    first = next((h for h in draft.hits if not h.rule.generic), draft.hits[0])
+    trig = article.text[first.tokens[0].idx: first.tokens[-1].idx + len(first.tokens[-1])]
+    return Event(
+        id=ids.record_id("e", article.id, start, end, draft.type), doc=article.id,
+        type=draft.type, mode=_mode(draft, lex), trigger=trig, date=date, location=place,
+        actors=actors, targets=targets, actor_text=actor_text, target_text=target_text,
+        fatalities=draft.fatalities, injuries=draft.injuries, toll_source=draft.toll_source,
+        evidence=Evidence(doc=article.id, start=start, end=end, text=article.text[start:end]),
+        extractor=EXTRACTOR)
+
+
+def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
+                   dates: Sequence[DateRef], places: Sequence[Location]) -> list[Event]:
+    """Every event the article reports as having happened (threats as THREATEN)."""
+    lex = load_lexicon()
+    sents = list(doc.sents)
+    drafts = [_with_toll(d, doc.text[d.sent.start_char:d.sent.end_char])
+              for sent in sents for d in _drafts(sent, lex)]
+    drafts = _fold(drafts, sents, doc)
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    events = [_build(d, article, mentions=ordered, dates=dates, places=places, lex=lex)
+              for d in drafts]
+    return [e for e in events if e is not None]

@@ -1,0 +1,39 @@
+"""Casualty figures from text (no model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.quantities import find_tolls, parse_number, reported, toll_source
+
+
+@pytest.mark.parametrize("text,value", [
+    ("41", 41), ("1,500", 1500), ("seven", 7), ("twenty-five", 25), ("dozens", 12),
+    ("tens", 10), ("hundreds", 100), ("scores", 20), ("many", None), ("1990s", None),
+])
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("sentence,dead,hurt", [
+    ("Gunmen opened fire on the crowd, killing 12 people and wounding 30.", 12, 30),
+    ("At least 17 soldiers and 9 police officers were killed in the ambush.", 26, None),
+    ("The car bomb left five dead near the market.", 5, None),
+    ("The death toll rose to twenty-three on Sunday.", 23, None),
+    ("A police officer was killed when the convoy was hit.", 1, None),
+    ("The raid resulted in the death of dozens of fighters.", 12, None),
+    ("Some 300 were killed and 4,000 wounded over the year.", 300, 4000),
+    ("The shelling injured 14 civilians.", None, 14),
+    ("Prices rose 20 percent in two years.", None, None),
+])
+def test_reported(sentence: str, dead: int | None, hurt: int | None) -> None:
+    assert reported(sentence) == (dead, hurt)
+
+
+def test_years_and_durations_are_not_tolls() -> None:
+    assert find_tolls("In 2015 the group killed in three days more than in years.") == []
+
+
+def test_toll_source() -> None:
+    s = "Eight people were killed, according to the Health Ministry."
+    assert toll_source(s) == "the Health Ministry"
+    assert toll_source("Eight people were killed.") is None
