@@ -1,0 +1,262 @@
+"""Attributed statements: who says what ("X said that ...", quotes, "according to X").
+
+A `Claim` holds the statement span (the complement clause or the quote), the speaker
+(a mention id when a mention names the speaker, and the speaker as written), the
+speech verb, and the whole attribution sentence as evidence. The cue words are data
+(data/lexicons/speech_verbs.yaml). `voice_of` tells whether a span of the article is
+inside an attributed statement or in the article's own voice.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..errors import DataError
+from ..ids import record_id
+from ..model import Article, Claim, Evidence, Mention
+from ..settings import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR = "claims.v1"
+_SKIP_DEPS = ("punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    object_ok: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    unresolved: frozenset[str]
+
+
+@lru_cache(maxsize=2)
+def load_lexicon() -> SpeechLexicon:
+    path = DATA_DIR / "lexicons" / "speech_verbs.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read speech lexicon: {exc}") from exc
+    low = lambda key: frozenset(str(w).casefold() for w in data.get(key, ()))  # noqa: E731
+    return SpeechLexicon(verbs=low("verbs"), object_ok=low("object_ok"), pronouns=low("pronouns"), unresolved=low("unresolved"),
+                         according=tuple(tuple(p.casefold().split()) for p in data.get("according", ())))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int          # statement (characters)
+    end: int
+    ev_start: int       # attribution (characters)
+    ev_end: int
+    verb: str
+    speaker: Token | None
+
+
+def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention]) -> list[Claim]:
+    """Attributed statements in one article, in text order."""
+    lex = load_lexicon()
+    quotes = find_quotes(doc.text)
+    found: list[_Found] = []
+    for sent in doc.sents:
+        found += _verb_claims(sent, lex, quotes)
+        found += _according(sent, lex)
+    found += _continued(doc.text, quotes, found)
+    by_token = _mention_index(doc, mentions)
+    out: dict[str, Claim] = {}
+    for f in found:
+        claim = _claim(f, doc, article, by_token, lex)
+        if claim is not None and claim.id not in out:
+            out[claim.id] = claim
+    return sorted(out.values(), key=lambda c: (c.start, c.end))
+
+
+def voice_of(start: int, end: int, claims: Iterable[Claim]) -> str:
+    """'attributed' when [start, end) lies inside an attributed statement, else 'own'."""
+    for c in claims:
+        if c.start <= start and end <= c.end or (start < c.end and c.start < end
+                                                  and min(end, c.end) - max(start, c.start) >= (end - start) / 2):
+            return "attributed"
+    return "own"
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Spans inside double quotes; a quote left open runs to the end of its paragraph."""
+    out, pos = [], 0
+    for para in text.split("\n"):
+        opened = None
+        for i, ch in enumerate(para):
+            if ch != '"':
+                continue
+            if opened is None:
+                opened = i + 1
+            else:
+                out.append((pos + opened, pos + i))
+                opened = None
+        if opened is not None:
+            out.append((pos + opened, pos + len(para.rstrip())))
+        pos += len(para) + 1
+    out = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
+    return [(s, e) for s, e in out if len(text[s:e].strip(" .,")) >= 3]
+
+
+def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]]) -> list[_Found]:
+    out = []
+    for v in sent:
+        lemma = v.lemma_.lower()
+        if lemma not in lex.verbs or v.pos_ not in ("VERB", "AUX") or _inside(v.idx, quotes):
+            continue
+        if any(c.dep_ == "neg" for c in v.children):
+            continue
+        span = _statement(v, lex, quotes, sent)
+        if span is None:
+            continue
+        ev_start, ev_end = min(span[0], sent.start_char), max(span[1], sent.end_char)
+        out.append(_Found(start=span[0], end=span[1], ev_start=ev_start, ev_end=ev_end,
+                          verb=v.text, speaker=_subject(v)))
+    return out
+
+
+def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent: Span) -> tuple[int, int] | None:
+    near = [q for q in quotes if q[0] < sent.end_char + 2 and q[1] > sent.start_char - 45]
+    comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    for q in near:
+        before, after = sent.doc.text[_end(v):q[0]], sent.doc.text[q[1]:v.idx]
+        adjacent = q[0] >= _end(v) and len(before) < 30 and "." not in before or (
+            q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
+        if adjacent and (comp is None or _inside(comp.idx, [q])):
+            return q
+    if comp is not None:
+        toks = list(comp.subtree)
+        first = next((t for t in toks if t.dep_ != "mark" and t.pos_ != "PUNCT"), toks[0])
+        return first.idx, _end(toks[-1])
+    if v.lemma_.lower() not in lex.object_ok:
+        return None
+    rights = [c for c in v.rights if c.dep_ not in _SKIP_DEPS]
+    if not rights:
+        return None
+    return rights[0].left_edge.idx, _end(rights[-1].right_edge)
+
+
+def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
+    """Paragraphs that open with a quote and continue a quote attributed just before."""
+    by_quote = {(f.start, f.end): f for f in found}
+    out = []
+    for prev, q in zip(quotes, quotes[1:]):
+        owner = by_quote.get(prev)
+        line_start = text.rfind("\n", 0, q[0]) + 1
+        opens_para = not text[line_start:q[0]].strip(' "')
+        prev_open = not text[prev[1]:text.find("\n", prev[1]) if "\n" in text[prev[1]:] else len(text)].strip(' ".')
+        if owner is None or q in by_quote or not (opens_para and prev_open):
+            continue
+        f = _Found(start=q[0], end=q[1], ev_start=line_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
+        by_quote[q] = f
+        out.append(f)
+    return out
+
+
+def _according(sent: Span, lex: SpeechLexicon) -> list[_Found]:
+    out = []
+    words = [t.lower_ for t in sent]
+    for i in range(len(sent)):
+        for ph in lex.according:
+            if tuple(words[i:i + len(ph)]) != ph:
+                continue
+            cue = sent[i:i + len(ph)]
+            src = next((t for t in cue[-1].children if t.dep_ == "pobj"), None) or (
+                sent[i + len(ph)] if i + len(ph) < len(sent) else None)
+            if src is None:
+                continue
+            phrase_end = _end(src.right_edge)
+            if cue.start_char - sent.start_char > sent.end_char - phrase_end:
+                start, end = sent.start_char, cue.start_char
+            else:
+                start, end = phrase_end, sent.end_char
+            text = sent.doc.text[start:end]
+            lead = len(text) - len(text.lstrip(" ,:-"))
+            trail = len(text.rstrip(" ,.:-"))
+            if trail - lead > 3:
+                out.append(_Found(start=start + lead, end=start + trail, ev_start=sent.start_char,
+                                  ev_end=sent.end_char, verb=" ".join(ph), speaker=src))
+    return out
+
+
+def _subject(v: Token) -> Token | None:
+    if v.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+        return _agent(v)    # "X was accused", "stand accused": the subject is not the speaker
+    tok = v
+    for _ in range(4):
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj if "\n" not in v.doc.text[min(subj.idx, v.idx):max(subj.idx, v.idx)] else _para_subject(v)
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+            break
+        tok = tok.head
+    return _agent(v)
+
+
+def _agent(v: Token) -> Token | None:
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def _para_subject(v: Token) -> Token | None:
+    """A proper name opening the verb's paragraph ("Trump hit back and ... tweeted")."""
+    i = v.i
+    while i > 0 and "\n" not in v.doc[i - 1].text_with_ws:
+        i -= 1
+    first = v.doc[i]
+    return first if first.pos_ == "PROPN" and first.i < v.i else None
+
+
+def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
+           lex: SpeechLexicon) -> Claim | None:
+    if f.end - f.start < 3:
+        return None
+    text, aid = article.text, article.id
+    speaker, speaker_text = _speaker(f.speaker, doc, by_token, lex, text)
+    if speaker_text is None or speaker_text.casefold() in lex.unresolved:
+        return None
+    return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=speaker.id if speaker else None,
+                 speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
+                 end=f.end, extractor=EXTRACTOR,
+                 evidence=Evidence(doc=aid, start=f.ev_start, end=f.ev_end, text=text[f.ev_start:f.ev_end]))
+
+
+def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: SpeechLexicon,
+             text: str) -> tuple[Mention | None, str | None]:
+    if tok is None:
+        return None, None
+    if tok.lower_ in lex.pronouns:
+        prior = [m for i, m in by_token.items() if i < tok.i and m.label == "PERSON"]
+        return (prior[-1], tok.text) if prior else (None, tok.text)
+    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
+    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
+    span = doc[tok.left_edge.i:cut]
+    mention = by_token.get(tok.i)
+    if mention is None and len(span) <= 4:
+        mention = next((by_token[t.i] for t in span if t.i in by_token
+                        and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
+    return mention, text[span.start_char:span.end_char] if len(span) else tok.text
+
+
+def _mention_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        s = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for t in s or ():
+            out[t.i] = m
+    return dict(sorted(out.items()))
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)

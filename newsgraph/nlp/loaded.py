@@ -1,0 +1,99 @@
+"""Loaded language: delegitimising, dehumanising, terror labels, glorifying, emotive words.
+
+The lexicon is data (data/lexicons/loaded.yaml). Matching is case-insensitive on token
+words or lemmas, longest phrase first, with context exclusions ("regime change").
+`profile` turns counts into the rates the query layer reports per article and publisher.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..errors import DataError
+from ..model import Article, LoadedTerm
+from ..settings import DATA_DIR
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    words: tuple[str, ...]
+    category: str
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=2)
+def load_lexicon() -> dict[str, list[Entry]]:
+    """First word -> entries starting with it, longest first."""
+    path = DATA_DIR / "lexicons" / "loaded.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read loaded-language lexicon: {exc}") from exc
+    index: dict[str, list[Entry]] = {}
+    for category, terms in (data.get("categories") or {}).items():
+        for t in terms:
+            t = t if isinstance(t, dict) else {"term": t}
+            words = tuple(str(t["term"]).casefold().replace("-", " - ").split())
+            entry = Entry(words=words, category=category,
+                          not_before=frozenset(w.casefold() for w in t.get("not_before", ())),
+                          not_after=frozenset(w.casefold() for w in t.get("not_after", ())))
+            index.setdefault(words[0], []).append(entry)
+    for entries in index.values():
+        entries.sort(key=lambda e: len(e.words), reverse=True)
+    return index
+
+
+def find_loaded_terms(doc: Doc, article: Article) -> list[LoadedTerm]:
+    """Every loaded term in the article, with its span and category."""
+    index = load_lexicon()
+    out: list[LoadedTerm] = []
+    i = 0
+    while i < len(doc):
+        candidates = [*index.get(_form(doc[i]), ()), *index.get(doc[i].lower_, ())]
+        candidates.sort(key=lambda e: len(e.words), reverse=True)
+        entry = next((e for e in candidates if _matches(doc, i, e)), None)
+        if entry is None:
+            i += 1
+            continue
+        end_tok = doc[i + len(entry.words) - 1]
+        start, end = doc[i].idx, end_tok.idx + len(end_tok.text)
+        out.append(LoadedTerm(doc=article.id, start=start, end=end, text=article.text[start:end],
+                              category=entry.category))
+        i += len(entry.words)
+    return out
+
+
+def _form(tok: Token) -> str:
+    return (tok.lemma_ or tok.lower_).casefold()
+
+
+def _matches(doc: Doc, i: int, e: Entry) -> bool:
+    n = len(e.words)
+    if i + n > len(doc):
+        return False
+    if any(w not in (doc[i + k].lower_, _form(doc[i + k])) for k, w in enumerate(e.words)):
+        return False
+    after = doc[i + n].lower_ if i + n < len(doc) else ""
+    before = doc[i - 1].lower_ if i > 0 else ""
+    return after not in e.not_before and before not in e.not_after
+
+
+def profile(words: int, loaded: int, attributed: int, unattributed: int) -> dict[str, float | int]:
+    """Rates for one article or publisher: loaded terms per 1000 words, share in quotes."""
+    voiced = attributed + unattributed
+    return {
+        "words": words,
+        "loaded": loaded,
+        "loaded_per_1000_words": round(1000 * loaded / words, 2) if words else 0.0,
+        "attributed": attributed,
+        "unattributed": unattributed,
+        "share_attributed": round(attributed / voiced, 3) if voiced else 0.0,
+        "share_own_voice": round(unattributed / voiced, 3) if voiced else 0.0,
+    }

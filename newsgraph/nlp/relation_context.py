@@ -1,0 +1,158 @@
+"""Shared state and helpers for the relation rules: mentions by token, emit with evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..ids import record_id
+from ..model import Article, Evidence, Mention, Relation
+from .relation_lexicon import Phrase, RelationLexicon
+
+EXTRACTOR = "relations.v1"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+BOUNDARY = frozenset({",", ";", ".", ":", "(", ")", "!", "?", '"', "[", "]"})
+_SINCE = re.compile(r"\bsince (?:\w+ )?(\d{4})\b")
+_UNTIL = re.compile(r"\b(?:until|till) (?:\w+ )?(\d{4})\b")
+
+
+@dataclass(slots=True)
+class Ctx:
+    """One document being read: tokens, the mention covering each token, results so far."""
+    doc: Doc
+    article: Article
+    lex: RelationLexicon
+    at: list[Mention | None]
+    span: dict[str, tuple[int, int]]
+    found: dict[str, Relation] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, article: Article, mentions: list[Mention], lex: RelationLexicon) -> "Ctx":
+        at: list[Mention | None] = [None] * len(doc)
+        span: dict[str, tuple[int, int]] = {}
+        for m in sorted(mentions, key=lambda m: m.end - m.start):
+            s = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if s is None or not len(s):
+                continue
+            span[m.id] = (s.start, s.end)
+            for i in range(s.start, s.end):
+                at[i] = m          # longer mentions (sorted last) win
+        return cls(doc=doc, article=article, lex=lex, at=at, span=span)
+
+    # -- mentions ---------------------------------------------------------
+    def mention(self, i: int) -> Mention | None:
+        return self.at[i] if 0 <= i < len(self.at) else None
+
+    def starts_at(self, i: int) -> Mention | None:
+        m = self.mention(i)
+        return m if m and self.span[m.id][0] == i else None
+
+    def ends_at(self, i: int) -> Mention | None:
+        """The mention whose last token is i."""
+        m = self.mention(i)
+        return m if m and self.span[m.id][1] == i + 1 else None
+
+    def is_modifier(self, m: Mention) -> bool:
+        """A mention used as a hyphenated modifier ("X-backed") is not a head."""
+        e = self.span[m.id][1]
+        return e + 1 < len(self.doc) and self.doc[e].text == "-" and self.doc[e + 1].lower_ in self.lex.backing
+
+    def head_mention(self, start: int, end: int) -> Mention | None:
+        """The right-most mention in tokens [start, end) that is not a hyphen modifier."""
+        best = None
+        for i in range(max(start, 0), min(end, len(self.doc))):
+            m = self.at[i]
+            if m and not self.is_modifier(m) and (best is None or best.id != m.id):
+                best = m
+        return best
+
+    def of_token(self, tok: Token) -> Mention | None:
+        """The mention a noun-phrase head stands for (itself, else a modifier inside its phrase)."""
+        if self.at[tok.i]:
+            return self.at[tok.i]
+        end = tok.i + 1
+        for child in tok.rights:
+            if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+                break
+            end = child.right_edge.i + 1
+        return self.head_mention(tok.left_edge.i, end)
+
+    # -- phrases ----------------------------------------------------------
+    def lowers(self, start: int, end: int) -> Phrase:
+        return tuple(t.lower_ for t in self.doc[max(start, 0):end])
+
+    def title_ending(self, end: int) -> tuple[int, Phrase] | None:
+        for n in range(self.lex.max_title, 0, -1):
+            ph = self.lowers(end - n, end)
+            if len(ph) == n and (ph in self.lex.titles or ph in self.lex.offices):
+                return end - n, ph
+        return None
+
+    def title_starting(self, start: int, end: int) -> tuple[int, Phrase] | None:
+        for n in range(self.lex.max_title, 0, -1):
+            if start + n > end:
+                continue
+            ph = self.lowers(start, start + n)
+            if ph in self.lex.titles or ph in self.lex.offices:
+                return start + n, ph
+        return None
+
+    def phrase_at(self, i: int, phrases: frozenset[Phrase]) -> int:
+        """Length of the phrase from `phrases` starting at token i (0 if none)."""
+        for ph in sorted(phrases, key=len, reverse=True):
+            if self.lowers(i, i + len(ph)) == ph:
+                return len(ph)
+        return 0
+
+    # -- output -----------------------------------------------------------
+    def emit(self, subj: Mention | None, predicate: str, obj: Mention | None = None, *,
+             office: str | None = None, cue: tuple[int, ...] = (), ended: bool = False) -> None:
+        if subj is None or (obj is None and not office):
+            return
+        if obj is not None and (obj.id == subj.id or _key(obj) == _key(subj)):
+            return
+        toks = [*cue, *self.span[subj.id]] + ([*self.span[obj.id]] if obj else [])
+        ts, te = min(toks), max(toks)
+        te = max(te, max(cue, default=0) + 1)
+        if self.negated(ts, te, cue):
+            return
+        start, end = self.doc[ts].idx, self.doc[te - 1].idx + len(self.doc[te - 1])
+        valid_from, valid_to = self.dates(ts, te)
+        if ended and not valid_to:
+            valid_to = self.article.published
+        aid = self.article.id
+        rid = record_id("r", aid, subj.id, predicate, obj.id if obj else office, start, end)
+        self.found.setdefault(rid, Relation(
+            id=rid, doc=aid, subject=subj.id, predicate=predicate,
+            object=obj.id if obj else None, object_text=None if obj else office,
+            valid_from=valid_from, valid_to=valid_to, extractor=EXTRACTOR,
+            evidence=Evidence(doc=aid, start=start, end=end, text=self.article.text[start:end])))
+
+    def negated(self, ts: int, te: int, cue: tuple[int, ...]) -> bool:
+        if any(t.lower_ in self.lex.negation for t in self.doc[ts:te]):
+            return True
+        for i in cue:
+            for anc in (self.doc[i], *self.doc[i].ancestors):
+                if any(c.dep_ == "neg" for c in anc.children):
+                    return True
+                if anc.pos_ in ("VERB", "AUX"):
+                    break
+        return False
+
+    def dates(self, ts: int, te: int) -> tuple[str | None, str | None]:
+        sent = self.doc[ts].sent
+        window = self.doc[ts:min(max(te + 6, ts), sent.end)].text
+        since, until = _SINCE.search(window), _UNTIL.search(window)
+        return (since.group(1) if since else None), (until.group(1) if until else None)
+
+
+def _key(m: Mention) -> str:
+    return " ".join((m.name or m.text).casefold().split())
+
+
+def office_text(words: str) -> str:
+    """'governor of x province' -> 'Governor of x province' (first letter up)."""
+    words = " ".join(words.split())
+    return words[:1].upper() + words[1:]

@@ -1,0 +1,231 @@
+"""Ties expressed by backing words, cue nouns with prepositions, verbs, lists and places."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..model import Mention
+from .relation_context import PLACE_LABELS, Ctx
+from .relation_rules import conjuncts, list_after
+
+_NOUNISH = ("NOUN", "PROPN", "ADJ")
+
+
+# -- "X-backed groups", "Y, an X-backed militia" --------------------
+
+def hyphen_backing(ctx: Ctx) -> None:
+    doc = ctx.doc
+    for t in doc:
+        pred = ctx.lex.backing.get(t.lower_)
+        if not pred or t.i < 2 or doc[t.i - 1].text != "-":
+            continue
+        backer = ctx.ends_at(t.i - 2)
+        if backer is None:
+            continue
+        end = t.i + 1
+        while (end < len(doc) and end - t.i < 8 and (doc[end].pos_ in _NOUNISH or ctx.mention(end))
+               and not ctx.phrase_at(end, ctx.lex.examples)):
+            end += 1
+        for subj in _backed_subjects(ctx, ctx.span[backer.id][0], t.i + 1, end):
+            ctx.emit(subj, pred, backer, cue=(t.i, end - 1))
+
+
+def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Mention]:
+    inside = ctx.head_mention(start, end)
+    if inside is not None:
+        return [inside]
+    listed = list_after(ctx, end)
+    if listed:
+        return listed
+    k = np_start - 1
+    if k >= 0 and ctx.doc[k].pos_ == "DET":
+        k -= 1
+    if k >= 1 and ctx.doc[k].text == ",":
+        anchor = ctx.ends_at(k - 1)
+        if anchor is not None and anchor.label != "NORP":
+            return [anchor]
+    return []
+
+
+# -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
+
+def passive_by(ctx: Ctx) -> None:
+    for v in ctx.doc:
+        rule = ctx.lex.by_verbs.get(v.lemma_.lower())
+        if not rule or v.tag_ != "VBN" or (v.i > 0 and ctx.doc[v.i - 1].text == "-"):
+            continue
+        by = next((c for c in v.children if c.dep_ == "agent" or c.lower_ == "by"), None)
+        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if pobj is None:
+            continue
+        agents = conjuncts(ctx, pobj)
+        patients = _patients(ctx, v, pobj)
+        pred, inverse = rule
+        for a in agents:
+            for p in patients:
+                if inverse:
+                    ctx.emit(a, pred, p, cue=(v.i,))
+                else:
+                    ctx.emit(p, pred, a, cue=(v.i,))
+
+
+def _patients(ctx: Ctx, v: Token, pobj: Token) -> list[Mention]:
+    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    if subj is not None:
+        return conjuncts(ctx, subj)
+    if v.dep_ not in ("acl", "amod", "relcl", "advcl"):
+        return []
+    head = v.head
+    m = ctx.of_token(head)
+    if m is not None:
+        return [m]
+    return list_after(ctx, pobj.right_edge.i + 1) or _appos(ctx, head)
+
+
+def _appos(ctx: Ctx, head: Token) -> list[Mention]:
+    """The name a common-noun phrase is put beside: 'a militia ..., X' or 'X, a militia ...'."""
+    out = [m for c in head.children if c.dep_ == "appos" and (m := ctx.of_token(c)) is not None]
+    if out:
+        return out
+    k = head.left_edge.i - 1
+    if k >= 1 and ctx.doc[k].text == ",":
+        m = ctx.ends_at(k - 1)
+        if m is not None and m.label != "NORP":
+            return [m]
+    e = head.right_edge.i + 1
+    if e + 1 < len(ctx.doc) and ctx.doc[e].text == ",":
+        m = ctx.starts_at(e + 1)
+        if m is not None and m.label != "NORP":
+            return [m]
+    return []
+
+
+# -- "known for their loyalty to X", "affiliated with X", "member of X" ---------------------
+
+def prep_cues(ctx: Ctx) -> None:
+    for c in ctx.doc:
+        cue = ctx.lex.cues.get(c.lower_) or ctx.lex.cues.get(c.lemma_.lower())
+        if not cue or (c.i > 0 and ctx.doc[c.i - 1].text == "-") or ctx.mention(c.i):
+            continue
+        preps, pred = cue
+        objs = [m for p in c.children if p.dep_ == "prep" and p.lower_ in preps
+                for o in p.children if o.dep_ == "pobj" for m in conjuncts(ctx, o)]
+        if pred == "backed_by":
+            objs += [m for p in c.children if p.dep_ == "poss" and (m := ctx.of_token(p))]
+        if not objs:
+            continue
+        for s in _cue_subjects(ctx, c, preps):
+            for o in objs:
+                ctx.emit(s, pred, o, cue=(c.i,))
+
+
+def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
+    owner = [m for p in c.children if (p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of" and "of" not in preps)
+             for o in ([p] if p.dep_ == "poss" else [x for x in p.children if x.dep_ == "pobj"])
+             if (m := ctx.of_token(o)) is not None]
+    if owner and ctx.lex.cues[c.lower_ if c.lower_ in ctx.lex.cues else c.lemma_.lower()][1] != "backed_by":
+        return owner
+    if c.dep_ in ("amod", "acl"):
+        return [m] if (m := ctx.of_token(c.head)) else _appos(ctx, c.head)
+    x, steps = c, 0
+    while x.dep_ in ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl") and steps < 6:
+        x, steps = x.head, steps + 1
+        if x.pos_ in ("VERB", "AUX"):
+            break
+    subj = next((t for t in x.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return conjuncts(ctx, subj) if subj is not None else []
+
+
+# -- "X opposes Y", "X joined Y" ----------------------------------------------------------
+
+def verb_links(ctx: Ctx) -> None:
+    for v in ctx.doc:
+        pred = ctx.lex.verbs.get(v.lemma_.lower())
+        if not pred or v.pos_ != "VERB" or v.tag_ == "VBN":
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if subj is None or obj is None:
+            continue
+        for s in conjuncts(ctx, subj):
+            for o in conjuncts(ctx, obj):
+                if pred.endswith("_inverse"):
+                    ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v.i,))
+                else:
+                    ctx.emit(s, pred, o, cue=(v.i,))
+
+
+# -- "the X coalition, comprising A and B" -----------------------------------------
+
+def comprising(ctx: Ctx) -> None:
+    doc = ctx.doc
+    for i in range(2, len(doc)):
+        n = ctx.phrase_at(i, ctx.lex.comprising) if doc[i - 1].text == "," else 0
+        if not n:
+            continue
+        j = i - 2
+        while j > 0 and doc[j].pos_ == "NOUN" and ctx.mention(j) is None and i - j < 4:
+            j -= 1
+        whole = ctx.ends_at(j)
+        if whole is None or whole.label != "ORG":
+            continue
+        k = i + n
+        while k < len(doc) and doc[k].text not in (";", ".", ":") and doc[k].pos_ not in ("VERB", "AUX"):
+            part = ctx.starts_at(k)
+            if part is not None and part.label == "ORG":
+                ctx.emit(part, "part_of", whole, cue=(i,))
+            k += 1
+
+
+# -- "A Province in southern B", "City, Country", "City's Square" ----------
+
+def located(ctx: Ctx, mentions: list[Mention]) -> None:
+    doc = ctx.doc
+    for a in mentions:
+        ts, k = ctx.span[a.id]
+        nouns = 0
+        while k < len(doc) and nouns < 2 and doc[k].pos_ == "NOUN" and ctx.mention(k) is None:
+            k, nouns = k + 1, nouns + 1
+        if a.label not in PLACE_LABELS and not nouns or nouns and a.label in ("GPE", "NORP"):
+            continue
+        comma = k < len(doc) and doc[k].text == ","
+        k += comma
+        if k < len(doc) and doc[k].lower_ in ctx.lex.located_preps:
+            j = k + 1
+            while j < len(doc) and j - k < 5 and doc[j].lower_ in ctx.lex.directions and ctx.mention(j) is None:
+                j += 1
+            b = ctx.starts_at(j)
+            plain = a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
+            if b is not None and b.label in ("GPE", "LOC") and not (plain and not _place_kind(ctx, a)):
+                ctx.emit(a, "located_in", b, cue=(k,))
+        elif comma and not nouns and a.label == "GPE":
+            _comma_place(ctx, a, ts, k)
+        _possessive_place(ctx, a)
+
+
+def _place_kind(ctx: Ctx, a: Mention) -> bool:
+    """'A Province in B': a named subdivision; 'country A in country B' is not a location."""
+    return ctx.doc[ctx.span[a.id][1] - 1].lower_ in ctx.lex.place_kinds
+
+
+def _comma_place(ctx: Ctx, a: Mention, ts: int, k: int) -> None:
+    doc = ctx.doc
+    b = ctx.starts_at(k)
+    if b is None or b.label != "GPE" or (ts > 0 and doc[ts - 1].lower_ in (",", "and", "or", "of")):
+        return
+    e = ctx.span[b.id][1]
+    if e < len(doc) and (doc[e].lower_ in (",", "and", "or") or doc[e].is_alpha and doc[e].pos_ != "ADP"):
+        return
+    ctx.emit(a, "located_in", b, cue=(k - 1,))
+
+
+def _possessive_place(ctx: Ctx, a: Mention) -> None:
+    e = ctx.span[a.id][1]
+    if a.label != "GPE" or e + 1 >= len(ctx.doc) or ctx.doc[e].text not in ("'s", "'"):
+        return
+    b = ctx.starts_at(e + 1)
+    if b is None:
+        return
+    if b.label in ("FAC", "LOC"):
+        ctx.emit(b, "located_in", a, cue=(e,))
+    elif b.label == "ORG":
+        ctx.emit(b, "part_of", a, cue=(e,))

