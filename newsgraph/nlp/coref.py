@@ -1,0 +1,221 @@
+"""Within-article coreference for names: chains of full names, partial names, titles.
+
+- Full names that match (name keys + rules, or the same KB actor) form one chain.
+- A one-word name joins the one chain whose full name ends with it (a surname) or,
+  failing that, begins with it (a given name used alone); it stays alone if ambiguous.
+- Office phrases from the KB ("the <country> president") resolve to the office holder on
+  the publication date; generic roles ("the governor of X") to an appositive name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from ..kb import KnowledgeBase
+from ..resolve.match import MatchContext, match, type_class
+from ..resolve.names import lexicon, parse
+
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Cand:
+    """A mention being built: character span (into the article), type, chain."""
+    start: int
+    end: int
+    label: str
+    text: str                      # normalised text of the span
+    kb_id: str | None = None
+    source: str = "ner"            # ner | ruler | office | role
+    kind: str = "name"
+    name: str = ""
+    chain: tuple[int, int] | None = None   # (start, end) of the chain's representative
+
+
+def clean_name(text: str) -> str:
+    """The name without leading titles ("General X" -> "X")."""
+    titles = parse(text).titles
+    words = text.split()
+    drop = sum(len(t.split()) for t in titles)
+    return " ".join(words[drop:]) if 0 < drop < len(words) else text
+
+
+@dataclass(slots=True)
+class _Chain:
+    rep: Cand
+    label: str
+    kb_id: str | None
+
+
+def build_chains(cands: list[Cand], *, kb: KnowledgeBase | None = None) -> list[Cand]:
+    """Give every name candidate its chain (representative span), name and KB id."""
+    ordered = sorted(cands, key=lambda c: (c.start, c.end))
+    chains: list[_Chain] = []
+    full = [c for c in ordered if len(parse(c.text).keys) > 1 or c.kb_id]
+    for c in sorted(full, key=lambda c: (-len(parse(c.text).keys), c.start)):
+        chain = _find_chain(c, chains, full_only=True)
+        if chain is None:
+            chains.append(_Chain(rep=c, label=c.label, kb_id=c.kb_id))
+        elif chain.kb_id is None:
+            chain.kb_id = c.kb_id
+    out = []
+    for c in ordered:
+        chain = _find_chain(c, chains, full_only=False)
+        if chain is None:
+            chain = _Chain(rep=c, label=c.label, kb_id=c.kb_id)
+            chains.append(chain)
+        partial = chain.rep is not c and len(parse(c.text).keys) < len(parse(chain.rep.text).keys)
+        kb_id = c.kb_id or chain.kb_id
+        actor = kb.get(kb_id) if kb and kb_id else None
+        out.append(replace(c, chain=(chain.rep.start, chain.rep.end), kb_id=kb_id,
+                           label=chain.label if chain.rep is not c else c.label,
+                           name=actor.name if actor else clean_name(chain.rep.text),
+                           kind="partial" if partial and c.kind == "name" else c.kind))
+    return out
+
+
+def _find_chain(c: Cand, chains: list[_Chain], *, full_only: bool) -> _Chain | None:
+    for chain in chains:
+        if chain.rep is c:
+            return chain
+    if c.kb_id:
+        for chain in chains:
+            if chain.kb_id == c.kb_id:
+                return chain
+    hits = [ch for ch in chains if _compatible(c, ch) and _same(c, ch)]
+    if not hits and not full_only and c.label == "PERSON":
+        hits = _given_name_hits(c, [ch for ch in chains if ch.label == "PERSON"])
+    hits = [h for h in hits if not (c.kb_id and h.kb_id and c.kb_id != h.kb_id)]
+    return hits[0] if len(hits) == 1 or (hits and full_only) else None
+
+
+def _compatible(c: Cand, chain: _Chain) -> bool:
+    """Same type, or a one-word model entity that may be a person's surname
+    (the small model calls surnames GPE or ORG)."""
+    if type_class(c.label) == type_class(chain.label):
+        return True
+    return (chain.label == "PERSON" and c.source == "ner" and not c.kb_id
+            and c.label in ("GPE", "LOC", "ORG") and len(parse(c.text).keys) == 1)
+
+
+def _same(c: Cand, chain: _Chain) -> bool:
+    p, rep = parse(c.text), parse(chain.rep.text)
+    if chain.label == "PERSON":
+        ctx = MatchContext(label_a="PERSON", label_b="PERSON")
+        return match(c.text, chain.rep.text, context=ctx).same
+    if len(p.keys) == 1 and len(rep.keys) > 1 and p.first == rep.first and not p.acronym:
+        rest = {w for w in rep.parts[1:]}
+        if type_class(chain.label) == "PLACE":
+            return rest <= lexicon().minor_place_heads
+        return chain.label == "ORG" and not c.kb_id and not rep.text.split()[0].isupper()
+    ctx = MatchContext(label_a=c.label, label_b=chain.label)
+    return match(c.text, chain.rep.text, context=ctx).same
+
+
+def _given_name_hits(c: Cand, chains: list[_Chain]) -> list[_Chain]:
+    p = parse(c.text)
+    if len(p.keys) != 1:
+        return []
+    return [ch for ch in chains if len(parse(ch.rep.text).keys) > 1
+            and parse(ch.rep.text).first == p.first]
+
+
+def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Bare surnames the model missed ("<surname> resigned"), when one person chain of
+    the article ends with that surname; the new mention joins that chain."""
+    by_last: dict[str, list[Cand]] = {}
+    for c in cands:
+        p = parse(c.text)
+        if c.label == "PERSON" and c.chain == (c.start, c.end) and len(p.keys) > 1:
+            by_last.setdefault(p.last, []).append(c)
+    out: list[Cand] = []
+    taken = [(c.start, c.end) for c in cands]
+    for tok in doc:
+        if not tok.is_title or len(tok) < 4 or not tok.is_alpha:
+            continue
+        reps = by_last.get(parse(tok.text).last) if len(parse(tok.text).keys) == 1 else None
+        if not reps or len(reps) != 1 or any(s <= tok.idx < e for s, e in taken):
+            continue
+        start = _article_start(doc, tok)
+        rep = reps[0]
+        out.append(Cand(start=start, end=tok.idx + len(tok), label="PERSON",
+                        text=doc.text[start:tok.idx + len(tok)], kb_id=rep.kb_id,
+                        kind="partial", name=rep.name, chain=rep.chain, source="surname"))
+        taken.append((start, tok.idx + len(tok)))
+    return out
+
+
+def _article_start(doc: Doc, tok) -> int:
+    """Start of "Al-X" / "al X" when the surname follows an article."""
+    arts = lexicon().articles
+    i = tok.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in arts and not doc[i - 2].whitespace_:
+        return doc[i - 2].idx
+    if i >= 1 and doc[i - 1].lower_.rstrip("-") in arts and doc[i - 1].text[:1].isupper():
+        return doc[i - 1].idx
+    return tok.idx
+
+
+def office_mentions(text: str, *, kb: KnowledgeBase, published: str | None,
+                    taken: list[tuple[int, int]]) -> list[Cand]:
+    """Office phrases ("the <country> president") resolved to the one holder on the date;
+    not when the phrase is a title right before a name ("<country> President <name>")."""
+    out = []
+    for office in kb.offices.values():
+        holders = kb.holders(office.name, published)
+        if len(holders) != 1 or not office.phrases:
+            continue
+        holder = holders[0]
+        pattern = "|".join(re.escape(p) for p in sorted(office.phrases, key=len, reverse=True))
+        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, flags=re.IGNORECASE):
+            if any(m.start() < e and s < m.end() or m.end() < s <= m.end() + 1 for s, e in taken):
+                continue
+            out.append(Cand(start=m.start(), end=m.end(), label=holder.type, text=m.group(0),
+                            kb_id=holder.id, kind="title", name=holder.name))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+def role_mentions(doc: Doc, cands: list[Cand], *, roles: frozenset[str]) -> list[Cand]:
+    """"the governor of X" next to a person's name (apposition) refers to that person."""
+    people = [c for c in cands if c.label == "PERSON" and c.kind == "name"]
+    out = []
+    for tok in doc:
+        if tok.lower_ not in roles or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            continue
+        span = doc[tok.i - 1: _role_end(tok)]
+        if any(span.start_char < c.end and c.start < span.end_char for c in cands
+               if c.label == "PERSON" or c.start < span.start_char):
+            continue
+        person = _apposed(span, people)
+        if person is not None:
+            out.append(Cand(start=span.start_char, end=span.end_char, label="PERSON",
+                            text=span.text, kb_id=person.kb_id, kind="title",
+                            name=person.name or person.text, chain=person.chain))
+    return out
+
+
+def _role_end(tok) -> int:
+    """End of "the governor of X Province" (the role and its first of-phrase)."""
+    for child in tok.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0].i + 1
+    return tok.i + 1
+
+
+def _apposed(span, people: list[Cand]) -> Cand | None:
+    doc = span.doc
+    before = doc[span.start - 2] if span.start >= 2 and doc[span.start - 1].text == "," else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    for c in people:
+        if before is not None and c.start <= before.idx < c.end:
+            return c
+        if after is not None and c.start <= after.idx < c.end:
+            return c
+        if span.root.dep_ == "appos" and c.start <= span.root.head.idx < c.end:
+            return c
+    return None

@@ -1,0 +1,197 @@
+"""Mentions of actors and places in one parsed article.
+
+From the Doc's entities (model + KB/gazetteer ruler): trim possessives and a leading
+"the", split names glued to captions or headlines, fix types the small model gets
+wrong (KB type first, then org head words), drop junk; then chain them within the
+article (coref.py) and add office titles, appositive roles and capital metonyms.
+Offsets are into the article; `Mention.text` is sliced from the ORIGINAL text.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..ids import record_id
+from ..kb import KnowledgeBase
+from ..model import Article, Mention
+from ..resolve.linker import kb_index
+from ..resolve.names import fold, lexicon, looks_like_org
+from .coref import NAMED, Cand, build_chains, office_mentions, role_mentions, surname_mentions
+from .ruler import RULER_SPANS
+
+_SPLIT = re.compile(r"\s*(?:\n+|\||:\s|\s[-/]\s)\s*")
+_LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})
+_TRAIL = frozenset({"'s", "'", "s", '"', ")", ",", ".", ":", ";", "-"})
+_DEBRIS = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d+\s*x\s*\d+")
+
+def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase) -> list[Mention]:
+    """All actor/place mentions of the article, with chains, titles and metonyms."""
+    ruled = {tuple(x) for x in doc.user_data.get(RULER_SPANS, [])}
+    cands = [c for ent in doc.ents if ent.label_ in NAMED
+             for c in _cands_from_ent(ent, kb=kb, ruled=ruled)]
+    cands = _dedupe(cands)
+    chained = build_chains(cands, kb=kb)
+    chained = [_metonym(c, doc, kb=kb) for c in chained]
+    chained += surname_mentions(doc, chained)
+    taken = [(c.start, c.end) for c in chained if c.label in ("PERSON", "ORG")]
+    extra = office_mentions(doc.text, kb=kb, published=article.published, taken=taken)
+    chained = [c for c in chained if c.label != "NORP"
+               or not any(x.start <= c.start and c.end <= x.end for x in extra)]
+    extra += [r for r in role_mentions(doc, chained, roles=lexicon().roles)
+              if not any(r.start < x.end and x.start < r.end for x in extra)]
+    rep_of = {c.kb_id: c.chain for c in chained if c.kb_id and c.chain}
+    extra = [c if c.chain else _join(c, rep_of) for c in extra]
+    return [_to_mention(c, article) for c in sorted(_dedupe(chained + extra),
+                                                    key=lambda c: (c.start, c.end))]
+
+
+def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, ruled: set) -> list[Cand]:
+    out = []
+    for piece in _pieces(ent):
+        span = _trim(piece)
+        if span is None or _junk(span):
+            continue
+        from_ruler = (span.start_char, span.end_char) in ruled or ent.ent_id_
+        region = _region(span)
+        if region is not None:
+            out.append(Cand(start=region.start_char, end=region.end_char, label="LOC",
+                            text=region.text, source="ner"))
+            continue
+        kb_id, label = _link(span, ent, kb=kb, from_ruler=bool(from_ruler))
+        span = _with_title(span) if label == "PERSON" else span
+        out.append(Cand(start=span.start_char, end=span.end_char, label=label,
+                        text=span.text, kb_id=kb_id, source="ruler" if from_ruler else "ner"))
+    return out
+
+
+def _with_title(span: Span) -> Span:
+    """Include capitalised titles just before a person's name ("Grand Ayatollah X")."""
+    titles = lexicon().titles
+    doc, start = span.doc, span.start
+    for title in titles:
+        n = len(title)
+        if start - n >= 0 and all(t.text[:1].isupper() for t in doc[start - n:start]) \
+                and tuple(t.lower_.rstrip(".") for t in doc[start - n:start]) == title:
+            return _with_title(doc[start - n: span.end])
+    return span
+
+
+def _region(span: Span) -> Span | None:
+    """"southern X": a compass word before a country or province is a region."""
+    if span.label_ not in ("GPE", "LOC") or span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if prev.lower_ in lexicon().region_modifiers:
+        return span.doc[span.start - 1: span.end]
+    return None
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """Split an entity glued across a line break, a caption bar or a headline colon."""
+    text = ent.text
+    if not _SPLIT.search(text):
+        return [ent]
+    out, pos = [], 0
+    for m in [*_SPLIT.finditer(text), None]:
+        cut = m.start() if m else len(text)
+        piece = ent.doc.char_span(ent.start_char + pos, ent.start_char + cut,
+                                  label=ent.label_, alignment_mode="contract")
+        if piece is not None and len(piece):
+            out.append(piece)
+        pos = m.end() if m else pos
+    return out
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in _LEAD:
+        start += 1
+    while end > start and span.doc[end - 1].lower_ in _TRAIL:
+        end -= 1
+    if start >= end:
+        return None
+    return span.doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+def _junk(span: Span) -> bool:
+    text = span.text.strip()
+    if len(text) < 2 or not any(c.isalpha() for c in text) or _DEBRIS.search(text):
+        return True
+    if len(span) == 1 and text[0].islower():
+        return True
+    junk = lexicon().junk
+    return fold(text) in junk or all(w in junk for w in fold(text).split())
+
+
+def _link(span: Span, ent: Span, *, kb: KnowledgeBase, from_ruler: bool) -> tuple[str | None, str]:
+    """KB actor and corrected type: ruler id, else KB lookup, else head-word rules."""
+    label = ent.label_
+    if ent.ent_id_:
+        actor = kb.get(ent.ent_id_)
+        return ent.ent_id_, actor.type if actor else label
+    index = kb_index(kb)
+    actor_id = index.link(span.text, label, single=False)
+    if actor_id is None and not from_ruler and label in ("PERSON", "ORG"):
+        actor_id = index.link(span.text, None, single=False)
+    if actor_id is not None:
+        return actor_id, kb.actors[actor_id].type
+    if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not from_ruler and looks_like_org(span.text):
+        return None, "ORG"
+    return None, label
+
+
+def _metonym(c: Cand, doc: Doc, *, kb: KnowledgeBase) -> Cand:
+    """A capital standing for its government: subject of a political verb, or the
+    possessor of a political noun ("<capital>'s plot"); "in <capital>" stays the city."""
+    if c.label not in ("GPE", "LOC") or c.kind != "name":
+        return c
+    target = _metonym_actor(c.text, kb)
+    if target is None:
+        return c
+    span = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if span is None or not _political_use(span):
+        return c
+    actor = kb.actors[target]
+    return Cand(start=c.start, end=c.end, label=actor.type, text=c.text, kb_id=actor.id,
+                kind="metonym", name=actor.name, chain=None)
+
+
+def _metonym_actor(text: str, kb: KnowledgeBase) -> str | None:
+    folded = fold(text)
+    hits = sorted(a.id for a in kb.actors.values() if any(fold(m) == folded for m in a.metonyms))
+    return hits[0] if len(hits) == 1 else None
+
+
+def _political_use(span: Span) -> bool:
+    lex = lexicon()
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lex.political_verbs:
+        return True
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("'s", "'"):
+        noun = root.head if root.dep_ == "poss" else None
+        return noun is not None and noun.lemma_.lower() in lex.political_nouns | {
+            n.rstrip("s") for n in lex.political_nouns}
+    return False
+
+
+def _join(c: Cand, rep_of: dict) -> Cand:
+    chain = rep_of.get(c.kb_id) if c.kb_id else None
+    return Cand(start=c.start, end=c.end, label=c.label, text=c.text, kb_id=c.kb_id,
+                kind=c.kind, name=c.name, chain=chain or (c.start, c.end))
+
+
+def _dedupe(cands: list[Cand]) -> list[Cand]:
+    seen: dict[tuple[int, int], Cand] = {}
+    for c in cands:
+        seen.setdefault((c.start, c.end), c)
+    return list(seen.values())
+
+
+def _to_mention(c: Cand, article: Article) -> Mention:
+    chain = c.chain or (c.start, c.end)
+    return Mention(id=record_id("m", article.id, c.start, c.end), doc=article.id,
+                   start=c.start, end=c.end, text=article.text[c.start:c.end], label=c.label,
+                   kind=c.kind, name=c.name or c.text, kb_id=c.kb_id,
+                   local=record_id("m", article.id, *chain))

@@ -1,0 +1,186 @@
+"""The spaCy pipeline: the model plus a gazetteer ruler fed from the KB and place names.
+
+The ruler runs BEFORE `ner` and overwrites its entities, so militias the small model
+calls PERSON and towns it calls ORG come out with the KB / gazetteer type. KB names
+match case-insensitively (with generated spelling variants: al- article, hyphens,
+apostrophes); acronyms, short names and place names match case-sensitively, so an upper-case
+acronym is not the pronoun and a town named like an English verb is not the verb. Each ruler entity carries the KB actor
+id as `ent.ent_id_` (places carry "" ). Longest match wins, KB names before places.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..kb import KnowledgeBase
+from ..resolve.names import is_acronym, spelling_variants
+
+log = logging.getLogger(__name__)
+
+RULER_NAME = "entity_ruler"
+RULER_SPANS = "newsgraph_ruler_spans"   # doc.user_data key: [[start_char, end_char], ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pattern:
+    text: str
+    label: str
+    id: str = ""          # KB actor id ("" for gazetteer places)
+    exact_case: bool = False
+
+
+def build_nlp(model_name: str, kb: KnowledgeBase, *,
+              place_names: Iterable[tuple[str, str]] = ()) -> Language:
+    """Load `model_name` and add the KB + gazetteer ruler before `ner`."""
+    nlp = spacy.load(model_name)
+    patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))))
+    ruler = nlp.add_pipe("newsgraph_ruler", name=RULER_NAME,
+                         before="ner" if "ner" in nlp.pipe_names else None)
+    assert isinstance(ruler, KBRuler)
+    ruler.add_patterns(patterns)
+    log.info("ruler: %d patterns from %d actors", len(patterns), len(kb.actors))
+    return nlp
+
+
+def _kb_items(kb: KnowledgeBase) -> tuple[tuple[str, str, str], ...]:
+    return tuple(sorted((name, actor.type, actor.id)
+                        for actor in kb.actors.values() for name in actor.names))
+
+
+@lru_cache(maxsize=4)
+def _patterns_cached(kb_items: tuple[tuple[str, str, str], ...],
+                     places: tuple[tuple[str, str], ...]) -> tuple[Pattern, ...]:
+    return tuple(kb_patterns(kb_items)) + tuple(place_patterns(places))
+
+
+def kb_patterns(items: Iterable[tuple[str, str, str]]) -> list[Pattern]:
+    """Patterns for every KB name and its spelling variants."""
+    out: dict[tuple[str, bool], Pattern] = {}
+    for name, label, actor_id in items:
+        if _case_sensitive(name):
+            out.setdefault((name, True), Pattern(text=name, label=label, id=actor_id,
+                                                  exact_case=True))
+            if is_acronym(name) and not name.endswith("s"):
+                plural = name + "s"
+                out.setdefault((plural, True), Pattern(text=plural, label=label, id=actor_id,
+                                                        exact_case=True))
+            continue
+        for variant in sorted(spelling_variants(name)):
+            key = (variant.lower(), False)
+            out.setdefault(key, Pattern(text=variant, label=label, id=actor_id))
+    return list(out.values())
+
+
+def place_patterns(places: Iterable[tuple[str, str]]) -> list[Pattern]:
+    """Case-sensitive patterns for gazetteer names (as written and title-cased)."""
+    out: dict[str, Pattern] = {}
+    for name, label in places:
+        if len(name) < 3:
+            continue
+        for form in sorted(place_variants(name)):
+            out.setdefault(form, Pattern(text=form, label=label, exact_case=True))
+    return list(out.values())
+
+
+_PLACE_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[- ](?=[A-Z])")
+
+
+def place_variants(name: str) -> set[str]:
+    """"Al X" also as "X", "al-X", "Al-X"; a final -a also as -ah and back."""
+    base = _PLACE_ARTICLE.sub("", name.title() if name.islower() else name)
+    stems = {base}
+    if base.endswith("ah") and len(base) > 4:
+        stems.add(base[:-1])
+    elif base.endswith("a") and len(base) > 3:
+        stems.add(base + "h")
+    out = {name} | stems
+    if base != name:
+        out |= {f"{art}{s}" for s in stems for art in ("al-", "Al-", "Al ", "al ")}
+    return {v for v in out if len(v) >= 3}
+
+
+def _case_sensitive(name: str) -> bool:
+    """Acronyms, short names and all-lower-case names must match as written."""
+    letters = [c for c in name if c.isalpha()]
+    return is_acronym(name) or len(letters) <= 4 or name.islower()
+
+
+class KBRuler:
+    """Two phrase matchers (case-folded KB names, exact-case acronyms and places)."""
+
+    def __init__(self, nlp: Language, name: str = RULER_NAME) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.info: dict[int, tuple[str, str, int]] = {}   # key -> (label, id, priority)
+
+    def add_patterns(self, patterns: Iterable[Pattern]) -> None:
+        patterns = list(patterns)
+        tokens = _tokenised(self.nlp, [p.text for p in patterns])
+        groups: dict[tuple[str, str, bool], list[Doc]] = {}
+        for p, words in zip(patterns, tokens):
+            doc = Doc(self.nlp.vocab, words=words)
+            groups.setdefault((p.label, p.id, p.exact_case), []).append(doc)
+        for (label, actor_id, exact_case), docs in groups.items():
+            key = f"{label}|{actor_id}|{int(exact_case)}"
+            key_hash = self.nlp.vocab.strings.add(key)
+            self.info[key_hash] = (label, actor_id, 1 if actor_id else 0)
+            (self.exact if exact_case else self.lower).add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [*self.lower(doc), *self.exact(doc)]
+        if not matches:
+            return doc
+        # longest first, then KB names before places, then leftmost
+        ranked = sorted(matches, key=lambda m: (-(m[2] - m[1]), -self.info[m[0]][2], m[1]))
+        spans = []
+        for key, start, end in ranked:
+            label, actor_id, _ = self.info[key]
+            spans.append(Span(doc, start, end, label=label, span_id=actor_id))
+        chosen = filter_spans(spans)
+        doc.user_data[RULER_SPANS] = [[s.start_char, s.end_char] for s in chosen]
+        kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in chosen)]
+        doc.ents = filter_spans([*chosen, *kept])
+        return doc
+
+
+@Language.factory("newsgraph_ruler")
+def make_ruler(nlp: Language, name: str) -> KBRuler:
+    return KBRuler(nlp, name)
+
+
+def _tokenised(nlp: Language, texts: list[str]) -> list[list[str]]:
+    """Token words of each pattern text; cached on disk (tokenising ~10k names takes
+    seconds, reading them back milliseconds). The key covers the texts and the model."""
+    h = hashlib.sha256(nlp.meta.get("name", "").encode() + nlp.meta.get("version", "").encode())
+    for t in texts:
+        h.update(t.encode() + b"\n")
+    base = Path(os.environ.get("NEWSGRAPH_CACHE", Path.home() / ".cache" / "newsgraph"))
+    path = base / f"ruler-{h.hexdigest()[:16]}.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    words = [[t.text for t in doc] for doc in nlp.tokenizer.pipe(texts)]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(words), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as err:
+        log.warning("cannot write ruler cache %s: %s", path, err)
+    return words

@@ -1,0 +1,159 @@
+"""Entities across articles: KB-linked mentions join their actor; the rest are
+clustered by name keys (blocked, never all pairs), type and the match rules.
+
+Deterministic: the same mentions in any order give the same entities and ids.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..ids import record_id
+from ..kb import KnowledgeBase
+from ..model import Entity, Mention
+from .linker import kb_index
+from .match import MatchContext, match, type_class
+from .names import fold, lexicon, parse, title_sector, words
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Item:
+    """One distinct (type class, name) among the unlinked mentions."""
+    tclass: str
+    name: str
+    key: str
+    parts: int
+
+
+class _Union:
+    def __init__(self, items: Iterable[_Item]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: _Item) -> _Item:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: _Item, b: _Item) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            lo, hi = sorted((ra, rb), key=_order)
+            self.parent[hi] = lo
+
+
+def _order(i: _Item) -> tuple:
+    return (-i.parts, i.key, i.name)
+
+
+def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase) -> list[Entity]:
+    """Group mentions into entities (KB actors first, then name-key clusters)."""
+    linked: dict[str, list[Mention]] = defaultdict(list)
+    unlinked: dict[_Item, list[Mention]] = defaultdict(list)
+    link = _linker(kb)
+    for m in mentions:
+        kb_id = m.kb_id if m.kb_id in kb.actors else link(m.name or m.text, m.label)
+        if kb_id:
+            linked[kb_id].append(m)
+        else:
+            unlinked[_item(m)].append(m)
+    out = [_kb_entity(kb, kb_id, ms) for kb_id, ms in linked.items()]
+    for root, items in _cluster(list(unlinked)).items():
+        out.append(_key_entity(root, [m for i in items for m in unlinked[i]]))
+    return sorted(out, key=lambda e: e.id)
+
+
+def _linker(kb: KnowledgeBase):
+    index = kb_index(kb)
+    cache: dict[tuple[str, str], str | None] = {}
+
+    def link(name: str, label: str) -> str | None:
+        if (name, label) not in cache:
+            cache[(name, label)] = index.link(name, label)
+        return cache[(name, label)]
+    return link
+
+
+def _item(m: Mention) -> _Item:
+    name = m.name or m.text
+    p = parse(name)
+    key = p.key or fold(name)
+    return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys))
+
+
+def _cluster(items: list[_Item]) -> dict[_Item, list[_Item]]:
+    """Union by equal keys, then by flat keys, then (people) by the match rules
+    within blocks of the same last part; a bare surname joins only a unique full name."""
+    uf = _Union(items)
+    by_key: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    by_flat: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    by_last: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    for i in sorted(items, key=_order):
+        p = parse(i.name)
+        by_key[(i.tclass, i.key)].append(i)
+        if len(p.flat) >= 4:
+            by_flat[(i.tclass, p.flat)].append(i)
+        if i.tclass == "PERSON" and p.keys:
+            by_last[(i.tclass, p.last)].append(i)
+    for group in (*by_key.values(), *by_flat.values()):
+        for other in group[1:]:
+            uf.union(group[0], other)
+    for block in by_last.values():
+        _merge_people(block, uf)
+    groups: dict[_Item, list[_Item]] = defaultdict(list)
+    for i in items:
+        groups[uf.find(i)].append(i)
+    return groups
+
+
+def _merge_people(block: list[_Item], uf: _Union) -> None:
+    full = [i for i in block if i.parts > 1]
+    ctx = MatchContext(label_a="PERSON", label_b="PERSON")
+    for n, a in enumerate(full):
+        for b in full[n + 1:]:
+            if uf.find(a) != uf.find(b) and match(a.name, b.name, context=ctx).same:
+                uf.union(a, b)
+    for short in (i for i in block if i.parts == 1):
+        roots = {uf.find(f) for f in full if match(short.name, f.name, context=ctx).same}
+        if len(roots) == 1:
+            uf.union(short, roots.pop())
+
+
+def _kb_entity(kb: KnowledgeBase, kb_id: str, ms: list[Mention]) -> Entity:
+    actor = kb.actors[kb_id]
+    return Entity(id=record_id("E", "kb", kb_id), name=actor.name, type=actor.type,
+                  sector=actor.sector, country=actor.country, wikidata=actor.wikidata,
+                  kb_id=kb_id, aliases=_aliases(ms), mentions=tuple(sorted(m.id for m in ms)))
+
+
+def _key_entity(root: _Item, ms: list[Mention]) -> Entity:
+    names = Counter(m.name or m.text for m in ms)
+    name = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
+    labels = Counter(m.label for m in ms)
+    label = sorted(labels, key=lambda lab: (-labels[lab], lab))[0]
+    return Entity(id=record_id("E", "key", f"{root.tclass}:{root.key}"), name=name, type=label,
+                  sector=guess_sector(name, label, [m.text for m in ms]),
+                  aliases=_aliases(ms), mentions=tuple(sorted(m.id for m in ms)))
+
+
+def _aliases(ms: list[Mention]) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(m.text.split()) for m in ms if m.kind in ("name", "partial")}))
+
+
+def guess_sector(name: str, label: str, texts: Iterable[str] = ()) -> str | None:
+    """A sector guess for an actor not in the KB: from titles ("General X") for people,
+    from head and marker words ("... Brigades", "Ministry of ...") for organisations."""
+    lex = lexicon()
+    if label == "PERSON":
+        found = sorted({s for t in (name, *texts) if (s := title_sector(t))})
+        return found[0] if found else None
+    ws = [w for w, _ in words(name)]
+    if ws and ws[-1] in lex.org_heads:
+        return lex.org_heads[ws[-1]]
+    folded = " ".join(ws)
+    for word, sector in sorted(lex.sector_words.items()):
+        if f" {word} " in f" {folded} ":
+            return sector
+    hits = sorted(lex.org_heads[w] for w in ws if w in lex.org_heads)
+    return hits[0] if hits else None

