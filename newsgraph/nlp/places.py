@@ -1,0 +1,109 @@
+"""Places named in an article, resolved with the gazetteer.
+
+Every GPE/LOC/FAC entity (and mention of those types) is looked up; ambiguous names are
+settled by the article's country context (the countries its places belong to most
+often). "<name> Province" resolves to the governorate, "<direction> <country>" to a
+region of the country (with the country's coordinates).
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from ..model import Article, Evidence, Location, Mention
+from .gazetteer import Gazetteer
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+_ADMIN_WORDS = re.compile(r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion)\b")
+_DIR = (r"(?P<dir>(?:[Nn]orth|[Ss]outh)(?:-?(?:[Ee]ast|[Ww]est))?(?:ern)?|(?:[Ee]ast|[Ww]est)(?:ern)?"
+        r"|[Cc]entral)")
+_DIRECTION = re.compile(rf"\b{_DIR}\s+$")
+_DIRECTION_PREFIX = re.compile(rf"^{_DIR}\s+")
+_LEADING = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
+                gazetteer: Gazetteer | None = None) -> list[Location]:
+    """Resolved places in document order, each with its evidence in the article."""
+    gaz = gazetteer or Gazetteer.load()
+    text = doc.text
+    spans = _place_spans(doc, mentions)
+    votes = [_vote(text, start, end, gaz) for start, end in spans]
+    total = sum(votes, Counter())
+    out: list[Location] = []
+    for (start, end), own in zip(spans, votes):
+        context = [c for c, _ in (total - own).most_common()]   # the other places' countries
+        found = _resolve(text, start, end, gaz=gaz, context=context)
+        if found is None:
+            continue
+        loc, start, end = found
+        evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
+        out.append(dataclasses.replace(loc, evidence=evidence))
+    return out
+
+
+def _place_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS}
+    spans |= {(m.start, m.end) for m in mentions if m.label in PLACE_LABELS}
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if kept and start < kept[-1][1]:
+            continue     # nested in a longer span already kept
+        kept.append((start, end))
+    return kept
+
+
+def _clean(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The name without a leading 'the' or a trailing possessive, with its offsets."""
+    name = text[start:end]
+    lead = _LEADING.match(name)
+    if lead:
+        start += lead.end()
+    tail = _POSSESSIVE.search(text[start:end])
+    if tail and end - start > tail.end() - tail.start() + 1:
+        end -= tail.end() - tail.start()
+    return text[start:end], start, end
+
+
+def _vote(text: str, start: int, end: int, gaz: Gazetteer) -> Counter[str]:
+    """The country a place name points to without context (countries and provinces count double)."""
+    name, _, _ = _clean(text, start, end)
+    loc = gaz.lookup(name)
+    if loc is None or not loc.country:
+        return Counter()
+    return Counter({loc.country: 2 if loc.kind in ("country", "admin1") else 1})
+
+
+def context_countries(text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[str]:
+    """Countries of the article's places, most mentioned first."""
+    total = sum((_vote(text, s, e, gaz) for s, e in spans), Counter())
+    return [c for c, _ in total.most_common()]
+
+
+def _resolve(text: str, start: int, end: int, *, gaz: Gazetteer,
+             context: Sequence[str]) -> tuple[Location, int, int] | None:
+    name, start, end = _clean(text, start, end)
+    admin = _ADMIN_WORDS.match(text, end)
+    if admin and not _ADMIN_WORDS.search(name):
+        wider = gaz.lookup(text[start:admin.end()], countries_in_context=context)
+        if wider is not None:
+            return wider, start, admin.end()
+    loc = gaz.lookup(name, countries_in_context=context)
+    inside = _DIRECTION_PREFIX.match(name) if loc is None else None
+    if inside:      # the entity itself reads '<direction> <country>'
+        start += inside.end()
+        name = text[start:end]
+        loc = gaz.lookup(name, countries_in_context=context)
+    if loc is None:
+        return None
+    direction = _DIRECTION.search(text, max(0, start - 20), start)
+    if direction and loc.kind == "country":
+        region = dataclasses.replace(
+            loc, name=f"{direction['dir']} {name}", kind="region", geonames_id=None)
+        return region, direction.start(), end
+    return loc, start, end

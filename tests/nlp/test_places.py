@@ -1,0 +1,85 @@
+"""find_places on hand-built Docs: evidence, admin1, regions, context, mentions."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.model import Article, Mention
+from newsgraph.nlp.gazetteer import Gazetteer
+from newsgraph.nlp.places import find_places
+from newsgraph.nlp.text import normalise
+
+NLP = spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def make(text: str, places: list[tuple[str, str]]) -> tuple[Doc, Article]:
+    """A Doc of normalise(text) with the given (surface, label) entities, first occurrences."""
+    doc = NLP(normalise(text))
+    spans = []
+    for surface, label in places:
+        start = text.index(surface)
+        spans.append(doc.char_span(start, start + len(surface), label=label,
+                                   alignment_mode="expand"))
+    doc.ents = spans
+    return doc, Article(id="a1", source="t.txt", text=text)
+
+
+def test_evidence_is_sliced_from_the_original_text(gaz: Gazetteer) -> None:
+    text = "Crowds in Nasiriya’s centre and in Baghdad."
+    doc, art = make(text, [("Nasiriya", "GPE"), ("Baghdad", "GPE")])
+    got = find_places(doc, art, mentions=[], gazetteer=gaz)
+    assert [p.name for p in got] == ["Nasiriyah", "Baghdad"]
+    for p in got:
+        assert p.evidence.doc == "a1"
+        assert art.text[p.evidence.start:p.evidence.end] == p.evidence.text
+
+
+def test_province_suffix_makes_an_admin1(gaz: Gazetteer) -> None:
+    doc, art = make("He is loathed in Basrah Province.", [("Basrah", "GPE")])
+    (place,) = find_places(doc, art, mentions=[], gazetteer=gaz)
+    assert place.kind == "admin1" and place.evidence.text == "Basrah Province"
+
+
+def test_direction_and_country_make_a_region(gaz: Gazetteer) -> None:
+    doc, art = make("Strikes spread across southern Iraq.", [("Iraq", "GPE")])
+    (place,) = find_places(doc, art, mentions=[], gazetteer=gaz)
+    assert place.kind == "region" and place.country == "IQ"
+    assert place.evidence.text == "southern Iraq" and place.lat is not None
+
+
+@pytest.mark.parametrize("surface,expected", [
+    ("Um Al Qasr", "Umm Qaşr"), ("Kut", "Al-Kut"), ("Hilla", "Al Hillah"),
+    ("al-Diwaniyah", "Al Diwaniyah"),
+])
+def test_town_spellings(gaz: Gazetteer, surface: str, expected: str) -> None:
+    doc, art = make(f"Protesters blocked roads in {surface}, Iraq.", [(surface, "GPE"), ("Iraq", "GPE")])
+    assert find_places(doc, art, mentions=[], gazetteer=gaz)[0].name == expected
+
+
+def test_article_context_picks_the_country(gaz: Gazetteer) -> None:
+    text = "Police in Paris, Texas and across Texas said the Paris fair was cancelled."
+    doc, art = make(text, [("Texas", "GPE")])
+    ents = list(doc.ents) + [doc.char_span(text.index("Paris"), text.index("Paris") + 5, label="GPE")]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    paris = [p for p in find_places(doc, art, mentions=[], gazetteer=gaz) if p.name == "Paris"]
+    assert paris and paris[0].country == "US"
+
+
+def test_mentions_are_places_too(gaz: Gazetteer) -> None:
+    text = "Rockets hit Kirkuk overnight."
+    doc, art = make(text, [])
+    start = text.index("Kirkuk")
+    mention = Mention(id="m1", doc="a1", start=start, end=start + 6, text="Kirkuk", label="GPE")
+    (place,) = find_places(doc, art, mentions=[mention], gazetteer=gaz)
+    assert place.name == "Kirkuk" and place.evidence.start == start
+
+
+def test_unknown_and_non_place_entities_are_skipped(gaz: Gazetteer) -> None:
+    doc, art = make("Zzyzxqua met the Velayat-e Faqih.", [("Zzyzxqua", "GPE")])
+    assert find_places(doc, art, mentions=[], gazetteer=gaz) == []
