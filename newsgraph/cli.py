@@ -157,6 +157,9 @@ def explain_match(name_a, name_b) -> None:
 from .cli_eval import eval_command  # noqa: E402  (registered below)
 
 main.add_command(eval_command)
+from .cli_serve import serve_command  # noqa: E402
+
+main.add_command(serve_command)
 
 if __name__ == "__main__":
     main()

@@ -9,10 +9,12 @@ import dataclasses
 from collections import defaultdict
 
 from . import kb as kb_module
+from .errors import NotFound, UsageError
 from .ids import relation_key
 from .model import Claim, Contradiction, Entity, Event, Evidence, Relation
 from .resolve.corroboration import assess
 from .store import View
+from .store.view import BrowseView
 
 
 def evidence(ev: Evidence) -> dict:
@@ -148,3 +150,228 @@ def contradiction(c: Contradiction) -> dict:
     return {"id": c.id, "about": c.about, "field": c.field,
             "values": [{"value": v.value, "evidence": [evidence(e) for e in v.evidence]}
                        for v in c.values]}
+
+
+# Browsing: bounded, paginated reads for the HTTP API and the web UI -------------------
+# They take a store.view.BrowseView and only touch the rows a page needs.
+
+def page(total: int, items: list, *, limit: int, offset: int) -> dict:
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def fts_query(text: str) -> str:
+    """Free text -> an FTS5 query matching every word (quoted, so no syntax errors)."""
+    return " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
+
+
+def search(view: BrowseView, q: str, *, limit: int = 20, offset: int = 0) -> dict:
+    """Full-text search over articles and name search over entities."""
+    fts = fts_query(q)
+    if not fts:
+        return {"query": q, "articles": page(0, [], limit=limit, offset=offset),
+                "entities": page(0, [], limit=10, offset=0)}
+    hits = view.search(fts, limit=limit, offset=offset)
+    return {"query": q, "articles": page(view.search_total(fts), hits, limit=limit, offset=offset),
+            "entities": entity_page(view, q=q.strip(), limit=10)}
+
+
+def entity_page(view: BrowseView, *, type: str | None = None, sector: str | None = None,
+                q: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    total, rows = view.entity_page(type=type, sector=sector, q=q, limit=limit, offset=offset)
+    return page(total, [entity(e) | {"mentions": n} for e, n in rows], limit=limit, offset=offset)
+
+
+def _assess(view: BrowseView, support: dict[str, list[str]]) -> dict[str, tuple[int, str]]:
+    docs = sorted({d for ds in support.values() for d in ds})
+    groups, publishers = view.article_support(docs)
+    return assess(support, groups=groups, publishers=publishers, contested=view.contested())
+
+
+def _names(view: BrowseView, ids) -> dict[str, dict]:
+    found = view.entities_by_id(sorted({i for i in ids if i}))
+    return {i: {"name": e.name, "type": e.type, "sector": e.sector} for i, e in found.items()}
+
+
+def linked_relations(view: BrowseView, entities: list[str] | None = None, *,
+                     max_evidence: int = 20) -> list[dict]:
+    """Entity-level text relations touching `entities` (all if None), with sources/status.
+
+    Each keeps its first `max_evidence` quotes; `evidence_count` says how many there are.
+    """
+    by_tuple: dict[tuple, list[tuple[Relation, str, str | None]]] = defaultdict(list)
+    for r, subj, obj in view.relation_links(entities):
+        if obj or r.object_text:
+            office = " ".join((r.object_text or "").casefold().split())
+            by_tuple[(subj, r.predicate, obj, obj or office)].append((r, subj, obj))
+    grouped = {relation_key(s, p, o, links[0][0].object_text): links
+               for (s, p, o, _), links in by_tuple.items()}
+    status = _assess(view, {k: [r.doc for r, _, _ in v] for k, v in grouped.items()})
+    out = []
+    for key, links in sorted(grouped.items()):
+        r, subj, obj = links[0]
+        sources, state = status[key]
+        out.append({"id": key, "subject": subj, "predicate": r.predicate, "object": obj,
+                    "object_text": r.object_text, "valid_from": r.valid_from,
+                    "valid_to": r.valid_to, "evidence_count": len(links),
+                    "evidence": [evidence(x.evidence) for x, _, _ in links[:max_evidence]],
+                    "sources": sources, "status": state, "origin": "text"})
+    return out
+
+
+def linked_kb_relations(view: BrowseView, entities: set[str],
+                        *, kb: kb_module.KnowledgeBase | None = None) -> list[dict]:
+    """Knowledge-base ties with an end among `entities` and the other end in the store."""
+    kb = kb or kb_module.load_cached()
+    by_kb = view.kb_entities()
+    out = []
+    for kb_id, eid in by_kb.items():
+        actor = kb.get(kb_id)
+        for tie in actor.ties if actor else ():
+            obj = by_kb.get(tie.object) if tie.object else None
+            if (obj or tie.office) and (eid in entities or obj in entities):
+                out.append({"id": relation_key(eid, tie.predicate, obj, tie.office) + "k",
+                            "subject": eid, "predicate": tie.predicate, "object": obj,
+                            "object_text": tie.office, "valid_from": tie.start,
+                            "valid_to": tie.end, "evidence": [], "origin": "kb"})
+    return out
+
+
+def event_page(view: BrowseView, *, limit: int | None = 50, offset: int = 0,
+               **filters: str | None) -> dict:
+    """Events (EXPORT_FORMAT shape + sources/status) matching the filters, by date."""
+    from .export.acled import acled_type
+    total, found, clusters = view.event_page(limit=limit, offset=offset, **filters)
+    entity_of = view.entity_of_mentions([m for e in found for m in (*e.actors, *e.targets)])
+    status = _assess(view, view.cluster_docs(sorted(set(clusters.values()))))
+    items = [_event(e, entity_of, clusters[e.id], status, {}, acled_type) for e in found]
+    ids = [i for e in items for i in (*e["actors"], *e["targets"])]
+    return page(total, items, limit=limit or total, offset=offset) | {"entities": _names(view, ids)}
+
+
+def entity_profile(view: BrowseView, entity_id: str, *, max_events: int = 200) -> dict:
+    """One actor: names, KB data, relations with evidence (text and KB), events, claims."""
+    found = view.entities_by_id([entity_id]).get(entity_id)
+    if found is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    n_mentions, n_docs = view.entity_counts(entity_id)
+    rels = linked_relations(view, [entity_id]) + linked_kb_relations(view, {entity_id})
+    events = event_page(view, actor=entity_id, limit=max_events)
+    said = [_claim(c, {c.speaker: entity_id} if c.speaker else {})
+            for c in view.claims_by_speaker(entity_id)]
+    ids = [i for r in rels for i in (r["subject"], r["object"])]
+    return entity(found) | {"mention_count": n_mentions, "document_count": n_docs,
+                            "relations": rels, "events": events, "claims": said,
+                            "entities": _names(view, ids) | events["entities"]}
+
+
+def cluster(view: BrowseView, cluster_id: str) -> dict:
+    """All reports of one real-world event, with their contradictions."""
+    events = event_page(view, cluster=cluster_id, limit=None)
+    if not events["total"]:
+        raise NotFound(f"no event cluster {cluster_id!r}")
+    first = events["items"][0]
+    _, found = view.contradiction_page(about=cluster_id, limit=100)
+    return {"id": cluster_id, "sources": first["sources"], "status": first["status"],
+            "events": events["items"], "entities": events["entities"],
+            "contradictions": [contradiction(c) for c in found]}
+
+
+def contradiction_page(view: BrowseView, *, limit: int = 50, offset: int = 0) -> dict:
+    """Contradictions, each with a label for what it is about and its articles' titles."""
+    total, found = view.contradiction_page(limit=limit, offset=offset)
+    items = [contradiction(c) | _about(view, c.about) for c in found]
+    docs = sorted({e["doc"] for c in items for v in c["values"] for e in v["evidence"]})
+    return page(total, items, limit=limit, offset=offset) | {"documents": view.article_titles(docs)}
+
+
+def _about(view: BrowseView, about: str) -> dict:
+    """What a contradiction is about: an entity, an event cluster or a relation."""
+    ent = view.entities_by_id([about]).get(about)
+    if ent:
+        return {"label": ent.name, "about_kind": "entity"}
+    _, events, _ = view.event_page(cluster=about, limit=1)
+    if events:
+        e = events[0]
+        return {"label": " ".join(x for x in (e.type, e.mode, e.date and e.date.date) if x),
+                "about_kind": "cluster"}
+    return {"label": about, "about_kind": "relation"}
+
+
+def stats(view: BrowseView) -> dict:
+    return {"counts": view.counts(), "entity_types": view.group_counts("entities", "type"),
+            "entity_sectors": view.group_counts("entities", "sector"),
+            "event_types": view.group_counts("events", "type"),
+            "relation_predicates": view.group_counts("relations", "predicate"),
+            "dates": view.date_range()}
+
+
+def graph(view: BrowseView, *, entity: str | None = None, depth: int = 1,
+          limit: int = 150) -> dict:
+    """Actor network: nodes (entities, offices) and typed edges (weight = sources).
+
+    Around `entity` up to `depth` hops; without it the `limit` best-connected actors.
+    """
+    if entity is not None and not view.entities_by_id([entity]):
+        raise NotFound(f"no entity {entity!r}")
+    rels, seen = _neighbourhood(view, entity, depth)
+    degree: dict[str, int] = defaultdict(int)
+    for r in rels:
+        degree[r["subject"]] += 1
+        degree[_target(r)] += 1
+    keep = set(sorted(degree, key=lambda n: (n != entity, -degree[n], n))[:limit]) | seen
+    edges = [r for r in rels if r["subject"] in keep and _target(r) in keep]
+    edges += linked_kb_relations(view, keep)
+    keep |= {n for r in edges for n in (r["subject"], _target(r))}
+    names = _names(view, keep)
+    nodes = [{"id": n, "degree": degree.get(n, 0), **names[n]} for n in sorted(keep) if n in names]
+    nodes += [{"id": n, "name": n.removeprefix("office:"), "type": "OFFICE", "sector": None,
+               "degree": degree[n]} for n in sorted(keep) if n.startswith("office:")]
+    return {"nodes": nodes, "edges": [_edge(r) for r in edges]}
+
+
+def _neighbourhood(view: BrowseView, entity: str | None, depth: int) -> tuple[list[dict], set]:
+    if entity is None:
+        return linked_relations(view), set()
+    seen, frontier, found = {entity}, [entity], {}
+    for _ in range(max(depth, 1)):
+        new = [r for r in linked_relations(view, frontier) if r["id"] not in found]
+        found |= {r["id"]: r for r in new}
+        frontier = sorted({n for r in new for n in (r["subject"], r["object"]) if n} - seen)
+        seen |= set(frontier)
+        if not frontier:
+            break
+    return list(found.values()), seen
+
+
+def _target(r: dict) -> str:
+    return r["object"] or f"office:{r['object_text']}"
+
+
+def _edge(r: dict) -> dict:
+    return {"id": r["id"], "source": r["subject"], "target": _target(r),
+            "predicate": r["predicate"], "origin": r["origin"], "status": r.get("status"),
+            "weight": r.get("sources", 0), "evidence": r["evidence"][:5]}
+
+
+def article_view(view: BrowseView, doc: str, *, start: int | None = None,
+                 end: int | None = None) -> dict:
+    """An article's text and the spans to highlight (mentions, events, claims)."""
+    art = view.article(doc)
+    if art is None:
+        raise NotFound(f"no article {doc!r}")
+    if (start is None) != (end is None) or (start is not None and not
+                                             0 <= start < end <= len(art.text)):
+        raise UsageError(f"start/end must be a span inside the text (0..{len(art.text)})")
+    ms = view.mentions(doc=doc)
+    entity_of = view.entity_of_mentions([m.id for m in ms])
+    _, events, _ = view.event_page(doc=doc, limit=None)
+    return {"article": dataclasses.asdict(art),
+            "highlight": None if start is None else {"start": start, "end": end,
+                                                     "text": art.text[start:end]},
+            "mentions": [{"start": m.start, "end": m.end, "label": m.label,
+                          "entity": entity_of.get(m.id)} for m in ms],
+            "events": [{"start": e.evidence.start, "end": e.evidence.end, "id": e.id,
+                        "type": e.type} for e in events],
+            "claims": [{"start": c.evidence.start, "end": c.evidence.end, "id": c.id,
+                        "speaker": c.speaker_text} for c in view.claims(doc=doc)],
+            "entities": _names(view, entity_of.values())}

@@ -153,3 +153,177 @@ def _event(r: sqlite3.Row, parts: dict[str, list[str]]) -> Event:
                  target_text=tuple(json.loads(r["target_text"] or "[]")),
                  fatalities=r["fatalities"], injuries=r["injuries"], toll_source=r["toll_source"],
                  evidence=_ev(r), extractor=r["extractor"])
+
+
+class BrowseView(View):
+    """Filtered, paginated reads for the HTTP API and web UI (bounded, index-friendly)."""
+
+    def entity_page(self, *, type: str | None = None, sector: str | None = None,
+                    q: str | None = None, limit: int = 50,
+                    offset: int = 0) -> tuple[int, list[tuple[Entity, int]]]:
+        """(total, [(entity without mention ids, mention count)]), most mentioned first."""
+        where, args = _entity_filter(type=type, sector=sector, q=q)
+        total = self.conn.execute(f"SELECT count(*) FROM entities e {where}", args).fetchone()[0]
+        rows = self._rows(
+            "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity = e.id) AS n"
+            f" FROM entities e {where} ORDER BY n DESC, e.name, e.id LIMIT ? OFFSET ?",
+            (*args, limit, offset))
+        return total, [(_entity(r, []), r["n"]) for r in rows]
+
+    def entities_by_id(self, ids: list[str]) -> dict[str, Entity]:
+        rows = self._rows(f"SELECT * FROM entities WHERE id IN ({_marks(ids)})", tuple(ids))
+        return {r["id"]: _entity(r, []) for r in rows}
+
+    def entity_counts(self, entity_id: str) -> tuple[int, int]:
+        """(mentions, documents) of one entity."""
+        r = self.conn.execute("SELECT count(*), count(DISTINCT doc) FROM mentions"
+                              " WHERE entity=?", (entity_id,)).fetchone()
+        return r[0], r[1]
+
+    def relation_links(self, entities: list[str] | None = None
+                       ) -> list[tuple[Relation, str, str | None]]:
+        """(relation, subject entity, object entity) touching `entities` (all if None)."""
+        sql = ("SELECT r.*, ms.entity AS s_ent, mo.entity AS o_ent FROM relations r"
+               " JOIN mentions ms ON ms.id = r.subject"
+               " LEFT JOIN mentions mo ON mo.id = r.object WHERE ms.entity IS NOT NULL")
+        args: tuple = ()
+        if entities is not None:
+            marks = _marks(entities)
+            sql += f" AND (ms.entity IN ({marks}) OR mo.entity IN ({marks}))"
+            args = (*entities, *entities)
+        return [(_relation(r), r["s_ent"], r["o_ent"])
+                for r in self._rows(sql + " ORDER BY r.doc, r.start", args)]
+
+    def event_page(self, *, limit: int | None = 50, offset: int = 0,
+                   **filters: str | None) -> tuple[int, list[Event], dict[str, str]]:
+        """(total, events, event id -> cluster id); filters: see _event_filter."""
+        where, args = _event_filter(**filters)
+        total = self.conn.execute(f"SELECT count(*) FROM events {where}", args).fetchone()[0]
+        rows = self._rows(f"SELECT * FROM events {where} ORDER BY date IS NULL, date, doc, start"
+                          " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
+        ids = [r["id"] for r in rows]
+        parts: dict[str, dict[str, list[str]]] = {}
+        for p in self._rows("SELECT event, mention, role FROM event_participants"
+                            f" WHERE event IN ({_marks(ids)}) ORDER BY event, role, mention",
+                            tuple(ids)):
+            parts.setdefault(p["event"], {}).setdefault(p["role"], []).append(p["mention"])
+        clusters = {r["id"]: r["cluster"] or r["id"] for r in rows}
+        return total, [_event(r, parts.get(r["id"], {})) for r in rows], clusters
+
+    def cluster_docs(self, clusters: list[str]) -> dict[str, list[str]]:
+        """cluster id (or lone event id) -> documents reporting it."""
+        out: dict[str, list[str]] = {}
+        marks = _marks(clusters)
+        for r in self._rows(f"SELECT coalesce(cluster, id) AS c, doc FROM events WHERE cluster"
+                            f" IN ({marks}) OR (cluster IS NULL AND id IN ({marks}))",
+                            (*clusters, *clusters)):
+            out.setdefault(r["c"], []).append(r["doc"])
+        return out
+
+    def entity_of_mentions(self, mention_ids: list[str]) -> dict[str, str]:
+        return dict(self._rows(f"SELECT id, entity FROM mentions WHERE id IN"
+                               f" ({_marks(mention_ids)}) AND entity IS NOT NULL",
+                               tuple(mention_ids)))
+
+    def article_support(self, docs: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+        """(article -> syndication group, article -> publisher) for these articles."""
+        rows = self._rows(f"SELECT id, source_group, publisher FROM articles"
+                          f" WHERE id IN ({_marks(docs)})", tuple(docs))
+        return ({r["id"]: r["source_group"] or r["id"] for r in rows},
+                {r["id"]: r["publisher"] for r in rows})
+
+    def kb_entities(self) -> dict[str, str]:
+        """knowledge-base actor id -> entity id, for actors present in the store."""
+        return dict(self._rows("SELECT kb_id, id FROM entities WHERE kb_id IS NOT NULL"
+                               " ORDER BY kb_id, id"))
+
+    def contested(self) -> set[str]:
+        return {r[0] for r in self._rows("SELECT DISTINCT about FROM contradictions")}
+
+    def claims_by_speaker(self, entity_id: str, *, limit: int = 200) -> list[Claim]:
+        return [_claim(r) for r in self._rows(
+            "SELECT c.* FROM mentions m JOIN claims c ON c.speaker = m.id WHERE m.entity=?"
+            " ORDER BY c.doc, c.start LIMIT ?", (entity_id, limit))]
+
+    def contradiction_page(self, *, about: str | None = None, limit: int = 50,
+                           offset: int = 0) -> tuple[int, list[Contradiction]]:
+        where, args = _where(about=about)
+        total = self.conn.execute(f"SELECT count(*) FROM contradictions {where}",
+                                  args).fetchone()[0]
+        return total, [Contradiction(id=r["id"], about=r["about"], field=r["field"],
+                                     values=values_from_json(r["values_json"]))
+                       for r in self._rows(f"SELECT * FROM contradictions {where} ORDER BY"
+                                           " about, field, id LIMIT ? OFFSET ?",
+                                           (*args, limit, offset))]
+
+    def article_titles(self, docs: list[str]) -> dict[str, dict]:
+        return {r["id"]: dict(r) for r in self._rows(
+            "SELECT id, source, title, publisher, published, url FROM articles"
+            f" WHERE id IN ({_marks(docs)})", tuple(docs))}
+
+    def search_total(self, query: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
+                                 (query,)).fetchone()[0]
+
+    def group_counts(self, table: str, column: str) -> dict[str, int]:
+        """Row counts per value of one column (table and column are code constants)."""
+        return {r[0] or "": r[1] for r in self._rows(
+            f"SELECT {column}, count(*) FROM {table} GROUP BY {column} ORDER BY 2 DESC")}
+
+    def date_range(self) -> dict[str, str | None]:
+        r = self.conn.execute("SELECT min(date), max(date) FROM events").fetchone()
+        a = self.conn.execute("SELECT min(published), max(published) FROM articles").fetchone()
+        return {"events_from": r[0], "events_to": r[1], "published_from": a[0],
+                "published_to": a[1]}
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+def _entity_filter(*, type: str | None, sector: str | None, q: str | None) -> tuple[str, tuple]:
+    clauses, args = [], []
+    if type:
+        clauses.append("e.type = ?")
+        args.append(type.upper())
+    if sector:
+        clauses.append("e.sector = ?")
+        args.append(sector)
+    if q:
+        clauses.append("(e.name LIKE ? OR e.aliases LIKE ?)")
+        args += [f"%{q}%"] * 2
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+
+def _event_filter(*, type: str | None = None, date_from: str | None = None,
+                  date_to: str | None = None, place: str | None = None,
+                  actor: str | None = None, cluster: str | None = None,
+                  doc: str | None = None) -> tuple[str, tuple]:
+    """Dates compare as ISO prefixes, so a month-precision date overlaps a day range."""
+    clauses: list[str] = []
+    args: list = []
+    for sql, value in (
+            ("type = ?", type and type.upper()), ("doc = ?", doc),
+            ("date >= substr(?, 1, length(date))", date_from), ("date <= ?", date_to),
+            ("(json_extract(location_json, '$.name') LIKE ? OR json_extract(location_json,"
+             " '$.country') LIKE ? OR json_extract(location_json, '$.admin1') LIKE ?)", place),
+            ("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
+             " ON m.id = p.mention WHERE m.entity = ?)", actor),
+            ("(cluster = ? OR (cluster IS NULL AND id = ?))", cluster)):
+        if value:
+            clauses.append(sql)
+            args += [value] * sql.count("?")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+
+def _relation(r: sqlite3.Row) -> Relation:
+    return Relation(id=r["id"], doc=r["doc"], subject=r["subject"], predicate=r["predicate"],
+                    object=r["object"], object_text=r["object_text"],
+                    valid_from=r["valid_from"], valid_to=r["valid_to"], evidence=_ev(r),
+                    extractor=r["extractor"])
+
+
+def _claim(r: sqlite3.Row) -> Claim:
+    return Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"], speaker_text=r["speaker_text"],
+                 verb=r["verb"], text=r["statement"], start=r["statement_start"],
+                 end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"])

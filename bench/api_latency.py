@@ -1,0 +1,200 @@
+"""API latency on a base of thousands of articles (a benchmark, not a test).
+
+    python bench/api_latency.py [--base 50] [--target 3000] [--requests 200]
+
+1. Build a real base with the pipeline: the seed articles (../shared/corpus/seeds),
+   copied `--base` times in total with a varied trailing line so the content-hash
+   dedup keeps every copy (about 4k words/s, so the base stays small).
+2. Replicate the STORED records with SQL inside this script up to `--target`
+   articles: each copy k gets ids/doc ids suffixed "~k", its text gets a trailing
+   line (offsets stay valid), its mentions keep their entity (so actors gain
+   mentions, as in a larger corpus), event clusters are suffixed per copy (cluster
+   sizes stay realistic) and contradictions are not copied. This is a load shape,
+   not new analysis. If the pipeline cannot run (no model, no shared/), the base is
+   the hand-made test store (tests/handmade.py) and the output says so.
+3. Serve the store with uvicorn on 127.0.0.1 and time requests with httpx (bounded
+   loop): /api/entities/{id}, /api/events with several filters, and a few others.
+   Prints a table and writes bench/results/api_latency.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import socket
+import sqlite3
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import uvicorn
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+RESULTS = ROOT / "bench" / "results" / "api_latency.json"
+
+
+def build_base(workdir: Path, copies: int) -> tuple[Path, str]:
+    """A store built by the pipeline from varied copies of the seeds."""
+    from newsgraph.pipeline import run
+    src = workdir / "articles"
+    src.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    meta = {json.loads(line)["file"]: json.loads(line)
+            for line in (SEEDS / "meta.jsonl").read_text().splitlines() if line.strip()}
+    with open(src / "meta.jsonl", "w", encoding="utf-8") as out:
+        for i in range(copies):
+            seed = seeds[i % len(seeds)]
+            name = f"{i:04d}_{seed.name}"
+            text = seed.read_text(encoding="utf-8") + f"\n\n(bench copy {i})\n"
+            (src / name).write_text(text, encoding="utf-8")
+            out.write(json.dumps(meta.get(seed.name, {}) | {"file": name}) + "\n")
+    db = workdir / "base.sqlite"
+    run([src], db=db)
+    return db, f"pipeline over {copies} varied copies of {len(seeds)} seed articles"
+
+
+def build_handmade(workdir: Path) -> tuple[Path, str]:
+    sys.path.insert(0, str(ROOT))
+    from tests import handmade
+
+    from newsgraph import kb
+    kb.load_cached = lambda paths=(): handmade.knowledge_base()   # its own small KB
+    db = handmade.build_store(workdir / "base.sqlite")
+    return db, "hand-made test store (pipeline unavailable)"
+
+
+def replicate(db: Path, target: int) -> int:
+    """Copy every stored article and its records until the store holds `target` articles."""
+    conn = sqlite3.connect(db)
+    base = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    copies = max(0, -(-target // base) - 1)
+    for k in range(1, copies + 1):
+        s = f"~{k}"
+        with conn:
+            conn.execute(
+                "INSERT INTO articles (id, source, url, title, publisher, published, language,"
+                " text, text_sha256, words, source_group) SELECT id||:s, source||:s, url, title,"
+                " publisher||' '||(:k % 7), published, language, text||char(10)||'copy'||:s,"
+                " text_sha256||:s, words, id||:s FROM articles WHERE id NOT LIKE '%~%'",
+                {"s": s, "k": k})
+            conn.execute("INSERT INTO mentions SELECT id||:s, doc||:s, start, \"end\", text, label,"
+                         " kind, name, kb_id, local||:s, extractor, entity FROM mentions"
+                         " WHERE id NOT LIKE '%~%'", {"s": s})
+            conn.execute("INSERT INTO relations SELECT id||:s, doc||:s, subject||:s, predicate,"
+                         " object||:s, object_text, valid_from, valid_to, start, \"end\", text,"
+                         " extractor FROM relations WHERE id NOT LIKE '%~%'", {"s": s})
+            conn.execute("INSERT INTO events SELECT id||:s, doc||:s, type, mode, trigger, date,"
+                         " date_precision, date_text, date_start, date_end, location_json,"
+                         " actor_text, target_text, fatalities, injuries, toll_source, start,"
+                         " \"end\", text, extractor, cluster||:s FROM events"
+                         " WHERE id NOT LIKE '%~%'", {"s": s})
+            conn.execute("INSERT INTO event_participants SELECT event||:s, mention||:s, role"
+                         " FROM event_participants WHERE event NOT LIKE '%~%'", {"s": s})
+            conn.execute("INSERT INTO claims SELECT id||:s, doc||:s, speaker||:s, speaker_text,"
+                         " verb, statement, statement_start, statement_end, start, \"end\", text,"
+                         " extractor FROM claims WHERE id NOT LIKE '%~%'", {"s": s})
+    conn.execute("ANALYZE")
+    conn.commit()
+    total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    conn.close()
+    return total
+
+
+def serve(db: Path) -> tuple[uvicorn.Server, str]:
+    from newsgraph.api import create_app
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def timed(client: httpx.Client, urls: list[str], n: int) -> dict:
+    ms = []
+    for i in range(n):
+        t = time.perf_counter()
+        r = client.get(urls[i % len(urls)])
+        ms.append((time.perf_counter() - t) * 1000)
+        r.raise_for_status()
+    ms.sort()
+    return {"n": n, "p50_ms": round(statistics.median(ms), 2),
+            "p95_ms": round(ms[int(0.95 * (n - 1))], 2), "max_ms": round(ms[-1], 2)}
+
+
+def cases(db: Path) -> dict[str, list[str]]:
+    conn = sqlite3.connect(db)
+    top = [r[0] for r in conn.execute("SELECT entity FROM mentions WHERE entity IS NOT NULL"
+                                      " GROUP BY entity ORDER BY count(*) DESC LIMIT 20")]
+    every = [r[0] for r in conn.execute("SELECT id FROM entities")]
+    types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
+    dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
+    conn.close()
+    rnd = random.Random(7)
+    some = rnd.sample(every, min(50, len(every)))
+    return {
+        "entity profile (20 most mentioned)": [f"/api/entities/{e}" for e in top],
+        "entity profile (random)": [f"/api/entities/{e}" for e in some],
+        "events page 1": ["/api/events?limit=50"],
+        "events by type": [f"/api/events?type={t}" for t in types],
+        "events by date range": [f"/api/events?from={dates[0]}&to={dates[1]}&offset=500"],
+        "events by actor": [f"/api/events?actor={e}" for e in top],
+        "entities page": ["/api/entities?limit=50", "/api/entities?type=PERSON&offset=50"],
+        "search": ["/api/search?q=protest", "/api/search?q=strike"],
+        "graph around actor": [f"/api/graph?entity={e}" for e in top[:5]],
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--base", type=int, default=50, help="Articles built by the pipeline.")
+    ap.add_argument("--target", type=int, default=3000, help="Articles after replication.")
+    ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
+    args = ap.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="ng-bench-"))
+    try:
+        t0 = time.perf_counter()
+        try:
+            db, how = build_base(workdir, args.base)
+        except Exception as exc:  # noqa: BLE001 (any failure: fall back, say why)
+            print(f"pipeline unavailable ({type(exc).__name__}: {exc}); using the hand-made store")
+            shutil.rmtree(workdir)
+            workdir.mkdir()
+            db, how = build_handmade(workdir)
+        built = time.perf_counter() - t0
+        articles = replicate(db, args.target)
+        counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("articles", "mentions", "entities", "relations", "events", "claims")}
+        server, url = serve(db)
+        with httpx.Client(base_url=url, timeout=30) as client:
+            for warm in cases(db).values():
+                client.get(warm[0])
+            results = {name: timed(client, urls, args.requests) for name, urls in cases(db).items()}
+        server.should_exit = True
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    report = {"base": how, "base_build_seconds": round(built, 1), "articles": articles,
+              "counts": counts, "transport": "uvicorn on 127.0.0.1 + httpx, sequential",
+              "results": results}
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"{how}; {articles} articles after SQL replication; {counts}")
+    print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for name, r in results.items():
+        print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

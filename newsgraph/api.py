@@ -1,0 +1,174 @@
+"""HTTP API and web UI: thin read-only routes over the query layer.
+
+`create_app(db_path)` returns a FastAPI app. Every request opens its own read-only
+connection, so the app is safe under uvicorn's thread pool. Errors share one shape:
+{"error": {"status": <int>, "message": <str>}}. The OpenAPI doc is at /docs.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from pathlib import Path
+from typing import Iterator
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from . import kb as kb_module
+from . import query
+from .errors import DataError, NewsgraphError, NotFound
+from .store.view import BrowseView
+
+log = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "web" / "static"
+EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
+           "plover": ("application/x-ndjson", "jsonl"), "graphml": ("application/xml", "graphml"),
+           "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
+Limit = Query(50, ge=1, le=500, description="Page size.")
+Offset = Query(0, ge=0, description="Rows to skip.")
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The read-only API over one database, plus the web UI at /."""
+    BrowseView.open(db_path).conn.close()      # fail now (StoreError) if the DB is missing
+    _warm_knowledge_base()
+    app = FastAPI(title="newsgraph", version="1",
+                  description="Read-only API over a newsgraph knowledge base. Every fact "
+                              "carries evidence: article id, character offsets, quoted text.")
+    app.state.db_path = str(db_path)
+    _error_handlers(app)
+    app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    return app
+
+
+def _warm_knowledge_base() -> None:
+    """Load the actor KB now (seconds) rather than on the first profile request."""
+    try:
+        kb_module.load_cached()
+    except DataError as exc:
+        log.warning("knowledge base not loaded, KB relations will fail: %s", exc)
+
+
+def _view(request: Request) -> Iterator[BrowseView]:
+    view = BrowseView.open(request.app.state.db_path)
+    try:
+        yield view
+    finally:
+        view.conn.close()
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NewsgraphError)
+    async def domain(_: Request, exc: NewsgraphError) -> JSONResponse:
+        return _error(exc.http_status, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http(_: Request, exc: HTTPException) -> JSONResponse:
+        return _error(exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        parts = ("/".join(str(x) for x in e.get("loc", ())) + ": " + e.get("msg", "")
+                 for e in exc.errors())
+        return _error(422, "; ".join(parts))
+
+    @app.exception_handler(Exception)
+    async def crash(_: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error")
+        return _error(500, f"internal error: {type(exc).__name__}")
+
+
+router = APIRouter()
+V = Depends(_view)
+
+
+@router.get("/", include_in_schema=False)
+def index() -> FileResponse:
+    return FileResponse(STATIC / "index.html")
+
+
+@router.get("/api/search", tags=["search"])
+def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=100),
+           offset: int = Offset, view: BrowseView = V) -> dict:
+    """Full-text search over articles plus name/alias search over entities."""
+    return query.search(view, q, limit=limit, offset=offset)
+
+
+@router.get("/api/entities", tags=["entities"])
+def entities(type: str | None = None, sector: str | None = None, q: str | None = None,
+             limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
+    """Entities, most mentioned first; filter by type, sector or name."""
+    return query.entity_page(view, type=type, sector=sector, q=q, limit=limit, offset=offset)
+
+
+@router.get("/api/entities/{entity_id}", tags=["entities"])
+def entity(entity_id: str, view: BrowseView = V) -> dict:
+    """Profile: aliases, KB data, relations with evidence (text and kb), events, claims."""
+    return query.entity_profile(view, entity_id)
+
+
+@router.get("/api/events", tags=["events"])
+def events(type: str | None = None, date_from: str | None = Query(None, alias="from"),
+           date_to: str | None = Query(None, alias="to"), place: str | None = None,
+           actor: str | None = Query(None, description="Entity id (actor or target)."),
+           limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
+    """Events by date; filter by PLOVER type, ISO date range, place, participant."""
+    return query.event_page(view, type=type, date_from=date_from, date_to=date_to,
+                            place=place, actor=actor, limit=limit, offset=offset)
+
+
+@router.get("/api/clusters/{cluster_id}", tags=["events"])
+def cluster(cluster_id: str, view: BrowseView = V) -> dict:
+    """Every report of one real-world event, with its contradictions."""
+    return query.cluster(view, cluster_id)
+
+
+@router.get("/api/contradictions", tags=["events"])
+def contradictions(limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
+    """Values that sources disagree on, side by side with their evidence."""
+    return query.contradiction_page(view, limit=limit, offset=offset)
+
+
+@router.get("/api/graph", tags=["entities"])
+def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
+          limit: int = Query(150, ge=1, le=1000), view: BrowseView = V) -> dict:
+    """Actor network (nodes, typed edges; weight = independent sources)."""
+    return query.graph(view, entity=entity, depth=depth, limit=limit)
+
+
+@router.get("/api/articles/{doc}", tags=["articles"])
+def article(doc: str, start: int | None = Query(None, ge=0),
+            end: int | None = Query(None, ge=0), view: BrowseView = V) -> dict:
+    """Article text and spans to highlight; start/end select one span."""
+    return query.article_view(view, doc, start=start, end=end)
+
+
+@router.get("/api/stats", tags=["articles"])
+def stats(view: BrowseView = V) -> dict:
+    """Counts by table, entity type, sector, event type; date ranges."""
+    return query.stats(view)
+
+
+@router.get("/api/export/{fmt}", tags=["export"])
+def export(fmt: str, view: BrowseView = V) -> Response:
+    """Download an export: json, acled, plover, graphml, gexf or ftm."""
+    return _download(view, fmt)
+
+
+def _download(view: BrowseView, fmt: str) -> Response:
+    from .export import write_export
+    if fmt not in EXPORTS:
+        raise NotFound(f"unknown export format {fmt!r} (one of {', '.join(EXPORTS)})")
+    media, ext = EXPORTS[fmt]
+    buf = io.StringIO()
+    write_export(view, fmt, buf)
+    return Response(buf.getvalue(), media_type=f"{media}; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="newsgraph.{ext}"'})

@@ -1,0 +1,1 @@
+"""The web UI: static ES modules under static/, vendor assets fetched from npm by assets.py."""

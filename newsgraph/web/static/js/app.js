@@ -1,0 +1,43 @@
+// Hash router: #/<view>/<id>?params. Each view renders into <main id="view">.
+import { h } from "./dom.js";
+import * as views from "./views.js";
+import { renderArticle } from "./article.js";
+import { renderGraph } from "./graph.js";
+import { renderTimeline } from "./timeline.js";
+import { renderMap } from "./map.js";
+
+const ROUTES = {
+  "": views.renderHome, search: views.renderSearch, entities: views.renderEntities,
+  entity: views.renderEntity, contradictions: views.renderContradictions,
+  cluster: views.renderCluster, article: renderArticle, graph: renderGraph,
+  timeline: renderTimeline, map: renderMap,
+};
+
+function parse() {
+  const raw = location.hash.replace(/^#\/?/, "");
+  const [path, qs] = raw.split("?", 2);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  return { name: parts[0] || "", id: parts[1], params: new URLSearchParams(qs || "") };
+}
+
+async function render() {
+  const main = document.getElementById("view");
+  const { name, id, params } = parse();
+  const view = ROUTES[name] || views.renderNotFound;
+  main.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+  try {
+    const node = await view(id, params);
+    main.replaceChildren(node);
+    main.dispatchEvent(new CustomEvent("rendered"));
+  } catch (err) {
+    main.replaceChildren(h("p", { class: "error" }, "Error: " + err.message));
+  }
+}
+
+document.getElementById("search-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const q = document.getElementById("search-input").value.trim();
+  if (q) location.hash = "#/search?q=" + encodeURIComponent(q);
+});
+window.addEventListener("hashchange", render);
+render();

@@ -1,0 +1,57 @@
+// Article view: the text (untrusted, set as text nodes) with mentions, events and
+// claims marked, and one span highlighted (#/article/<id>?start=&end=).
+import { api } from "./api.js";
+import { h, link, safeUrl } from "./dom.js";
+
+export async function renderArticle(id, params) {
+  const start = params.get("start"), end = params.get("end");
+  const res = await api(`articles/${encodeURIComponent(id)}`, { start, end });
+  const a = res.article;
+  const url = safeUrl(a.url);
+  const text = h("div", { class: "article-text", id: "article-text" }, segments(res));
+  const section = h("section", { class: "article" },
+    h("h1", {}, a.title || a.source),
+    h("p", { class: "muted" }, [a.publisher, a.published, a.source].filter(Boolean).join(" · "), " ",
+      url ? h("a", { href: url, rel: "noopener noreferrer" }, "original") : null),
+    h("p", { class: "legend" }, h("span", { class: "mention" }, "actor/place mention"),
+      h("span", { class: "event" }, "event"), h("span", { class: "claim" }, "claim"),
+      res.highlight ? h("mark", { class: "hl" }, "selected evidence") : null),
+    text);
+  requestAnimationFrame(() => {
+    const mark = document.querySelector("mark.hl");
+    if (mark) mark.scrollIntoView({ block: "center" });
+  });
+  return section;
+}
+
+// Cut the text at every span boundary; each piece carries the kinds covering it.
+function segments(res) {
+  const text = res.article.text;
+  const spans = [
+    ...res.mentions.map((m) => ({ ...m, kind: "mention" })),
+    ...res.events.map((e) => ({ ...e, kind: "event" })),
+    ...res.claims.map((c) => ({ ...c, kind: "claim" })),
+  ];
+  if (res.highlight) spans.push({ ...res.highlight, kind: "hl" });
+  const cuts = new Set([0, text.length]);
+  for (const s of spans) { cuts.add(s.start); cuts.add(s.end); }
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((x, y) => x - y);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const [from, to] = [points[i], points[i + 1]];
+    const over = spans.filter((s) => s.start <= from && s.end >= to);
+    out.push(piece(text.slice(from, to), over, res.entities));
+  }
+  return out;
+}
+
+function piece(str, over, names) {
+  if (!over.length) return str;
+  const kinds = [...new Set(over.map((s) => s.kind))];
+  const ent = over.find((s) => s.kind === "mention" && s.entity);
+  let node = ent ? link(str, ["entity", ent.entity]) : document.createTextNode(str);
+  if (ent && names[ent.entity]) node.title = names[ent.entity].name;
+  const cls = kinds.filter((k) => k !== "hl").join(" ");
+  if (cls) node = h("span", { class: cls }, node);
+  return kinds.includes("hl") ? h("mark", { class: "hl" }, node) : node;
+}

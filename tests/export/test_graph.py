@@ -1,0 +1,55 @@
+"""GraphML / GEXF of the actor network, read back with networkx."""
+from __future__ import annotations
+
+import io
+
+import networkx as nx
+import pytest
+
+from tests import handmade
+from newsgraph import kb as kb_module
+from newsgraph.export import json_export
+from newsgraph.export.graph import write_gexf, write_graphml
+from newsgraph.store import View
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory) -> dict:
+    db = handmade.build_store(tmp_path_factory.mktemp("graph") / "kb.sqlite")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
+        return json_export.build(View.open(db))
+
+
+def _read(writer, reader, export: dict) -> nx.MultiDiGraph:
+    buf = io.StringIO()
+    writer(export, buf)
+    return reader(io.BytesIO(buf.getvalue().encode("utf-8")))
+
+
+@pytest.mark.parametrize("writer,reader", [(write_graphml, nx.read_graphml),
+                                           (write_gexf, nx.read_gexf)])
+def test_network_round_trips(export, writer, reader):
+    g = _read(writer, reader, export)
+    nadir = g.nodes[handmade.NADIR]
+    assert nadir["type"] == "PERSON" and nadir["wikidata"] == "Q4115189"
+    assert nadir["sector"] == "military"
+    assert g.nodes[handmade.BRIGADES]["type"] == "ORG"
+    leads = [d for _, _, d in g.edges(handmade.NADIR, data=True) if d["predicate"] == "leader_of"]
+    assert len(leads) == 1
+    assert int(leads[0]["sources"]) == 2 and leads[0]["status"] == "corroborated"
+    assert leads[0]["origin"] == "text"
+    kb = [(u, v) for u, v, d in g.edges(data=True) if d["origin"] == "kb"]
+    assert kb == [(handmade.BRIGADES, handmade.EASTLAND)]
+
+
+def test_offices_become_nodes(export):
+    g = _read(write_graphml, nx.read_graphml, export)
+    offices = [n for n, d in g.nodes(data=True) if d["type"] == "OFFICE"]
+    assert len(offices) == 1
+    assert g.has_edge(handmade.NADIR, offices[0])
+
+
+def test_empty_export_gives_empty_graph():
+    g = _read(write_graphml, nx.read_graphml, {"entities": [], "relations": []})
+    assert g.number_of_nodes() == 0
