@@ -1,0 +1,175 @@
+"""Throughput benchmark: the project's build against a bare spaCy pass over the same texts.
+
+Builds a corpus of the seed articles repeated (each copy varied by a trailing copy-number
+line, so content-hash dedup keeps them) to about --words words, then measures, each in a
+fresh child process so that peak memory is its own:
+
+  bare   nlp.pipe() of the same spaCy model over the same texts (model load excluded)
+  build  newsgraph.pipeline.run(sources=[folder], db=..., settings=Settings(processes=N))
+         (wall clock, everything included: model and KB load, storage, resolution)
+
+Prints a table (words/s, build/bare ratio, peak RSS) and writes bench/results/throughput.json.
+Targets: ratio >= 0.70 in one process, near-linear with processes, peak RSS < 1.5 GB.
+
+    .venv/bin/python bench/throughput.py                 # 200k words, processes 1,2
+    .venv/bin/python bench/throughput.py --words 50000 --processes 1
+
+A benchmark, never a test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+RESULTS = ROOT / "bench" / "results" / "throughput.json"
+
+
+def build_corpus(seeds: Path, folder: Path, words: int) -> tuple[int, int]:
+    """Copy the seed texts round-robin into `folder` until `words` words; (files, words)."""
+    sources = sorted(seeds.glob("*.txt"))
+    if not sources:
+        raise SystemExit(f"no seed texts in {seeds}")
+    meta = _seed_meta(seeds)
+    folder.mkdir(parents=True, exist_ok=True)
+    total, n, rows = 0, 0, []
+    while total < words:
+        src = sources[n % len(sources)]
+        text = src.read_text(encoding="utf-8").rstrip() + f"\n\n(Benchmark copy {n}.)\n"
+        name = f"{n:05d}_{src.name}"
+        (folder / name).write_text(text, encoding="utf-8")
+        row = dict(meta.get(src.name, {}), file=name)
+        rows.append(json.dumps(row, ensure_ascii=False))
+        total += len(text.split())
+        n += 1
+    (folder / "meta.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return n, total
+
+
+def _seed_meta(seeds: Path) -> dict[str, dict]:
+    path = seeds / "meta.jsonl"
+    if not path.is_file():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {r["file"]: r for r in rows}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process plus that of its largest finished child, in MB.
+
+    A conservative figure for a run with worker processes (parent and worker peaks
+    need not coincide); equal to the process's own peak when it starts no children.
+    """
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    scale = 1 / 1024 if sys.platform != "darwin" else 1 / (1024 * 1024)
+    return round((own + kids) * scale, 1)
+
+
+def child_bare(folder: Path) -> dict:
+    import spacy
+    from newsgraph.settings import Settings
+    settings = Settings()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    started = time.perf_counter()
+    nlp = spacy.load(settings.model)
+    loaded = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=settings.batch_size):
+        pass
+    seconds = time.perf_counter() - loaded
+    words = sum(len(t.split()) for t in texts)
+    return {"words": words, "seconds": round(seconds, 2),
+            "load_seconds": round(loaded - started, 2),
+            "words_per_second": round(words / seconds, 1), "peak_rss_mb": peak_rss_mb()}
+
+
+def child_build(folder: Path, processes: int, db: Path) -> dict:
+    from newsgraph.pipeline import run
+    from newsgraph.settings import Settings
+    started = time.perf_counter()
+    report = run(sources=[folder], db=db, settings=Settings(processes=processes))
+    seconds = time.perf_counter() - started
+    words = report.words or sum(len(p.read_text(encoding="utf-8").split())
+                                for p in folder.glob("*.txt"))
+    return {"processes": processes, "articles": report.articles_read, "words": words,
+            "seconds": round(seconds, 2), "words_per_second": round(words / seconds, 1),
+            "report_words_per_second": round(report.words_per_second, 1),
+            "skipped": len(report.skipped), "peak_rss_mb": peak_rss_mb()}
+
+
+def _in_child(*args: str) -> dict:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", *args]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        print(f"child {' '.join(args)} failed:\n{done.stderr[-3000:]}", file=sys.stderr)
+        return {"error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else "failed"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def table(bare: dict, builds: list[dict]) -> str:
+    rows = [_row("bare nlp.pipe", 1, bare, 1.0 if "error" not in bare else None)]
+    rows += [_row(f"build processes={b['processes']}", b["processes"], b, b.get("ratio"))
+             for b in builds]
+    head = f"{'run':<22} {'proc':>4} {'words/s':>10} {'build/bare':>10} {'peak MB':>9}"
+    return "\n".join([head, "-" * len(head)] + rows)
+
+
+def _row(name: str, processes: int, result: dict, ratio: float | None) -> str:
+    if "error" in result:
+        return f"{name:<22} {processes:>4}  failed: {result['error']}"
+    return (f"{name:<22} {processes:>4} {result['words_per_second']:>10.0f} "
+            f"{ratio if ratio is None else format(ratio, '.2f'):>10} {result['peak_rss_mb']:>9.0f}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=200_000, help="corpus size in words")
+    ap.add_argument("--processes", default="1,2", help="comma-separated process counts")
+    ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of seed .txt files")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="results JSON")
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        kind, folder, *rest = args.child
+        out = child_bare(Path(folder)) if kind == "bare" else child_build(
+            Path(folder), int(rest[0]), Path(rest[1]))
+        print(json.dumps(out))
+        return
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
+        folder = Path(tmp) / "corpus"
+        files, words = build_corpus(args.seeds, folder, args.words)
+        print(f"corpus: {files} files, {words} words in {folder}", file=sys.stderr)
+        bare = _in_child("bare", str(folder))
+        builds = []
+        for n in [int(x) for x in args.processes.split(",") if x.strip()]:
+            b = _in_child("build", str(folder), str(n), str(Path(tmp) / f"kb{n}.sqlite"))
+            b.setdefault("processes", n)
+            if "error" not in b and "error" not in bare:
+                b["ratio"] = round(b["words_per_second"] / bare["words_per_second"], 3)
+            builds.append(b)
+            print(f"build processes={n}: {b.get('words_per_second')} words/s", file=sys.stderr)
+    print(table(bare, builds))
+    result = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "python": platform.python_version(),
+              "machine": platform.machine(), "cpus": _cpus(), "files": files, "words": words,
+              "bare": bare, "build": builds,
+              "targets": {"ratio_one_process": 0.70, "peak_rss_mb": 1536}}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(f"written {args.out}", file=sys.stderr)
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+if __name__ == "__main__":
+    main()
