@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEMO_DB ?= build/demo.sqlite
 
-.PHONY: setup demo test build-demo web bench eval-seeds clean
+.PHONY: setup demo test build-demo web browser bench eval-seeds clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -26,7 +26,13 @@ demo: build-demo
 	@if $(BIN)/newsgraph --help | grep -q serve; then $(BIN)/newsgraph serve --db $(DEMO_DB); \
 	else $(BIN)/newsgraph entities --db $(DEMO_DB); fi
 
-test: setup
+# Debian's chromium for the end-to-end browser tests (skipped, with a reason, without it).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "warning: chromium not installed; browser tests will be skipped"; }
+
+test: setup browser
 	$(BIN)/python -m pytest -q
 
 eval-seeds: setup

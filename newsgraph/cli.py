@@ -147,7 +147,7 @@ def explain_match(name_a, name_b) -> None:
 
     \b
     Example:
-      newsgraph explain-match "Qasem Soleimani" "Qassem Suleimani"
+      newsgraph explain-match "Abd al-Rahman Yusuf" "Abdulrahman Youssef"
     """
     from .resolve.match import explain_match as explain
     for line in explain(name_a, name_b):

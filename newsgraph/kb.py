@@ -43,7 +43,7 @@ class Actor:
     country: str | None = None   # ISO 3166-1 alpha-2
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
-    metonyms: tuple[str, ...] = ()   # names that stand for this actor in context ("Tehran")
+    metonyms: tuple[str, ...] = ()   # names that stand for this actor in context (a capital)
     ties: tuple[Tie, ...] = ()
     description: str = ""
 
@@ -54,9 +54,9 @@ class Actor:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Office:
-    name: str                    # "President of Iraq"
+    name: str                    # "President of <country>"
     country: str | None = None
-    phrases: tuple[str, ...] = ()    # how articles refer to the holder ("the Iraqi president")
+    phrases: tuple[str, ...] = ()    # how articles refer to the holder ("the <nationality> president")
 
 
 @dataclass(frozen=True, slots=True)

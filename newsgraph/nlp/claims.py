@@ -206,7 +206,7 @@ def _agent(v: Token) -> Token | None:
 
 
 def _para_subject(v: Token) -> Token | None:
-    """A proper name opening the verb's paragraph ("Trump hit back and ... tweeted")."""
+    """A proper name opening the verb's paragraph ("Smith hit back and ... tweeted")."""
     i = v.i
     while i > 0 and "\n" not in v.doc[i - 1].text_with_ws:
         i -= 1

@@ -128,7 +128,7 @@ def verb_roles(verb: Token, parts: Sequence[Token]) -> tuple[list[Token], list[T
 
 def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
                ) -> tuple[list[Token], list[Token]]:
-    """(actors, targets) of a nominal trigger ('Iran's attack on X', 'the killing of Y')."""
+    """(actors, targets) of a nominal trigger ('X's attack on Y', 'the killing of Y')."""
     inside = {p.i for p in parts}
     mods = [c for p in parts for c in p.children if c.i not in inside]
     actors = [c for c in mods if c.dep_ == "poss"]
@@ -240,7 +240,7 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
 
 
 def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
-    """A place that is a later item of a list ('Baghdad, Basra and Najaf')."""
+    """A place that is a later item of a list ('A, B and C')."""
     for tok in toks:
         cur = tok
         while cur.dep_ == "conj" and cur.head is not cur:

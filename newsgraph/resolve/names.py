@@ -87,7 +87,7 @@ class ParsedName:
     """A name split into titles and parts, with one skeleton key per part."""
     text: str
     titles: tuple[str, ...] = ()
-    parts: tuple[str, ...] = ()      # folded words / units ("abu mahdi", "muhandis")
+    parts: tuple[str, ...] = ()      # folded words / units ("abu x", "rahman")
     keys: tuple[str, ...] = ()       # skeletons ("abu:mhd", "mhnds")
     acronym: bool = False
 
