@@ -48,11 +48,20 @@ class _Support:
         rows = view.article_rows()
         self.groups = {r["id"]: r["source_group"] or r["id"] for r in rows}
         self.publishers = {r["id"]: r["publisher"] for r in rows}
-        self.contested = {c.about for c in view.contradictions()}
+        self.contested = view.contested()
+        self.spans = view.contested_spans()
 
-    def assess(self, support: dict[str, list[str]]) -> dict[str, tuple[int, str]]:
+    def assess(self, support: dict[str, list[str]], *,
+               evidence: dict[str, list[Evidence]] | None = None) -> dict[str, tuple[int, str]]:
+        contested = self.contested | _disputed(evidence or {}, self.spans)
         return assess(support, groups=self.groups, publishers=self.publishers,
-                      contested=self.contested)
+                      contested=contested)
+
+
+def _disputed(evidence: dict[str, list[Evidence]], spans: set[tuple[str, int, int]]) -> set[str]:
+    """Keys of facts whose evidence is a side of some contradiction."""
+    return {key for key, evs in evidence.items()
+            if any((e.doc, e.start, e.end) in spans for e in evs)}
 
 
 def relations(view: View) -> list[dict]:
@@ -63,7 +72,8 @@ def relations(view: View) -> list[dict]:
         subj, obj = entity_of.get(r.subject), entity_of.get(r.object) if r.object else None
         if subj and (obj or r.object_text):
             grouped[relation_key(subj, r.predicate, obj, r.object_text)].append(r)
-    status = _Support(view).assess({k: [r.doc for r in rs] for k, rs in grouped.items()})
+    status = _Support(view).assess({k: [r.doc for r in rs] for k, rs in grouped.items()},
+                                   evidence={k: [r.evidence for r in rs] for k, rs in grouped.items()})
     out = []
     for key, rs in sorted(grouped.items()):
         first = rs[0]
@@ -181,10 +191,12 @@ def entity_page(view: BrowseView, *, type: str | None = None, sector: str | None
     return page(total, [entity(e) | {"mentions": n} for e, n in rows], limit=limit, offset=offset)
 
 
-def _assess(view: BrowseView, support: dict[str, list[str]]) -> dict[str, tuple[int, str]]:
+def _assess(view: BrowseView, support: dict[str, list[str]], *,
+            evidence: dict[str, list[Evidence]] | None = None) -> dict[str, tuple[int, str]]:
     docs = sorted({d for ds in support.values() for d in ds})
     groups, publishers = view.article_support(docs)
-    return assess(support, groups=groups, publishers=publishers, contested=view.contested())
+    contested = view.contested() | _disputed(evidence or {}, view.contested_spans())
+    return assess(support, groups=groups, publishers=publishers, contested=contested)
 
 
 def _names(view: BrowseView, ids) -> dict[str, dict]:
@@ -205,7 +217,8 @@ def linked_relations(view: BrowseView, entities: list[str] | None = None, *,
             by_tuple[(subj, r.predicate, obj, obj or office)].append((r, subj, obj))
     grouped = {relation_key(s, p, o, links[0][0].object_text): links
                for (s, p, o, _), links in by_tuple.items()}
-    status = _assess(view, {k: [r.doc for r, _, _ in v] for k, v in grouped.items()})
+    status = _assess(view, {k: [r.doc for r, _, _ in v] for k, v in grouped.items()},
+                     evidence={k: [r.evidence for r, _, _ in v] for k, v in grouped.items()})
     out = []
     for key, links in sorted(grouped.items()):
         r, subj, obj = links[0]

@@ -115,6 +115,16 @@ class View:
                               values=values_from_json(r["values_json"]))
                 for r in self._rows("SELECT * FROM contradictions ORDER BY about, field, id")]
 
+    def contested(self) -> set[str]:
+        """What contradictions are about (event cluster ids, entity ids, ...)."""
+        return {r[0] for r in self._rows("SELECT DISTINCT about FROM contradictions")}
+
+    def contested_spans(self) -> set[tuple[str, int, int]]:
+        """(doc, start, end) of every piece of evidence on a side of a contradiction."""
+        return {(e.doc, e.start, e.end)
+                for r in self._rows("SELECT values_json FROM contradictions")
+                for v in values_from_json(r[0]) for e in v.evidence}
+
     def source_groups(self) -> dict[str, str]:
         return {r[0]: r[1] or r[0] for r in self._rows("SELECT id, source_group FROM articles")}
 
@@ -237,8 +247,6 @@ class BrowseView(View):
         return dict(self._rows("SELECT kb_id, id FROM entities WHERE kb_id IS NOT NULL"
                                " ORDER BY kb_id, id"))
 
-    def contested(self) -> set[str]:
-        return {r[0] for r in self._rows("SELECT DISTINCT about FROM contradictions")}
 
     def claims_by_speaker(self, entity_id: str, *, limit: int = 200) -> list[Claim]:
         return [_claim(r) for r in self._rows(

@@ -1,0 +1,50 @@
+"""Query layer: a relation whose evidence is a side of a contradiction is contested,
+in the export path (View) and in the browsing path (BrowseView) alike."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsgraph import query
+from newsgraph.model import Contradiction, ContradictionValue
+from newsgraph.store import View, Writer, connect
+from newsgraph.store.view import BrowseView
+
+from tests import handmade
+
+
+def _store(path, *, dispute: bool):
+    recs, resolution = handmade.records()
+    if dispute:
+        leads = [r for rec in recs for r in rec.relations if r.predicate == "leader_of"]
+        contra = Contradiction(id="Xleader0000000", about="Ebrigades000000", field="leader",
+                               values=tuple(ContradictionValue(value=v, evidence=(r.evidence,))
+                                            for v, r in zip(("A", "B"), leads)))
+        resolution = dataclasses.replace(
+            resolution, contradictions=resolution.contradictions + (contra,))
+    conn = connect(path)
+    writer = Writer(conn)
+    for rec in recs:
+        writer.write_records(rec)
+    writer.write_resolution(resolution)
+    conn.close()
+    return path
+
+
+def _leader_status(rows):
+    [row] = [r for r in rows if r["predicate"] == "leader_of"]
+    return row["sources"], row["status"]
+
+
+@pytest.mark.parametrize("dispute, expected", [(False, "corroborated"), (True, "contested")])
+def test_relation_status_follows_contradiction_evidence(tmp_path, dispute, expected):
+    db = _store(tmp_path / "kb.sqlite", dispute=dispute)
+    assert _leader_status(query.relations(View.open(db))) == (2, expected)
+    assert _leader_status(query.linked_relations(BrowseView.open(db))) == (2, expected)
+
+
+def test_undisputed_relation_of_same_store_stays_single_source(tmp_path):
+    db = _store(tmp_path / "kb.sqlite", dispute=True)
+    [office] = [r for r in query.relations(View.open(db)) if r["predicate"] == "holds_office"]
+    assert (office["sources"], office["status"]) == (1, "single-source")
