@@ -4,6 +4,7 @@ Used by the API, export and browser tests. Names are fictional test input.
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from newsgraph.ids import article_id, record_id
@@ -136,9 +137,13 @@ def knowledge_base() -> KnowledgeBase:
     return KnowledgeBase(actors=actors, offices={})
 
 
-def build_store(path: Path) -> Path:
+def build_store(path: Path, *, extra: tuple[Contradiction, ...] = ()) -> Path:
+    """The hand-made store at `path`, with `extra` contradictions if given."""
     conn = connect(path)
     recs, resolution = records()
+    if extra:
+        resolution = dataclasses.replace(
+            resolution, contradictions=resolution.contradictions + extra)
     writer = Writer(conn)
     for rec in recs:
         writer.write_records(rec)

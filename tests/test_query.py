@@ -2,34 +2,25 @@
 in the export path (View) and in the browsing path (BrowseView) alike."""
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from newsgraph import query
 from newsgraph.model import Contradiction, ContradictionValue
-from newsgraph.store import View, Writer, connect
+from newsgraph.store import View
 from newsgraph.store.view import BrowseView
 
 from tests import handmade
 
 
 def _store(path, *, dispute: bool):
-    recs, resolution = handmade.records()
-    if dispute:
-        leads = [r for rec in recs for r in rec.relations if r.predicate == "leader_of"]
-        contra = Contradiction(id="Xleader0000000", about="Ebrigades000000", field="leader",
-                               values=tuple(ContradictionValue(value=v, evidence=(r.evidence,))
-                                            for v, r in zip(("A", "B"), leads)))
-        resolution = dataclasses.replace(
-            resolution, contradictions=resolution.contradictions + (contra,))
-    conn = connect(path)
-    writer = Writer(conn)
-    for rec in recs:
-        writer.write_records(rec)
-    writer.write_resolution(resolution)
-    conn.close()
-    return path
+    if not dispute:
+        return handmade.build_store(path)
+    recs, _ = handmade.records()
+    leads = [r for rec in recs for r in rec.relations if r.predicate == "leader_of"]
+    contra = Contradiction(id="Xleader0000000", about="Ebrigades000000", field="leader",
+                           values=tuple(ContradictionValue(value=v, evidence=(r.evidence,))
+                                        for v, r in zip(("A", "B"), leads)))
+    return handmade.build_store(path, extra=(contra,))
 
 
 def _leader_status(rows):
