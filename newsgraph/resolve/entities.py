@@ -6,14 +6,14 @@ Deterministic: the same mentions in any order give the same entities and ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 from ..ids import record_id
 from ..kb import KnowledgeBase
 from ..model import Entity, Mention
 from .linker import kb_index
-from .match import MatchContext, match, type_class
+from .match import SHORT_KEY, MatchContext, match, short_key_clash, type_class
 from .names import fold, lexicon, parse, title_sector, words
 
 
@@ -52,7 +52,7 @@ def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase) -> list[
     linked: dict[str, list[Mention]] = defaultdict(list)
     unlinked: dict[_Item, list[Mention]] = defaultdict(list)
     link = _linker(kb)
-    for m in mentions:
+    for m in _place_fragments(mentions):
         kb_id = m.kb_id if m.kb_id in kb.actors else link(m.name or m.text, m.label)
         if kb_id:
             linked[kb_id].append(m)
@@ -62,6 +62,26 @@ def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase) -> list[
     for root, items in _cluster(list(unlinked)).items():
         out.append(_key_entity(root, [m for i in items for m in unlinked[i]]))
     return sorted(out, key=lambda e: e.id)
+
+
+def _place_fragments(mentions: Sequence[Mention]) -> list[Mention]:
+    """A bare "al-X" in an article that names "X Square" / "X Bridge" is that place,
+    whatever type the tagger gave it: it takes the place's label."""
+    lex = lexicon()
+    heads: dict[tuple[str, str], str] = {}
+    for m in mentions:
+        p = parse(m.name or m.text)
+        if type_class(m.label) == "PLACE" and len(p.keys) == 2 and p.parts[-1] in lex.minor_place_heads:
+            heads.setdefault((m.doc, p.keys[0]), m.label)
+    out = []
+    for m in mentions:
+        name = m.name or m.text
+        ws = words(name)
+        label = heads.get((m.doc, parse(name).key))
+        if label and not m.kb_id and len(ws) == 2 and ws[0][0] in lex.articles and ws[0][1]:
+            m = replace(m, label=label)
+        out.append(m)
+    return out
 
 
 def _linker(kb: KnowledgeBase):
@@ -97,14 +117,48 @@ def _cluster(items: list[_Item]) -> dict[_Item, list[_Item]]:
         if i.tclass == "PERSON" and p.keys:
             by_last[(i.tclass, p.last)].append(i)
     for group in (*by_key.values(), *by_flat.values()):
-        for other in group[1:]:
-            uf.union(group[0], other)
+        _merge_same_key(group, uf)
     for block in by_last.values():
         _merge_people(block, uf)
+    _merge_places([i for i in items if i.tclass == "PLACE"], uf)
     groups: dict[_Item, list[_Item]] = defaultdict(list)
     for i in items:
         groups[uf.find(i)].append(i)
     return groups
+
+
+def _merge_same_key(group: list[_Item], uf: _Union) -> None:
+    """Union items sharing a key, except short keys whose spellings are far apart."""
+    seen: list[_Item] = []
+    for item in group:
+        p = parse(item.name)
+        mate = next((s for s in seen if not short_key_clash(parse(s.name), p)), None)
+        if mate is not None:
+            uf.union(mate, item)
+        seen.append(item)
+
+
+def _merge_places(places: list[_Item], uf: _Union) -> None:
+    """Place names that differ by an omitted middle word ("X International Airport",
+    "X Airport"), and a bare name joining the one "X Square" / "X Bridge" it names."""
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for i in sorted(places, key=_order):
+        p = parse(i.name)
+        if p.keys and not p.acronym:
+            blocks[p.first].append(i)
+    ctx = MatchContext(label_a="LOC", label_b="LOC")
+    for block in blocks.values():
+        full = [i for i in block if i.parts > 1]
+        for n, a in enumerate(full):
+            for b in full[n + 1:]:
+                if parse(a.name).last == parse(b.name).last and uf.find(a) != uf.find(b) \
+                        and match(a.name, b.name, context=ctx).same:
+                    uf.union(a, b)
+        for short in (i for i in block if i.parts == 1):
+            roots = {uf.find(f) for f in full if f.parts == 2
+                     and match(short.name, f.name, context=ctx).same}
+            if len(roots) == 1:
+                uf.union(short, roots.pop())
 
 
 def _merge_people(block: list[_Item], uf: _Union) -> None:
@@ -132,9 +186,18 @@ def _key_entity(root: _Item, ms: list[Mention]) -> Entity:
     name = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
     labels = Counter(m.label for m in ms)
     label = sorted(labels, key=lambda lab: (-labels[lab], lab))[0]
-    return Entity(id=record_id("E", "key", f"{root.tclass}:{root.key}"), name=name, type=label,
+    return Entity(id=_key_id(root), name=name, type=label,
                   sector=guess_sector(name, label, [m.text for m in ms]),
                   aliases=_aliases(ms), mentions=tuple(sorted(m.id for m in ms)))
+
+
+def _key_id(root: _Item) -> str:
+    """Id of a name-key cluster; short keys are shared by different names (see
+    `short_key_clash`), so their id also carries the root's spelling."""
+    p = parse(root.name)
+    if len(p.keys) == 1 and len(p.key) <= SHORT_KEY and not p.acronym:
+        return record_id("E", "key", f"{root.tclass}:{root.key}", fold(root.name))
+    return record_id("E", "key", f"{root.tclass}:{root.key}")
 
 
 def _aliases(ms: list[Mention]) -> tuple[str, ...]:

@@ -11,9 +11,11 @@ from typing import Callable
 from rapidfuzz.fuzz import ratio
 
 from ..kb import KnowledgeBase
-from .names import ParsedName, looks_like_org, parse
+from .names import ParsedName, lexicon, looks_like_org, parse
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SHORT_KEY = 3             # skeletons this short carry little evidence
+SHORT_KEY_SPELLING = 65   # rapidfuzz ratio the spellings of such names must reach
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +45,10 @@ class _Pair:
         if labels:
             return labels == {"PERSON"}
         return not (looks_like_org(self.a.text) or looks_like_org(self.b.text))
+
+    @property
+    def place(self) -> bool:
+        return type_class(self.ctx.label_a) == type_class(self.ctx.label_b) == "PLACE"
 
 
 Verdict = tuple[bool, float, str] | None
@@ -92,6 +98,32 @@ def rule_empty(p: _Pair) -> Verdict:
     return None
 
 
+def rule_short_key(p: _Pair) -> Verdict:
+    """One-word names with a skeleton of three letters or fewer collide by chance
+    (Qaim and Qom both reduce to 'qm'): the spellings themselves must be close too."""
+    if not short_key_clash(p.a, p.b):
+        return None
+    return False, 0.0, f"short key {p.a.key!r} shared by different spellings {p.a.parts[0]!r}, {p.b.parts[0]!r}"
+
+
+def short_key_clash(a: ParsedName, b: ParsedName) -> bool:
+    """Same one-part short skeleton, but spellings too far apart to be variants."""
+    if a.keys != b.keys or len(a.keys) != 1 or len(a.key) > SHORT_KEY or a.acronym:
+        return False
+    return ratio(a.parts[0], b.parts[0]) < SHORT_KEY_SPELLING
+
+
+def rule_place_head(p: _Pair) -> Verdict:
+    """A place named with its generic head ("X Square", "X Bridge") and the bare
+    name ("al-X") are the same place."""
+    if not p.place or len(p.a.keys) == len(p.b.keys):
+        return None
+    short, full = (p.a, p.b) if len(p.a.keys) < len(p.b.keys) else (p.b, p.a)
+    if full.parts[-1] in lexicon().minor_place_heads and full.keys[:-1] == short.keys:
+        return True, 0.8, f"{short.text!r} is {full.text!r} without its head word {full.parts[-1]!r}"
+    return None
+
+
 def rule_same_key(p: _Pair) -> Verdict:
     """Same consonant skeleton part by part: spelling variants of one name."""
     if p.a.keys == p.b.keys:
@@ -124,10 +156,11 @@ def rule_single(p: _Pair) -> Verdict:
 def rule_subsequence(p: _Pair) -> Verdict:
     """Full names with the same first and last parts, one with extra middle names."""
     a, b = (p.a.keys, p.b.keys) if len(p.a.keys) <= len(p.b.keys) else (p.b.keys, p.a.keys)
-    if len(a) < 2 or len(a) == len(b) or not p.person:
+    if len(a) < 2 or len(a) == len(b) or not (p.person or p.place):
         return None
     if a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b):
-        return True, 0.85, "same first and last names; middle names omitted"
+        what = "words" if p.place else "names"
+        return True, 0.85, f"same first and last {what}; middle {what} omitted"
     return None
 
 
@@ -149,7 +182,8 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 RULES: tuple[Callable[[_Pair], Verdict], ...] = (
-    rule_types, rule_kb, rule_acronym, rule_empty, rule_same_key, rule_flat, rule_single,
+    rule_types, rule_kb, rule_acronym, rule_empty, rule_short_key, rule_same_key, rule_flat,
+    rule_place_head, rule_single,
     rule_subsequence, rule_near_given_name,
 )
 

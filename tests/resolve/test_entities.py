@@ -91,3 +91,26 @@ def test_fast_on_many_mentions(kb):
     entities = resolve_entities(ms, kb=kb)
     assert time.perf_counter() - t < 5
     assert len(entities) == len(names)
+
+
+def test_short_key_places_stay_apart_with_distinct_ids(kb):
+    ms = [_m("d1", 0, "al-Qaim", "GPE"), _m("d2", 0, "Qom", "GPE"), _m("d3", 0, "Qum", "GPE")]
+    ents = _entity_of(resolve_entities(ms, kb=kb))
+    assert ents[ms[0].id].id != ents[ms[1].id].id
+    assert ents[ms[1].id].id == ents[ms[2].id].id
+
+
+def test_bare_place_fragment_joins_its_square_in_the_same_article(kb):
+    ms = [_m("d1", 0, "Khalani Square", "LOC"), _m("d1", 40, "al-Khalani", "PERSON"),
+          _m("d2", 0, "al-Gilani", "PERSON")]
+    ents = _entity_of(resolve_entities(ms, kb=kb))
+    assert ents[ms[0].id].id == ents[ms[1].id].id
+    assert ents[ms[0].id].type == "LOC"
+    assert ents[ms[2].id].id != ents[ms[0].id].id
+
+
+def test_place_names_with_an_omitted_middle_word_merge(kb):
+    ms = [_m("d1", 0, "Baghdad International Airport", "FAC"), _m("d2", 0, "Baghdad airport", "FAC"),
+          _m("d2", 30, "Baghdad", "GPE")]
+    ents = _entity_of(resolve_entities(ms, kb=kb))
+    assert ents[ms[0].id].id == ents[ms[1].id].id != ents[ms[2].id].id

@@ -70,3 +70,29 @@ def test_types_and_kb_decide():
 def test_explain_match_lines():
     lines = explain_match("Abdul-Mahdi", "Abu Mahdi")
     assert len(lines) == 3 and lines[0].startswith("A: ") and "DIFFERENT" in lines[-1]
+
+
+PLACE = MatchContext(label_a="LOC", label_b="FAC")
+
+
+@pytest.mark.parametrize("a,b", [("al-Khalani", "Khalani Square"), ("al-Tahrir", "Tahrir Square"),
+                                 ("Jumhuriya", "Jumhuriya Bridge"),
+                                 ("Baghdad airport", "Baghdad International Airport")])
+def test_place_partial_names(a, b):
+    assert match(a, b, context=PLACE).same, explain_match(a, b, context=PLACE)
+    assert match(b, a, context=PLACE).same
+
+
+def test_place_partial_names_need_place_types_and_a_minor_head():
+    assert not match("Baghdad", "Baghdad Airport", context=PLACE).same
+    assert not match("Sadr", "Sadr City", context=PLACE).same
+    person = MatchContext(label_a="PERSON", label_b="LOC")
+    assert not match("al-Tahrir", "Tahrir Square", context=person).same
+
+
+@pytest.mark.parametrize("a,b,same", [("al-Qaim", "Qom", False), ("Qom", "Qum", True),
+                                      ("Hilla", "Hellah", True), ("Kut", "Kout", True)])
+def test_short_keys_need_close_spellings(a, b, same):
+    assert match(a, b, context=PLACE).same is same, explain_match(a, b, context=PLACE)
+    if not same:
+        assert "short key" in explain_match(a, b, context=PLACE)[-1]
