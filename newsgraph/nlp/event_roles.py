@@ -2,12 +2,14 @@
 did it to whom, and which date and place of the sentence belong to it."""
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
 from ..model import DateRef, Location, Mention
 from .event_lexicon import Lexicon
+from .places import PlaceContext
 
 _EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
           "oprd", "compound", "amod", "appos", "conj", "relcl", "dative", "nmod", "npadvmod"}
@@ -233,10 +235,11 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
         return None, False
     anchors = anchors_of(parts)
     pivot = parts[0].idx
-    scored = [(not _attached(_tokens(sent, d.start, d.end), anchors, preps=None),
+    scored = [(_dateline(sent, d),
+               not _attached(_tokens(sent, d.start, d.end), anchors, preps=None),
                d.date is None, abs(d.start - pivot), i, d) for i, d in enumerate(cands)]
     best = min(scored)
-    return best[-1], not best[0]
+    return best[-1], not best[0] and not best[1]
 
 
 def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
@@ -266,10 +269,71 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
         dep = toks[-1].dep_ if toks else ""
         modifier = dep in ("compound", "poss", "amod", "nmod")
         argument = modifier or dep in _ARGUMENTS or any(t.i in roles for t in toks)
-        if (argument and not near) or (modifier and loc.kind == "country") or _listed_later(toks, heads):
+        if (argument and not near) or (modifier and loc.kind == "country") or _listed_later(
+                toks, heads) or (toks and _hyphenated(toks[-1])):
             continue
         scored.append((not near, abs(loc.evidence.start - pivot), i, loc))
     if not scored:
         return None, False
     best = min(scored)
     return best[-1], not best[0]
+
+
+def _dateline(sent: Span, ref: DateRef) -> bool:
+    """A dateline ('BAGHDAD, Jan. 21, 2020 -', 'Iraq, January 21, 2020—'): the date of the
+    report, not of the events it tells."""
+    text = sent.doc.text
+    line = text.rfind("\n", 0, ref.start) + 1
+    before = text[line:ref.start]
+    return bool(_DASH.match(text, ref.end)) and len(before) < 60 and not any(
+        w[:1].islower() for w in before.split())
+
+
+_DASH = re.compile(r"\s*(?:[-\u2013\u2014]|\(\w)")
+
+
+def inherited_date(sent: Span, dates: Sequence[DateRef], *, paragraph: int) -> DateRef | None:
+    """The last resolved day or month named earlier in the sentence's paragraph: the date
+    an undated sentence continues ('On Monday, ... In some places, X clashed with Y')."""
+    prior = [d for d in dates if paragraph <= d.start < sent.start_char and d.date
+             and d.precision in ("day", "month") and not _dateline(sent, d)]
+    return prior[-1] if prior else None
+
+
+def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
+                   context: PlaceContext, exclude: set[int]) -> Location | None:
+    """A place for an event whose sentence has none attached: any place of the sentence
+    (not among the tokens in `exclude`), then a nationality word ('Iraqi protesters'),
+    then a place earlier in the paragraph, then the article's dominant country."""
+    pivot = parts[0].idx
+    found: list[tuple[int, int, Location]] = []
+    for loc in places:
+        if loc.evidence and sent.start_char <= loc.evidence.start < sent.end_char:
+            toks = _tokens(sent, loc.evidence.start, loc.evidence.end)
+            if toks and not any(t.i in exclude for t in toks) and not _hyphenated(toks[-1]):
+                national = loc.kind == "country" and toks[-1].dep_ in ("compound", "poss", "amod")
+                found.append((1 if national else 0, abs(loc.evidence.start - pivot), loc))
+    if not any(f[0] == 0 for f in found) and _CITY_ANAPHOR.search(sent.text):
+        earlier = context.earlier_in_paragraph(sent.start_char, kinds=_TOWNS)
+        if earlier is not None:
+            return earlier
+    for tok in sent:
+        if tok.ent_type_ == "NORP" and tok.i not in exclude and not _hyphenated(tok):
+            loc = context.demonym(tok.idx, tok.idx + len(tok))
+            if loc is not None:
+                found.append((1, abs(tok.idx - pivot), loc))
+    if found:
+        return min(found, key=lambda f: f[:2])[2]
+    return context.earlier_in_paragraph(sent.start_char) or context.country
+
+
+_CITY_ANAPHOR = re.compile(r"\b(?:this|that|the same)\s+(?:city|town|village)\b", re.I)
+_TOWNS = ("city", "site")
+
+
+def _hyphenated(tok: Token) -> bool:
+    """Part of a compound adjective: 'Iran-backed', 'anti-American', 'US-led'."""
+    doc = tok.doc
+    after = tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_
+    before = tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_
+    return after or before

@@ -9,6 +9,7 @@ folded into the event it continues.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -19,6 +20,7 @@ from ..model import Article, DateRef, Event, Evidence, Location, Mention
 from . import event_roles as roles
 from . import quantities
 from .event_lexicon import Lexicon, Rule, load_lexicon
+from .places import PlaceContext, place_context
 
 log = logging.getLogger(__name__)
 EXTRACTOR = "events.v1"
@@ -48,6 +50,7 @@ class Draft:
     fatalities: int | None = None
     injuries: int | None = None
     toll_source: str | None = None
+    named: bool = False      # the toll counts victims named one by one
 
 
 def _keys(tok: Token) -> tuple[str, ...]:
@@ -130,16 +133,44 @@ def _drafts(sent: Span, lex: Lexicon) -> list[Draft]:
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:
         by_type.setdefault(hit.rule.type, []).append(hit)
-    return [Draft(sent=sent, type=t, hits=tuple(hs)) for t, hs in by_type.items()]
+    drafts = [Draft(sent=sent, type=t, hits=tuple(hs)) for t, hs in by_type.items()]
+    return sorted(drafts, key=_salience)
+
+
+_MATERIAL = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID",
+             "COOPERATE")
+
+
+_BACKGROUND = {"relcl", "acl", "appos"}
+
+
+def _depth(tok: Token) -> tuple[bool, int]:
+    """(inside a relative clause or apposition, steps to the root)."""
+    depth, background = 0, False
+    while tok.head is not tok and depth < 20:
+        background = background or tok.dep_ in _BACKGROUND
+        tok, depth = tok.head, depth + 1
+    return background, depth
+
+
+def _salience(draft: Draft) -> tuple[bool, int, int, int]:
+    """Events of one sentence, the one it reports first: not one told in a relative
+    clause ('leaders who killed ...'); violence, then other material events, then
+    verbal ones ('accused of launching an attack' is first the attack); within a kind,
+    the trigger nearest the root."""
+    rank = _MATERIAL.index(draft.type) if draft.type in _MATERIAL else len(_MATERIAL)
+    background, depth = min(_depth(h.head) for h in draft.hits)
+    return background, rank, depth, draft.hits[0].tokens[0].i
 
 
 def _with_toll(draft: Draft, text: str) -> Draft:
     if draft.type != "ASSAULT":
         return draft
     dead, hurt = quantities.reported(text)
+    named = dead is None
     if dead is None:
         dead = _named_victims(draft)
-    return replace(draft, fatalities=dead, injuries=hurt,
+    return replace(draft, fatalities=dead, injuries=hurt, named=named and dead is not None,
                    toll_source=quantities.toll_source(text) if dead or hurt else None)
 
 
@@ -178,7 +209,8 @@ def _fold(drafts: list[Draft], sents: list[Span], doc: Doc) -> list[Draft]:
         prev = next((d for d in reversed(out) if d.type == "ASSAULT"
                      and index[d.sent.start] == index[draft.sent.start] - 1), None)
         if prev and draft.type == "ASSAULT" and _is_follow_up(draft):
-            if prev.fatalities is None and prev.injuries is None:
+            larger = prev.named and (draft.fatalities or 0) > (prev.fatalities or 0)
+            if larger or (prev.fatalities is None and prev.injuries is None):
                 out[out.index(prev)] = replace(prev, fatalities=draft.fatalities,
                                                injuries=draft.injuries,
                                                toll_source=draft.toll_source)
@@ -199,7 +231,8 @@ def _fold(drafts: list[Draft], sents: list[Span], doc: Doc) -> list[Draft]:
 
 
 def _roles(draft: Draft, mentions: Sequence[Mention], text: str
-           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], set[int]]:
+           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
+                      set[int], set[int]]:
     actors: list[Token] = []
     targets: list[Token] = []
     for hit in draft.hits:
@@ -212,6 +245,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
         targets += t
     out: dict[str, list[str]] = {"a": [], "t": [], "at": [], "tt": []}
     used: set[int] = set()
+    by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
         for tok in roles.expand(toks):
@@ -219,11 +253,13 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text)
             used.update(range(tok.left_edge.i, tok.i + 1))
+            if key == "a":
+                by_actor.update(range(tok.left_edge.i, tok.i + 1))
             if mid and mid not in out[key]:
                 out[key].append(mid)
             elif phrase and not mid and phrase not in out[key + "t"]:
                 out[key + "t"].append(phrase)
-    return tuple(out["a"]), tuple(out["t"]), tuple(out["at"]), tuple(out["tt"]), used
+    return tuple(out["a"]), tuple(out["t"]), tuple(out["at"]), tuple(out["tt"]), used, by_actor
 
 
 def _concrete(hit: Hit, lex: Lexicon) -> bool:
@@ -256,18 +292,51 @@ def _anchored(draft: Draft, *, dated: bool, placed: bool, lex: Lexicon) -> bool:
     return any(_concrete(h, lex) for h in draft.hits)
 
 
-def _build(draft: Draft, article: Article, *, mentions: Sequence[Mention],
-           dates: Sequence[DateRef], places: Sequence[Location], lex: Lexicon) -> Event | None:
-    sent = draft.sent
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What every event of one article is built from."""
+    article: Article
+    mentions: Sequence[Mention]
+    dates: Sequence[DateRef]
+    places: Sequence[Location]
+    where: PlaceContext
+    lex: Lexicon
+    seen: dict[tuple[str, str], DateRef]    # (type, trigger lemma) -> date of an earlier event
+
+
+def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
+    """The sentence's date; else, for a definite re-mention ('the attack'), the date of
+    the earlier event it names; else the date the paragraph last set."""
+    date, dated = roles.pick_date(draft.sent, parts, ctx.dates)
+    if date is not None and date.date is not None:
+        return date, dated
+    for hit in draft.hits:
+        if any(c.lower_ in _DEFINITE for c in hit.head.children):
+            earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
+            if earlier is not None:
+                return earlier, False
+    par = ctx.where.paragraph_start(draft.sent.start_char)
+    return roles.inherited_date(draft.sent, ctx.dates, paragraph=par) or date, False
+
+
+def _build(draft: Draft, ctx: Context) -> Event | None:
+    sent, article, lex = draft.sent, ctx.article, ctx.lex
     start, end = sent.start_char, sent.end_char
     while end > start and article.text[end - 1].isspace():
         end -= 1
     parts = [t for h in draft.hits for t in h.tokens]
-    actors, targets, actor_text, target_text, used = _roles(draft, mentions, article.text)
-    date, dated = roles.pick_date(sent, parts, dates)
-    place, placed = roles.pick_place(sent, parts, places, roles=used)
+    actors, targets, actor_text, target_text, used, by_actor = _roles(
+        draft, ctx.mentions, article.text)
+    date, dated = _date(draft, parts, ctx)
+    place, placed = roles.pick_place(sent, parts, ctx.places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
         return None
+    if place is None:
+        place = roles.fallback_place(sent, parts, ctx.places, context=ctx.where,
+                                     exclude=by_actor if draft.type == "ASSAULT" else set())
+    if date is not None and date.date is not None:
+        for hit in draft.hits:
+            ctx.seen[(draft.type, hit.head.lemma_.lower())] = date
     first = next((h for h in draft.hits if not h.rule.generic), draft.hits[0])
     trig = article.text[first.tokens[0].idx: first.tokens[-1].idx + len(first.tokens[-1])]
     return Event(
@@ -283,11 +352,42 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                    dates: Sequence[DateRef], places: Sequence[Location]) -> list[Event]:
     """Every event the article reports as having happened (threats as THREATEN)."""
     lex = load_lexicon()
-    sents = list(doc.sents)
+    sents = sentences(doc)
     drafts = [_with_toll(d, doc.text[d.sent.start_char:d.sent.end_char])
               for sent in sents for d in _drafts(sent, lex)]
     drafts = _fold(drafts, sents, doc)
-    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
-    events = [_build(d, article, mentions=ordered, dates=dates, places=places, lex=lex)
-              for d in drafts]
+    ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
+                  dates=dates, places=places, where=place_context(article, places),
+                  lex=lex, seen={})
+    events = [_build(d, ctx) for d in drafts]
     return [e for e in events if e is not None]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """spaCy's sentences cut at paragraph breaks, headline-like lines left out (titles,
+    captions, bylines: a paragraph of one short line without final punctuation)."""
+    out: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if not _headline(s)]
+
+
+def _headline(sent: Span) -> bool:
+    text = sent.doc.text
+    before = text[max(0, sent.start_char - 40):sent.start_char]
+    first = sent.start_char <= 40 and not before.strip()
+    alone = (first or _BREAK_BEFORE.search(before)) and _BREAK_AFTER.match(text, sent.end_char)
+    words = [t for t in sent if not t.is_space]
+    return bool(alone) and len(words) < 25 and not (words and words[-1].text in _FINAL)
+
+
+_BREAK_BEFORE = re.compile(r"\n\s*\n\s*\Z")
+_BREAK_AFTER = re.compile(r"\s*(?:\n\s*\n|\Z)")
+_FINAL = {".", "!", "?", "\u201d", '"', "'", "\u2019", ")", ":"}

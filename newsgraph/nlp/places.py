@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from ..model import Article, Evidence, Location, Mention
-from .gazetteer import Gazetteer
+from .gazetteer import PLACES_DIR, Gazetteer, read_tsv
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _ADMIN_WORDS = re.compile(r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion)\b")
@@ -107,3 +110,70 @@ def _resolve(text: str, start: int, end: int, *, gaz: Gazetteer,
             loc, name=f"{direction['dir']} {name}", kind="region", geonames_id=None)
         return region, direction.start(), end
     return loc, start, end
+
+
+# --- places for events whose sentence names none ---------------------------------
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Nationality word (lower case) -> ISO country code (data/places/demonyms.tsv)."""
+    rows = read_tsv(PLACES_DIR / "demonyms.tsv")
+    return {d.strip().lower(): r["iso"] for r in rows
+            for d in r["demonyms"].split("|") if d.strip()}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceContext:
+    """The article-level places an event falls back on, least precise last: a place
+    earlier in the same paragraph, then the article's dominant country."""
+    article: Article
+    places: tuple[Location, ...]           # with evidence, in document order
+    paragraphs: tuple[int, ...]            # paragraph start offsets
+    country: Location | None               # dominant country, evidence = its first mention
+    gazetteer: Gazetteer
+
+    def paragraph_start(self, at: int) -> int:
+        return self.paragraphs[bisect_right(self.paragraphs, at) - 1] if self.paragraphs else 0
+
+    def earlier_in_paragraph(self, at: int, *, kinds: Sequence[str] = ()) -> Location | None:
+        """The last place (of one of `kinds`, if given) named before `at` in the paragraph."""
+        lo = self.paragraph_start(at)
+        found = [p for p in self.places if p.evidence and lo <= p.evidence.start < at
+                 and (not kinds or p.kind in kinds)]
+        return found[-1] if found else None
+
+    def demonym(self, start: int, end: int) -> Location | None:
+        """'Iraqi' at start:end -> the country, with that word as evidence."""
+        iso = demonyms().get(self.article.text[start:end].lower())
+        loc = self.gazetteer.country(iso) if iso else None
+        if loc is None:
+            return None
+        return dataclasses.replace(loc, evidence=Evidence(
+            doc=self.article.id, start=start, end=end, text=self.article.text[start:end]))
+
+
+def place_context(article: Article, places: Sequence[Location], *,
+                  gazetteer: Gazetteer | None = None) -> PlaceContext:
+    """Paragraphs, places in order, and the country most of the article's places lie in."""
+    gaz = gazetteer or Gazetteer.load()
+    ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
+    paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(article.text)))
+    return PlaceContext(article=article, places=ordered, paragraphs=paragraphs,
+                        country=_dominant(ordered, gaz), gazetteer=gaz)
+
+
+def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:
+    votes = Counter(p.country for p in places if p.country)
+    if not votes:
+        return None
+    top = max(votes.values())
+    iso = next(p.country for p in places if p.country and votes[p.country] == top)
+    loc = gaz.country(iso)
+    if loc is None:
+        return None
+    first = next((p for p in places if p.country == iso and p.kind == "country"),
+                 next(p for p in places if p.country == iso))
+    return dataclasses.replace(loc, evidence=first.evidence)

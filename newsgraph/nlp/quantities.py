@@ -24,7 +24,7 @@ SINGLE = ("a", "an", "one")
 _WORD_ALT = "|".join(sorted([*WORDS, *VAGUE], key=len, reverse=True))
 NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_ALT})(?:-(?:{'|'.join(_UNITS[1:10])}))?)"
 _QUAL = r"(?:(?:at least|more than|over|some|about|around|nearly|almost|up to|as many as|roughly|an estimated)\s+)?"
-_DEAD = r"(?:killed|shot dead|dead|slain|murdered|executed|assassinated|died)"
+_DEAD = r"(?:killed|shot dead|dead|slain|murdered|executed|assassinated|died|martyred)"
 _HURT = r"(?:wounded|injured|hurt)"
 _BE = r"(?:were|was|have been|has been|had been|are|is|being|been)\s+(?:\w+ly\s+)?"
 
@@ -61,7 +61,8 @@ def _sum_before(text: str, anchor: int) -> tuple[int, int] | None:
     figures = [m for m in re.finditer(rf"\b{NUM}\b", clause)
                if not re.match(r"(?:19|20)\d\d$", m.group(0))
                and not re.match(r"\s*(?:percent|%|days?|weeks?|months?|years?|hours?)",
-                                clause[m.end():])]
+                                clause[m.end():])
+               and not clause[:m.start()].endswith("no ")]
     values = [parse_number(m.group(0)) for m in figures]
     values = [v for v in values if v is not None]
     if not values:
@@ -75,11 +76,25 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"\bdeath toll\b[^.;]{{0,30}}?\b(?:to|at|of|reached|hit|is|was)\s+{_QUAL}({NUM})\b"),
     ("fatalities", rf"\bdeaths? of\s+{_QUAL}({NUM}|a|an)\b"),
     ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:people\s+|persons\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b"),
-    ("fatalities", rf"\b(a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:\w+ly\s+)?(?:killed|shot dead|slain|assassinated)\b"),
+    ("fatalities", rf"(?<!\bno )\b(a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:\w+ly\s+)?(?:killed|shot dead|slain|assassinated)\b"),
+    ("fatalities", rf"\b({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:who|that)\s+{_BE}{_DEAD}\b"),
+    ("fatalities", rf"\b(no one|nobody|none|no)\s+(?:\w+\s+){{0,2}}?(?:(?:was|were|had been|has been)\s+(?:killed|hurt|harmed)|casualties|deaths|fatalities)\b"),
     ("injuries", rf"\b(?:injuring|wounding|injured|wounded)\s+{_QUAL}({NUM})\b(?!\s*(?:percent|%|years?|days?))"),
     ("injuries", rf"\b{_QUAL}({NUM})\s+(?:people\s+|others\s+|civilians\s+)?{_HURT}\b"),
     ("injuries", rf"\b{_QUAL}({NUM})\s+(?:\w+\s+){{0,3}}?(?:were|was)\s+{_HURT}\b"),
 )
+
+
+_NONE = ("no one", "nobody", "none", "no")
+_OTHERS = re.compile(rf"\s+(?:along\s+)?with\s+({NUM})\s+(?:\w+\s+)?(?:others|companions|comrades|"
+                     r"bodyguards|guards|aides|people|members)\b")
+
+
+def _with_others(text: str, end: int, value: int | None) -> int | None:
+    """'X was killed with nine companions' -> 1 + 9."""
+    m = _OTHERS.match(text, end)
+    extra = parse_number(m.group(1)) if m else None
+    return value + extra if value is not None and extra is not None else value
 
 
 def find_tolls(text: str) -> list[Toll]:
@@ -89,12 +104,15 @@ def find_tolls(text: str) -> list[Toll]:
     for kind, verbs in (("fatalities", _DEAD), ("injuries", _HURT)):
         for m in re.finditer(rf"\b{_BE}{verbs}\b", low):
             found = _sum_before(low, m.start())
+            if not found and _with_others(low, m.end(), 1) != 1:
+                found = (_with_others(low, m.end(), 1), m.start())
             if found:
                 out.append(Toll(kind=kind, value=found[0], start=found[1], end=m.end()))
     for kind, pattern in _PATTERNS:
         for m in re.finditer(pattern, low):
             word = m.group(1)
-            value = 1 if word in SINGLE else parse_number(word)
+            value = 1 if word in SINGLE else 0 if word in _NONE else parse_number(word)
+            value = _with_others(low, m.end(), value)
             if value is not None:
                 out.append(Toll(kind=kind, value=value, start=m.start(), end=m.end()))
     return sorted(out, key=lambda t: (t.start, t.kind))

@@ -83,3 +83,24 @@ def test_mentions_are_places_too(gaz: Gazetteer) -> None:
 def test_unknown_and_non_place_entities_are_skipped(gaz: Gazetteer) -> None:
     doc, art = make("Zzyzxqua met the Velayat-e Faqih.", [("Zzyzxqua", "GPE")])
     assert find_places(doc, art, mentions=[], gazetteer=gaz) == []
+
+
+def test_place_context_dominant_country_and_paragraph() -> None:
+    from newsgraph.model import Article, Evidence, Location
+    from newsgraph.nlp.places import demonyms, place_context
+    text = "Basra was calm. Protests in Mosul.\n\nLater, crowds gathered in Tehran. Iraqi police fired."
+    art = Article(id="a1", source="t.txt", text=text)
+
+    def loc(name: str, iso: str) -> Location:
+        at = text.index(name)
+        return Location(name=name, country=iso, evidence=Evidence(
+            doc="a1", start=at, end=at + len(name), text=name))
+    ctx = place_context(art, [loc("Basra", "IQ"), loc("Mosul", "IQ"), loc("Tehran", "IR")])
+    assert ctx.country is not None and ctx.country.country == "IQ"
+    assert ctx.country.evidence is not None and ctx.country.evidence.text == "Basra"
+    assert ctx.earlier_in_paragraph(text.index("Iraqi")).name == "Tehran"
+    assert ctx.earlier_in_paragraph(text.index("Later")) is None     # a new paragraph
+    assert ctx.earlier_in_paragraph(text.index("Protests")).name == "Basra"
+    assert demonyms()["iraqi"] == "IQ"
+    nat = ctx.demonym(text.index("Iraqi"), text.index("Iraqi") + 5)
+    assert nat is not None and nat.country == "IQ" and nat.evidence.text == "Iraqi"

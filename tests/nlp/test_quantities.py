@@ -37,3 +37,14 @@ def test_toll_source() -> None:
     s = "Eight people were killed, according to the Health Ministry."
     assert toll_source(s) == "the Health Ministry"
     assert toll_source("Eight people were killed.") is None
+
+
+@pytest.mark.parametrize("sentence,dead", [
+    ("American and Iraqi officials said no one was killed.", 0),
+    ("There were no casualties.", 0),
+    ("The two commanders who were killed in the strike were buried.", 2),
+    ("The general was martyred with nine companions in the attack.", 10),
+    ("At least 24 fighters were martyred.", 24),
+])
+def test_zero_relative_and_companion_tolls(sentence: str, dead: int) -> None:
+    assert reported(sentence)[0] == dead
