@@ -34,6 +34,8 @@ class SpeechLexicon:
     according: tuple[tuple[str, ...], ...]
     pronouns: frozenset[str]
     unresolved: frozenset[str]
+    nouns: frozenset[str] = frozenset()      # "in a statement, which reads: '...'"
+    proxies: frozenset[str] = frozenset()    # "the office of X said": X speaks
 
 
 @lru_cache(maxsize=2)
@@ -45,7 +47,8 @@ def load_lexicon() -> SpeechLexicon:
         raise DataError(f"{path}: cannot read speech lexicon: {exc}") from exc
     low = lambda key: frozenset(str(w).casefold() for w in data.get(key, ()))  # noqa: E731
     return SpeechLexicon(verbs=low("verbs"), object_ok=low("object_ok"), pronouns=low("pronouns"), unresolved=low("unresolved"),
-                         according=tuple(tuple(p.casefold().split()) for p in data.get("according", ())))
+                         according=tuple(tuple(p.casefold().split()) for p in data.get("according", ())),
+                         nouns=low("statement_nouns"), proxies=low("speaker_proxies"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,7 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention]) -
     for sent in doc.sents:
         found += _verb_claims(sent, lex, quotes)
         found += _according(sent, lex)
+    found += _noun_quotes(doc, lex, quotes, found)
     found += _continued(doc.text, quotes, found)
     by_token = _mention_index(doc, mentions)
     out: dict[str, Claim] = {}
@@ -116,9 +120,14 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]]) 
         span = _statement(v, lex, quotes, sent)
         if span is None:
             continue
-        ev_start, ev_end = min(span[0], sent.start_char), max(span[1], sent.end_char)
+        p_start, p_end = _paragraph(sent.doc.text, v.idx)
+        span = (max(span[0], p_start), min(span[1], p_end))
+        if span[1] - span[0] < 3:
+            continue
+        ev_start = max(min(span[0], sent.start_char), p_start)
+        ev_end = min(max(span[1], sent.end_char), p_end)
         out.append(_Found(start=span[0], end=span[1], ev_start=ev_start, ev_end=ev_end,
-                          verb=v.text, speaker=_subject(v)))
+                          verb=v.text, speaker=_subject(v, quotes)))
     return out
 
 
@@ -131,6 +140,11 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
             q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
         if adjacent and (comp is None or _inside(comp.idx, [q])):
             return q
+    later = [c for c in v.rights if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    if comp is not None and comp.i < v.i and later:
+        comp = later[0]     # "A reported ..., X said that ...": the statement follows the verb
+    elif comp is not None and comp.i < v.i and ";" in sent.doc[comp.right_edge.i:v.i].text:
+        comp = None         # "A happens; nothing reported": no statement across a semicolon
     if comp is not None:
         toks = list(comp.subtree)
         first = next((t for t in toks if t.dep_ != "mark" and t.pos_ != "PUNCT"), toks[0])
@@ -173,28 +187,33 @@ def _according(sent: Span, lex: SpeechLexicon) -> list[_Found]:
             if src is None:
                 continue
             phrase_end = _end(src.right_edge)
-            if cue.start_char - sent.start_char > sent.end_char - phrase_end:
-                start, end = sent.start_char, cue.start_char
+            p_start, p_end = _paragraph(sent.doc.text, cue.start_char)
+            s_start, s_end = max(sent.start_char, p_start), min(sent.end_char, p_end)
+            if cue.start_char - s_start > s_end - phrase_end:
+                start, end = s_start, cue.start_char
             else:
-                start, end = phrase_end, sent.end_char
+                start, end = phrase_end, s_end
             text = sent.doc.text[start:end]
             lead = len(text) - len(text.lstrip(" ,:-"))
             trail = len(text.rstrip(" ,.:-"))
             if trail - lead > 3:
-                out.append(_Found(start=start + lead, end=start + trail, ev_start=sent.start_char,
-                                  ev_end=sent.end_char, verb=" ".join(ph), speaker=src))
+                out.append(_Found(start=start + lead, end=start + trail, ev_start=s_start,
+                                  ev_end=s_end, verb=" ".join(ph), speaker=src))
     return out
 
 
-def _subject(v: Token) -> Token | None:
+def _subject(v: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
     if v.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
         return _agent(v)    # "X was accused", "stand accused": the subject is not the speaker
     tok = v
     for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+                     and not _inside(c.idx, quotes)), None)
+        if subj is not None and _quoted_before(v, subj, quotes):
+            return _after_quote(v, quotes) or subj
         if subj is not None:
             return subj if "\n" not in v.doc.text[min(subj.idx, v.idx):max(subj.idx, v.idx)] else _para_subject(v)
-        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head is tok:
+        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         tok = tok.head
     return _agent(v)
@@ -211,7 +230,25 @@ def _para_subject(v: Token) -> Token | None:
     while i > 0 and "\n" not in v.doc[i - 1].text_with_ws:
         i -= 1
     first = v.doc[i]
-    return first if first.pos_ == "PROPN" and first.i < v.i else None
+    return first if (first.pos_ == "PROPN" or first.is_title) and first.i < v.i else None
+
+
+def _quoted_before(v: Token, subj: Token, quotes: list[tuple[int, int]]) -> bool:
+    """'"...," X wrote': a quote closes between the parsed subject and the verb."""
+    return any(subj.idx < e <= v.idx for _, e in quotes)
+
+
+def _after_quote(v: Token, quotes: list[tuple[int, int]]) -> Token | None:
+    """The noun-phrase head standing between the closing quote and the verb."""
+    close = max(e for _, e in quotes if e <= v.idx)
+    heads = [t for t in v.doc[v.sent.start:v.i] if t.idx > close and t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return heads[-1] if heads else None
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
 
 
 def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
@@ -238,11 +275,60 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
     words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
     cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
     span = doc[tok.left_edge.i:cut]
+    said = text[span.start_char:span.end_char] if len(span) else tok.text
     mention = by_token.get(tok.i)
-    if mention is None and len(span) <= 4:
-        mention = next((by_token[t.i] for t in span if t.i in by_token
+    if mention is None and tok.lemma_.lower() in lex.proxies:      # "his office said"
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ in lex.pronouns:
+            return _speaker(owner, doc, by_token, lex, text)[0], said
+        return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
+    if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
+        head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
+        mention = next((by_token[t.i] for t in head if t.i in by_token
                         and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
-    return mention, text[span.start_char:span.end_char] if len(span) else tok.text
+    if mention is None and span[0].is_title and span[-1].i in by_token:
+        last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
+        mention = last if last.label == "PERSON" else None
+    return mention, said
+
+
+def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
+    return next((by_token[t.i] for t in span if t.i in by_token and by_token[t.i].label in labels), None)
+
+
+def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
+                 found: list[_Found]) -> list[_Found]:
+    """'in a statement, which reads, "..."', 'the message of X to Y is clear: "..."'."""
+    out = []
+    for q in quotes:
+        if any(f.start < q[1] and q[0] < f.end for f in found) or len(doc.text[q[0]:q[1]].split()) < 4:
+            continue
+        first = doc.char_span(q[0], q[1], alignment_mode="expand")
+        if first is None:
+            continue
+        sent = first[0].sent
+        nouns = [t for t in doc[sent.start:first.start] if t.lemma_.lower() in lex.nouns
+                 and q[0] - _end(t) < 60 and "." not in doc.text[_end(t):q[0]].strip('" ')]
+        speaker = _noun_speaker(nouns[-1]) if nouns else None
+        if speaker is None:
+            continue
+        p_start, p_end = _paragraph(doc.text, q[0])
+        out.append(_Found(start=q[0], end=q[1], ev_start=max(sent.start_char, p_start),
+                          ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=speaker))
+    return out
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    """Whose statement: 'their/X's message', 'the message of X', 'X ... in a statement'."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head.head
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _mention_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:

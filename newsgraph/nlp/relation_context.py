@@ -13,6 +13,11 @@ from .relation_lexicon import Phrase, RelationLexicon
 EXTRACTOR = "relations.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
+# Descriptions ("the commander of X") are read by the rules themselves, not used as arguments.
+DESCRIPTIVE_KINDS = frozenset({"title", "nominal"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
+PERSONAL = frozenset({"he", "she"})
+PRONOUN_REACH = 80       # tokens back to look for the person a pronoun stands for
 BOUNDARY = frozenset({",", ";", ".", ":", "(", ")", "!", "?", '"', "[", "]"})
 _SINCE = re.compile(r"\bsince (?:\w+ )?(\d{4})\b")
 _UNTIL = re.compile(r"\b(?:until|till) (?:\w+ )?(\d{4})\b")
@@ -33,6 +38,8 @@ class Ctx:
         at: list[Mention | None] = [None] * len(doc)
         span: dict[str, tuple[int, int]] = {}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
+            if m.kind in DESCRIPTIVE_KINDS:
+                continue
             s = doc.char_span(m.start, m.end, alignment_mode="expand")
             if s is None or not len(s):
                 continue
@@ -74,10 +81,30 @@ class Ctx:
             return self.at[tok.i]
         end = tok.i + 1
         for child in tok.rights:
-            if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl"):
+            if child.dep_ in ("conj", "cc", "punct", "appos", "relcl", "acl", "prep"):
                 break
             end = child.right_edge.i + 1
         return self.head_mention(tok.left_edge.i, end)
+
+    def refer(self, tok: Token) -> Mention | None:
+        """What a pronoun stands for: a relative pronoun's antecedent ('X, which ...'),
+        or for he/she the last person named within the preceding sentences."""
+        low = tok.lower_
+        if low in RELATIVE:
+            x = tok
+            while x.dep_ != "relcl" and x.head.i != x.i:
+                x = x.head
+            noun = x.head if x.dep_ == "relcl" else None
+            if noun is None:
+                return None
+            return self.of_token(noun) or (self.of_token(noun.head) if noun.dep_ == "appos" else None)
+        if low not in PERSONAL:
+            return None
+        for i in range(tok.i - 1, max(tok.i - PRONOUN_REACH, 0) - 1, -1):
+            m = self.at[i]
+            if m is not None and m.label == "PERSON":
+                return m
+        return None
 
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:

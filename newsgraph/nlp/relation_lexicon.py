@@ -18,12 +18,14 @@ Phrase = tuple[str, ...]
 class RelationLexicon:
     titles: dict[Phrase, str]            # title phrase -> predicate
     offices: frozenset[Phrase]
+    posts: frozenset[Phrase]             # titles naming a post in an organisation
     modifiers: frozenset[str]
     ended: frozenset[str]
     backing: dict[str, str]              # participle -> predicate ("backed" -> backed_by)
     by_verbs: dict[str, tuple[str, bool]]   # lemma -> (predicate, inverse)
     cues: dict[str, tuple[frozenset[str], str]]   # word -> (prepositions, predicate)
     verbs: dict[str, str]
+    verb_preps: dict[str, dict[str, str]]     # lemma -> preposition -> predicate
     comprising: frozenset[Phrase]
     examples: frozenset[Phrase]
     located_preps: frozenset[str]
@@ -61,8 +63,10 @@ def load_lexicon(path: Path | None = None) -> RelationLexicon:
     by_verbs = {k: (v["predicate"], bool(v.get("inverse"))) for k, v in data.get("by_verbs", {}).items()}
     lex = RelationLexicon(
         titles=titles, offices=frozenset(phrase(o) for o in data.get("offices", [])),
+        posts=frozenset(phrase(o) for o in data.get("posts", [])),
         modifiers=_words(data.get("title_modifiers")), ended=_words(data.get("ended")),
         backing=backing, by_verbs=by_verbs, cues=cues, verbs=dict(data.get("verbs", {})),
+        verb_preps={k: {str(p).casefold(): pr for p, pr in v.items()} for k, v in data.get("verb_preps", {}).items()},
         comprising=frozenset(phrase(w) for w in data.get("comprising", [])),
         examples=frozenset(phrase(w) for w in data.get("examples", [])),
         located_preps=_words(data.get("located", {}).get("preps")),
@@ -76,7 +80,8 @@ def load_lexicon(path: Path | None = None) -> RelationLexicon:
 def _check(lex: RelationLexicon, path: Path) -> None:
     used = {*lex.titles.values(), *lex.backing.values(), *(p for p, _ in lex.by_verbs.values()),
             *(p for _, p in lex.cues.values()),
-            *(v.removesuffix("_inverse") for v in lex.verbs.values())}
+            *(v.removesuffix("_inverse") for v in lex.verbs.values()),
+            *(pr for v in lex.verb_preps.values() for pr in v.values())}
     bad = used - set(PREDICATES)
     if bad:
         raise DataError(f"{path}: unknown predicates {sorted(bad)}")

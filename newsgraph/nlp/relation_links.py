@@ -89,7 +89,7 @@ def _appos(ctx: Ctx, head: Token) -> list[Mention]:
     k = head.left_edge.i - 1
     if k >= 1 and ctx.doc[k].text == ",":
         m = ctx.ends_at(k - 1)
-        if m is not None and m.label != "NORP":
+        if m is not None and m.label != "NORP" and not _fronted(ctx, m):
             return [m]
     e = head.right_edge.i + 1
     if e + 1 < len(ctx.doc) and ctx.doc[e].text == ",":
@@ -97,6 +97,12 @@ def _appos(ctx: Ctx, head: Token) -> list[Mention]:
         if m is not None and m.label != "NORP":
             return [m]
     return []
+
+
+def _fronted(ctx: Ctx, m: Mention) -> bool:
+    """'In X, mourners ...': a name governed by a preposition is not an appositive anchor."""
+    ts = ctx.span[m.id][0]
+    return ts > 0 and ctx.doc[ts - 1].pos_ == "ADP"
 
 
 # -- "known for their loyalty to X", "affiliated with X", "member of X" ---------------------
@@ -108,7 +114,7 @@ def prep_cues(ctx: Ctx) -> None:
             continue
         preps, pred = cue
         objs = [m for p in c.children if p.dep_ == "prep" and p.lower_ in preps
-                for o in p.children if o.dep_ == "pobj" for m in conjuncts(ctx, o)]
+                for o in p.children if o.dep_ == "pobj" for m in conjuncts(ctx, o) or _listed(ctx, o)]
         if pred == "backed_by":
             objs += [m for p in c.children if p.dep_ == "poss" and (m := ctx.of_token(p))]
         if not objs:
@@ -116,6 +122,11 @@ def prep_cues(ctx: Ctx) -> None:
         for s in _cue_subjects(ctx, c, preps):
             for o in objs:
                 ctx.emit(s, pred, o, cue=(c.i,))
+
+
+def _listed(ctx: Ctx, o: Token) -> list[Mention]:
+    """'the support of figures such as A, B and C': the examples of a common noun."""
+    return [] if ctx.mention(o.i) else list_after(ctx, o.i + 1)
 
 
 def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
@@ -126,11 +137,14 @@ def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
         return owner
     if c.dep_ in ("amod", "acl"):
         return [m] if (m := ctx.of_token(c.head)) else _appos(ctx, c.head)
-    x, steps = c, 0
+    x, steps, via = c, 0, c
     while x.dep_ in ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl") and steps < 6:
-        x, steps = x.head, steps + 1
+        x, via, steps = x.head, x, steps + 1
         if x.pos_ in ("VERB", "AUX"):
             break
+    obj = next((t for t in x.children if t.dep_ == "dobj"), None)
+    if via.dep_ == "prep" and via.lower_ == "as" and obj is not None:
+        return conjuncts(ctx, obj)      # "they described X as agents of Y": X, not they
     subj = next((t for t in x.children if t.dep_ in ("nsubj", "nsubjpass")), None)
     return conjuncts(ctx, subj) if subj is not None else []
 
@@ -152,6 +166,23 @@ def verb_links(ctx: Ctx) -> None:
                     ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v.i,))
                 else:
                     ctx.emit(s, pred, o, cue=(v.i,))
+
+
+def verb_preps(ctx: Ctx) -> None:
+    """'X belongs to Y', 'the umbrella to which X belongs'."""
+    for v in ctx.doc:
+        rule = ctx.lex.verb_preps.get(v.lemma_.lower())
+        if not rule or v.pos_ != "VERB":
+            continue
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        for p in v.children:
+            pred = rule.get(p.lower_) if p.dep_ == "prep" else None
+            for o in (x for x in p.children if x.dep_ == "pobj") if pred else ():
+                for s_ in conjuncts(ctx, subj):
+                    for m in conjuncts(ctx, o):
+                        ctx.emit(s_, pred, m, cue=(v.i, p.i))
 
 
 # -- "the X coalition, comprising A and B" -----------------------------------------
@@ -183,9 +214,10 @@ def located(ctx: Ctx, mentions: list[Mention]) -> None:
     for a in mentions:
         ts, k = ctx.span[a.id]
         nouns = 0
-        while k < len(doc) and nouns < 2 and doc[k].pos_ == "NOUN" and ctx.mention(k) is None:
+        while (k < len(doc) and nouns < 2 and doc[k].pos_ == "NOUN" and ctx.mention(k) is None
+               and doc[k].lower_ in ctx.lex.place_kinds):
             k, nouns = k + 1, nouns + 1
-        if a.label not in PLACE_LABELS and not nouns or nouns and a.label in ("GPE", "NORP"):
+        if a.label not in PLACE_LABELS or nouns and a.label == "GPE":
             continue
         comma = k < len(doc) and doc[k].text == ","
         k += comma
@@ -194,7 +226,8 @@ def located(ctx: Ctx, mentions: list[Mention]) -> None:
             while j < len(doc) and j - k < 5 and doc[j].lower_ in ctx.lex.directions and ctx.mention(j) is None:
                 j += 1
             b = ctx.starts_at(j)
-            plain = a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
+            plain = (a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
+                     and not _place_kind(ctx, b))
             if b is not None and b.label in ("GPE", "LOC") and not (plain and not _place_kind(ctx, a)):
                 ctx.emit(a, "located_in", b, cue=(k,))
         elif comma and not nouns and a.label == "GPE":
@@ -223,9 +256,5 @@ def _possessive_place(ctx: Ctx, a: Mention) -> None:
     if a.label != "GPE" or e + 1 >= len(ctx.doc) or ctx.doc[e].text not in ("'s", "'"):
         return
     b = ctx.starts_at(e + 1)
-    if b is None:
-        return
-    if b.label in ("FAC", "LOC"):
+    if b is not None and b.label in ("FAC", "LOC"):
         ctx.emit(b, "located_in", a, cue=(e,))
-    elif b.label == "ORG":
-        ctx.emit(b, "part_of", a, cue=(e,))

@@ -6,6 +6,7 @@ enough, so that a mislabelled entity type does not hide a clear construction.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -23,6 +24,7 @@ class Description:
     end: int            # end of the description
     indefinite: bool
     ended: bool
+    office: str | None = None   # the office as it should be written, when not as in the text
 
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
@@ -72,10 +74,14 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     lex = ctx.lex
     pred, office = lex.titles.get(d.title), d.title in lex.offices
     cue = (*cue, d.start, d.end - 1)
-    text = office_text(ctx.doc[d.start:d.end].text)
+    text = d.office or office_text(ctx.doc[d.start:d.end].text)
     if d.ended:
         text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
     obj = d.obj
+    if pred == "located_in":
+        if obj is not None and {subj.label, obj.label} <= PLACE_LABELS:
+            ctx.emit(subj, pred, obj, cue=cue)
+        return
     if obj is None or obj.label in STATE_LABELS:
         if office or pred == "leader_of" and obj is not None:
             ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
@@ -87,9 +93,12 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
         return
     if d.indefinite and pred == "leader_of":
         pred = "member_of"
-    ctx.emit(subj, pred, obj, cue=cue, ended=d.ended)
-    if pred == "deputy_of" and obj.label != "PERSON":
+    if obj.label != "PERSON" and (pred == "deputy_of" or d.title in lex.posts):
+        # "X, the deputy head of Org" / "Org spokesman X": a post in the organisation
+        ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
         ctx.emit(subj, "member_of", obj, cue=cue, ended=d.ended)
+        return
+    ctx.emit(subj, pred, obj, cue=cue, ended=d.ended)
 
 
 # -- "Org chief X", "former prime minister X", "Corps Unit chief X" ----
@@ -113,7 +122,12 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         before = ctx.span[qual.id][0] - 1 if qual is not None else -1
         ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
         t_end = t0 + len(title)
-        d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended)
+        office = None
+        if state and qual.label == "GPE" and "of" not in title:   # "Xland's caretaker prime minister" -> "... of Xland"
+            words = re.sub(r"^['\u2019]s?\s*", "", ctx.doc[ctx.span[qual.id][1]:t_end].text.strip())
+            office = office_text(f"{words} of {qual.name or qual.text}")
+        d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
+                        office=office)
         if qual is None and title not in ctx.lex.offices:
             if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
                 ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
@@ -170,11 +184,16 @@ def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
             d = describe(ctx, te + 1, end)
             if d is not None:
                 apply(ctx, m, d, (te,))
-        if ts > 1 and doc[ts - 1].text == ",":
+        if ts > 1 and doc[ts - 1].text == "," and not _modifies_next(ctx, te):
             start = _segment_start(ctx, ts - 1)
             d = describe(ctx, start, ts - 1, head_final=True)
             if d is not None and d.end == ts - 1:
                 apply(ctx, m, d, (ts - 1,))
+
+
+def _modifies_next(ctx: Ctx, end: int) -> bool:
+    """'..., US officials said': the name is a modifier of the noun after it, not a head."""
+    return end < len(ctx.doc) and ctx.doc[end].pos_ in ("NOUN", "PROPN") and ctx.mention(end) is None
 
 
 def _segment_end(ctx: Ctx, start: int) -> int:
@@ -196,7 +215,7 @@ def copulas(ctx: Ctx) -> None:
         if tok.dep_ != "attr" or tok.head.lemma_ not in ("be", "become", "remain"):
             continue
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        m = ctx.of_token(subj) if subj is not None else None
+        m = (ctx.of_token(subj) or ctx.refer(subj)) if subj is not None else None
         if m is not None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
             if d is not None:
@@ -230,7 +249,7 @@ def list_after(ctx: Ctx, i: int) -> list[Mention]:
 def conjuncts(ctx: Ctx, tok: Token) -> list[Mention]:
     out = []
     for t in (tok, *tok.conjuncts):
-        m = ctx.of_token(t)
+        m = ctx.of_token(t) or ctx.refer(t)
         if m is not None and m not in out:
             out.append(m)
     return out

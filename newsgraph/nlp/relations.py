@@ -34,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.passive_by(ctx),
     lambda ctx, _: links.prep_cues(ctx),
     lambda ctx, _: links.verb_links(ctx),
+    lambda ctx, _: links.verb_preps(ctx),
     lambda ctx, _: links.comprising(ctx),
     links.located,
 )

@@ -95,3 +95,8 @@ def test_negated_speech_verb_gives_nothing(model):
 def test_passive_accused_is_not_a_speaker(model):
     claims, _ = run(model, "Armed groups in the city stand accused of launching the rocket attack.")
     assert claims == []
+
+
+def test_no_statement_across_a_semicolon_headline(model):
+    claims, _ = run(model, "Rockets hit the northern base; no casualties reported")
+    assert not any(c.speaker_text and "casualties" in c.speaker_text for c in claims)

@@ -113,3 +113,17 @@ def test_title_inside_a_name_mention(model):
     rels = extract_relations(doc, article, mentions=mentions)
     offices = [r.object_text for r in rels if r.predicate == "holds_office"]
     assert offices == ["Iraqi President"]
+
+
+def test_deputy_of_an_organisation_is_a_post_and_membership(model):
+    got = triples(model, "Ali Hassan, the deputy head of the Northern Alliance Council, arrived on Monday.")
+    preds = {p for s, p, o in got if s == "Ali Hassan"}
+    assert "holds_office" in preds and "member_of" in preds
+    assert not any(p in ("deputy_of", "leader_of") for s, p, o in got if s == "Ali Hassan")
+
+
+def test_name_modifying_a_noun_is_not_an_appositive_anchor(model):
+    got = triples(model, "The strike killed Omar Said, the deputy head of the Northern Alliance Council, "
+                         "US officials said.")
+    assert not any(s in ("US", "the United States") for s, _, _ in got)
+
