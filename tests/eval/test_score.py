@@ -174,3 +174,18 @@ def test_perfect_export_of_seed_gold(shared):
     flat = flatten(evaluate(perfect_export(gold, texts), gold, texts=texts))
     for name in HEADLINE:
         assert flat[name] >= 0.97, (name, flat[name])
+
+
+def test_sections_missing_from_the_gold_are_not_scored():
+    """A names-only gold file scores entities and nothing it does not annotate."""
+    text = "Karim Nadir met reporters in Mosul on Friday and said nothing."
+    gold = {"documents": [{"doc": "a.txt"}],
+            "entities": [{"id": "nadir", "canonical": "Karim Nadir", "type": "PERSON",
+                          "aliases": ["Karim Nadir"], "nominal_mentions": [],
+                          "mentioned_in": ["a.txt"]}]}
+    full = dict(gold, relations=[], events=[], claims_attributed=[], contradictions=[])
+    export = perfect_export(full, {"a.txt": text})
+    scores = evaluate(export, gold, texts={"a.txt": text})
+    assert set(scores) == {"documents", "entities"}
+    assert scores["entities"]["mention_recall"] == 1.0
+    assert set(evaluate(export, full, texts={"a.txt": text})) >= {"relations", "events", "claims"}
