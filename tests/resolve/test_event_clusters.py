@@ -9,13 +9,17 @@ OTHER_TOWN = Location(name="Lanto", country="XX", admin1="South", kind="city")
 COUNTRY = Location(name="Xland", country="XX", kind="country")
 
 
+STRIKE = "A drone strike hit the fuel depot in Koro, killing guards."
+
+
 def ev(eid: str, doc: str, *, type: str = "ASSAULT", mode: str | None = "drone",
        date: str | None = "2021-03-07", loc: Location | None = TOWN,
-       actors: tuple[str, ...] = (), fatalities: int | None = None, start: int = 0) -> Event:
+       actors: tuple[str, ...] = (), fatalities: int | None = None, start: int = 0,
+       text: str = STRIKE) -> Event:
     d = DateRef(start=0, end=5, text="x", date=date, precision="day") if date else None
     return Event(id=eid, doc=doc, type=type, mode=mode, date=d, location=loc, actors=actors,
                  fatalities=fatalities,
-                 evidence=Evidence(doc=doc, start=start, end=start + 10, text=f"{eid} text"))
+                 evidence=Evidence(doc=doc, start=start, end=start + 10, text=text))
 
 
 def clusters(events):
@@ -30,7 +34,8 @@ def test_same_event_in_two_articles_share_a_cluster() -> None:
 def test_one_day_off_needs_a_tie() -> None:
     tied = clusters([ev("a", "d1", actors=("m1",)), ev("b", "d2", date="2021-03-08", actors=("m2",))])
     assert tied["a"] == tied["b"]
-    loose = clusters([ev("a", "d1", mode=None), ev("b", "d2", date="2021-03-08", mode=None)])
+    loose = clusters([ev("a", "d1", mode=None, text="Gunmen attacked a checkpoint."),
+                      ev("b", "d2", date="2021-03-08", mode=None, text="A convoy was ambushed.")])
     assert loose["a"] != loose["b"]
 
 
@@ -69,3 +74,59 @@ def test_disjoint_perpetrators_are_a_contradiction() -> None:
     assert c["a"] == c["b"]
     fields = [x.field for x in event_contradictions(events, clusters=c, entity_of={"m1": "E1", "m3": "E3"})]
     assert fields == ["actor"]
+
+
+def test_undated_report_joins_on_shared_participant_and_words() -> None:
+    a = ev("a", "d1", type="CONCEDE", mode="resign", date=None, loc=None, actors=("m1",),
+           text="Prime Minister Tarek Olu resigned after weeks of protests.")
+    b = ev("b", "d2", type="CONCEDE", mode="resign", date="2021-05-02", loc=COUNTRY,
+           actors=("m2",), text="The resignation of Prime Minister Olu was announced.")
+    c = ev("c", "d3", type="CONCEDE", mode="resign", date=None, loc=None, actors=("m3",),
+           text="The finance minister resigned.")
+    found = clusters([a, b, c])
+    assert found["a"] == found["b"]
+    assert found["c"] != found["a"]
+
+
+def test_riot_and_attack_on_one_site_same_day_are_one_event() -> None:
+    riot = ev("a", "d1", type="PROTEST", mode="riot", loc=None,
+              text="Militia supporters stormed the embassy compound in Koro.")
+    attack = ev("b", "d2", type="ASSAULT", mode="destroy",
+                text="Militiamen attacked the embassy in Koro and destroyed parts of it.")
+    other_day = ev("c", "d3", type="PROTEST", mode="riot", date="2021-03-20", loc=None,
+                   text="Supporters stormed the embassy compound in Koro.")
+    filler = [ev(f"f{i}", f"d{i + 4}", type="CONSULT", mode=None, loc=None, text=t)
+              for i, t in enumerate(["Ministers met in Lanto.", "Talks resumed on trade."])]
+    found = clusters([riot, attack, other_day, *filler])
+    assert found["a"] == found["b"] != found["c"]
+    fields = {x.field for x in event_contradictions([riot, attack], clusters=found,
+                                                    entity_of={})}
+    assert "type" in fields
+
+
+def test_no_chaining_through_a_vague_report() -> None:
+    vague = ev("v", "d1", date=None, loc=None, text="A drone strike hit the depot.")
+    early = ev("a", "d2", date="2021-03-01", text="A drone strike hit the depot in Koro.")
+    late = ev("b", "d3", date="2021-03-20", text="A drone strike hit the depot in Koro.")
+    found = clusters([vague, early, late])
+    assert found["a"] != found["b"]
+
+
+def test_protest_wave_start_dates_weeks_apart_are_one_wave_and_disputed() -> None:
+    kw = dict(type="PROTEST", mode="demo", loc=COUNTRY)
+    a = ev("a", "d1", date="2021-10-01", text="Mass protests began in Xland on 1 October.", **kw)
+    b = ev("b", "d2", date="2021-10-25", text="The uprising has continued since October 25.",
+           **kw)
+    found = clusters([a, b])
+    assert found["a"] == found["b"]
+    dates = [x for x in event_contradictions([a, b], clusters=found, entity_of={})
+             if x.field == "date"]
+    assert dates and {v.value for v in dates[0].values} == {"2021-10-01", "2021-10-25"}
+
+
+def test_coarser_date_and_containing_place_are_not_contradictions() -> None:
+    a = ev("a", "d1", date="2021-03", loc=COUNTRY)
+    b = ev("b", "d2")
+    found = clusters([a, b])
+    assert found["a"] == found["b"]
+    assert event_contradictions([a, b], clusters=found, entity_of={}) == []

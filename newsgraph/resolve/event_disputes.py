@@ -1,0 +1,96 @@
+"""Contradictions between reports of one event cluster.
+
+Within a cluster, reports from different articles may disagree on the date (at the
+precision both give), the place (places that exclude each other), the toll, the
+perpetrator (actor entity sets with nothing in common) or the character of the event
+(one outlet's riot is another's attack). Each disagreement becomes one Contradiction
+whose values carry the evidence of every report giving that value. A vaguer value
+("October") is not a contradiction of a precise one ("1 October").
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Callable, Mapping, Sequence
+
+from .. import ids
+from ..model import Contradiction, ContradictionValue, Event
+from .event_facets import LinkConfig, load_config, place_relation
+
+Values = dict[str, list[Event]]
+
+
+def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) -> str | None:
+    if field == "date":
+        return e.date.date if e.date and e.date.date else None
+    if field == "location":
+        return e.location.name if e.location else None
+    if field == "fatalities":
+        return None if e.fatalities is None else str(e.fatalities)
+    if field == "actor":
+        return ",".join(sorted({entity_of.get(a, a) for a in e.actors})) or None
+    if field == "type":
+        return e.type if any(e.type in f for f in cfg.families) else None
+    return None
+
+
+def _dates_differ(a: str, b: str, _: Values) -> bool:
+    return not (a.startswith(b) or b.startswith(a))
+
+
+def _places_differ(a: str, b: str, values: Values) -> bool:
+    return place_relation(values[a][0].location, values[b][0].location) == "conflict"
+
+
+def _actors_differ(a: str, b: str, _: Values) -> bool:
+    return not set(a.split(",")) & set(b.split(","))
+
+
+def _differ(a: str, b: str, _: Values) -> bool:
+    return a != b
+
+
+FIELDS: dict[str, Callable[[str, str, Values], bool]] = {
+    "date": _dates_differ, "location": _places_differ, "fatalities": _differ,
+    "actor": _actors_differ, "type": _differ,
+}
+
+
+def _across_articles(a: list[Event], b: list[Event]) -> bool:
+    return any(x.doc != y.doc for x in a for y in b)
+
+
+def disputed(field: str, values: Values) -> bool:
+    """Two values that disagree, given by reports of different articles."""
+    differ = FIELDS[field]
+    return any(differ(a, b, values) and _across_articles(values[a], values[b])
+               for a, b in combinations(sorted(values), 2))
+
+
+def _values(by_value: Values) -> tuple[ContradictionValue, ...]:
+    return tuple(ContradictionValue(value=v, evidence=tuple(e.evidence for e in evs))
+                 for v, evs in sorted(by_value.items()))
+
+
+def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],
+                         entity_of: Mapping[str, str],
+                         cfg: LinkConfig | None = None) -> list[Contradiction]:
+    """Within each cluster, reports that differ on date, place, toll, perpetrator, type."""
+    cfg = cfg or load_config()
+    by_cluster: dict[str, list[Event]] = defaultdict(list)
+    for e in events:
+        if e.id in clusters:
+            by_cluster[clusters[e.id]].append(e)
+    out: list[Contradiction] = []
+    for cid, members in sorted(by_cluster.items()):
+        if len({e.doc for e in members}) < 2:
+            continue
+        for field in FIELDS:
+            values: Values = defaultdict(list)
+            for e in sorted(members, key=lambda m: m.id):
+                if (v := _value(e, field, entity_of, cfg)) is not None:
+                    values[v].append(e)
+            if disputed(field, values):
+                out.append(Contradiction(id=ids.record_id("x", cid, field, *sorted(values)),
+                                         about=cid, field=field, values=_values(values)))
+    return out

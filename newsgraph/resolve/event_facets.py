@@ -1,0 +1,157 @@
+"""How two event reports compare on one facet: type, mode, date, place.
+
+Each function returns a small label (``same``, ``near``, ``conflict``, ...) that the
+link score (event_link) turns into points and the contradiction finder (events) into
+disputes. Dates are compared at the precision of the vaguer side; places by name,
+geonames id, admin1 and country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from anyascii import anyascii
+
+from ..model import Event, Location
+from ..settings import DATA_DIR
+
+CONFIG_PATH = DATA_DIR / "lexicons" / "event_linking.yaml"
+_COARSE_PLACES = ("country", "region", "admin1")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkConfig:
+    """The linking data file, parsed."""
+    threshold: float
+    tie_words: float
+    tie_participants: float
+    mean_threshold: float
+    near_days: int
+    campaign_days: int
+    weights: dict[str, float]
+    families: tuple[frozenset[str], ...]
+    mode_groups: tuple[frozenset[str], ...]
+    weak_modes: frozenset[str]
+    campaign_types: frozenset[str]
+    campaign_place_kinds: frozenset[str]
+    stopwords: frozenset[str]
+    start_words: frozenset[str]
+    actor_defined_types: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_config(path: Path = CONFIG_PATH) -> LinkConfig:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    return LinkConfig(
+        threshold=float(data["threshold"]), tie_words=float(data["tie_words"]),
+        tie_participants=float(data["tie_participants"]), mean_threshold=float(data["mean_threshold"]),
+        near_days=int(data["near_days"]), campaign_days=int(data["campaign_days"]),
+        weights={k: float(v) for k, v in data["weights"].items()},
+        families=tuple(frozenset(f) for f in data.get("type_families", [])),
+        mode_groups=tuple(frozenset(g) for g in data.get("mode_groups", [])),
+        weak_modes=frozenset(data.get("weak_modes", [])),
+        campaign_types=frozenset(data.get("campaign_types", [])),
+        campaign_place_kinds=frozenset(data.get("campaign_place_kinds", [])),
+        stopwords=frozenset(str(data.get("stopwords", "")).split()),
+        start_words=frozenset(data.get("start_words", [])),
+        actor_defined_types=frozenset(data.get("actor_defined_types", [])))
+
+
+def type_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
+    """same | family (different types one happening may be given) | conflict."""
+    if a.type == b.type:
+        return "same"
+    if any(a.type in f and b.type in f for f in cfg.families):
+        return "family"
+    return "conflict"
+
+
+def mode_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
+    """same | group | other | unknown (a side gives no mode, or only a weak one)."""
+    if not a.mode or not b.mode:
+        return "unknown"
+    if a.mode == b.mode:
+        return "unknown" if a.mode in cfg.weak_modes else "same"
+    if any(a.mode in g and b.mode in g for g in cfg.mode_groups):
+        return "group"
+    return "other"
+
+
+def day(value: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _date(e: Event) -> str | None:
+    return e.date.date if e.date and e.date.date else None
+
+
+def says_start(e: Event, cfg: LinkConfig) -> bool:
+    """The evidence says when something began ("protests that began on 1 October")."""
+    return bool(set(re.findall(r"[a-z]+", e.evidence.text.lower())) & cfg.start_words)
+
+
+def is_campaign(e: Event, cfg: LinkConfig) -> bool:
+    """A nationwide collective event (a protest wave) rather than one day in one town:
+    a country-wide place, or no place and a start ("the uprising that began ...")."""
+    if e.type not in cfg.campaign_types:
+        return False
+    if e.location is None:
+        return says_start(e, cfg)
+    return e.location.kind in cfg.campaign_place_kinds
+
+
+def date_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
+    """same_day | same (at the vaguer precision) | near | far | unknown."""
+    da, db = _date(a), _date(b)
+    if not da or not db:
+        return "unknown"
+    n = min(len(da), len(db))
+    if da[:n] == db[:n]:
+        return "same_day" if n == 10 else "same"
+    xa, xb = day(da), day(db)
+    if xa is None or xb is None:
+        return "far"
+    window = cfg.campaign_days if is_campaign(a, cfg) and is_campaign(b, cfg) else cfg.near_days
+    return "near" if abs((xa - xb).days) <= window else "far"
+
+
+def place_key(name: str | None) -> str:
+    if not name:
+        return ""
+    words = anyascii(name).lower().replace("-", " ").replace(",", " ").split()
+    words = [w[3:] if w.startswith(("al-", "el-")) else w for w in words]
+    return " ".join(w for w in words if w not in ("the", "al", "el", "city", "of", "province"))
+
+
+def _inside(small: Location, big: Location) -> bool:
+    """`small` lies in `big` as far as names, admin1 and country tell."""
+    kb = place_key(big.name)
+    if big.kind in ("country", "region"):
+        return bool(small.country and small.country == big.country)
+    if big.kind == "admin1":
+        return place_key(small.admin1) in (kb, place_key(big.admin1))
+    return bool(kb) and (kb == place_key(small.admin1) or f" {kb} " in f" {place_key(small.name)} ")
+
+
+def place_relation(a: Location | None, b: Location | None) -> str:
+    """same | compatible (one inside the other) | unknown | conflict."""
+    if a is None or b is None:
+        return "unknown"
+    if place_key(a.name) == place_key(b.name) or (a.geonames_id and a.geonames_id == b.geonames_id):
+        return "same"
+    if a.country and b.country and a.country != b.country:
+        return "conflict"
+    if _inside(a, b) or _inside(b, a):
+        return "compatible"
+    if "region" in (a.kind, b.kind):     # "the south": too vague to contradict a town
+        return "compatible"
+    same_admin = a.admin1 and b.admin1 and place_key(a.admin1) == place_key(b.admin1)
+    sites = a.kind == "site" or b.kind == "site"
+    return "compatible" if same_admin and sites else "conflict"

@@ -1,0 +1,165 @@
+"""The link score between two event reports of different articles.
+
+Features are small functions of the two reports (see event_linking.yaml for weights):
+type family, date at each side's precision, place, mode, shared participants weighted
+by how rare they are among the reports, and the tf-idf cosine of the evidence
+sentences (shared rare words: "consulate", "contractor", a figure, a place name). A
+hard conflict (types of different families, dates far apart, places that exclude each
+other) gives no score at all: those reports never link.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+from anyascii import anyascii
+
+from ..model import Event
+from .event_facets import (LinkConfig, date_relation, is_campaign, mode_relation,
+                           place_relation, says_start, type_relation)
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "e", "i")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile:
+    """One report with what linking needs precomputed."""
+    event: Event
+    words: dict[str, float]          # unit-length tf-idf vector of the evidence
+    participants: dict[str, float]   # entity id -> rarity in [0, 1]
+    starts: bool = False             # a protest wave and the date it began
+    actors: frozenset[str] = frozenset()   # actor entity ids
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "resigned", "resignation" and "resign" meet (and a
+    demonym its country: the final "i" goes)."""
+    for _ in range(2):
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    return word[:6]
+
+
+def _keep(word: str, stopwords: frozenset[str]) -> bool:
+    if word.isupper() and len(word) > 1:          # acronyms: US, UN, IRGC
+        return True
+    low = word.lower()
+    return low not in stopwords and (len(low) > 2 or any(c.isdigit() for c in low))
+
+
+def tokens(text: str, stopwords: frozenset[str]) -> list[str]:
+    plain = anyascii(text).replace("'", "")
+    plain = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), plain)
+    return [stem(w.lower()) for w in _WORD.findall(plain) if _keep(w, stopwords)]
+
+
+def _idf(counts: Counter, n: int) -> dict[str, float]:
+    return {k: math.log((1 + n) / (1 + df)) + 1.0 for k, df in counts.items()}
+
+
+def _unit(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}
+
+
+def participants(e: Event, entity_of: Mapping[str, str]) -> set[str]:
+    return {entity_of.get(m, m) for m in (*e.actors, *e.targets)}
+
+
+def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
+                   cfg: LinkConfig) -> list[Profile]:
+    """Profiles with word weights and participant rarity counted over these reports."""
+    texts = {e.id: tokens(e.evidence.text, cfg.stopwords) for e in events}
+    n_docs = len({e.doc for e in events})
+    word_df = Counter(w for e in events for w in set(texts[e.id]))
+    idf = _idf(word_df, len(events))
+    by_doc: dict[str, set[str]] = {}
+    for e in events:
+        for p in participants(e, entity_of):
+            by_doc.setdefault(p, set()).add(e.doc)
+    top = math.log(1 + n_docs) or 1.0
+    rarity = {p: max(0.0, math.log((1 + n_docs) / len(d))) / top for p, d in by_doc.items()}
+    out = []
+    for e in events:
+        tf = Counter(texts[e.id])
+        vec = _unit({w: (1 + math.log(c)) * idf[w] for w, c in tf.items()})
+        actors = frozenset(entity_of.get(m, m) for m in e.actors)
+        out.append(Profile(event=e, words=vec, starts=_starts(e, cfg), actors=actors, participants={
+            p: rarity[p] for p in participants(e, entity_of)}))
+    return out
+
+
+def _starts(e: Event, cfg: LinkConfig) -> bool:
+    return is_campaign(e, cfg) and says_start(e, cfg)
+
+
+def cosine(a: Profile, b: Profile) -> float:
+    small, big = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
+    return sum(v * big.get(k, 0.0) for k, v in small.items())
+
+
+def _date_points(rel: str, w: Mapping[str, float]) -> float:
+    return {"same_day": w["same_day"], "same": w["same_coarse_date"],
+            "near": w["near_date"]}.get(rel, 0.0)
+
+
+def _place_points(a: Event, b: Event, rel: str, w: Mapping[str, float]) -> float:
+    if rel != "same":
+        return 0.0
+    kind = a.location.kind if a.location else None
+    return w["same_country_only"] if kind in ("country", "region") else w["same_site"]
+
+
+def _participant_points(a: Profile, b: Profile, w: Mapping[str, float]) -> float:
+    shared = sum(a.participants[p] for p in a.participants.keys() & b.participants.keys())
+    return min(w["participant_cap"], w["participant"] * shared)
+
+
+def _other_actors(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Both name the actor of an actor-defined event, and not the same one."""
+    return (a.event.type in cfg.actor_defined_types and bool(a.actors) and bool(b.actors)
+            and not a.actors & b.actors)
+
+
+def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
+    """Evidence that two reports describe one happening; None when they cannot.
+
+    Below the threshold, or without a tie (same day, shared participants, shared
+    rare words), the score is returned as is but does not link on its own.
+    """
+    ea, eb = a.event, b.event
+    w = cfg.weights
+    kind, when = type_relation(ea, eb, cfg), date_relation(ea, eb, cfg)
+    where = place_relation(ea.location, eb.location)
+    if kind == "conflict" or when == "far" or where == "conflict" or _other_actors(a, b, cfg):
+        return None
+    if kind == "family" and when != "same_day":
+        return None
+    score = (_date_points(when, w) + _place_points(ea, eb, where, w)
+             + _participant_points(a, b, w) + w["words"] * cosine(a, b))
+    if kind == "family":
+        return score + w["type_family"]
+    if a.starts and b.starts:
+        score += w["campaign_start"]
+    return score + {"same": w["same_mode"], "other": w["other_mode"]}.get(
+        mode_relation(ea, eb, cfg), 0.0)
+
+
+def tied(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Something specific ties the two reports, beyond being compatible."""
+    return (date_relation(a.event, b.event, cfg) == "same_day"
+            or _participant_points(a, b, cfg.weights) >= cfg.tie_participants
+            or cosine(a, b) >= cfg.tie_words or (a.starts and b.starts))
+
+
+def links(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
+    """The score when the pair links on its own, else None."""
+    score = link_score(a, b, cfg)
+    return score if score is not None and score >= cfg.threshold and tied(a, b, cfg) else None
