@@ -44,7 +44,7 @@ def is_factual(tok: Token, lex: Lexicon) -> bool:
         if _negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur):
             return False
         head = cur.head
-        if head is cur or cur.dep_ not in _EMBED:
+        if head == cur or cur.dep_ not in _EMBED:
             return True
         lemma = head.lemma_.lower()
         if cur.dep_ == "conj":
@@ -65,7 +65,7 @@ def is_factual(tok: Token, lex: Lexicon) -> bool:
 def _clause_verb(tok: Token) -> Token:
     cur = tok
     for _ in range(4):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             return cur
         cur = cur.head
     return cur
@@ -78,7 +78,7 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
             return [c]
     head = verb.head
-    if depth < 3 and head is not verb and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp",
+    if depth < 3 and head != verb and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp",
                                                         "acomp", "pobj"):
         if head.pos_ == "ADP":
             head = head.head
@@ -200,7 +200,7 @@ def _attached(span_tokens: Sequence[Token], anchors: set[int], *, preps: set[str
         for _ in range(5):
             if cur.dep_ == "prep" and preps is not None and cur.lower_ in preps:
                 ok = True
-            if cur.head is cur:
+            if cur.head == cur:
                 break
             cur = cur.head
             if cur.i in anchors:
@@ -215,7 +215,7 @@ def anchors_of(parts: Sequence[Token]) -> set[int]:
         cur = _clause_verb(p)
         out.add(cur.i)
         for _ in range(3):
-            if cur.head is cur or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl"):
+            if cur.head == cur or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "acl"):
                 break
             cur = cur.head
             out.add(cur.i)
@@ -246,7 +246,7 @@ def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
     """A place that is a later item of a list ('A, B and C')."""
     for tok in toks:
         cur = tok
-        while cur.dep_ == "conj" and cur.head is not cur:
+        while cur.dep_ == "conj" and cur.head != cur:
             cur = cur.head
             if cur.i in others:
                 return True

@@ -37,7 +37,7 @@ class Hit:
     def head(self) -> Token:
         inside = {t.i for t in self.tokens}
         for tok in self.tokens:
-            if tok.head.i not in inside or tok.head is tok:
+            if tok.head.i not in inside or tok.head == tok:
                 return tok
         return self.tokens[0]
 
@@ -147,7 +147,7 @@ _BACKGROUND = {"relcl", "acl", "appos"}
 def _depth(tok: Token) -> tuple[bool, int]:
     """(inside a relative clause or apposition, steps to the root)."""
     depth, background = 0, False
-    while tok.head is not tok and depth < 20:
+    while tok.head != tok and depth < 20:
         background = background or tok.dep_ in _BACKGROUND
         tok, depth = tok.head, depth + 1
     return background, depth
