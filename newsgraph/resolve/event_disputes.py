@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from .. import ids
 from ..model import Contradiction, ContradictionValue, Event
-from .event_facets import LinkConfig, load_config, place_relation
+from .event_facets import LinkConfig, load_config, place_relation, stated_place
 
 Values = dict[str, list[Event]]
 
@@ -24,7 +24,8 @@ def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) 
     if field == "date":
         return e.date.date if e.date and e.date.date else None
     if field == "location":
-        return e.location.name if e.location else None
+        place = stated_place(e)
+        return place.name if place else None
     if field == "fatalities":
         return None if e.fatalities is None else str(e.fatalities)
     if field == "actor":
@@ -39,7 +40,7 @@ def _dates_differ(a: str, b: str, _: Values) -> bool:
 
 
 def _places_differ(a: str, b: str, values: Values) -> bool:
-    return place_relation(values[a][0].location, values[b][0].location) == "conflict"
+    return place_relation(stated_place(values[a][0]), stated_place(values[b][0])) == "conflict"
 
 
 def _actors_differ(a: str, b: str, _: Values) -> bool:

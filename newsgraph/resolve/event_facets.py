@@ -140,6 +140,18 @@ def _inside(small: Location, big: Location) -> bool:
     return bool(kb) and (kb == place_key(small.admin1) or f" {kb} " in f" {place_key(small.name)} ")
 
 
+def stated_place(e: Event) -> Location | None:
+    """The event's place when the report states it: named inside the event's own
+    sentence and finer than a country. Places inferred from the paragraph or the
+    article, and country-level places (often the attacker's or a modifier: "a U.S.
+    base", "Iran-backed"), may agree but never veto a link or make a dispute."""
+    loc = e.location
+    if loc is None or loc.kind in ("country", "region") or loc.evidence is None:
+        return None
+    inside = e.evidence.start <= loc.evidence.start and loc.evidence.end <= e.evidence.end
+    return loc if inside and loc.evidence.doc == e.evidence.doc else None
+
+
 def place_relation(a: Location | None, b: Location | None) -> str:
     """same | compatible (one inside the other) | unknown | conflict."""
     if a is None or b is None:

@@ -19,7 +19,7 @@ from anyascii import anyascii
 
 from ..model import Event
 from .event_facets import (LinkConfig, date_relation, is_campaign, mode_relation,
-                           place_relation, says_start, type_relation)
+                           place_relation, says_start, stated_place, type_relation)
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US
@@ -138,6 +138,8 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
     w = cfg.weights
     kind, when = type_relation(ea, eb, cfg), date_relation(ea, eb, cfg)
     where = place_relation(ea.location, eb.location)
+    if where == "conflict" and place_relation(stated_place(ea), stated_place(eb)) != "conflict":
+        where = "unknown"            # only places both reports state can exclude each other
     if kind == "conflict" or when == "far" or where == "conflict" or _other_actors(a, b, cfg):
         return None
     if kind == "family" and when != "same_day":

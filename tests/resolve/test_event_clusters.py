@@ -1,6 +1,8 @@
 """Clustering event reports across articles and the contradictions between them."""
 from __future__ import annotations
 
+import dataclasses
+
 from newsgraph.model import DateRef, Event, Evidence, Location
 from newsgraph.resolve.events import cluster_events, event_contradictions
 
@@ -17,6 +19,9 @@ def ev(eid: str, doc: str, *, type: str = "ASSAULT", mode: str | None = "drone",
        actors: tuple[str, ...] = (), fatalities: int | None = None, start: int = 0,
        text: str = STRIKE) -> Event:
     d = DateRef(start=0, end=5, text="x", date=date, precision="day") if date else None
+    if loc is not None and loc.evidence is None:      # stated in the event's sentence
+        loc = dataclasses.replace(loc, evidence=Evidence(doc=doc, start=start, end=start + 4,
+                                                         text=text[:4]))
     return Event(id=eid, doc=doc, type=type, mode=mode, date=d, location=loc, actors=actors,
                  fatalities=fatalities,
                  evidence=Evidence(doc=doc, start=start, end=start + 10, text=text))
@@ -130,3 +135,13 @@ def test_coarser_date_and_containing_place_are_not_contradictions() -> None:
     found = clusters([a, b])
     assert found["a"] == found["b"]
     assert event_contradictions([a, b], clusters=found, entity_of={}) == []
+
+
+def test_only_stated_places_can_keep_reports_apart() -> None:
+    """A place inferred from elsewhere in the article, or a country, never vetoes."""
+    elsewhere = dataclasses.replace(OTHER_TOWN, evidence=Evidence(doc="d2", start=500, end=504,
+                                                                  text="Town"))
+    inferred = clusters([ev("a", "d1"), ev("b", "d2", loc=elsewhere)])
+    assert inferred["a"] == inferred["b"]
+    stated = clusters([ev("a", "d1"), ev("b", "d2", loc=OTHER_TOWN)])
+    assert stated["a"] != stated["b"]
