@@ -17,7 +17,6 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from . import kb as kb_module
 from . import query
 from .errors import DataError, NewsgraphError, NotFound
 from .store.view import BrowseView
@@ -33,8 +32,9 @@ Offset = Query(0, ge=0, description="Rows to skip.")
 
 def create_app(db_path: str | Path) -> FastAPI:
     """The read-only API over one database, plus the web UI at /."""
-    BrowseView.open(db_path).conn.close()      # fail now (StoreError) if the DB is missing
-    _warm_knowledge_base()
+    view = BrowseView.open(db_path)            # fail now (StoreError) if the DB is missing
+    _warm_knowledge_base(view)
+    view.conn.close()
     app = FastAPI(title="newsgraph", version="1",
                   description="Read-only API over a newsgraph knowledge base. Every fact "
                               "carries evidence: article id, character offsets, quoted text.")
@@ -45,10 +45,10 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def _warm_knowledge_base() -> None:
-    """Load the actor KB now (seconds) rather than on the first profile request."""
+def _warm_knowledge_base(view: BrowseView) -> None:
+    """Load the store's actor KB now (seconds) rather than on the first profile request."""
     try:
-        kb_module.load_cached()
+        view.knowledge_base()
     except DataError as exc:
         log.warning("knowledge base not loaded, KB relations will fail: %s", exc)
 

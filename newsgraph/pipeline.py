@@ -1,6 +1,7 @@
 """The one path: ingest -> nlp -> store -> resolve. CLI, API and tests all call run()."""
 from __future__ import annotations
 
+import json
 import logging
 import time
 from dataclasses import replace
@@ -49,6 +50,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
         conn.close()
         raise NothingReadError(_nothing_read(tally.skipped))
     writer.set_meta("pipeline_version", PIPELINE_VERSION)
+    writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     writer.write_resolution(resolve_store(View(conn), kb=kb))
     counts = View(conn).counts()

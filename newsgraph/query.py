@@ -88,7 +88,7 @@ def relations(view: View) -> list[dict]:
 
 def kb_relations(view: View, *, kb: kb_module.KnowledgeBase | None = None) -> list[dict]:
     """Ties the knowledge base knows between actors present in the store (never evidence)."""
-    kb = kb or kb_module.load_cached()
+    kb = kb or view.knowledge_base()
     by_kb = {e.kb_id: e.id for e in view.entities() if e.kb_id}
     out = []
     for kb_id, eid in sorted(by_kb.items()):
@@ -234,7 +234,7 @@ def linked_relations(view: BrowseView, entities: list[str] | None = None, *,
 def linked_kb_relations(view: BrowseView, entities: set[str],
                         *, kb: kb_module.KnowledgeBase | None = None) -> list[dict]:
     """Knowledge-base ties with an end among `entities` and the other end in the store."""
-    kb = kb or kb_module.load_cached()
+    kb = kb or view.knowledge_base()
     by_kb = view.kb_entities()
     out = []
     for kb_id, eid in by_kb.items():

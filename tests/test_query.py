@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph import query
 from newsgraph.model import Contradiction, ContradictionValue
-from newsgraph.store import View
+from newsgraph.store import View, connect
 from newsgraph.store.view import BrowseView
 
 from tests import handmade
@@ -39,3 +39,18 @@ def test_undisputed_relation_of_same_store_stays_single_source(tmp_path):
     db = _store(tmp_path / "kb.sqlite", dispute=True)
     [office] = [r for r in query.relations(View.open(db)) if r["predicate"] == "holds_office"]
     assert (office["sources"], office["status"]) == (1, "single-source")
+
+
+def test_store_remembers_the_extra_kb_it_was_built_with(tmp_path):
+    user_kb = tmp_path / "mine.yaml"
+    user_kb.write_text("- id: my_brigades\n  name: Northern Brigades\n  type: ORG\n"
+                       "  sector: paramilitary\n  country: IQ\n", encoding="utf-8")
+    db = handmade.build_store(tmp_path / "kb.sqlite")
+    assert View.open(db).kb_paths() == ()
+    conn = connect(db)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('kb_paths', ?)", (f'["{user_kb}"]',))
+    conn.commit()
+    conn.close()
+    view = View.open(db)
+    assert view.kb_paths() == (str(user_kb),)
+    assert "my_brigades" in view.knowledge_base().actors

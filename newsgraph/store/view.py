@@ -23,6 +23,16 @@ class View:
     def _rows(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, args).fetchall()
 
+    def kb_paths(self) -> tuple[str, ...]:
+        """The extra actor KB files the store was built with (`build --kb`)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key='kb_paths'").fetchone()
+        return tuple(json.loads(row[0])) if row else ()
+
+    def knowledge_base(self):
+        """The actor KB the store was built with (cached per set of files)."""
+        from .. import kb
+        return kb.load_cached(self.kb_paths())
+
     # articles -----------------------------------------------------------------
     def articles(self, *, with_text: bool = True) -> Iterator[Article]:
         cols = "id, source, url, title, publisher, published, language" + (", text" if with_text else "")
