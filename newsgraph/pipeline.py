@@ -52,7 +52,10 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     writer.set_meta("pipeline_version", PIPELINE_VERSION)
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
+    analysed = time.perf_counter()
     writer.write_resolution(resolve_store(View(conn), kb=kb))
+    log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
+             analysed - started, time.perf_counter() - analysed)
     counts = View(conn).counts()
     conn.close()
     return replace(tally.report(), seconds=time.perf_counter() - started,

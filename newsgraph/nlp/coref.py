@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Callable, Iterator
 
-from spacy.tokens import Doc
+import numpy as np
+from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 
 from ..kb import KnowledgeBase
 from ..resolve.match import MatchContext, match, type_class
@@ -101,17 +106,23 @@ def _compatible(c: Cand, chain: _Chain) -> bool:
 
 
 def _same(c: Cand, chain: _Chain) -> bool:
-    p, rep = parse(c.text), parse(chain.rep.text)
-    if chain.label == "PERSON":
+    return _same_names(c.text, c.label, bool(c.kb_id), chain.rep.text, chain.label)
+
+
+@lru_cache(maxsize=100_000)
+def _same_names(text: str, label: str, linked: bool, rep_text: str, rep_label: str) -> bool:
+    """Cached: the same pairs of names recur within and across articles."""
+    p, rep = parse(text), parse(rep_text)
+    if rep_label == "PERSON":
         ctx = MatchContext(label_a="PERSON", label_b="PERSON")
-        return match(c.text, chain.rep.text, context=ctx).same
+        return match(text, rep_text, context=ctx).same
     if len(p.keys) == 1 and len(rep.keys) > 1 and p.first == rep.first and not p.acronym:
         rest = {w for w in rep.parts[1:]}
-        if type_class(chain.label) == "PLACE":
+        if type_class(rep_label) == "PLACE":
             return rest <= lexicon().minor_place_heads
-        return chain.label == "ORG" and not c.kb_id and not rep.text.split()[0].isupper()
-    ctx = MatchContext(label_a=c.label, label_b=chain.label)
-    return match(c.text, chain.rep.text, context=ctx).same
+        return rep_label == "ORG" and not linked and not rep.text.split()[0].isupper()
+    ctx = MatchContext(label_a=label, label_b=rep_label)
+    return match(text, rep_text, context=ctx).same
 
 
 def _given_name_hits(c: Cand, chains: list[_Chain]) -> list[_Chain]:
@@ -131,20 +142,36 @@ def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if c.label == "PERSON" and c.chain == (c.start, c.end) and len(p.keys) > 1:
             by_last.setdefault(p.last, []).append(c)
     out: list[Cand] = []
+    if not by_last:
+        return out
     taken = [(c.start, c.end) for c in cands]
-    for tok in doc:
-        if not tok.is_title or len(tok) < 4 or not tok.is_alpha:
-            continue
-        reps = by_last.get(parse(tok.text).last) if len(parse(tok.text).keys) == 1 else None
+    text = ""                      # doc.text rebuilds the string: fetch it once, lazily
+    for tok in _tokens_where(doc, lambda a: (a[:, 0] == 1) & (a[:, 1] >= 4) & (a[:, 2] == 1),
+                             (IS_TITLE, LENGTH, IS_ALPHA)):
+        p = parse(tok.text)
+        reps = by_last.get(p.last) if len(p.keys) == 1 else None
         if not reps or len(reps) != 1 or any(s <= tok.idx < e for s, e in taken):
             continue
         start = _article_start(doc, tok)
         rep = reps[0]
-        out.append(Cand(start=start, end=tok.idx + len(tok), label="PERSON",
-                        text=doc.text[start:tok.idx + len(tok)], kb_id=rep.kb_id,
-                        kind="partial", name=rep.name, chain=rep.chain, source="surname"))
-        taken.append((start, tok.idx + len(tok)))
+        end = tok.idx + len(tok)
+        text = text or doc.text
+        out.append(Cand(start=start, end=end, label="PERSON", text=text[start:end],
+                        kb_id=rep.kb_id, kind="partial", name=rep.name, chain=rep.chain,
+                        source="surname"))
+        taken.append((start, end))
     return out
+
+
+def _tokens_where(doc: Doc, test: Callable[[np.ndarray], np.ndarray],
+                  attrs: tuple[int, ...]) -> Iterator[Token]:
+    """The tokens whose lexical attributes pass `test` (a vectorised filter over
+    doc.to_array(attrs)): no Python Token object for the others."""
+    if not len(doc):
+        return
+    table = doc.to_array(list(attrs)).reshape(len(doc), len(attrs))
+    for i in np.flatnonzero(test(table)):
+        yield doc[int(i)]
 
 
 def _article_start(doc: Doc, tok) -> int:
@@ -163,13 +190,15 @@ def office_mentions(text: str, *, kb: KnowledgeBase, published: str | None,
     """Office phrases ("the <country> president") resolved to the one holder on the date;
     not when the phrase is a title right before a name ("<country> President <name>")."""
     out = []
+    lowered = text.lower() if text.isascii() else None
     for office in kb.offices.values():
+        if not office.phrases or not _may_occur(office.phrases, lowered):
+            continue
         holders = kb.holders(office.name, published)
-        if len(holders) != 1 or not office.phrases:
+        if len(holders) != 1:
             continue
         holder = holders[0]
-        pattern = "|".join(re.escape(p) for p in sorted(office.phrases, key=len, reverse=True))
-        for m in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text, flags=re.IGNORECASE):
+        for m in _office_regex(office.phrases).finditer(text):
             if any(m.start() < e and s < m.end() or m.end() < s <= m.end() + 1 for s, e in taken):
                 continue
             out.append(Cand(start=m.start(), end=m.end(), label=holder.type, text=m.group(0),
@@ -178,12 +207,26 @@ def office_mentions(text: str, *, kb: KnowledgeBase, published: str | None,
     return out
 
 
+def _may_occur(phrases: tuple[str, ...], lowered: str | None) -> bool:
+    """Cheap pre-filter: can one of the phrases match the (lower-cased ASCII) text?"""
+    if lowered is None:
+        return True
+    return any(p.lower() in lowered if p.isascii() else True for p in phrases)
+
+
+@lru_cache(maxsize=4096)
+def _office_regex(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    pattern = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", flags=re.IGNORECASE)
+
+
 def role_mentions(doc: Doc, cands: list[Cand], *, roles: frozenset[str]) -> list[Cand]:
     """"the governor of X" next to a person's name (apposition) refers to that person."""
     people = [c for c in cands if c.label == "PERSON" and c.kind == "name"]
     out = []
-    for tok in doc:
-        if tok.lower_ not in roles or tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+    wanted = np.array([get_string_id(r) for r in roles], dtype=np.uint64)
+    for tok in _tokens_where(doc, lambda a: np.isin(a[:, 0], wanted), (LOWER,)):
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
             continue
         span = doc[tok.i - 1: _role_end(tok)]
         if any(span.start_char < c.end and c.start < span.end_char for c in cands

@@ -69,10 +69,14 @@ def _with_title(span: Span) -> Span:
     """Include capitalised titles just before a person's name ("Grand Ayatollah X")."""
     titles = lexicon().titles
     doc, start = span.doc, span.start
+    longest = max((len(t) for t in titles), default=0)
+    before = [(t.text[:1].isupper(), t.lower_.rstrip("."))
+              for t in doc[max(0, start - longest):start]]
     for title in titles:
         n = len(title)
-        if start - n >= 0 and all(t.text[:1].isupper() for t in doc[start - n:start]) \
-                and tuple(t.lower_.rstrip(".") for t in doc[start - n:start]) == title:
+        if n > len(before) or not all(upper for upper, _ in before[len(before) - n:]):
+            continue
+        if tuple(word for _, word in before[len(before) - n:]) == title:
             return _with_title(doc[start - n: span.end])
     return span
 
@@ -158,9 +162,27 @@ def _metonym(c: Cand, doc: Doc, *, kb: KnowledgeBase) -> Cand:
 
 
 def _metonym_actor(text: str, kb: KnowledgeBase) -> str | None:
-    folded = fold(text)
-    hits = sorted(a.id for a in kb.actors.values() if any(fold(m) == folded for m in a.metonyms))
+    hits = _metonym_index(kb).get(fold(text), ())
     return hits[0] if len(hits) == 1 else None
+
+
+_METONYMS: dict[int, tuple[KnowledgeBase, dict[str, tuple[str, ...]]]] = {}
+
+
+def _metonym_index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Folded metonym -> sorted actor ids, built once per knowledge base."""
+    cached = _METONYMS.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        for name in actor.metonyms:
+            index.setdefault(fold(name), set()).add(actor.id)
+    table = {k: tuple(sorted(v)) for k, v in index.items()}
+    if len(_METONYMS) > 8:
+        _METONYMS.clear()
+    _METONYMS[id(kb)] = (kb, table)
+    return table
 
 
 def _political_use(span: Span) -> bool:

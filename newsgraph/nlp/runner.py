@@ -65,6 +65,8 @@ def analyse(articles: Iterable[Article], *, settings: Settings) -> Iterator[Arti
             window.append(pool.submit(analyse_batch, batch, settings))
             if len(window) >= 2 * settings.processes:
                 yield from window.popleft().result()
+            while window and window[0].done():   # hand finished batches on at once
+                yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
 

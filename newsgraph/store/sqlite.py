@@ -21,6 +21,7 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path)
             conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")   # WAL: no fsync per commit, still safe
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a newsgraph database ({exc})") from exc
