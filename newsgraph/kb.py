@@ -75,12 +75,25 @@ class KnowledgeBase:
 
     def holders(self, office: str, on_date: str | None = None) -> list[Actor]:
         """Actors holding `office` on `on_date` (ISO prefix comparison); all if no date."""
-        out = []
-        for actor in self.actors.values():
-            for tie in actor.ties:
-                if tie.predicate == "holds_office" and tie.office == office and _within(tie, on_date):
-                    out.append(actor)
-        return out
+        return [actor for actor, tie in _office_index(self).get(office, ())
+                if _within(tie, on_date)]
+
+
+_OFFICE_INDEX: dict[int, tuple["KnowledgeBase", dict[str, list[tuple[Actor, Tie]]]]] = {}
+
+
+def _office_index(kb: "KnowledgeBase") -> dict[str, list[tuple[Actor, Tie]]]:
+    """office -> (holder, tie), in actor order; built once per knowledge base."""
+    cached = _OFFICE_INDEX.get(id(kb))
+    if cached is not None and cached[0] is kb:
+        return cached[1]
+    index: dict[str, list[tuple[Actor, Tie]]] = {}
+    for actor in kb.actors.values():
+        for tie in actor.ties:
+            if tie.predicate == "holds_office" and tie.office:
+                index.setdefault(tie.office, []).append((actor, tie))
+    _OFFICE_INDEX[id(kb)] = (kb, index)
+    return index
 
 
 def _within(tie: Tie, on_date: str | None) -> bool:

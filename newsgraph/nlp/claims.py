@@ -20,6 +20,7 @@ from ..errors import DataError
 from ..ids import record_id
 from ..model import Article, Claim, Evidence, Mention
 from ..settings import DATA_DIR
+from .text import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -64,13 +65,13 @@ class _Found:
 def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention]) -> list[Claim]:
     """Attributed statements in one article, in text order."""
     lex = load_lexicon()
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     found: list[_Found] = []
     for sent in doc.sents:
         found += _verb_claims(sent, lex, quotes)
         found += _according(sent, lex)
     found += _noun_quotes(doc, lex, quotes, found)
-    found += _continued(doc.text, quotes, found)
+    found += _continued(doc_text(doc), quotes, found)
     by_token = _mention_index(doc, mentions)
     out: dict[str, Claim] = {}
     for f in found:
@@ -120,7 +121,7 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]]) 
         span = _statement(v, lex, quotes, sent)
         if span is None:
             continue
-        p_start, p_end = _paragraph(sent.doc.text, v.idx)
+        p_start, p_end = _paragraph(doc_text(sent.doc), v.idx)
         span = (max(span[0], p_start), min(span[1], p_end))
         if span[1] - span[0] < 3:
             continue
@@ -135,7 +136,7 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     near = [q for q in quotes if q[0] < sent.end_char + 2 and q[1] > sent.start_char - 45]
     comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
     for q in near:
-        before, after = sent.doc.text[_end(v):q[0]], sent.doc.text[q[1]:v.idx]
+        before, after = doc_text(sent.doc)[_end(v):q[0]], doc_text(sent.doc)[q[1]:v.idx]
         adjacent = q[0] >= _end(v) and len(before) < 30 and "." not in before or (
             q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
         if adjacent and (comp is None or _inside(comp.idx, [q])):
@@ -187,13 +188,13 @@ def _according(sent: Span, lex: SpeechLexicon) -> list[_Found]:
             if src is None:
                 continue
             phrase_end = _end(src.right_edge)
-            p_start, p_end = _paragraph(sent.doc.text, cue.start_char)
+            p_start, p_end = _paragraph(doc_text(sent.doc), cue.start_char)
             s_start, s_end = max(sent.start_char, p_start), min(sent.end_char, p_end)
             if cue.start_char - s_start > s_end - phrase_end:
                 start, end = s_start, cue.start_char
             else:
                 start, end = phrase_end, s_end
-            text = sent.doc.text[start:end]
+            text = doc_text(sent.doc)[start:end]
             lead = len(text) - len(text.lstrip(" ,:-"))
             trail = len(text.rstrip(" ,.:-"))
             if trail - lead > 3:
@@ -212,7 +213,7 @@ def _subject(v: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
         if subj is not None and _quoted_before(v, subj, quotes):
             return _after_quote(v, quotes) or subj
         if subj is not None:
-            return subj if "\n" not in v.doc.text[min(subj.idx, v.idx):max(subj.idx, v.idx)] else _para_subject(v)
+            return subj if "\n" not in doc_text(v.doc)[min(subj.idx, v.idx):max(subj.idx, v.idx)] else _para_subject(v)
         if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -301,18 +302,18 @@ def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
     """'in a statement, which reads, "..."', 'the message of X to Y is clear: "..."'."""
     out = []
     for q in quotes:
-        if any(f.start < q[1] and q[0] < f.end for f in found) or len(doc.text[q[0]:q[1]].split()) < 4:
+        if any(f.start < q[1] and q[0] < f.end for f in found) or len(doc_text(doc)[q[0]:q[1]].split()) < 4:
             continue
         first = doc.char_span(q[0], q[1], alignment_mode="expand")
         if first is None:
             continue
         sent = first[0].sent
         nouns = [t for t in doc[sent.start:first.start] if t.lemma_.lower() in lex.nouns
-                 and q[0] - _end(t) < 60 and "." not in doc.text[_end(t):q[0]].strip('" ')]
+                 and q[0] - _end(t) < 60 and "." not in doc_text(doc)[_end(t):q[0]].strip('" ')]
         speaker = _noun_speaker(nouns[-1]) if nouns else None
         if speaker is None:
             continue
-        p_start, p_end = _paragraph(doc.text, q[0])
+        p_start, p_end = _paragraph(doc_text(doc), q[0])
         out.append(_Found(start=q[0], end=q[1], ev_start=max(sent.start_char, p_start),
                           ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=speaker))
     return out

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ..kb import KnowledgeBase
 from ..resolve.match import MatchContext, match, type_class
 from ..resolve.names import lexicon, parse
+from .text import doc_text
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 
@@ -145,7 +146,7 @@ def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
     if not by_last:
         return out
     taken = [(c.start, c.end) for c in cands]
-    text = ""                      # doc.text rebuilds the string: fetch it once, lazily
+    text = ""                      # doc_text(doc) rebuilds the string: fetch it once, lazily
     for tok in _tokens_where(doc, lambda a: (a[:, 0] == 1) & (a[:, 1] >= 4) & (a[:, 2] == 1),
                              (IS_TITLE, LENGTH, IS_ALPHA)):
         p = parse(tok.text)
@@ -155,7 +156,7 @@ def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
         start = _article_start(doc, tok)
         rep = reps[0]
         end = tok.idx + len(tok)
-        text = text or doc.text
+        text = text or doc_text(doc)
         out.append(Cand(start=start, end=end, label="PERSON", text=text[start:end],
                         kb_id=rep.kb_id, kind="partial", name=rep.name, chain=rep.chain,
                         source="surname"))

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ..model import DateRef
+from .text import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class _Anchor:
 
 def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     """Every date expression in the document, resolved where the text allows."""
-    text = doc.text
+    text = doc_text(doc)
     pub = _iso(published)
     anchor = _Anchor()
     out: list[DateRef] = []

@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ..model import DateRef, Location, Mention
 from .event_lexicon import Lexicon
 from .places import PlaceContext
+from .text import doc_text
 
 _EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
           "oprd", "compound", "amod", "appos", "conj", "relcl", "dative", "nmod", "npadvmod"}
@@ -282,7 +283,7 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
 def _dateline(sent: Span, ref: DateRef) -> bool:
     """A dateline ('BAGHDAD, Jan. 21, 2020 -', 'Iraq, January 21, 2020—'): the date of the
     report, not of the events it tells."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     line = text.rfind("\n", 0, ref.start) + 1
     before = text[line:ref.start]
     return bool(_DASH.match(text, ref.end)) and len(before) < 60 and not any(

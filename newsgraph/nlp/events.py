@@ -21,6 +21,7 @@ from . import event_roles as roles
 from . import quantities
 from .event_lexicon import Lexicon, Rule, load_lexicon
 from .places import PlaceContext, place_context
+from .text import doc_text
 
 log = logging.getLogger(__name__)
 EXTRACTOR = "events.v1"
@@ -222,7 +223,7 @@ def _fold(drafts: list[Draft], sents: list[Span], doc: Doc) -> list[Draft]:
         k = index[draft.sent.start] + 1
         if k < len(sents) and not any(d.sent.start == sents[k].start and d.type == "ASSAULT"
                                       for d in out):
-            text = doc.text[sents[k].start_char:sents[k].end_char]
+            text = doc_text(doc)[sents[k].start_char:sents[k].end_char]
             dead, hurt = quantities.reported(text)
             if dead is not None or hurt is not None:
                 out[i] = replace(draft, fatalities=dead, injuries=hurt,
@@ -353,7 +354,7 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     """Every event the article reports as having happened (threats as THREATEN)."""
     lex = load_lexicon()
     sents = sentences(doc)
-    drafts = [_with_toll(d, doc.text[d.sent.start_char:d.sent.end_char])
+    drafts = [_with_toll(d, doc_text(doc)[d.sent.start_char:d.sent.end_char])
               for sent in sents for d in _drafts(sent, lex)]
     drafts = _fold(drafts, sents, doc)
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
@@ -380,7 +381,7 @@ def sentences(doc: Doc) -> list[Span]:
 
 
 def _headline(sent: Span) -> bool:
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     before = text[max(0, sent.start_char - 40):sent.start_char]
     first = sent.start_char <= 40 and not before.strip()
     alone = (first or _BREAK_BEFORE.search(before)) and _BREAK_AFTER.match(text, sent.end_char)

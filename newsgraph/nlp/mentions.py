@@ -19,6 +19,7 @@ from ..resolve.linker import kb_index
 from ..resolve.names import fold, lexicon, looks_like_org
 from .coref import NAMED, Cand, build_chains, office_mentions, role_mentions, surname_mentions
 from .ruler import RULER_SPANS
+from .text import doc_text
 
 _SPLIT = re.compile(r"\s*(?:\n+|\||:\s|\s[-/]\s)\s*")
 _LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})
@@ -35,7 +36,7 @@ def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase) -> list[
     chained = [_metonym(c, doc, kb=kb) for c in chained]
     chained += surname_mentions(doc, chained)
     taken = [(c.start, c.end) for c in chained if c.label in ("PERSON", "ORG")]
-    extra = office_mentions(doc.text, kb=kb, published=article.published, taken=taken)
+    extra = office_mentions(doc_text(doc), kb=kb, published=article.published, taken=taken)
     chained = [c for c in chained if c.label != "NORP"
                or not any(x.start <= c.start and c.end <= x.end for x in extra)]
     extra += [r for r in role_mentions(doc, chained, roles=lexicon().roles)

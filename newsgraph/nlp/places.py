@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..model import Article, Evidence, Location, Mention
 from .gazetteer import PLACES_DIR, Gazetteer, read_tsv
+from .text import doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 _ADMIN_WORDS = re.compile(r"\s+(?:[Pp]rovince|[Gg]overnorate|[Rr]egion)\b")
@@ -34,7 +35,7 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                 gazetteer: Gazetteer | None = None) -> list[Location]:
     """Resolved places in document order, each with its evidence in the article."""
     gaz = gazetteer or Gazetteer.load()
-    text = doc.text
+    text = doc_text(doc)
     spans = _place_spans(doc, mentions)
     votes = [_vote(text, start, end, gaz) for start, end in spans]
     total = sum(votes, Counter())

@@ -33,9 +33,7 @@ class RelationLexicon:
     place_kinds: frozenset[str]
     negation: frozenset[str]
 
-    @property
-    def max_title(self) -> int:
-        return max(len(p) for p in (*self.titles, *self.offices))
+    max_title: int = 0                   # longest title or office, in words (set on load)
 
 
 def phrase(text: str) -> Phrase:
@@ -61,8 +59,10 @@ def load_lexicon(path: Path | None = None) -> RelationLexicon:
         for w in entry["words"]:
             cues[str(w).casefold()] = (_words(entry["preps"]), entry["predicate"])
     by_verbs = {k: (v["predicate"], bool(v.get("inverse"))) for k, v in data.get("by_verbs", {}).items()}
+    offices = frozenset(phrase(o) for o in data.get("offices", []))
     lex = RelationLexicon(
-        titles=titles, offices=frozenset(phrase(o) for o in data.get("offices", [])),
+        titles=titles, offices=offices,
+        max_title=max((len(p) for p in (*titles, *offices)), default=0),
         posts=frozenset(phrase(o) for o in data.get("posts", [])),
         modifiers=_words(data.get("title_modifiers")), ended=_words(data.get("ended")),
         backing=backing, by_verbs=by_verbs, cues=cues, verbs=dict(data.get("verbs", {})),

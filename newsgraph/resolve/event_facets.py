@@ -122,6 +122,7 @@ def date_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
     return "near" if abs((xa - xb).days) <= window else "far"
 
 
+@lru_cache(maxsize=65536)
 def place_key(name: str | None) -> str:
     if not name:
         return ""
