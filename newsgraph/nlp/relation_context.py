@@ -31,6 +31,7 @@ class Ctx:
     lex: RelationLexicon
     at: list[Mention | None]
     span: dict[str, tuple[int, int]]
+    lower: list[str] = field(default_factory=list)      # lower-case form of each token
     found: dict[str, Relation] = field(default_factory=dict)
 
     @classmethod
@@ -46,7 +47,8 @@ class Ctx:
             span[m.id] = (s.start, s.end)
             for i in range(s.start, s.end):
                 at[i] = m          # longer mentions (sorted last) win
-        return cls(doc=doc, article=article, lex=lex, at=at, span=span)
+        return cls(doc=doc, article=article, lex=lex, at=at, span=span,
+                   lower=[t.lower_ for t in doc])
 
     # -- mentions ---------------------------------------------------------
     def mention(self, i: int) -> Mention | None:
@@ -108,7 +110,7 @@ class Ctx:
 
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:
-        return tuple(t.lower_ for t in self.doc[max(start, 0):end])
+        return tuple(self.lower[max(start, 0):end])
 
     def title_ending(self, end: int) -> tuple[int, Phrase] | None:
         for n in range(self.lex.max_title, 0, -1):
