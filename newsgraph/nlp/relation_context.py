@@ -142,6 +142,8 @@ class Ctx:
             return
         if obj is not None and (obj.id == subj.id or _key(obj) == _key(subj)):
             return
+        if not self.fits(predicate, subj, obj):
+            return
         toks = [*cue, *self.span[subj.id]] + ([*self.span[obj.id]] if obj else [])
         ts, te = min(toks), max(toks)
         te = max(te, max(cue, default=0) + 1)
@@ -158,6 +160,13 @@ class Ctx:
             object=obj.id if obj else None, object_text=None if obj else office,
             valid_from=valid_from, valid_to=valid_to, extractor=EXTRACTOR,
             evidence=Evidence(doc=aid, start=start, end=end, text=self.article.text[start:end])))
+
+    def fits(self, predicate: str, subj: Mention, obj: Mention | None) -> bool:
+        """The arguments carry labels the predicate allows (lexicon `arguments`)."""
+        allowed = self.lex.arguments.get(predicate, {})
+        sides = (("subject", subj), ("object", obj))
+        return all(m is None or side not in allowed or m.label in allowed[side]
+                   for side, m in sides)
 
     def negated(self, ts: int, te: int, cue: tuple[int, ...]) -> bool:
         if any(t.lower_ in self.lex.negation for t in self.doc[ts:te]):

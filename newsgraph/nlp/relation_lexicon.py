@@ -1,7 +1,7 @@
 """The relation cue lexicon (data/lexicons/relations.yaml) as a typed object."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,6 +34,7 @@ class RelationLexicon:
     negation: frozenset[str]
 
     max_title: int = 0                   # longest title or office, in words (set on load)
+    arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
 
 
 def phrase(text: str) -> Phrase:
@@ -72,7 +73,10 @@ def load_lexicon(path: Path | None = None) -> RelationLexicon:
         located_preps=_words(data.get("located", {}).get("preps")),
         directions=_words(data.get("located", {}).get("directions")),
         place_kinds=_words(data.get("located", {}).get("place_kinds")),
-        negation=_words(data.get("negation")))
+        negation=_words(data.get("negation")),
+        arguments={pred: {side: frozenset(str(x).upper() for x in labels)
+                          for side, labels in sides.items()}
+                   for pred, sides in (data.get("arguments") or {}).items()})
     _check(lex, path)
     return lex
 
@@ -82,6 +86,6 @@ def _check(lex: RelationLexicon, path: Path) -> None:
             *(p for _, p in lex.cues.values()),
             *(v.removesuffix("_inverse") for v in lex.verbs.values()),
             *(pr for v in lex.verb_preps.values() for pr in v.values())}
-    bad = used - set(PREDICATES)
+    bad = (used | set(lex.arguments)) - set(PREDICATES)
     if bad:
         raise DataError(f"{path}: unknown predicates {sorted(bad)}")

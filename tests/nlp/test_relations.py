@@ -127,3 +127,23 @@ def test_name_modifying_a_noun_is_not_an_appositive_anchor(model):
                          "US officials said.")
     assert not any(s in ("US", "the United States") for s, _, _ in got)
 
+
+
+def test_argument_labels_constrain_predicates():
+    """A country holds no office and a nationality word takes no side (lexicon data)."""
+    import spacy
+
+    from newsgraph.model import Article, Mention
+    from newsgraph.nlp.relation_context import Ctx
+    from newsgraph.nlp.relation_lexicon import load_lexicon
+
+    def m(label: str) -> Mention:
+        return Mention(id=label, doc="d", start=0, end=1, text=label, label=label)
+
+    article = Article(id="d", source="d.txt", text="x")
+    ctx = Ctx(doc=spacy.blank("en")("x"), article=article, lex=load_lexicon(), at=[], span={})
+    assert ctx.fits("holds_office", m("PERSON"), None)
+    assert not ctx.fits("holds_office", m("GPE"), None)
+    assert ctx.fits("opposes", m("PERSON"), m("GPE"))
+    assert not ctx.fits("opposes", m("PERSON"), m("NORP"))
+    assert ctx.fits("backed_by", m("ORG"), m("NORP"))      # "Iranian-backed" stays
