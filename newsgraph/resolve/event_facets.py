@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date as Date
+from datetime import date as Date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +32,7 @@ class LinkConfig:
     mean_threshold: float
     near_days: int
     campaign_days: int
+    recent_days: int
     weights: dict[str, float]
     families: tuple[frozenset[str], ...]
     mode_groups: tuple[frozenset[str], ...]
@@ -50,6 +51,7 @@ def load_config(path: Path = CONFIG_PATH) -> LinkConfig:
         threshold=float(data["threshold"]), tie_words=float(data["tie_words"]),
         tie_participants=float(data["tie_participants"]), mean_threshold=float(data["mean_threshold"]),
         near_days=int(data["near_days"]), campaign_days=int(data["campaign_days"]),
+        recent_days=int(data.get("recent_days", 0)),
         weights={k: float(v) for k, v in data["weights"].items()},
         families=tuple(frozenset(f) for f in data.get("type_families", [])),
         mode_groups=tuple(frozenset(g) for g in data.get("mode_groups", [])),
@@ -79,6 +81,27 @@ def mode_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
     if any(a.mode in g and b.mode in g for g in cfg.mode_groups):
         return "group"
     return "other"
+
+
+def recency(dated: Event, published: str | None, cfg: LinkConfig) -> str:
+    """How the date of `dated` stands to the publication of an article whose report of
+    the same kind gives no date: ``after`` (the article could not report it),
+    ``recent`` (within recent_days before it) or ``unknown``."""
+    when, pub = _date(dated), day(published)
+    if not when or pub is None:
+        return "unknown"
+    if when[:7] > pub.isoformat()[:7] or ((x := day(when)) and (x - pub).days > 1):
+        return "after"
+    last = day(when) or _month_end(when)
+    return "recent" if last and -1 <= (pub - last).days <= cfg.recent_days else "unknown"
+
+
+def _month_end(value: str) -> Date | None:
+    """The last day a month date ("2019-11") can mean."""
+    first = day(value[:7] + "-01") if len(value) == 7 else None
+    if first is None:
+        return None
+    return (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
 def day(value: str | None) -> Date | None:

@@ -19,7 +19,7 @@ from anyascii import anyascii
 
 from ..model import Event
 from .event_facets import (LinkConfig, date_relation, is_campaign, mode_relation,
-                           place_relation, says_start, stated_place, type_relation)
+                           place_relation, recency, says_start, stated_place, type_relation)
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US
@@ -34,6 +34,7 @@ class Profile:
     participants: dict[str, float]   # entity id -> rarity in [0, 1]
     starts: bool = False             # a protest wave and the date it began
     actors: frozenset[str] = frozenset()   # actor entity ids
+    published: str | None = None     # the article's publication date
 
 
 def stem(word: str) -> str:
@@ -74,7 +75,8 @@ def participants(e: Event, entity_of: Mapping[str, str]) -> set[str]:
 
 
 def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
-                   cfg: LinkConfig) -> list[Profile]:
+                   cfg: LinkConfig,
+                   published: Mapping[str, str | None] | None = None) -> list[Profile]:
     """Profiles with word weights and participant rarity counted over these reports."""
     texts = {e.id: tokens(e.evidence.text, cfg.stopwords) for e in events}
     n_docs = len({e.doc for e in events})
@@ -91,8 +93,9 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
         tf = Counter(texts[e.id])
         vec = _unit({w: (1 + math.log(c)) * idf[w] for w, c in tf.items()})
         actors = frozenset(entity_of.get(m, m) for m in e.actors)
-        out.append(Profile(event=e, words=vec, starts=_starts(e, cfg), actors=actors, participants={
-            p: rarity[p] for p in participants(e, entity_of)}))
+        out.append(Profile(event=e, words=vec, starts=_starts(e, cfg), actors=actors,
+                           published=(published or {}).get(e.doc), participants={
+                               p: rarity[p] for p in participants(e, entity_of)}))
     return out
 
 
@@ -114,7 +117,34 @@ def _place_points(a: Event, b: Event, rel: str, w: Mapping[str, float]) -> float
     if rel != "same":
         return 0.0
     kind = a.location.kind if a.location else None
-    return w["same_country_only"] if kind in ("country", "region") else w["same_site"]
+    if kind in ("country", "region"):
+        return w["same_country_only"]
+    return w["same_stated_site"] if _stated_same(a, b) else w["same_site"]
+
+
+def _stated_same(a: Event, b: Event) -> bool:
+    """Both reports name the same town or site in their own sentence."""
+    return place_relation(stated_place(a), stated_place(b)) == "same"
+
+
+def _recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
+    """When one report gives no date: is the other's date recent for its article?"""
+    if (a.event.date and a.event.date.date) and not (b.event.date and b.event.date.date):
+        return recency(a.event, b.published, cfg)
+    if (b.event.date and b.event.date.date) and not (a.event.date and a.event.date.date):
+        return recency(b.event, a.published, cfg)
+    return "unknown"
+
+
+def _same_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Two reports of one country's protest wave whose dates fit together."""
+    ea, eb = a.event, b.event
+    if not (is_campaign(ea, cfg) and is_campaign(eb, cfg) and ea.location and eb.location):
+        return False
+    if not ea.location.country or ea.location.country != eb.location.country:
+        return False
+    return (date_relation(ea, eb, cfg) in ("same_day", "same", "near")
+            or _recency(a, b, cfg) == "recent")
 
 
 def _participant_points(a: Profile, b: Profile, w: Mapping[str, float]) -> float:
@@ -142,6 +172,8 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         where = "unknown"            # only places both reports state can exclude each other
     if kind == "conflict" or when == "far" or where == "conflict" or _other_actors(a, b, cfg):
         return None
+    if _recency(a, b, cfg) == "after":
+        return None                  # an article cannot report what happened after it
     if kind == "family" and when != "same_day":
         return None
     score = (_date_points(when, w) + _place_points(ea, eb, where, w)
@@ -150,15 +182,34 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return score + w["type_family"]
     if a.starts and b.starts:
         score += w["campaign_start"]
+    if _same_wave(a, b, cfg):
+        score += w["same_wave"]
     return score + {"same": w["same_mode"], "other": w["other_mode"]}.get(
         mode_relation(ea, eb, cfg), 0.0)
 
 
-def tied(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
-    """Something specific ties the two reports, beyond being compatible."""
+def strong_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """The same day, shared participants, shared rare words or one wave's start."""
     return (date_relation(a.event, b.event, cfg) == "same_day"
             or _participant_points(a, b, cfg.weights) >= cfg.tie_participants
             or cosine(a, b) >= cfg.tie_words or (a.starts and b.starts))
+
+
+def tied(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Something specific ties the two reports, beyond being compatible: a strong tie,
+    or (weaker: see events.cluster_events) one wave or one named site at fitting dates."""
+    return strong_tie(a, b, cfg) or _same_wave(a, b, cfg) or _site_tie(a, b, cfg)
+
+
+def _site_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Both name the same site (a base, square, bridge, embassy: finer than a town, so
+    that a busy city does not tie unrelated reports), and their dates agree or one side
+    gives none and the other's date is recent news for it."""
+    site = stated_place(a.event)
+    if site is None or site.kind != "site" or not _stated_same(a.event, b.event):
+        return False
+    return (date_relation(a.event, b.event, cfg) in ("same", "near")
+            or _recency(a, b, cfg) == "recent")
 
 
 def links(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:

@@ -11,7 +11,7 @@ Cluster ids are content hashes of the member ids.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 from typing import Iterable, Mapping, Sequence
 
@@ -19,7 +19,7 @@ from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
 from .event_facets import LinkConfig, load_config, place_key
-from .event_link import Profile, build_profiles, link_score, links
+from .event_link import Profile, build_profiles, link_score, links, strong_tie
 
 __all__ = ["cluster_events", "event_contradictions", "candidate_pairs"]
 log = logging.getLogger(__name__)
@@ -98,17 +98,31 @@ class _Clusters:
         return sum(scores) / len(scores) >= self.cfg.mean_threshold
 
 
+def _unambiguous(scored: list[tuple[float, int, int]], profiles: Sequence[Profile],
+                 cfg: LinkConfig) -> list[tuple[float, int, int]]:
+    """Drop weakly tied pairs (only a shared site or wave) when one report has two such
+    candidates in one other article: "an attack in the capital" could be either."""
+    weak = [(i, j) for _, i, j in scored if not strong_tie(profiles[i], profiles[j], cfg)]
+    count: Counter = Counter()
+    for i, j in weak:
+        count[(i, profiles[j].event.doc)] += 1
+        count[(j, profiles[i].event.doc)] += 1
+    bad = {(i, j) for i, j in weak
+           if count[(i, profiles[j].event.doc)] > 1 or count[(j, profiles[i].event.doc)] > 1}
+    return [t for t in scored if (t[1], t[2]) not in bad]
+
+
 def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
                    published: Mapping[str, str | None] | None = None,
                    cfg: LinkConfig | None = None) -> dict[str, str]:
     """Event id -> cluster id (a hash of the member ids; singletons get their own).
 
-    `published` (article id -> date) is accepted for callers; dates of the reports
-    themselves are what is compared.
+    `published` (article id -> date) anchors reports that give no date: an article
+    cannot report what happened after it, and recent news is what it most likely means.
     """
     cfg = cfg or load_config()
     events = sorted(events, key=lambda e: e.id)
-    profiles = build_profiles(events, entity_of=entity_of, cfg=cfg)
+    profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published)
     groups = _Clusters(profiles, cfg)
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, e in enumerate(events):
@@ -117,8 +131,9 @@ def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
         for i, j in combinations(members, 2):
             if _same_sentence(events[i], events[j]):
                 groups.union(i, j, check=False)
-    scored = [(s, i, j) for i, j in candidate_pairs(profiles)
-              if (s := links(profiles[i], profiles[j], cfg)) is not None]
+    scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(profiles)
+                           if (s := links(profiles[i], profiles[j], cfg)) is not None],
+                          profiles, cfg)
     scored.sort(key=lambda t: (-t[0], events[t[1]].id, events[t[2]].id))
     for _, i, j in scored:
         groups.union(i, j)

@@ -9,6 +9,7 @@ from newsgraph.resolve.events import cluster_events, event_contradictions
 TOWN = Location(name="Koro", country="XX", admin1="North", kind="city")
 OTHER_TOWN = Location(name="Lanto", country="XX", admin1="South", kind="city")
 COUNTRY = Location(name="Xland", country="XX", kind="country")
+SITE = Location(name="Koro Bridge", country="XX", admin1="North", kind="site")
 
 
 STRIKE = "A drone strike hit the fuel depot in Koro, killing guards."
@@ -145,3 +146,46 @@ def test_only_stated_places_can_keep_reports_apart() -> None:
     assert inferred["a"] == inferred["b"]
     stated = clusters([ev("a", "d1"), ev("b", "d2", loc=OTHER_TOWN)])
     assert stated["a"] != stated["b"]
+
+
+def _with_published(events, published):
+    return cluster_events(events, entity_of={}, published=published)
+
+
+GUNFIRE = "Gunmen opened fire on a crowd in Koro, the police said."
+SHELLING = "Shelling struck a market in Koro."
+
+
+def test_undated_report_joins_recent_event_at_the_same_named_site() -> None:
+    town = _with_published([ev("a", "d1", mode=None, date=None, text=GUNFIRE),
+                            ev("b", "d2", mode=None, date="2021-03-01", text=SHELLING)],
+                           {"d1": "2021-03-20"})
+    assert town["a"] != town["b"]          # a whole town is too coarse to tie reports
+    a = ev("a", "d1", mode=None, date=None, loc=SITE, text=GUNFIRE)
+    b = ev("b", "d2", mode=None, date="2021-03-01", loc=SITE, text=SHELLING)
+    assert _with_published([a, b], {"d1": "2021-03-20"})["a"] == _with_published(
+        [a, b], {"d1": "2021-03-20"})["b"]
+    late = _with_published([a, b], {"d1": "2021-02-20"})    # article older than the event
+    assert late["a"] != late["b"]
+    stale = _with_published([a, b], {"d1": "2023-03-20"})   # not recent news
+    assert stale["a"] != stale["b"]
+
+
+def test_undated_report_with_two_candidates_in_one_article_stays_alone() -> None:
+    a = ev("a", "d1", mode=None, date=None, loc=SITE, text=GUNFIRE)
+    b = ev("b", "d2", mode=None, date="2021-03-01", loc=SITE, text=SHELLING)
+    c = ev("c", "d2", mode=None, date="2021-03-09", loc=SITE, start=100, text=SHELLING)
+    got = _with_published([a, b, c], {"d1": "2021-03-20"})
+    assert got["a"] not in (got["b"], got["c"])
+
+
+def test_protest_wave_reports_of_one_country_link_when_recent() -> None:
+    a = ev("a", "d1", type="PROTEST", mode="demo", date="2021-11", loc=COUNTRY,
+           text="Protests flared across Xland and beyond.")
+    b = ev("b", "d2", type="PROTEST", mode="demo", date=None, loc=COUNTRY,
+           text="Parallel uprisings in Xland weaken the rulers.")
+    assert _with_published([a, b], {"d2": "2022-01-15"})["a"] == _with_published(
+        [a, b], {"d2": "2022-01-15"})["b"]
+    other = dataclasses.replace(b, location=Location(name="Yland", country="YY", kind="country"))
+    got = _with_published([a, other], {"d2": "2022-01-15"})
+    assert got["a"] != got["b"]
