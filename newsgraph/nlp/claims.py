@@ -20,6 +20,7 @@ from ..errors import DataError
 from ..ids import record_id
 from ..model import Article, Claim, Evidence, Mention
 from ..settings import DATA_DIR
+from .forms import token_forms
 from .text import doc_text
 
 log = logging.getLogger(__name__)
@@ -67,9 +68,11 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention]) -
     lex = load_lexicon()
     quotes = find_quotes(doc_text(doc))
     found: list[_Found] = []
+    tf = token_forms(doc)
+    lows, lemmas = tf.lower, tf.lemma_lower
     for sent in doc.sents:
-        found += _verb_claims(sent, lex, quotes)
-        found += _according(sent, lex)
+        found += _verb_claims(sent, lex, quotes, lemmas=lemmas)
+        found += _according(sent, lex, words=lows[sent.start:sent.end])
     found += _noun_quotes(doc, lex, quotes, found)
     found += _continued(doc_text(doc), quotes, found)
     by_token = _mention_index(doc, mentions)
@@ -110,11 +113,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if len(text[s:e].strip(" .,")) >= 3]
 
 
-def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]]) -> list[_Found]:
+def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], *,
+                 lemmas: Sequence[str]) -> list[_Found]:
     out = []
-    for v in sent:
-        lemma = v.lemma_.lower()
-        if lemma not in lex.verbs or v.pos_ not in ("VERB", "AUX") or _inside(v.idx, quotes):
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in lex.verbs:        # lemmas: the doc's lower-cased lemmas
+            continue
+        v = sent.doc[i]
+        if v.pos_ not in ("VERB", "AUX") or _inside(v.idx, quotes):
             continue
         if any(c.dep_ == "neg" for c in v.children):
             continue
@@ -175,10 +181,14 @@ def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found]) ->
     return out
 
 
-def _according(sent: Span, lex: SpeechLexicon) -> list[_Found]:
+def _according(sent: Span, lex: SpeechLexicon, *, words: Sequence[str]) -> list[_Found]:
+    """words: the sentence's lower-case tokens."""
     out = []
-    words = [t.lower_ for t in sent]
+    firsts = {ph[0] for ph in lex.according if ph}
+    everywhere = () in lex.according
     for i in range(len(sent)):
+        if not everywhere and words[i] not in firsts:
+            continue
         for ph in lex.according:
             if tuple(words[i:i + len(ph)]) != ph:
                 continue

@@ -212,7 +212,13 @@ def _may_occur(phrases: tuple[str, ...], lowered: str | None) -> bool:
     """Cheap pre-filter: can one of the phrases match the (lower-cased ASCII) text?"""
     if lowered is None:
         return True
-    return any(p.lower() in lowered if p.isascii() else True for p in phrases)
+    return any(p is None or p in lowered for p in _lowered(phrases))
+
+
+@lru_cache(maxsize=4096)
+def _lowered(phrases: tuple[str, ...]) -> tuple[str | None, ...]:
+    """Each phrase lower-cased; None for a non-ASCII one (it may match anywhere)."""
+    return tuple(p.lower() if p.isascii() else None for p in phrases)
 
 
 @lru_cache(maxsize=4096)

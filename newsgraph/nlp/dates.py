@@ -76,6 +76,25 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
 ))
 
 
+# What every match of each pattern above starts with (lower-cased word prefix; "#" = a
+# digit): a superset, so the patterns only run where a match can begin (see _finditer).
+_P_PRE = ("on", "since", "by", "until", "in", "early", "late", "mid", "last", "this", "next",
+          "the", "coming", "of", "during", "from", "before", "after")
+_P_MON = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_P_WD = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_P_NUM = ("#", "a", *NUMBERS)
+_P_COUNT = ("#", "a", "few", "several", "many", *NUMBERS, *"fifteen twenty thirty forty fifty "
+            "sixty hundreds".split())
+STARTS: tuple[tuple[str, ...], ...] = (
+    ("#",), (*_P_PRE, *_P_WD, "#"), (*_P_PRE, *_P_WD, *_P_MON), (*_P_PRE, *_P_MON),
+    ("the", "early", "late", "mid", "#"), ("in", "during", "over", "for", "throughout", "the"),
+    ("to", "until", "till", "up"), ("for", "in", "over"), _P_COUNT, _P_NUM, _P_NUM,
+    ("on", "by", "in", "the"), ("on", "by", "that", "this"), ("the",),
+    ("the", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "next"),
+    (*_P_PRE, *_P_WD), (*_P_PRE, *_P_MON), (*_P_PRE, "#"),
+)
+_WORD = re.compile(r"\w+")
+
 _VERBS = ("May", "March")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 
@@ -126,8 +145,9 @@ def _render(value: date | None, precision: str | None) -> str | None:
 
 def _candidates(text: str, doc: Doc) -> list[Found]:
     """Regex matches (earliest, then longest, wins) plus DATE entities they miss."""
+    at = _starts_by_pattern(text)
     found = [Found(start=m.start(), end=m.end(), kind=kind, match=m)
-             for kind, rx in PATTERNS for m in rx.finditer(text)]
+             for (kind, rx), starts in zip(PATTERNS, at) for m in _finditer(rx, text, starts)]
     found += [Found(start=e.start_char, end=e.end_char, kind="entity")
               for e in doc.ents if e.label_ == "DATE"]
     order = {kind: i for i, (kind, _) in reversed(list(enumerate(PATTERNS)))}
@@ -143,6 +163,39 @@ def _candidates(text: str, doc: Doc) -> list[Found]:
             continue     # the verb 'may', a protest 'March'
         kept.append(f)
     return kept
+
+
+def _starts_by_pattern(text: str) -> list[list[int] | None]:
+    """Per pattern, the word offsets where one of its matches may begin (STARTS); None
+    when the text is not ASCII (case-insensitive matching then reaches beyond
+    str.lower, so those patterns scan the whole text)."""
+    if not text.isascii():
+        return [None] * len(PATTERNS)
+    out: list[list[int] | None] = [[] for _ in PATTERNS]
+    for m in _WORD.finditer(text):
+        for k in _patterns_for(m[0][0] if m[0][0].isdigit() else m[0].lower()):
+            out[k].append(m.start())
+    return out
+
+
+@lru_cache(maxsize=20000)
+def _patterns_for(word: str) -> tuple[int, ...]:
+    key = "#" if word[0].isdigit() else word
+    return tuple(k for k, starts in enumerate(STARTS) if key.startswith(starts))
+
+
+def _finditer(rx: re.Pattern, text: str, starts: list[int] | None) -> list[re.Match]:
+    """Exactly rx.finditer(text): every pattern begins at a word start (\\b then a word
+    character), so only the offsets in `starts` are tried, in order."""
+    if starts is None:
+        return list(rx.finditer(text))
+    out: list[re.Match] = []
+    end = 0                        # as finditer: the next match starts after the last one
+    for pos in starts:
+        if pos >= end and (m := rx.match(text, pos)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _in_entity(found: Found, doc: Doc) -> bool:

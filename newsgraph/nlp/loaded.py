@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 import yaml
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..errors import DataError
 from ..model import Article, LoadedTerm
 from ..settings import DATA_DIR
+from .forms import token_forms
 
 log = logging.getLogger(__name__)
 
@@ -53,12 +55,18 @@ def load_lexicon() -> dict[str, list[Entry]]:
 def find_loaded_terms(doc: Doc, article: Article) -> list[LoadedTerm]:
     """Every loaded term in the article, with its span and category."""
     index = load_lexicon()
+    tf = token_forms(doc)
+    lows = tf.lower
+    forms = [(lemma or low).casefold() for low, lemma in zip(tf.lower, tf.lemma)]
     out: list[LoadedTerm] = []
     i = 0
-    while i < len(doc):
-        candidates = [*index.get(_form(doc[i]), ()), *index.get(doc[i].lower_, ())]
+    while i < len(lows):
+        if forms[i] not in index and lows[i] not in index:
+            i += 1
+            continue
+        candidates = [*index.get(forms[i], ()), *index.get(lows[i], ())]
         candidates.sort(key=lambda e: len(e.words), reverse=True)
-        entry = next((e for e in candidates if _matches(doc, i, e)), None)
+        entry = next((e for e in candidates if _matches(lows, forms, i, e)), None)
         if entry is None:
             i += 1
             continue
@@ -70,18 +78,14 @@ def find_loaded_terms(doc: Doc, article: Article) -> list[LoadedTerm]:
     return out
 
 
-def _form(tok: Token) -> str:
-    return (tok.lemma_ or tok.lower_).casefold()
-
-
-def _matches(doc: Doc, i: int, e: Entry) -> bool:
+def _matches(lows: Sequence[str], forms: Sequence[str], i: int, e: Entry) -> bool:
     n = len(e.words)
-    if i + n > len(doc):
+    if i + n > len(lows):
         return False
-    if any(w not in (doc[i + k].lower_, _form(doc[i + k])) for k, w in enumerate(e.words)):
+    if any(w not in (lows[i + k], forms[i + k]) for k, w in enumerate(e.words)):
         return False
-    after = doc[i + n].lower_ if i + n < len(doc) else ""
-    before = doc[i - 1].lower_ if i > 0 else ""
+    after = lows[i + n] if i + n < len(lows) else ""
+    before = lows[i - 1] if i > 0 else ""
     return after not in e.not_before and before not in e.not_after
 
 

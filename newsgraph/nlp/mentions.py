@@ -68,18 +68,36 @@ def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, ruled: set) -> list[Cand]:
 
 def _with_title(span: Span) -> Span:
     """Include capitalised titles just before a person's name ("Grand Ayatollah X")."""
-    titles = lexicon().titles
+    longest, index, lengths = _title_table(lexicon().titles)
     doc, start = span.doc, span.start
-    longest = max((len(t) for t in titles), default=0)
     before = [(t.text[:1].isupper(), t.lower_.rstrip("."))
               for t in doc[max(0, start - longest):start]]
-    for title in titles:
-        n = len(title)
+    best: tuple[int, int] | None = None          # (position in the title list, length)
+    for n in lengths:
         if n > len(before) or not all(upper for upper, _ in before[len(before) - n:]):
             continue
-        if tuple(word for _, word in before[len(before) - n:]) == title:
-            return _with_title(doc[start - n: span.end])
-    return span
+        k = index.get(tuple(word for _, word in before[len(before) - n:]))
+        if k is not None and (best is None or k < best[0]):
+            best = (k, n)
+    return _with_title(doc[start - best[1]: span.end]) if best else span
+
+
+_TITLES: dict[int, tuple[tuple, tuple[int, dict[tuple[str, ...], int], list[int]]]] = {}
+
+
+def _title_table(titles: tuple[tuple[str, ...], ...]) -> tuple[int, dict[tuple[str, ...], int], list[int]]:
+    """Longest title, title -> first position in the list, and the distinct lengths."""
+    cached = _TITLES.get(id(titles))
+    if cached is not None and cached[0] is titles:
+        return cached[1]
+    index: dict[tuple[str, ...], int] = {}
+    for k, title in enumerate(titles):
+        index.setdefault(title, k)
+    table = (max((len(t) for t in titles), default=0), index, sorted({len(t) for t in titles}))
+    if len(_TITLES) > 8:
+        _TITLES.clear()
+    _TITLES[id(titles)] = (titles, table)
+    return table
 
 
 def _region(span: Span) -> Span | None:
@@ -126,7 +144,8 @@ def _junk(span: Span) -> bool:
     if len(span) == 1 and text[0].islower():
         return True
     junk = lexicon().junk
-    return fold(text) in junk or all(w in junk for w in fold(text).split())
+    folded = fold(text)
+    return folded in junk or all(w in junk for w in folded.split())
 
 
 def _link(span: Span, ent: Span, *, kb: KnowledgeBase, from_ruler: bool) -> tuple[str | None, str]:

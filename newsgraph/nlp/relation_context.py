@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ..ids import record_id
 from ..model import Article, Evidence, Mention, Relation
+from .forms import token_forms
 from .relation_lexicon import Phrase, RelationLexicon
 
 EXTRACTOR = "relations.v1"
@@ -32,6 +34,7 @@ class Ctx:
     at: list[Mention | None]
     span: dict[str, tuple[int, int]]
     lower: list[str] = field(default_factory=list)      # lower-case form of each token
+    lemma: list[str] = field(default_factory=list)      # lower-case lemma of each token
     found: dict[str, Relation] = field(default_factory=dict)
 
     @classmethod
@@ -47,8 +50,20 @@ class Ctx:
             span[m.id] = (s.start, s.end)
             for i in range(s.start, s.end):
                 at[i] = m          # longer mentions (sorted last) win
+        tf = token_forms(doc)
         return cls(doc=doc, article=article, lex=lex, at=at, span=span,
-                   lower=[t.lower_ for t in doc])
+                   lower=list(tf.lower), lemma=list(tf.lemma_lower))
+
+    def tokens_with(self, words: "dict | frozenset", *, lemma: bool = False,
+                    lower: bool = False) -> list[Token]:
+        """The tokens whose lemma and/or lower-case form is in `words`, in order
+        (cheap: only those tokens are created)."""
+        doc = self.doc
+        if lower and lemma:
+            return [doc[i] for i, (low, lem) in enumerate(zip(self.lower, self.lemma))
+                    if low in words or lem in words]
+        forms = self.lower if lower else self.lemma if lemma else ()
+        return [doc[i] for i, form in enumerate(forms) if form in words]
 
     # -- mentions ---------------------------------------------------------
     def mention(self, i: int) -> Mention | None:
@@ -130,9 +145,9 @@ class Ctx:
 
     def phrase_at(self, i: int, phrases: frozenset[Phrase]) -> int:
         """Length of the phrase from `phrases` starting at token i (0 if none)."""
-        for ph in sorted(phrases, key=len, reverse=True):
-            if self.lowers(i, i + len(ph)) == ph:
-                return len(ph)
+        for n, group in _by_length(phrases):
+            if self.lowers(i, i + n) in group:
+                return n
         return 0
 
     # -- output -----------------------------------------------------------
@@ -184,6 +199,13 @@ class Ctx:
         window = self.doc[ts:min(max(te + 6, ts), sent.end)].text
         since, until = _SINCE.search(window), _UNTIL.search(window)
         return (since.group(1) if since else None), (until.group(1) if until else None)
+
+
+@lru_cache(maxsize=64)
+def _by_length(phrases: frozenset[Phrase]) -> tuple[tuple[int, frozenset[Phrase]], ...]:
+    """The phrases grouped by length, longest first."""
+    lengths = sorted({len(ph) for ph in phrases}, reverse=True)
+    return tuple((n, frozenset(ph for ph in phrases if len(ph) == n)) for n in lengths)
 
 
 def _key(m: Mention) -> str:

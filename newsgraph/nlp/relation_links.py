@@ -14,7 +14,7 @@ _NOUNISH = ("NOUN", "PROPN", "ADJ")
 
 def hyphen_backing(ctx: Ctx) -> None:
     doc = ctx.doc
-    for t in doc:
+    for t in ctx.tokens_with(ctx.lex.backing, lower=True):
         pred = ctx.lex.backing.get(t.lower_)
         if not pred or t.i < 2 or doc[t.i - 1].text != "-":
             continue
@@ -49,7 +49,7 @@ def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Ment
 # -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
 
 def passive_by(ctx: Ctx) -> None:
-    for v in ctx.doc:
+    for v in ctx.tokens_with(ctx.lex.by_verbs, lemma=True):
         rule = ctx.lex.by_verbs.get(v.lemma_.lower())
         if not rule or v.tag_ != "VBN" or (v.i > 0 and ctx.doc[v.i - 1].text == "-"):
             continue
@@ -108,7 +108,7 @@ def _fronted(ctx: Ctx, m: Mention) -> bool:
 # -- "known for their loyalty to X", "affiliated with X", "member of X" ---------------------
 
 def prep_cues(ctx: Ctx) -> None:
-    for c in ctx.doc:
+    for c in ctx.tokens_with(ctx.lex.cues, lower=True, lemma=True):
         cue = ctx.lex.cues.get(c.lower_) or ctx.lex.cues.get(c.lemma_.lower())
         if not cue or (c.i > 0 and ctx.doc[c.i - 1].text == "-") or ctx.mention(c.i):
             continue
@@ -152,7 +152,7 @@ def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
 # -- "X opposes Y", "X joined Y" ----------------------------------------------------------
 
 def verb_links(ctx: Ctx) -> None:
-    for v in ctx.doc:
+    for v in ctx.tokens_with(ctx.lex.verbs, lemma=True):
         pred = ctx.lex.verbs.get(v.lemma_.lower())
         if not pred or v.pos_ != "VERB" or v.tag_ == "VBN":
             continue
@@ -170,7 +170,7 @@ def verb_links(ctx: Ctx) -> None:
 
 def verb_preps(ctx: Ctx) -> None:
     """'X belongs to Y', 'the umbrella to which X belongs'."""
-    for v in ctx.doc:
+    for v in ctx.tokens_with(ctx.lex.verb_preps, lemma=True):
         rule = ctx.lex.verb_preps.get(v.lemma_.lower())
         if not rule or v.pos_ != "VERB":
             continue
@@ -190,7 +190,7 @@ def verb_preps(ctx: Ctx) -> None:
 def comprising(ctx: Ctx) -> None:
     doc = ctx.doc
     for i in range(2, len(doc)):
-        n = ctx.phrase_at(i, ctx.lex.comprising) if doc[i - 1].text == "," else 0
+        n = ctx.phrase_at(i, ctx.lex.comprising) if ctx.lower[i - 1] == "," else 0
         if not n:
             continue
         j = i - 2

@@ -211,8 +211,10 @@ def _segment_start(ctx: Ctx, end: int) -> int:
 
 
 def copulas(ctx: Ctx) -> None:
-    for tok in ctx.doc:
-        if tok.dep_ != "attr" or tok.head.lemma_ not in ("be", "become", "remain"):
+    attr = ctx.doc.vocab.strings["attr"]
+    deps = ctx.doc.to_array("DEP").tolist()
+    for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep == attr):
+        if tok.head.lemma_ not in ("be", "become", "remain"):
             continue
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         m = (ctx.of_token(subj) or ctx.refer(subj)) if subj is not None else None

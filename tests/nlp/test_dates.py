@@ -118,3 +118,32 @@ def test_years() -> None:
 def test_never_raises(published: str | None) -> None:
     find_dates(NLP("On 31 February, the 45th day, 3 weeks later, the next week, on that night."),
                published)
+
+
+_VOCAB = ("on since by until in early late mid last this next the coming of during from before "
+          "after Monday Sunday January Jan. Sept. May March December 27 27th 3rd 2003 1990s "
+          "mid-1990s mid1990s '90s a an two few several hundreds and half days weeks months "
+          "years ago later earlier following previous same day morning night that yesterday "
+          "today tonight up to till present for recent over throughout 2024-01-05 twentyfive "
+          "fifteen-year 3-day _the ON The").split()
+
+
+def test_word_start_scan_finds_exactly_what_a_full_scan_finds() -> None:
+    """The pre-filtered scan (_starts_by_pattern + _finditer) equals rx.finditer."""
+    import random
+
+    from newsgraph.nlp import dates as mod
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(_VOCAB) + rng.choice([" ", " ", "-", ", ", "\n", ""])
+                       for _ in range(rng.randint(1, 25)))
+        for (kind, rx), starts in zip(mod.PATTERNS, mod._starts_by_pattern(text)):
+            full = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+            fast = [(m.span(), m.groupdict()) for m in mod._finditer(rx, text, starts)]
+            assert fast == full, (kind, text)
+
+
+def test_non_ascii_text_is_scanned_in_full() -> None:
+    from newsgraph.nlp import dates as mod
+    assert mod._starts_by_pattern("on 3 J\u00e9nuary 2020") == [None] * len(mod.PATTERNS)
+    assert resolved("It happened on 5 March 2019 in caf\u00e9s.")["on 5 March 2019"] == "2019-03-05"
