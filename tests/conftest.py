@@ -42,3 +42,16 @@ def nlp():
     from newsgraph.settings import Settings
     s = Settings()
     return _nlp(s.model, s.kb_paths, s.max_chars)
+
+
+@pytest.fixture(scope="session")
+def model():
+    """The stock spaCy model alone (no KB ruler), loaded once: for extractor tests on
+    sentences written for them."""
+    import spacy
+
+    from newsgraph.settings import Settings
+    try:
+        return spacy.load(Settings().model)
+    except OSError:
+        pytest.skip("spaCy model not installed")

