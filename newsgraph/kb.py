@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -63,6 +63,17 @@ class Office:
 class KnowledgeBase:
     actors: dict[str, Actor]
     offices: dict[str, Office]
+    # office -> (holder, tie) in actor order, derived from `actors` once
+    by_office: dict[str, tuple[tuple[Actor, Tie], ...]] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[Actor, Tie]]] = {}
+        for actor in self.actors.values():
+            for tie in actor.ties:
+                if tie.predicate == "holds_office" and tie.office:
+                    index.setdefault(tie.office, []).append((actor, tie))
+        object.__setattr__(self, "by_office", {k: tuple(v) for k, v in index.items()})
 
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
@@ -75,25 +86,7 @@ class KnowledgeBase:
 
     def holders(self, office: str, on_date: str | None = None) -> list[Actor]:
         """Actors holding `office` on `on_date` (ISO prefix comparison); all if no date."""
-        return [actor for actor, tie in _office_index(self).get(office, ())
-                if _within(tie, on_date)]
-
-
-_OFFICE_INDEX: dict[int, tuple["KnowledgeBase", dict[str, list[tuple[Actor, Tie]]]]] = {}
-
-
-def _office_index(kb: "KnowledgeBase") -> dict[str, list[tuple[Actor, Tie]]]:
-    """office -> (holder, tie), in actor order; built once per knowledge base."""
-    cached = _OFFICE_INDEX.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    index: dict[str, list[tuple[Actor, Tie]]] = {}
-    for actor in kb.actors.values():
-        for tie in actor.ties:
-            if tie.predicate == "holds_office" and tie.office:
-                index.setdefault(tie.office, []).append((actor, tie))
-    _OFFICE_INDEX[id(kb)] = (kb, index)
-    return index
+        return [actor for actor, tie in self.by_office.get(office, ()) if _within(tie, on_date)]
 
 
 def _within(tie: Tie, on_date: str | None) -> bool:
