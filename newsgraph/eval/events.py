@@ -4,7 +4,7 @@ A system event "report" is one system event in one annotated document; it matche
 gold event of that document when one of its evidence spans overlaps the gold evidence
 (or additional evidence). Precision counts reports matching any gold event (core or
 extended); recall and the attribute scores use core gold events only, each paired
-with the report whose evidence overlaps it most.
+with the report whose evidence overlaps it most (on a tie, one of an accepted type).
 """
 from __future__ import annotations
 
@@ -56,11 +56,15 @@ def _shared(report: Report, spans: list[Span]) -> int:
 
 def match_events(gold_events: list[Mapping], reports: list[Report],
                  texts: Mapping[str, str]) -> dict[int, Report]:
-    """Index of each gold event -> the report overlapping it most (only those matched)."""
+    """Index of each gold event -> the report overlapping it most (only those matched);
+    of reports overlapping it equally (several events read from one sentence), one
+    whose type the gold type accepts."""
     out: dict[int, Report] = {}
     for i, g in enumerate(gold_events):
         spans = gold_spans(g, texts)
-        best = max(reports, key=lambda r: _shared(r, spans), default=None)
+        accepted = PLOVER.get(g.get("type"), set())
+        best = max(reports, default=None, key=lambda r: (
+            _shared(r, spans), r.event.get("type") in accepted))
         if best is not None and _shared(best, spans) > 0:
             out[i] = best
     return out

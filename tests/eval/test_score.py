@@ -130,6 +130,21 @@ def test_spurious_event_lowers_precision_and_split_cluster_lowers_f1():
     assert scores["cluster_recall"] == 0.0
 
 
+def test_events_of_one_sentence_pair_by_type_on_a_tie():
+    gold, texts, export = synthetic()
+    e2 = next(e for e in export["events"] if e["id"] == "sys-e2")
+    twin = {**e2, "id": "twin", "type": "PROTEST", "cluster": "elsewhere"}
+    for order in ([twin, e2], [e2, twin]):
+        export["events"] = [e for e in export["events"] if e["id"] not in ("sys-e2", "twin")]
+        export["events"][1:1] = order
+        scores = evaluate(export, gold, texts=texts)["events"]
+        assert scores["type_accuracy"] == pytest.approx(1.0)
+        assert scores["cluster_f1"] == pytest.approx(1.0)
+    e2["evidence"] = [dict(v, end=v["end"] - 1) for v in e2["evidence"]]
+    scores = evaluate(export, gold, texts=texts)["events"]    # overlap still comes first
+    assert scores["type_accuracy"] < 1.0
+
+
 def test_contradiction_needs_two_sides():
     gold, texts, export = synthetic()
     export["contradictions"][0]["values"].pop()
