@@ -36,6 +36,11 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
     ("mdy", rf"\b{_PRE}(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?(?!\w)"),
     ("my", rf"\b{_PRE}{_MON}(?:\s+of)?,?\s+{_YEAR}"),
     ("decade", r"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:19|20)?\d0'?s\b"),
+    ("since_start", rf"(?i)\b(?:(?:in|during|over|throughout)\s+)?the\s+(?:past\s+|last\s+)?"
+                    rf"{_NUM}(?P<half>[- ]and[- ](?:a[- ])?half)?[- ]{_UNIT}\s+(?:that\s+"
+                    rf"(?:have\s+|has\s+)?(?:pass(?:ed)?|elapsed)\s+)?(?:since|from)\s+"
+                    rf"(?:the\s+(?:beginning|start|outbreak|onset|eruption)\s+of|"
+                    rf"(?:the\s+)?(?:\w+\s+){{1,3}}(?:began|started|erupted|broke\s+out))\b"),
     ("period", rf"(?i)\b(?:(?:in|during|over|for|throughout)\s+)?the\s+(?:past|last|previous|"
                rf"coming|next|recent)\s+(?:(?:few|several|couple\s+of|[\w-]+)\s+)?{_PERIOD}\b"),
     ("period", r"(?i)\b(?:to|until|till|up\s+to)\s+(?:this|the\s+present)\s+day\b"),
@@ -69,7 +74,8 @@ _P_COUNT = ("#", "a", "few", "several", "many", *NUMBERS, *"fifteen twenty thirt
             "sixty hundreds".split())
 STARTS: tuple[tuple[str, ...], ...] = (
     ("#",), (*_P_PRE, *_P_WD, "#"), (*_P_PRE, *_P_WD, *_P_MON), (*_P_PRE, *_P_MON),
-    ("the", "early", "late", "mid", "#"), ("in", "during", "over", "for", "throughout", "the"),
+    ("the", "early", "late", "mid", "#"), ("in", "during", "over", "throughout", "the"),
+    ("in", "during", "over", "for", "throughout", "the"),
     ("to", "until", "till", "up"), ("for", "in", "over"), _P_COUNT, _P_NUM, _P_NUM,
     ("on", "by", "in", "the"), ("on", "by", "that", "this"), ("the",),
     ("the", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "next"),

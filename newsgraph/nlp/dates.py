@@ -5,7 +5,8 @@ is the most recent one on or before it; a weekday is the most recent such day), 
 anaphoric expressions ("the following day", "on that day", "two days later") against
 the discourse anchor: the last date resolved earlier in the article. Periods and
 durations ("the past nine months", "since 2003", "the 1980s") are reported with
-date=None: nothing is ever guessed. dateparser is the fallback for DATE entities no
+date=None: nothing is ever guessed; a duration counted from a start up to now ("the
+three months since the start of the protests") dates that start, at month precision. dateparser is the fallback for DATE entities no
 rule recognises, cached, and only trusted when its answer agrees with the text.
 """
 from __future__ import annotations
@@ -116,6 +117,8 @@ def _resolve(found: Found, text: str, *, pub: date | None,
         return _calendar(m, pub=pub, anchor=anchor if same_par else _Anchor())
     if found.kind == "weekday":
         return _weekday(m, pub=pub, anchor=anchor if same_par else _Anchor()), "day"
+    if found.kind == "since_start":
+        return _since_start(m, pub)
     if found.kind == "ago":
         return _shift(pub, m["unit"], -_number(m["num"]))
     if found.kind == "later":
@@ -212,6 +215,18 @@ def _shift(base: date | None, unit: str, n: int) -> tuple[date | None, str | Non
     months = n * (12 if unit == "year" else 1) + base.month - 1
     moved = date(base.year + months // 12, months % 12 + 1, 1)
     return (moved, "year") if unit == "year" else (moved, "month")
+
+
+def _since_start(m: re.Match, pub: date | None) -> tuple[date | None, str | None]:
+    """'the three-and-a-half months since the start of the protests': counted back from
+    publication, the start is dated at month precision (year for years, day for days)."""
+    if pub is None:
+        return None, None
+    n = _number(m["num"]) + (0.5 if m["half"] else 0.0)
+    unit = m["unit"].lower()
+    days = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}[unit] * n
+    start = pub - timedelta(days=round(days))
+    return start, {"day": "day", "year": "year"}.get(unit, "month")
 
 
 def _later(m: re.Match, after: str, anchor: _Anchor) -> tuple[date | None, str | None]:

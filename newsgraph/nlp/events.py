@@ -3,13 +3,14 @@ only when the clause reports them as having happened, typed with PLOVER type and
 mode, with actors, targets, date, place and reported casualties.
 
 One event per sentence and PLOVER type: 'launched an attack ... killing 10' is one
-ASSAULT. A following sentence that only adds the toll ('The raids killed 41') is
-folded into the event it continues.
+ASSAULT, unless coordinated clauses tell two ('protests in Lebanon and the November
+uprising in Iran': see event_clauses); such events take their clause as evidence. A
+following sentence that only adds the toll ('The raids killed 41') is folded into the
+event it continues.
 """
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -17,10 +18,13 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import ids
 from ..model import Article, DateRef, Event, Evidence, Location, Mention
+from . import event_places as places_of
 from . import event_roles as roles
 from . import quantities
+from .event_clauses import Clause, clauses, split_same_type
 from .event_lexicon import Lexicon, Rule, load_lexicon
 from .places import PlaceContext, place_context
+from .sentences import sentences
 from .text import doc_text
 
 log = logging.getLogger(__name__)
@@ -52,6 +56,17 @@ class Draft:
     injuries: int | None = None
     toll_source: str | None = None
     named: bool = False      # the toll counts victims named one by one
+    clause: Clause | None = None    # its own clause when the sentence tells several
+
+    def span(self) -> tuple[int, int]:
+        """Characters of the article this event is read from."""
+        if self.clause is not None:
+            return self.clause.start, self.clause.end
+        return self.sent.start_char, self.sent.end_char
+
+    def admits(self, offset: int) -> bool:
+        """May a date or place at this offset of the sentence be this event's?"""
+        return self.clause is None or self.clause.admits(offset, self.sent.start_char)
 
 
 def _keys(tok: Token) -> tuple[str, ...]:
@@ -129,12 +144,19 @@ def _mode(draft: Draft, lex: Lexicon) -> str | None:
     return _context_mode(draft.sent, draft.type, lex)
 
 
-def _drafts(sent: Span, lex: Lexicon) -> list[Draft]:
+def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[Draft]:
+    """The sentence's events: one per type, or per coordinated clause (event_clauses)."""
     hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:
         by_type.setdefault(hit.rule.type, []).append(hit)
-    drafts = [Draft(sent=sent, type=t, hits=tuple(hs)) for t, hs in by_type.items()]
+    drafts = [Draft(sent=sent, type=t, hits=tuple(hs[k] for k in group))
+              for t, hs in by_type.items()
+              for group in split_same_type([h.head for h in hs], marks, sent)]
+    drafts.sort(key=lambda d: d.hits[0].tokens[0].i)
+    spans = clauses([[t for h in d.hits for t in h.tokens] for d in drafts], sent)
+    if spans is not None:
+        drafts = [replace(d, clause=c) for d, c in zip(drafts, spans)]
     return sorted(drafts, key=_salience)
 
 
@@ -308,7 +330,8 @@ class Context:
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
     """The sentence's date; else, for a definite re-mention ('the attack'), the date of
     the earlier event it names; else the date the paragraph last set."""
-    date, dated = roles.pick_date(draft.sent, parts, ctx.dates)
+    date, dated = roles.pick_date(draft.sent, parts,
+                                  [d for d in ctx.dates if draft.admits(d.start)])
     if date is not None and date.date is not None:
         return date, dated
     for hit in draft.hits:
@@ -322,18 +345,22 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
 
 def _build(draft: Draft, ctx: Context) -> Event | None:
     sent, article, lex = draft.sent, ctx.article, ctx.lex
-    start, end = sent.start_char, sent.end_char
+    start, end = draft.span()
     while end > start and article.text[end - 1].isspace():
         end -= 1
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
         draft, ctx.mentions, article.text)
     date, dated = _date(draft, parts, ctx)
-    place, placed = roles.pick_place(sent, parts, ctx.places, roles=used)
+    places = [p for p in ctx.places if p.evidence is None or draft.admits(p.evidence.start)]
+    place, placed = places_of.pick_place(sent, parts, places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
         return None
+    if place is not None and not placed and draft.type == "PROTEST":
+        crowd = places_of.crowd_nationality(sent, by_actor, ctx.where)
+        place = crowd if crowd is not None and crowd.country != place.country else place
     if place is None:
-        place = roles.fallback_place(sent, parts, ctx.places, context=ctx.where,
+        place = places_of.fallback_place(sent, parts, places, context=ctx.where,
                                      exclude=by_actor if draft.type == "ASSAULT" else set(),
                                      roles=used)
     if date is not None and date.date is not None:
@@ -355,41 +382,13 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     """Every event the article reports as having happened (threats as THREATEN)."""
     lex = load_lexicon()
     sents = sentences(doc)
-    drafts = [_with_toll(d, doc_text(doc)[d.sent.start_char:d.sent.end_char])
-              for sent in sents for d in _drafts(sent, lex)]
+    marks = [(d.start, d.date or d.text) for d in dates] + [
+        (p.evidence.start, p.name) for p in places if p.evidence is not None]
+    drafts = [_with_toll(d, doc_text(doc)[slice(*d.span())])
+              for sent in sents for d in _drafts(sent, lex, marks)]
     drafts = _fold(drafts, sents, doc)
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=places, where=place_context(article, places),
                   lex=lex, seen={})
     events = [_build(d, ctx) for d in drafts]
     return [e for e in events if e is not None]
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """spaCy's sentences cut at paragraph breaks, headline-like lines left out (titles,
-    captions, bylines: a paragraph of one short line without final punctuation)."""
-    out: list[Span] = []
-    for sent in doc.sents:
-        start = sent.start
-        for tok in sent:
-            if tok.is_space and tok.text.count("\n") >= 2:
-                if tok.i > start:
-                    out.append(doc[start:tok.i])
-                start = tok.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
-    return [s for s in out if not _headline(s)]
-
-
-def _headline(sent: Span) -> bool:
-    text = doc_text(sent.doc)
-    before = text[max(0, sent.start_char - 40):sent.start_char]
-    first = sent.start_char <= 40 and not before.strip()
-    alone = (first or _BREAK_BEFORE.search(before)) and _BREAK_AFTER.match(text, sent.end_char)
-    words = [t for t in sent if not t.is_space]
-    return bool(alone) and len(words) < 25 and not (words and words[-1].text in _FINAL)
-
-
-_BREAK_BEFORE = re.compile(r"\n\s*\n\s*\Z")
-_BREAK_AFTER = re.compile(r"\s*(?:\n\s*\n|\Z)")
-_FINAL = {".", "!", "?", "\u201d", '"', "'", "\u2019", ")", ":"}

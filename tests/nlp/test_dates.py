@@ -69,6 +69,19 @@ def test_periods_are_null() -> None:
     assert all(d is None and p is None for _, d, p in got)
 
 
+def test_duration_since_a_start_dates_the_start() -> None:
+    got = resolved("During the three-and-half months that pass from the beginning of the "
+                   "protests, the regime hesitated.", "2020-01-21")
+    assert got == {"During the three-and-half months that pass from the beginning of": "2019-10"}
+    assert dates("In the two months since the protests began, hundreds died.", "2020-01-21") == [
+        ("In the two months since the protests began", "2019-11", "month")]
+    assert resolved("the 10 days since the start of the strike", "2020-01-21") == {
+        "the 10 days since the start of": "2020-01-11"}
+    assert resolved("In the past nine months, prices rose.") == {"In the past nine months": None}
+    assert resolved("In the two months since the protests began.", None) == {
+        "In the two months since the protests began": None}
+
+
 def test_weekday_is_the_most_recent_on_or_before_publication() -> None:
     # 2020-01-21 is a Tuesday
     assert resolved("Protests continued on Tuesday.", "2020-01-21")["on Tuesday"] == "2020-01-21"

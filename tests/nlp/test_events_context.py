@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import Article, DateRef, Evidence, Location
-from newsgraph.nlp.events import extract_events, sentences
+from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.sentences import sentences
 from newsgraph.nlp.text import normalise
 
 pytestmark = pytest.mark.model

@@ -1,0 +1,135 @@
+"""Several events in one sentence: where one event's clause ends and the next begins.
+
+"Iraqis attacked the consulates in Karbala, but the turning point was the burning of
+the consulate in Najaf" tells two events; each gets its own clause as evidence and
+takes its date and place from that clause (or from what precedes the sentence's first
+trigger: "On Friday, gunmen opened fire ... and police arrested dozens" dates both).
+
+A sentence is cut only at a coordinating conjunction or a semicolon whose next
+conjunct leads to the later trigger and not to an earlier one, and not inside what an
+earlier trigger says or asks ("demanded that A and that B"). Relative clauses and
+other embeddings are not cut: their events keep the whole sentence as evidence.
+
+Two trigger words of one type in one sentence are one event ("launched an attack ...
+the attack killed"), unless such a cut separates them and each side names a place or
+date the other does not ("protests in Lebanon and the November uprising in Iran").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from spacy.tokens import Span, Token
+
+from .text import doc_text
+
+_CONJUNCTS = ("conj", "parataxis")
+_TRIM = " \t\r\n,;:-\u2013\u2014"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Clause:
+    start: int          # character span of the clause in the article
+    end: int
+    shared_end: int     # characters before this (the sentence's lead) serve every clause
+
+    def admits(self, offset: int, sent_start: int) -> bool:
+        """May a date or place starting at `offset` belong to this clause's event?"""
+        return self.start <= offset < self.end or sent_start <= offset < self.shared_end
+
+
+def _dominates(top: Token, tok: Token) -> bool:
+    for _ in range(40):
+        if tok == top:
+            return True
+        if tok.head == tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
+    """The last conjunction (or semicolon) after every earlier trigger and before `later`
+    whose next conjunct leads to `later` and to no earlier trigger."""
+    last = max(t.i for t in earlier)
+    best = None
+    for tok in later.doc[last + 1:later.i]:
+        if tok.dep_ != "cc" and tok.text != ";":
+            continue
+        nxt = next((c for c in tok.head.children if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
+        if nxt is not None and _dominates(nxt, later) and not any(
+                _dominates(nxt, t) or _in_complement(tok.head, t) for t in earlier):
+            best = tok
+    return best
+
+
+def _in_complement(tok: Token, trigger: Token) -> bool:
+    """Is `tok` inside a clausal complement of `trigger` ('demanded that A and that B':
+    both are what was demanded, not a second event)?"""
+    for _ in range(40):
+        if tok == trigger or tok.head == tok:
+            return False
+        if tok.dep_ in ("ccomp", "xcomp") and _dominates(trigger, tok.head):
+            return True
+        tok = tok.head
+    return False
+
+
+def split_same_type(heads: Sequence[Token], marks: Sequence[tuple[int, str]],
+                    sent: Span) -> list[list[int]]:
+    """Indices of same-type trigger heads (in text order) grouped into events.
+
+    `marks` are (character offset, key) of the sentence's dates and places.
+    """
+    if len(heads) < 2:
+        return [list(range(len(heads)))]
+    lead = heads[0].idx
+    groups, start = [[0]], lead
+    for k in range(1, len(heads)):
+        cut = cut_between(heads[:k], heads[k])
+        if cut is not None:
+            left = {key for at, key in marks if start <= at < cut.idx}
+            right = {key for at, key in marks if at > cut.idx and at < sent.end_char}
+            if left - right and right - left:
+                groups.append([k])
+                start = cut.idx
+                continue
+        groups[-1].append(k)
+    return groups
+
+
+def clauses(units: Sequence[Sequence[Token]], sent: Span) -> list[Clause] | None:
+    """The clause of each unit (the trigger heads of one event), units in text order of
+    their first trigger; None when no cut separates any two (one sentence, one span)."""
+    if len(units) < 2:
+        return None
+    text = doc_text(sent.doc)
+    lead = min(t.idx for unit in units for t in unit)
+    bounds: list[tuple[int, int]] = []          # cut token (start, end) after unit k
+    runs: list[list[int]] = [[0]]
+    for k in range(1, len(units)):
+        earlier = [t for unit in units[:k] for t in unit]
+        first = min(units[k], key=lambda t: t.i)
+        cut = cut_between(earlier, first) if max(t.i for t in earlier) < first.i else None
+        if cut is None:
+            runs[-1].append(k)
+        else:
+            bounds.append((cut.idx, cut.idx + len(cut)))
+            runs.append([k])
+    if len(runs) == 1:
+        return None
+    edges = [sent.start_char] + [b for pair in bounds for b in pair] + [sent.end_char]
+    out: list[Clause | None] = [None] * len(units)
+    for r, run in enumerate(runs):
+        start, end = _trim(text, edges[2 * r], edges[2 * r + 1])
+        for k in run:
+            out[k] = Clause(start=start, end=end, shared_end=lead)
+    return [c for c in out if c is not None]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end

@@ -1,0 +1,161 @@
+"""Which place of a sentence is its event's: 'in/at/near X' attached to the trigger,
+a site the event was done to, the nearest place that is not a participant, and the
+fallbacks (a nationality word, the paragraph's place, the article's country)."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Span, Token
+
+from ..model import Location
+from .event_roles import ARGUMENTS, PLACE_PREPS, anchors_of, attached, tokens_at
+from .places import PlaceContext
+
+
+def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
+    """A place that is a later item of a list ('A, B and C')."""
+    for tok in toks:
+        cur = tok
+        while cur.dep_ == "conj" and cur.head != cur:
+            cur = cur.head
+            if cur.i in others:
+                return True
+    return False
+
+
+def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
+               roles: set[int]) -> tuple[Location | None, bool]:
+    """The place of the sentence: 'in/at/near X' attached to the trigger first, then the
+    nearest place that is not itself an actor or target of the event; and whether it is
+    attached."""
+    cands = [(p, tokens_at(sent, p.evidence.start, p.evidence.end)) for p in places
+             if p.evidence and sent.start_char <= p.evidence.start < sent.end_char]
+    heads = {t.i for _, toks in cands for t in toks}
+    anchors = anchors_of(parts)
+    pivot = parts[0].idx
+    scored = []
+    for i, (loc, toks) in enumerate(cands):
+        near = attached(toks, anchors, preps=PLACE_PREPS)
+        dep = toks[-1].dep_ if toks else ""
+        modifier = dep in ("compound", "poss", "amod", "nmod")
+        argument = modifier or dep in ARGUMENTS or any(t.i in roles for t in toks)
+        site = loc.kind == "site" and not modifier and dep not in ("nsubj", "nsubjpass")
+        if site:
+            argument = False     # a facility the event is done to is where it happens
+        if (argument and not near) or (modifier and loc.kind == "country") or _listed_later(
+                toks, heads) or _hyphenated(toks):
+            continue
+        tight = site and _right_after(parts, toks)
+        scored.append((not (near or tight), not tight, abs(loc.evidence.start - pivot), i, loc))
+    if not scored:
+        return None, False
+    best = _finer(min(scored), scored)
+    if best[0] and _national_modifier(parts):
+        return None, False       # '<nationality> protests': that beats a loose place
+    return best[-1], not best[0]
+
+
+def _national_modifier(parts: Sequence[Token]) -> bool:
+    return any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+               for p in parts for c in p.children)
+
+
+def _right_after(parts: Sequence[Token], toks: Sequence[Token]) -> bool:
+    """'the rocket attack on Friday on the air base': a site a few words after a trigger
+    word, with no verb between, is what the event was done to (whatever the parse)."""
+    before = [p.i for p in parts if toks and p.i < toks[0].i]
+    if not before:
+        return False
+    between = toks[0].doc[max(before) + 1:toks[0].i]
+    return len(between) <= 6 and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                         for t in between)
+
+
+def _finer(best: tuple, scored: Sequence[tuple]) -> tuple:
+    """'protests erupted in <country> ... filled <square>': a finer place of the sentence
+    inside the chosen country stands for it (the country stays the attached one)."""
+    loc = best[-1]
+    if loc.kind != "country":
+        return best
+    inside = [s for s in scored if s[-1].country == loc.country and s[-1].kind != "country"]
+    return (best[0], *min(inside)[1:]) if inside else best
+
+
+def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
+                   context: PlaceContext, exclude: set[int],
+                   roles: set[int] = frozenset()) -> Location | None:
+    """A place for an event whose sentence has none attached: a nationality word or
+    country modifying the trigger ('<nationality> protests'), any place of the sentence (not
+    among the tokens in `exclude`), a nationality modifying an actor or target
+    ('<nationality> protesters'), then a place earlier in the paragraph, then the article's dominant
+    country. A nationality modifying anything else ('despite X's support') is ignored."""
+    pivot = parts[0].idx
+    own = {p.i for p in parts}
+    found: list[tuple[int, int, Location]] = []
+    for loc in places:
+        if loc.evidence and sent.start_char <= loc.evidence.start < sent.end_char:
+            toks = tokens_at(sent, loc.evidence.start, loc.evidence.end)
+            if toks and not any(t.i in exclude for t in toks) and not _hyphenated(toks):
+                national = loc.kind == "country" and toks[-1].dep_ in ("compound", "poss", "amod")
+                rank = _national_rank(toks[-1], own, roles) if national else 1
+                if rank is not None:
+                    found.append((rank, abs(loc.evidence.start - pivot), loc))
+    if not any(f[0] <= 1 for f in found) and _CITY_ANAPHOR.search(sent.text):
+        earlier = context.earlier_in_paragraph(sent.start_char, kinds=_TOWNS)
+        if earlier is not None:
+            return earlier
+    for tok in sent:
+        if tok.ent_type_ == "NORP" and tok.i not in exclude and not _hyphenated([tok]):
+            rank = _national_rank(tok, own, roles)
+            loc = context.demonym(tok.idx, tok.idx + len(tok)) if rank is not None else None
+            if loc is not None:
+                found.append((rank, abs(tok.idx - pivot), loc))
+    if found:
+        return min(found, key=lambda f: f[:2])[2]
+    return context.earlier_in_paragraph(sent.start_char) or context.country
+
+
+def crowd_nationality(sent: Span, actors: set[int], context: PlaceContext) -> Location | None:
+    """'Iraqi protesters', 'an uprising by the Iraqi people': the country the nationality
+    word of a protest's actor names (where such a crowd protests, unless a place is
+    attached to the event)."""
+    for tok in sent:
+        if tok.i in actors and tok.ent_type_ == "NORP" and not _hyphenated([tok]):
+            loc = context.demonym(tok.idx, tok.idx + len(tok))
+            if loc is not None:
+                return loc
+    return None
+
+
+def _national_rank(tok: Token, trigger: set[int], roles: set[int]) -> int | None:
+    """0 when a nationality word modifies the trigger, 2 when it modifies an actor or
+    target (or the sentence is not parsed into roles), None otherwise."""
+    head = tok
+    for _ in range(4):
+        if head.dep_ not in ("compound", "poss", "amod", "nmod") or head.head == head:
+            break
+        head = head.head
+        if head.i in trigger:
+            return 0
+        if head.i in roles:
+            return 2
+    return 2 if not roles else None
+
+
+_CITY_ANAPHOR = re.compile(r"\b(?:this|that|the same)\s+(?:city|town|village)\b", re.I)
+
+
+_TOWNS = ("city", "site")
+
+
+def _hyphenated(toks: Sequence[Token]) -> bool:
+    """Part of a compound adjective: '<country>-backed', 'anti-<nationality>' (a hyphen
+    inside the name, as in 'al-Diwaniyah', does not count)."""
+    if not toks:
+        return False
+    first, last = toks[0], toks[-1]
+    doc = first.doc
+    after = last.i + 1 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_
+    before = first.i > 0 and doc[first.i - 1].text == "-" and not doc[first.i - 1].whitespace_
+    return after or before

@@ -1,0 +1,30 @@
+"""Which place of a sentence is its event's (model, real demonym and country data)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import ids
+from newsgraph.model import Article, Evidence, Location
+from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.text import normalise
+
+pytestmark = pytest.mark.model
+
+
+def _events(model, text: str, places):
+    article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2021-03-10")
+    locs = [Location(name=n, country=c, kind=k, evidence=Evidence(
+        doc=article.id, start=text.index(n), end=text.index(n) + len(n), text=n))
+        for n, c, k in places]
+    return extract_events(model(normalise(text)), article, mentions=[], dates=[], places=locs)
+
+
+def test_protest_by_a_nationality_is_in_its_country_unless_a_place_is_attached(model) -> None:
+    text = ("Following the escalating uprising by the German people against the corrupt "
+            "apparatus linked to the regime in France, Paris suffered another blow.")
+    (event,) = [e for e in _events(model, text, [("France", "FR", "country")])
+                if e.type == "PROTEST"]
+    assert event.location is not None and event.location.country == "DE"
+    text = "German students protested outside the embassy in Paris on Monday."
+    (event,) = _events(model, text, [("Paris", "FR", "city")])
+    assert event.location is not None and event.location.name == "Paris"
