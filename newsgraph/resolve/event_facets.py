@@ -7,6 +7,7 @@ geonames id, admin1 and country.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date as Date, timedelta
@@ -33,6 +34,7 @@ class LinkConfig:
     near_days: int
     campaign_days: int
     recent_days: int
+    near_site_km: float
     weights: dict[str, float]
     families: tuple[frozenset[str], ...]
     mode_groups: tuple[frozenset[str], ...]
@@ -52,6 +54,7 @@ def load_config(path: Path = CONFIG_PATH) -> LinkConfig:
         tie_participants=float(data["tie_participants"]), mean_threshold=float(data["mean_threshold"]),
         near_days=int(data["near_days"]), campaign_days=int(data["campaign_days"]),
         recent_days=int(data.get("recent_days", 0)),
+        near_site_km=float(data.get("near_site_km", 0.0)),
         weights={k: float(v) for k, v in data["weights"].items()},
         families=tuple(frozenset(f) for f in data.get("type_families", [])),
         mode_groups=tuple(frozenset(g) for g in data.get("mode_groups", [])),
@@ -174,6 +177,18 @@ def stated_place(e: Event) -> Location | None:
         return None
     inside = e.evidence.start <= loc.evidence.start and loc.evidence.end <= e.evidence.end
     return loc if inside and loc.evidence.doc == e.evidence.doc else None
+
+
+def near_sites(a: Location | None, b: Location | None, km: float) -> bool:
+    """Two named sites (a square and the bridge beside it) at most `km` apart."""
+    if a is None or b is None or a.kind != "site" or b.kind != "site":
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h))) <= km
 
 
 def place_relation(a: Location | None, b: Location | None) -> str:

@@ -18,8 +18,9 @@ from typing import Mapping, Sequence
 from anyascii import anyascii
 
 from ..model import Event
-from .event_facets import (LinkConfig, date_relation, is_campaign, mode_relation,
-                           place_relation, recency, says_start, stated_place, type_relation)
+from .event_facets import (LinkConfig, date_relation, day, is_campaign, mode_relation,
+                           near_sites, place_relation, recency, says_start, stated_place,
+                           type_relation)
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US
@@ -113,18 +114,21 @@ def _date_points(rel: str, w: Mapping[str, float]) -> float:
             "near": w["near_date"]}.get(rel, 0.0)
 
 
-def _place_points(a: Event, b: Event, rel: str, w: Mapping[str, float]) -> float:
+def _place_points(a: Event, b: Event, rel: str, cfg: LinkConfig) -> float:
+    w = cfg.weights
     if rel != "same":
-        return 0.0
+        return w["same_stated_site"] if _stated_same(a, b, cfg) else 0.0
     kind = a.location.kind if a.location else None
     if kind in ("country", "region"):
         return w["same_country_only"]
-    return w["same_stated_site"] if _stated_same(a, b) else w["same_site"]
+    return w["same_stated_site"] if _stated_same(a, b, cfg) else w["same_site"]
 
 
-def _stated_same(a: Event, b: Event) -> bool:
-    """Both reports name the same town or site in their own sentence."""
-    return place_relation(stated_place(a), stated_place(b)) == "same"
+def _stated_same(a: Event, b: Event, cfg: LinkConfig) -> bool:
+    """Both reports name the same town or site in their own sentence (or two sites a
+    few hundred metres apart: a square and the bridge beside it)."""
+    sa, sb = stated_place(a), stated_place(b)
+    return place_relation(sa, sb) == "same" or near_sites(sa, sb, cfg.near_site_km)
 
 
 def _recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
@@ -144,7 +148,16 @@ def _same_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     if not ea.location.country or ea.location.country != eb.location.country:
         return False
     return (date_relation(ea, eb, cfg) in ("same_day", "same", "near")
-            or _recency(a, b, cfg) == "recent")
+            or _recency(a, b, cfg) == "recent" or _both_recent(a, b, cfg))
+
+
+def _both_recent(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """Neither report gives a date, and their articles appeared within the recency
+    window of each other: both most likely mean the same recent news."""
+    if (a.event.date and a.event.date.date) or (b.event.date and b.event.date.date):
+        return False
+    pa, pb = day(a.published), day(b.published)
+    return pa is not None and pb is not None and abs((pa - pb).days) <= cfg.recent_days
 
 
 def _participant_points(a: Profile, b: Profile, w: Mapping[str, float]) -> float:
@@ -176,7 +189,7 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return None                  # an article cannot report what happened after it
     if kind == "family" and when != "same_day":
         return None
-    score = (_date_points(when, w) + _place_points(ea, eb, where, w)
+    score = (_date_points(when, w) + _place_points(ea, eb, where, cfg)
              + _participant_points(a, b, w) + w["words"] * cosine(a, b))
     if kind == "family":
         return score + w["type_family"]
@@ -206,7 +219,7 @@ def _site_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     that a busy city does not tie unrelated reports), and their dates agree or one side
     gives none and the other's date is recent news for it."""
     site = stated_place(a.event)
-    if site is None or site.kind != "site" or not _stated_same(a.event, b.event):
+    if site is None or site.kind != "site" or not _stated_same(a.event, b.event, cfg):
         return False
     return (date_relation(a.event, b.event, cfg) in ("same", "near")
             or _recency(a, b, cfg) == "recent")

@@ -37,6 +37,8 @@ def _block_keys(p: Profile) -> set[tuple]:
     keys: set[tuple] = {("p", x) for x in p.participants}
     if e.location:
         keys.add(("l", place_key(e.location.name)))
+        if e.location.kind == "site" and e.location.admin1:     # sites near each other
+            keys.add(("s", place_key(e.location.admin1)))
     if e.date and e.date.date:
         keys.add(("d", e.date.date[:7]))
     rare = sorted(p.words, key=lambda w: (-p.words[w], w))[:TOP_WORDS]

@@ -189,3 +189,36 @@ def test_protest_wave_reports_of_one_country_link_when_recent() -> None:
     other = dataclasses.replace(b, location=Location(name="Yland", country="YY", kind="country"))
     got = _with_published([a, other], {"d2": "2022-01-15"})
     assert got["a"] != got["b"]
+
+
+def test_undated_protest_wave_reports_link_when_their_articles_are_close() -> None:
+    a = ev("a", "d1", type="PROTEST", mode="demo", date=None, loc=COUNTRY,
+           text="Protests flared across Xland and beyond.")
+    b = ev("b", "d2", type="PROTEST", mode="demo", date=None, loc=COUNTRY,
+           text="Parallel uprisings in Xland weaken the rulers.")
+    close = _with_published([a, b], {"d1": "2021-12-29", "d2": "2022-01-21"})
+    assert close["a"] == close["b"]
+    apart = _with_published([a, b], {"d1": "2021-06-01", "d2": "2022-01-21"})
+    assert apart["a"] != apart["b"]
+    unknown = _with_published([a, b], {"d1": "2021-12-29"})
+    assert unknown["a"] != unknown["b"]
+
+
+SQUARE = Location(name="Koro Square", country="XX", admin1="North", kind="site",
+                  lat=33.3250, lon=44.4210)
+BRIDGE = Location(name="Koro Bridge", country="XX", admin1="North", kind="site",
+                  lat=33.3230, lon=44.4170)            # about 430 m from the square
+FAR_SITE = Location(name="Koro Barracks", country="XX", admin1="North", kind="site",
+                    lat=33.3700, lon=44.5000)          # about 9 km away
+
+
+def test_undated_report_joins_recent_event_at_a_site_beside_its_own() -> None:
+    a = ev("a", "d1", mode=None, date=None, loc=BRIDGE,
+           text="A bloody attack targeted the squares and Koro Bridge.")
+    b = ev("b", "d2", mode="firearms", date="2021-03-06", loc=SQUARE,
+           text="Gunmen opened fire on protesters in Koro Square, killing 19.")
+    near = _with_published([a, b], {"d1": "2021-03-29"})
+    assert near["a"] == near["b"]
+    far = _with_published([a, dataclasses.replace(b, location=dataclasses.replace(
+        FAR_SITE, evidence=b.location.evidence))], {"d1": "2021-03-29"})
+    assert far["a"] != far["b"]
