@@ -111,6 +111,7 @@ class Event:
     injuries: int | None = None
     toll_source: str | None = None   # who gives the figure, as written
     evidence: Evidence
+    toll_evidence: Evidence | None = None   # the sentence giving the toll, when not the event's own
     extractor: str = "events.v1"
 
 

@@ -94,7 +94,7 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
-def _is_passive(verb: Token) -> bool:
+def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
             c.dep_ == "aux" for c in verb.children))
@@ -104,7 +104,7 @@ def _pobj(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ == "pobj"]
 
 
-def _agent(tok: Token) -> list[Token]:
+def agent(tok: Token) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
@@ -125,8 +125,8 @@ def _targets_via_preps(tok: Token, *, with_of: bool) -> list[Token]:
 def verb_roles(verb: Token, parts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
     """(actors, targets) of a verbal trigger; `parts` are all tokens of the trigger."""
     targets = [t for p in parts for t in _targets_via_preps(p, with_of=False)]
-    if _is_passive(verb):
-        actors = _agent(verb)
+    if is_passive(verb):
+        actors = agent(verb)
         subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if verb.dep_ in ("acl", "relcl") and not subj:
             subj = [verb.head]
@@ -144,7 +144,7 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
     actors = [c for c in mods if c.dep_ == "poss"]
     actors += [c for c in mods if c.dep_ in ("compound", "amod", "nmod")
                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
-    actors += _agent(noun)
+    actors += agent(noun)
     of = [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in _pobj(c)]
     targets = _targets_via_preps(noun, with_of=False)
     if of_is_actor:
@@ -155,7 +155,7 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
     if not actors and noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
         verb = gov if gov.pos_ == "VERB" else gov.head
         if verb.pos_ == "VERB":
-            actors = _agent(verb) if _is_passive(verb) else _subject(verb)
+            actors = agent(verb) if is_passive(verb) else _subject(verb)
     return actors, targets
 
 

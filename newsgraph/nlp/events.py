@@ -20,7 +20,7 @@ from .. import ids
 from ..model import Article, DateRef, Event, Evidence, Location, Mention
 from . import event_places as places_of
 from . import event_roles as roles
-from . import quantities
+from . import event_tolls as tolls
 from .event_clauses import Clause, clauses, split_same_type
 from .event_lexicon import Lexicon, Rule, load_lexicon
 from .places import PlaceContext, place_context
@@ -30,7 +30,6 @@ from .text import doc_text
 log = logging.getLogger(__name__)
 EXTRACTOR = "events.v1"
 _MODE_RANK = ("riot", "vandalize", "obstruct", "strike", "hunger", "boycott", "demo")
-_DEFINITE = {"the", "this", "these", "that", "those"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,6 +56,7 @@ class Draft:
     toll_source: str | None = None
     named: bool = False      # the toll counts victims named one by one
     clause: Clause | None = None    # its own clause when the sentence tells several
+    toll_span: tuple[int, int] | None = None   # another sentence the toll was read from
 
     def span(self) -> tuple[int, int]:
         """Characters of the article this event is read from."""
@@ -186,73 +186,6 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
-def _with_toll(draft: Draft, text: str) -> Draft:
-    if draft.type != "ASSAULT":
-        return draft
-    dead, hurt = quantities.reported(text)
-    named = dead is None
-    if dead is None:
-        dead = _named_victims(draft)
-    return replace(draft, fatalities=dead, injuries=hurt, named=named and dead is not None,
-                   toll_source=quantities.toll_source(text) if dead or hurt else None)
-
-
-def _named_victims(draft: Draft) -> int | None:
-    """'X and Y were killed' -> 2: victims named one by one, without a figure."""
-    for hit in draft.hits:
-        head = hit.head
-        if head.lemma_.lower() not in ("kill", "assassinate", "shoot", "murder"):
-            continue
-        _, targets = roles.verb_roles(head, hit.tokens) if head.pos_ == "VERB" else ([], [])
-        victims = [t for t in roles.expand(targets[:1]) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
-                   or any(c.lower_ in ("a", "an") for c in t.children)]
-        if victims:
-            return len(victims)
-    return None
-
-
-def _is_follow_up(draft: Draft) -> bool:
-    """A sentence that only restates an earlier attack ('The raids killed 41')."""
-    if draft.type != "ASSAULT":
-        return False
-    for hit in draft.hits:
-        head = hit.head
-        definite = any(c.lower_ in _DEFINITE for c in head.children)
-        bare_passive = head.pos_ == "VERB" and roles._is_passive(head) and not roles._agent(head)
-        if not hit.rule.generic or not (definite or bare_passive):
-            return False
-    return True
-
-
-def _fold(drafts: list[Draft], sents: list[Span], doc: Doc) -> list[Draft]:
-    """Give an attack the toll of the next sentence when that sentence continues it."""
-    out: list[Draft] = []
-    index = {s.start: i for i, s in enumerate(sents)}
-    for draft in drafts:
-        prev = next((d for d in reversed(out) if d.type == "ASSAULT"
-                     and index[d.sent.start] == index[draft.sent.start] - 1), None)
-        if prev and draft.type == "ASSAULT" and _is_follow_up(draft):
-            larger = prev.named and (draft.fatalities or 0) > (prev.fatalities or 0)
-            if larger or (prev.fatalities is None and prev.injuries is None):
-                out[out.index(prev)] = replace(prev, fatalities=draft.fatalities,
-                                               injuries=draft.injuries,
-                                               toll_source=draft.toll_source)
-            continue
-        out.append(draft)
-    for i, draft in enumerate(out):
-        if draft.type != "ASSAULT" or draft.fatalities is not None or draft.injuries is not None:
-            continue
-        k = index[draft.sent.start] + 1
-        if k < len(sents) and not any(d.sent.start == sents[k].start and d.type == "ASSAULT"
-                                      for d in out):
-            text = doc_text(doc)[sents[k].start_char:sents[k].end_char]
-            dead, hurt = quantities.reported(text)
-            if dead is not None or hurt is not None:
-                out[i] = replace(draft, fatalities=dead, injuries=hurt,
-                                 toll_source=quantities.toll_source(text))
-    return out
-
-
 def _roles(draft: Draft, mentions: Sequence[Mention], text: str
            ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
                       set[int], set[int]]:
@@ -335,7 +268,7 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
     if date is not None and date.date is not None:
         return date, dated
     for hit in draft.hits:
-        if any(c.lower_ in _DEFINITE for c in hit.head.children):
+        if any(c.lower_ in tolls.DEFINITE for c in hit.head.children):
             earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
             if earlier is not None:
                 return earlier, False
@@ -373,8 +306,18 @@ def _build(draft: Draft, ctx: Context) -> Event | None:
         type=draft.type, mode=_mode(draft, lex), trigger=trig, date=date, location=place,
         actors=actors, targets=targets, actor_text=actor_text, target_text=target_text,
         fatalities=draft.fatalities, injuries=draft.injuries, toll_source=draft.toll_source,
+        toll_evidence=_evidence(article, draft.toll_span),
         evidence=Evidence(doc=article.id, start=start, end=end, text=article.text[start:end]),
         extractor=EXTRACTOR)
+
+
+def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None:
+    if span is None:
+        return None
+    start, end = span
+    while end > start and article.text[end - 1].isspace():
+        end -= 1
+    return Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
 
 
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
@@ -384,9 +327,9 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
         (p.evidence.start, p.name) for p in places if p.evidence is not None]
-    drafts = [_with_toll(d, doc_text(doc)[slice(*d.span())])
+    drafts = [tolls.with_toll(d, doc_text(doc)[slice(*d.span())])
               for sent in sents for d in _drafts(sent, lex, marks)]
-    drafts = _fold(drafts, sents, doc)
+    drafts = tolls.fold(drafts, sents, doc)
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=places, where=place_context(article, places),
                   lex=lex, seen={})

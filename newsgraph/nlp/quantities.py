@@ -57,6 +57,8 @@ def _sum_before(text: str, anchor: int) -> tuple[int, int] | None:
     """Sum the figures of the clause ending at `anchor` ('41 X and 25 Y were killed')."""
     start = max(text.rfind(sep, 0, anchor) for sep in (",", ";", ":", " that ", " who "))
     start = 0 if start < 0 else start + 1
+    told = [m.end() for m in _TOLD.finditer(text, start, anchor)]
+    start = max([start, *told])          # '4 were killed and 6 wounded': not 10 wounded
     clause = text[start:anchor]
     figures = [m for m in re.finditer(rf"\b{NUM}\b", clause)
                if not re.match(r"(?:19|20)\d\d$", m.group(0))
@@ -70,6 +72,8 @@ def _sum_before(text: str, anchor: int) -> tuple[int, int] | None:
     return sum(values), start + figures[0].start()
 
 
+_TOLD = re.compile(rf"\b(?:{_DEAD}|{_HURT})\b")
+
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"\b(?:killing|killed|kills|kill|claim(?:ed|ing)? the lives of)\s+{_QUAL}({NUM})\b(?!\s*(?:percent|%|years?|days?))"),
     ("fatalities", rf"\b(?:left|leaving|leaves)\s+{_QUAL}({NUM})\b[^.;]{{0,60}}?\bdead\b"),
@@ -78,6 +82,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:people\s+|persons\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b"),
     ("fatalities", rf"(?<!\bno )\b(a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:\w+ly\s+)?(?:killed|shot dead|slain|assassinated)\b"),
     ("fatalities", rf"\b({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:who|that)\s+{_BE}{_DEAD}\b"),
+    ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:died|perished)\b"),
     ("fatalities", rf"\b(no one|nobody|none|no)\s+(?:\w+\s+){{0,2}}?(?:(?:was|were|had been|has been)\s+(?:killed|hurt|harmed)|casualties|deaths|fatalities)\b"),
     ("injuries", rf"\b(?:injuring|wounding|injured|wounded)\s+{_QUAL}({NUM})\b(?!\s*(?:percent|%|years?|days?))"),
     ("injuries", rf"\b{_QUAL}({NUM})\s+(?:people\s+|others\s+|civilians\s+)?{_HURT}\b"),

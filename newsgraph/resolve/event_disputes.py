@@ -68,9 +68,10 @@ def disputed(field: str, values: Values) -> bool:
                for a, b in combinations(sorted(values), 2))
 
 
-def _values(by_value: Values) -> tuple[ContradictionValue, ...]:
-    return tuple(ContradictionValue(value=v, evidence=tuple(e.evidence for e in evs))
-                 for v, evs in sorted(by_value.items()))
+def _values(by_value: Values, field: str) -> tuple[ContradictionValue, ...]:
+    return tuple(ContradictionValue(value=v, evidence=tuple(
+        x for e in evs for x in (e.evidence, e.toll_evidence if field == "fatalities" else None)
+        if x is not None)) for v, evs in sorted(by_value.items()))
 
 
 def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],
@@ -93,5 +94,5 @@ def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str]
                     values[v].append(e)
             if disputed(field, values):
                 out.append(Contradiction(id=ids.record_id("x", cid, field, *sorted(values)),
-                                         about=cid, field=field, values=_values(values)))
+                                         about=cid, field=field, values=_values(values, field)))
     return out

@@ -155,6 +155,12 @@ def _ev(r: sqlite3.Row) -> Evidence:
     return Evidence(doc=r["doc"], start=r["start"], end=r["end"], text=r["text"])
 
 
+def _toll_ev(r: sqlite3.Row) -> Evidence | None:
+    if r["toll_start"] is None:
+        return None
+    return Evidence(doc=r["doc"], start=r["toll_start"], end=r["toll_end"], text=r["toll_text"])
+
+
 def _entity(r: sqlite3.Row, mentions: list[str]) -> Entity:
     return Entity(id=r["id"], name=r["name"], type=r["type"], sector=r["sector"],
                   country=r["country"], wikidata=r["wikidata"], kb_id=r["kb_id"],
@@ -172,7 +178,7 @@ def _event(r: sqlite3.Row, parts: dict[str, list[str]]) -> Event:
                  actor_text=tuple(json.loads(r["actor_text"] or "[]")),
                  target_text=tuple(json.loads(r["target_text"] or "[]")),
                  fatalities=r["fatalities"], injuries=r["injuries"], toll_source=r["toll_source"],
-                 evidence=_ev(r), extractor=r["extractor"])
+                 evidence=_ev(r), extractor=r["extractor"], toll_evidence=_toll_ev(r))
 
 
 class BrowseView(View):

@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
-from ..model import ArticleRecords, Contradiction, Entity
+from ..model import ArticleRecords, Contradiction, Entity, Event
 from .codec import location_to_json, values_to_json
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
@@ -86,11 +86,11 @@ class Writer:
                          location_to_json(e.location), json.dumps(list(e.actor_text)),
                          json.dumps(list(e.target_text)), e.fatalities, e.injuries,
                          e.toll_source, e.evidence.start, e.evidence.end, e.evidence.text,
-                         e.extractor, None))
+                         e.extractor, None, *_toll(e)))
             parts += [(e.id, m, "actor") for m in e.actors]
             parts += [(e.id, m, "target") for m in e.targets]
         self.conn.executemany(
-            "INSERT OR REPLACE INTO events VALUES (" + ",".join("?" * 21) + ")", rows)
+            "INSERT OR REPLACE INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
         self.conn.executemany("INSERT OR IGNORE INTO event_participants VALUES (?,?,?)", parts)
 
     def _insert_claims(self, rec: ArticleRecords) -> None:
@@ -121,3 +121,7 @@ class Writer:
             self.conn.executemany("UPDATE articles SET source_group=? WHERE id=?",
                                   [(g, a) for a, g in res.source_groups.items()])
 
+
+def _toll(e: Event) -> tuple[int | None, int | None, str | None]:
+    t = e.toll_evidence
+    return (t.start, t.end, t.text) if t is not None else (None, None, None)

@@ -48,3 +48,10 @@ def test_toll_source() -> None:
 ])
 def test_zero_relative_and_companion_tolls(sentence: str, dead: int) -> None:
     assert reported(sentence)[0] == dead
+
+
+def test_intransitive_death_verbs_and_separate_injury_clauses() -> None:
+    assert reported("Four soldiers died and six were wounded.") == (4, 6)
+    assert reported("Four soldiers were killed and six were wounded.") == (4, 6)
+    assert reported("At least 12 protesters perished in the fire.") == (12, None)
+    assert reported("41 soldiers and 25 militiamen were killed.") == (66, None)

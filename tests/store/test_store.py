@@ -42,7 +42,7 @@ def test_migrations_apply_once(tmp_path):
     conn = connect(tmp_path / "kb.sqlite")
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
-    assert names == ["001_init", "002_api_indexes"]
+    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence"]
 
 
 def test_round_trip_and_idempotent_upsert(tmp_path):
@@ -58,6 +58,39 @@ def test_round_trip_and_idempotent_upsert(tmp_path):
     assert view.events() == list(rec.events)
     assert view.claims() == list(rec.claims)
     assert list(view.articles()) == [rec.article]
+
+
+def test_toll_evidence_round_trips_and_is_exported(tmp_path):
+    import dataclasses
+
+    from newsgraph import query
+    rec = _records()
+    (event,) = rec.events
+    toll = Evidence(doc=event.doc, start=51, end=84, text=rec.article.text[51:84])
+    rec = dataclasses.replace(rec, events=(dataclasses.replace(
+        event, fatalities=3, toll_evidence=toll),))
+    conn = connect(tmp_path / "kb.sqlite")
+    Writer(conn).write_records(rec)
+    view = View(conn)
+    assert view.events()[0].toll_evidence == toll
+    (exported,) = query.events(view)
+    assert [e["start"] for e in exported["evidence"]] == [event.evidence.start, 51]
+
+
+def test_store_made_before_the_toll_columns_is_migrated(tmp_path):
+    import sqlite3
+
+    from newsgraph.store.sqlite import MIGRATIONS
+    old = sqlite3.connect(tmp_path / "kb.sqlite")
+    old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY)")
+    for name in ("001_init", "002_api_indexes"):
+        old.executescript((MIGRATIONS / f"{name}.sql").read_text())
+        old.execute("INSERT INTO schema_migrations VALUES (?)", (name,))
+    old.commit()
+    old.close()
+    conn = connect(tmp_path / "kb.sqlite")
+    Writer(conn).write_records(_records())
+    assert View(conn).events()[0].toll_evidence is None
 
 
 def test_evidence_is_the_slice_of_the_stored_text(tmp_path):
