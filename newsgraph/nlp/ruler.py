@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
-from ..resolve.names import is_acronym, spelling_variants
+from ..resolve.names import is_acronym, lexicon, spelling_variants
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +99,8 @@ _PLACE_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[- ](?=[A-Z])"
 
 
 def place_variants(name: str) -> set[str]:
-    """"Al X" also as "X", "al-X", "Al-X"; a final -a also as -ah and back."""
+    """"Al X" also as "X", "al-X", "Al-X"; a final -a also as -ah and back; a generic
+    head word ("Governorate", "Square") also in lower case."""
     base = _PLACE_ARTICLE.sub("", name.title() if name.islower() else name)
     stems = {base}
     if base.endswith("ah") and len(base) > 4:
@@ -109,6 +110,11 @@ def place_variants(name: str) -> set[str]:
     out = {name} | stems
     if base != name:
         out |= {f"{art}{s}" for s in stems for art in ("al-", "Al-", "Al ", "al ")}
+    heads = lexicon().lowercase_place_heads
+    for form in list(out):          # "Diyala Governorate" also as "Diyala governorate"
+        words = form.split(" ")
+        if len(words) > 1 and words[-1].istitle() and words[-1].lower() in heads:
+            out.add(" ".join([*words[:-1], words[-1].lower()]))
     return {v for v in out if len(v) >= 3}
 
 

@@ -48,6 +48,7 @@ class Lexicon:
     political_verbs: frozenset[str]
     political_nouns: frozenset[str]
     minor_place_heads: frozenset[str]
+    lowercase_place_heads: frozenset[str]
     region_modifiers: frozenset[str]
     roles: frozenset[str]
 
@@ -77,6 +78,7 @@ def lexicon() -> Lexicon:
         political_verbs=frozenset(data["political_verbs"]),
         political_nouns=frozenset(data["political_nouns"]),
         minor_place_heads=frozenset(data["minor_place_heads"]),
+        lowercase_place_heads=frozenset(data.get("lowercase_place_heads", ())),
         region_modifiers=frozenset(data["region_modifiers"]),
         roles=frozenset(data["roles"]),
     )
