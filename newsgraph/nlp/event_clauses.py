@@ -6,8 +6,9 @@ takes its date and place from that clause (or from what precedes the sentence's 
 trigger: "On Friday, gunmen opened fire ... and police arrested dozens" dates both).
 
 A sentence is cut only at a coordinating conjunction or a semicolon whose next
-conjunct leads to the later trigger and not to an earlier one, and not inside what an
-earlier trigger says or asks ("demanded that A and that B"). Relative clauses and
+conjunct leads to the later trigger and not to an earlier one, not inside what an
+earlier trigger says or asks ("demanded that A and that B"), and not between phrases
+whose governor comes after them ("His arrest and the murder charges set off an uproar"). Relative clauses and
 other embeddings are not cut: their events keep the whole sentence as evidence.
 
 Two trigger words of one type in one sentence are one event ("launched an attack ...
@@ -56,6 +57,8 @@ def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
     for tok in later.doc[last + 1:later.i]:
         if tok.dep_ != "cc" and tok.text != ";":
             continue
+        if tok.head.head.i > tok.i:
+            continue     # 'His arrest and murder charges set off ...': a shared predicate follows
         nxt = next((c for c in tok.head.children if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
         if nxt is not None and _dominates(nxt, later) and not any(
                 _dominates(nxt, t) or _in_complement(tok.head, t) for t in earlier):

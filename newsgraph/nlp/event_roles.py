@@ -42,11 +42,19 @@ def _purpose(tok: Token) -> bool:
                                              for c in tok.children)
 
 
+def _imperative(tok: Token) -> bool:
+    """'Visit the web site', 'Strike the shepherd': a bare verb heading the sentence."""
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in tok.children)
+
+
 def is_factual(tok: Token, lex: Lexicon) -> bool:
-    """False for negated, modal, conditional, purpose and embedded unreal events."""
+    """False for negated, modal, conditional, purpose, imperative and embedded unreal
+    events."""
     cur = tok
     for _ in range(6):
-        if _negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur):
+        if (_negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur)
+                or _imperative(cur)):
             return False
         head = cur.head
         lemma = head.lemma_.lower()
@@ -56,7 +64,7 @@ def is_factual(tok: Token, lex: Lexicon) -> bool:
         if head == cur or cur.dep_ not in _EMBED:
             return True
         if cur.dep_ == "conj":
-            if _modal(head, lex) or _conditional(head, lex):
+            if _modal(head, lex) or _conditional(head, lex) or _imperative(head):
                 return False
             cur = head.head if head.dep_ not in ("ROOT",) and head.dep_ in _EMBED else head
             if cur is head:

@@ -88,3 +88,10 @@ def test_noun_event_under_a_conditional_light_verb_did_not_happen(parse) -> None
     assert not [e for e in _run(parse, text) if e.type == "ASSAULT"]
     text = "Attacks were launched from their soil on Monday."
     assert [e for e in _run(parse, text, dates=[("Monday", "2021-03-08")]) if e.type == "ASSAULT"]
+
+
+def test_coordinated_subjects_of_one_predicate_are_not_cut(parse) -> None:
+    text = ("His arrest and subsequent murder charges set off an uproar in Dorvana, "
+            "in part because of his extensive criminal history.")
+    events = _run(parse, text, places=["Dorvana"])
+    assert events and all(e.evidence.text == text for e in events)

@@ -84,10 +84,23 @@ def test_protest_modes(parse) -> None:
     "The army will launch an offensive strike on the town of Maradi.",
     "Officials fear that gunmen could attack the market in Maradi.",
     "The group plans to bomb the bridge in Maradi.",
+    "The ministry praised the efforts to crack down on smuggling in Maradi.",
 ])
 def test_unreal_events_are_not_reported(parse, text: str) -> None:
     events, _ = _run(parse, text, places=["Maradi"])
     assert not [e for e in events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "For more information, call the office or visit the agency's web site.",
+    "Visit the museum in Maradi for more information.",
+])
+def test_imperatives_are_not_events(parse, text: str) -> None:
+    events, _ = _run(parse, text, places=["Maradi"] if "Maradi" in text else [])
+    assert not events
+    events, _ = _run(parse, "The minister visited the museum in Maradi on Monday.",
+                     places=["Maradi"])
+    assert [e.type for e in events] == ["CONSULT"]
 
 
 def test_threat_is_threaten_not_assault(parse) -> None:
