@@ -1,6 +1,7 @@
 """The event trigger lexicon (data/lexicons/events.yaml), loaded once and indexed."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,7 @@ class Lexicon:
     conditions: frozenset[str]
     support_verbs: frozenset[str]
     concrete_modifiers: frozenset[str]
+    accidental: re.Pattern | None
     acled: tuple[AcledRow, ...]
     inter_codes: dict[str, int]
     plover_context: dict[str, str]
@@ -76,6 +78,12 @@ def _index(rules: list[Rule]) -> dict[str, tuple[Rule, ...]]:
     return {k: tuple(sorted(v, key=lambda r: -len(r.words))) for k, v in index.items()}
 
 
+def _phrases(values: object) -> re.Pattern | None:
+    """One case-insensitive regex for a list of words and phrases (whole words)."""
+    words = sorted(_words(values), key=lambda w: (-len(w), w))
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I) if words else None
+
+
 def _words(values: object) -> frozenset[str]:
     return frozenset(str(v).lower() for v in values or ())
 
@@ -103,6 +111,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         conditions=_words(data.get("condition_markers")),
         support_verbs=_words(data.get("support_verbs")),
         concrete_modifiers=_words(data.get("concrete_modifiers")),
+        accidental=_phrases(data.get("accidental_causes")),
         acled=acled,
         inter_codes={str(k): int(v) for k, v in (data.get("inter_codes") or {}).items()},
         plover_context={str(k): str(v) for k, v in (data.get("plover_context") or {}).items()},

@@ -147,6 +147,8 @@ def _mode(draft: Draft, lex: Lexicon) -> str | None:
 def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[Draft]:
     """The sentence's events: one per type, or per coordinated clause (event_clauses)."""
     hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
+    if lex.accidental is not None and lex.accidental.search(sent.text):
+        hits = [h for h in hits if not (h.rule.type == "ASSAULT" and h.rule.generic)]
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:
         by_type.setdefault(hit.rule.type, []).append(hit)

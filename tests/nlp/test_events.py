@@ -85,6 +85,8 @@ def test_protest_modes(parse) -> None:
     "Officials fear that gunmen could attack the market in Maradi.",
     "The group plans to bomb the bridge in Maradi.",
     "The ministry praised the efforts to crack down on smuggling in Maradi.",
+    "Two soldiers were killed in a traffic accident in Maradi on Monday.",
+    "The former mayor of Maradi died of a heart attack.",
 ])
 def test_unreal_events_are_not_reported(parse, text: str) -> None:
     events, _ = _run(parse, text, places=["Maradi"])
@@ -141,3 +143,13 @@ def test_trigger_inside_a_name_is_no_event(parse) -> None:
     text = "The Revolution Demonstration Committee said on Monday that it was ready."
     events, _ = _run(parse, text, dates=[("Monday", "2021-03-08")])
     assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_words_of_accidents_do_not_veto_protest_or_attack_words(parse) -> None:
+    text = ("The storming revived memories of the seizure of the embassy in Maradi and "
+            "the deadly attack on the mission in Velmar in 2012.")
+    events, _ = _run(parse, text, places=["Maradi", "Velmar"])
+    assert "ASSAULT" in {e.type for e in events}
+    text = "Gunmen attacked a checkpoint in the heart of Maradi on Monday."
+    events, _ = _run(parse, text, places=["Maradi"])
+    assert [e.type for e in events] == ["ASSAULT"]
