@@ -4,7 +4,8 @@ A system event "report" is one system event in one annotated document; it matche
 gold event of that document when one of its evidence spans overlaps the gold evidence
 (or additional evidence). Precision counts reports matching any gold event (core or
 extended); recall and the attribute scores use core gold events only, each paired
-with the report whose evidence overlaps it most (on a tie, one of an accepted type).
+with the report whose evidence overlaps it most (on a tie, one of an accepted type,
+then one at the gold place).
 """
 from __future__ import annotations
 
@@ -57,14 +58,16 @@ def _shared(report: Report, spans: list[Span]) -> int:
 def match_events(gold_events: list[Mapping], reports: list[Report],
                  texts: Mapping[str, str]) -> dict[int, Report]:
     """Index of each gold event -> the report overlapping it most (only those matched);
-    of reports overlapping it equally (several events read from one sentence), one
-    whose type the gold type accepts."""
+    of reports overlapping it equally (several events read from one sentence, one per
+    place of a list), one whose type the gold type accepts, then one at its place."""
     out: dict[int, Report] = {}
     for i, g in enumerate(gold_events):
         spans = gold_spans(g, texts)
         accepted = PLOVER.get(g.get("type"), set())
+        placed = bool(g.get("location") or g.get("locations"))
         best = max(reports, default=None, key=lambda r: (
-            _shared(r, spans), r.event.get("type") in accepted))
+            _shared(r, spans), r.event.get("type") in accepted,
+            placed and place_match(g, r.event.get("location"))))
         if best is not None and _shared(best, spans) > 0:
             out[i] = best
     return out

@@ -116,6 +116,47 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     return context.earlier_in_paragraph(sent.start_char) or context.country
 
 
+_SPLIT_KINDS = ("country", "admin1", "city")
+
+
+def coordinated(place: Location, places: Sequence[Location], sent: Span, parts: Sequence[Token],
+                *, attached: bool) -> list[Location]:
+    """'Protests in A and B', 'A, B and C have risen': the event's place and the places
+    of its kind coordinated with it, in text order (one event per place, as ACLED codes
+    them). Only for a place attached to the trigger, or a list that is its subject or
+    where its subject is."""
+    if place.evidence is None or place.kind not in _SPLIT_KINDS:
+        return [place]
+    toks = tokens_at(sent, place.evidence.start, place.evidence.end)
+    if not toks:
+        return [place]
+    root = _conj_root(toks[-1])
+    if not attached and not _of_the_subject(root, {p.i for p in parts}):
+        return [place]
+    at: dict[int, Location] = {}
+    for loc in places:
+        if loc.evidence is not None and loc.kind == place.kind:
+            for tok in tokens_at(sent, loc.evidence.start, loc.evidence.end):
+                at[tok.i] = loc
+    members = [t for t in root.subtree if t == root or (t.dep_ == "conj" and _conj_root(t) == root)]
+    found = list(dict.fromkeys(at[t.i] for t in sorted(members, key=lambda t: t.i) if t.i in at))
+    return found if len(found) > 1 and place in found else [place]
+
+
+def _of_the_subject(root: Token, own: set[int]) -> bool:
+    """'A and B have risen', 'Protesters in A and B blocked roads': the list is the
+    trigger's subject or where its subject is."""
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        root = root.head.head
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i in own
+
+
+def _conj_root(tok: Token) -> Token:
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
 def crowd_nationality(sent: Span, actors: set[int], context: PlaceContext) -> Location | None:
     """'Iraqi protesters', 'an uprising by the Iraqi people': the country the nationality
     word of a protest's actor names (where such a crowd protests, unless a place is

@@ -278,7 +278,7 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
     return roles.inherited_date(draft.sent, ctx.dates, paragraph=par) or date, False
 
 
-def _build(draft: Draft, ctx: Context) -> Event | None:
+def _build(draft: Draft, ctx: Context) -> list[Event]:
     sent, article, lex = draft.sent, ctx.article, ctx.lex
     start, end = draft.span()
     while end > start and article.text[end - 1].isspace():
@@ -290,7 +290,7 @@ def _build(draft: Draft, ctx: Context) -> Event | None:
     places = [p for p in ctx.places if p.evidence is None or draft.admits(p.evidence.start)]
     place, placed = places_of.pick_place(sent, parts, places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
-        return None
+        return []
     if place is not None and not placed and draft.type == "PROTEST":
         crowd = places_of.crowd_nationality(sent, by_actor, ctx.where)
         place = crowd if crowd is not None and crowd.country != place.country else place
@@ -303,7 +303,10 @@ def _build(draft: Draft, ctx: Context) -> Event | None:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date
     first = next((h for h in draft.hits if not h.rule.generic), draft.hits[0])
     trig = article.text[first.tokens[0].idx: first.tokens[-1].idx + len(first.tokens[-1])]
-    return Event(
+    where = [place]
+    if place is not None and draft.fatalities is None and draft.injuries is None:
+        where = places_of.coordinated(place, places, sent, parts, attached=placed)
+    one = Event(
         id=ids.record_id("e", article.id, start, end, draft.type), doc=article.id,
         type=draft.type, mode=_mode(draft, lex), trigger=trig, date=date, location=place,
         actors=actors, targets=targets, actor_text=actor_text, target_text=target_text,
@@ -311,6 +314,10 @@ def _build(draft: Draft, ctx: Context) -> Event | None:
         toll_evidence=_evidence(article, draft.toll_span),
         evidence=Evidence(doc=article.id, start=start, end=end, text=article.text[start:end]),
         extractor=EXTRACTOR)
+    if len(where) == 1:
+        return [one]
+    return [replace(one, id=ids.record_id("e", article.id, start, end, draft.type, loc.name),
+                    location=loc) for loc in where]
 
 
 def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None:
@@ -335,5 +342,4 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=places, where=place_context(article, places),
                   lex=lex, seen={})
-    events = [_build(d, ctx) for d in drafts]
-    return [e for e in events if e is not None]
+    return [e for d in drafts for e in _build(d, ctx)]

@@ -5,7 +5,8 @@ Pairs of reports from different articles are scored (event_link); clusters grow 
 the best pair down, and two clusters merge only when no pair of their members is in
 hard conflict and their mean pair score is high enough, so one vague report cannot
 chain two different events together. Two events of one article never share a cluster
-unless they are the same sentence read twice (same type, overlapping evidence).
+unless they are the same sentence read twice (same type, overlapping evidence, places
+that do not exclude each other).
 Cluster ids are content hashes of the member ids.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
-from .event_facets import LinkConfig, load_config, place_key
+from .event_facets import LinkConfig, load_config, place_key, place_relation
 from .event_link import Profile, build_profiles, link_score, links, strong_tie
 
 __all__ = ["cluster_events", "event_contradictions", "candidate_pairs"]
@@ -28,8 +29,10 @@ TOP_WORDS = 8            # each report is blocked on its rarest evidence words
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
+    """One event read twice from one sentence (not one event per place of a list)."""
     return (a.doc == b.doc and a.type == b.type
-            and a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end)
+            and a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end
+            and place_relation(a.location, b.location) != "conflict")
 
 
 def _block_keys(p: Profile) -> set[tuple]:

@@ -145,6 +145,18 @@ def test_events_of_one_sentence_pair_by_type_on_a_tie():
     assert scores["type_accuracy"] < 1.0
 
 
+def test_events_of_one_sentence_pair_by_place_after_type():
+    gold, texts, export = synthetic()
+    placed = next(g for g in gold["events"] if g.get("location") and g.get("tier") == "core")
+    mine = next(e for e in export["events"] if e["id"] == "sys-" + placed["id"])
+    elsewhere = {**mine, "id": "twin", "location": {"name": "Nowhere-at-all"}, "cluster": "x"}
+    for order in ([elsewhere, mine], [mine, elsewhere]):
+        export["events"] = [e for e in export["events"] if e["id"] not in (mine["id"], "twin")]
+        export["events"][0:0] = order
+        scores = evaluate(export, gold, texts=texts)["events"]
+        assert scores["place_accuracy"] == pytest.approx(1.0)
+
+
 def test_contradiction_needs_two_sides():
     gold, texts, export = synthetic()
     export["contradictions"][0]["values"].pop()

@@ -28,3 +28,25 @@ def test_protest_by_a_nationality_is_in_its_country_unless_a_place_is_attached(m
     text = "German students protested outside the embassy in Paris on Monday."
     (event,) = _events(model, text, [("Paris", "FR", "city")])
     assert event.location is not None and event.location.name == "Paris"
+
+
+def test_one_event_per_place_of_a_list_attached_to_the_trigger(model) -> None:
+    text = "Protests erupted in Paris and Lyon on Monday."
+    events = _events(model, text, [("Paris", "FR", "city"), ("Lyon", "FR", "city")])
+    assert sorted(e.location.name for e in events) == ["Lyon", "Paris"]
+    assert len({e.id for e in events}) == 2
+    text = "Paris and Lyon protested against the reform on Monday."
+    events = _events(model, text, [("Paris", "FR", "city"), ("Lyon", "FR", "city")])
+    assert sorted(e.location.name for e in events) == ["Lyon", "Paris"]
+    text = "Protesters in Paris and Lyon blocked roads on Monday."
+    events = _events(model, text, [("Paris", "FR", "city"), ("Lyon", "FR", "city")])
+    assert sorted(e.location.name for e in events) == ["Lyon", "Paris"]
+
+
+def test_a_list_of_backers_or_a_shared_toll_stays_one_event(model) -> None:
+    text = "Clashes in Paris and Lyon on Monday killed 12 people."
+    events = _events(model, text, [("Paris", "FR", "city"), ("Lyon", "FR", "city")])
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
+    text = "Militias backed by France and Germany attacked the convoy on Monday."
+    events = _events(model, text, [("France", "FR", "country"), ("Germany", "DE", "country")])
+    assert len([e for e in events if e.type == "ASSAULT"]) == 1
