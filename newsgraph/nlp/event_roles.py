@@ -89,7 +89,12 @@ def _clause_verb(tok: Token) -> Token:
 
 def _subject(verb: Token, depth: int = 0) -> list[Token]:
     """The subject of the verb, or of the verb it depends on ('stand accused of
-    launching', 'forced to resign', 'opened fire ..., killing')."""
+    launching', 'forced to resign', 'opened fire ..., killing'), or the agent of the
+    noun it depends on ('the failure of X in launching', 'X's decision to launch')."""
+    if depth and verb.pos_ == "NOUN":
+        poss = [c for c in verb.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        return (poss or [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for t in _pobj(c)])[:1]
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
             return [c]

@@ -153,3 +153,11 @@ def test_words_of_accidents_do_not_veto_protest_or_attack_words(parse) -> None:
     text = "Gunmen attacked a checkpoint in the heart of Maradi on Monday."
     events, _ = _run(parse, text, places=["Maradi"])
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_agent_of_the_noun_a_support_verb_hangs_from(parse) -> None:
+    text = ("The failure of the Dorvan Brigade in launching a bloody attack on the "
+            "camp in Maradi was reported on Monday.")
+    events, mentions = _run(parse, text, places=["Maradi"], names=[("Dorvan Brigade", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (mentions[0].id,)
