@@ -23,6 +23,7 @@ class Rule:
     pos: tuple[str, ...] = ()
     generic: bool = False
     needs: frozenset[str] = frozenset()
+    objectless: bool = False        # only a verb without a direct object ('teachers struck')
     acled: tuple[str, str] | None = None
 
 
@@ -68,6 +69,7 @@ def _rule(entry: dict) -> Rule:
                 mode=entry.get("mode"), pos=tuple(entry.get("pos") or ()),
                 generic=bool(entry.get("generic")),
                 needs=frozenset(str(n).lower() for n in entry.get("needs") or ()),
+                objectless=bool(entry.get("objectless")),
                 acled=(acled[0], acled[1]) if acled else None)
 
 

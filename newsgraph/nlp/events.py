@@ -90,6 +90,8 @@ def _in_name(tok: Token) -> bool:
 def _match_at(tokens: Sequence[Token], i: int, rule: Rule) -> tuple[Token, ...] | None:
     if rule.pos and tokens[i].pos_ not in rule.pos:
         return None
+    if rule.objectless and any(c.dep_ in ("dobj", "nsubjpass") for c in tokens[i].children):
+        return None
     got, j = [tokens[i]], i + 1
     for word, gap in zip(rule.words[1:], rule.gaps[1:]):
         limit = j + (3 if gap else 1)

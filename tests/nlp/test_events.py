@@ -161,3 +161,12 @@ def test_agent_of_the_noun_a_support_verb_hangs_from(parse) -> None:
     events, mentions = _run(parse, text, places=["Maradi"], names=[("Dorvan Brigade", "ORG")])
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.actors == (mentions[0].id,)
+
+
+def test_workers_striking_is_a_strike_and_striking_a_base_an_attack(parse) -> None:
+    events, _ = _run(parse, "Oil workers struck for a third day in Maradi on Monday.",
+                     places=["Maradi"], dates=[("Monday", "2021-03-08")])
+    assert [(e.type, e.mode) for e in events] == [("PROTEST", "strike")]
+    events, _ = _run(parse, "Militants struck a police station in Maradi, killing two workers.",
+                     places=["Maradi"])
+    assert [e.type for e in events] == ["ASSAULT"]
