@@ -79,8 +79,12 @@ _NAMES = {"ORG", "PERSON", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
 def _in_name(tok: Token) -> bool:
-    """Trigger words inside names ('the October Demonstration Committee') are not events."""
+    """Trigger words inside names ('the October Demonstration Committee') or compound
+    adjectives ('the state-sanctioned umbrella', 'a US-backed force') are not events."""
     if tok.ent_type_ in _NAMES:
+        return True
+    if tok.i > 0 and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_ and (
+            tok.dep_ in ("amod", "compound") and tok.tag_ in ("VBN", "VBD", "JJ")):
         return True
     return tok.pos_ == "PROPN" and tok.is_title and tok.i > tok.sent.start and any(
         n.pos_ == "PROPN" and n.is_title for n in (tok.nbor(-1), *(

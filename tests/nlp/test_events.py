@@ -170,3 +170,12 @@ def test_workers_striking_is_a_strike_and_striking_a_base_an_attack(parse) -> No
     events, _ = _run(parse, "Militants struck a police station in Maradi, killing two workers.",
                      places=["Maradi"])
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_trigger_in_a_compound_adjective_is_no_event(parse) -> None:
+    text = "The Maradi Forces, the state-sanctioned umbrella of militias, met on Monday."
+    events, _ = _run(parse, text, dates=[("Monday", "2021-03-08")])
+    assert "SANCTION" not in {e.type for e in events}
+    events, _ = _run(parse, "The army launched a counter-attack on the town on Monday.",
+                     dates=[("Monday", "2021-03-08")])
+    assert [e.type for e in events] == ["ASSAULT"]
