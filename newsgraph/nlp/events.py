@@ -227,11 +227,13 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
 
 
 def _concrete(hit: Hit, lex: Lexicon) -> bool:
-    """A verb in the past, or a noun made concrete by its verb or modifier
+    """A verb in the past (not a simple present passive: 'people are detained in
+    overcrowded cells' tells a habit), or a noun made concrete by its verb or modifier
     ('launched an attack', 'a crackdown launched in', 'a bloody crackdown')."""
     head = hit.head
     if head.pos_ == "VERB":
-        return head.tag_ not in ("VBP", "VBZ")
+        habitual = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in head.children)
+        return head.tag_ not in ("VBP", "VBZ") and not habitual
     near = [head.head, *head.children]
     return any(t.lemma_.lower() in lex.support_verbs and t.pos_ == "VERB" for t in near) or any(
         c.lower_ in lex.concrete_modifiers for c in head.children)

@@ -179,3 +179,10 @@ def test_trigger_in_a_compound_adjective_is_no_event(parse) -> None:
     events, _ = _run(parse, "The army launched a counter-attack on the town on Monday.",
                      dates=[("Monday", "2021-03-08")])
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_simple_present_passive_without_date_or_place_is_a_habit(parse) -> None:
+    events, _ = _run(parse, "There, people are detained in overcrowded cells without trial.")
+    assert not events
+    events, _ = _run(parse, "Several people were detained in overcrowded cells.")
+    assert [e.type for e in events] == ["COERCE"]
