@@ -1,8 +1,9 @@
 """The resolve stage: over the whole store, deterministic, so it can be re-run at will.
 
-Entities (aliases merged, KB-linked), event clusters across articles, syndication
-groups and contradictions. Re-running it after new articles arrive is how the store
-grows without rebuilding the per-article records.
+Entities (aliases merged, KB-linked; nationality words and capitals that are relation
+arguments or attackers linked to their state), event clusters across articles, syndication groups and contradictions.
+Re-running it after new articles arrive is how the store grows without rebuilding the
+per-article records.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..kb import KnowledgeBase
 from ..store import View
 from ..store.writer import Resolution
 from .corroboration import source_groups
+from .states import link_states, state_arguments
 from .entities import resolve_entities
 from .events import cluster_events, event_contradictions
 from .relation_conflicts import relation_contradictions
@@ -17,14 +19,16 @@ from .relation_conflicts import relation_contradictions
 
 def resolve_store(view: View, *, kb: KnowledgeBase) -> Resolution:
     articles = list(view.articles())
-    entities = resolve_entities(view.mentions(), kb=kb)
+    events, relations = view.events(), view.relations()
+    mentions = link_states(view.mentions(), kb=kb,
+                             arguments=state_arguments(relations, events))
+    entities = resolve_entities(mentions, kb=kb)
     entity_of = {m: e.id for e in entities for m in e.mentions}
-    events = view.events()
     published = {a.id: a.published for a in articles}
     clusters = cluster_events(events, entity_of=entity_of, published=published)
     contradictions = [
         *event_contradictions(events, clusters=clusters, entity_of=entity_of),
-        *relation_contradictions(view.relations(), entity_of=entity_of),
+        *relation_contradictions(relations, entity_of=entity_of),
     ]
     return Resolution(entities=tuple(entities), clusters=clusters,
                       contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),

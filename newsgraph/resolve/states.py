@@ -1,0 +1,74 @@
+"""Nationality words and capitals that stand for a state.
+
+"Iranian-backed militias", "an American drone strike", "a Tehran-backed premier": a
+nationality word (a NORP mention whose text is a demonym of data/places/demonyms.tsv)
+or a capital named as a KB actor's metonym, when it is an argument of a relation
+between states and groups (backing, alliance, opposition, affiliation) or the actor of
+an attack, names the state. Such a mention is linked to that state's knowledge-base
+actor; it keeps its label. Elsewhere ("Iraqi protesters", "an American contractor was
+killed", "protesters in Tehran") the word keeps its plain reading.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterable, Sequence
+
+from ..kb import KnowledgeBase
+from ..model import Event, Mention, Relation
+from ..nlp.gazetteer import Gazetteer
+from ..nlp.places import demonyms
+from .linker import kb_index
+from .names import fold
+
+
+# Relations a state takes part in as such ("Iranian-backed"); a nationality word as the
+# object of leader_of or member_of is a parse slip ("X led Iraqi militias"), not a state.
+STATE_PREDICATES = frozenset({"backed_by", "allied_with", "opposes", "affiliated_with"})
+
+
+def state_arguments(relations: Iterable[Relation], events: Iterable[Event]) -> set[str]:
+    """Mention ids that are arguments of a relation between states and groups, or an
+    attack's actor."""
+    args = {m for r in relations if r.predicate in STATE_PREDICATES
+            for m in (r.subject, r.object) if m}
+    return args | {m for e in events if e.type == "ASSAULT" for m in e.actors}
+
+
+def link_states(mentions: Sequence[Mention], *, arguments: set[str],
+                  kb: KnowledgeBase) -> list[Mention]:
+    """The mentions, with nationality words and capitals used as arguments linked to
+    their state."""
+    table = demonyms()
+    capitals = _metonyms(kb)
+    states: dict[str, str | None] = {}
+    out = []
+    for m in mentions:
+        if m.id in arguments and not m.kb_id:
+            iso = table.get(m.text.lower()) if m.label == "NORP" else None
+            if iso is not None and iso not in states:
+                states[iso] = _state(iso, kb)
+            state = states[iso] if iso is not None else capitals.get(fold(m.text))
+            if state:
+                m = replace(m, kb_id=state)
+        out.append(m)
+    return out
+
+
+def _metonyms(kb: KnowledgeBase) -> dict[str, str]:
+    """Folded capital -> the one actor it stands for."""
+    found: dict[str, set[str]] = {}
+    for actor in kb.actors.values():
+        for name in actor.metonyms:
+            found.setdefault(fold(name), set()).add(actor.id)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
+
+
+def _state(iso: str, kb: KnowledgeBase) -> str | None:
+    """The KB actor of a country: the GPE actor named as the gazetteer names the
+    country, else the only GPE actor of that country."""
+    country = Gazetteer.load().country(iso)
+    found = kb_index(kb).link_exact(country.name, "GPE") if country is not None else None
+    if found:
+        return found
+    same = [a.id for a in kb.actors.values() if a.type == "GPE" and a.country == iso]
+    return same[0] if len(same) == 1 else None
