@@ -35,11 +35,15 @@ def _conditional(tok: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in lex.conditions for c in tok.children)
 
 
-def _purpose(tok: Token) -> bool:
-    """An infinitive of purpose: 'gathered to demand', 'in order to'."""
+def _purpose(tok: Token, lex: Lexicon) -> bool:
+    """An infinitive of purpose: 'gathered to demand', 'in order to' (not the
+    complement of a verb that makes it happen: 'ordered the troops to open fire')."""
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    return tok.dep_ == "advcl" and to or any(c.dep_ == "mark" and c.lower_ == "order"
-                                             for c in tok.children)
+    if tok.dep_ == "advcl" and to:
+        head = tok.head
+        told = head.lemma_.lower() in lex.implicative and any(c.dep_ == "dobj" for c in head.children)
+        return not told
+    return any(c.dep_ == "mark" and c.lower_ == "order" for c in tok.children)
 
 
 def _imperative(tok: Token) -> bool:
@@ -53,7 +57,7 @@ def is_factual(tok: Token, lex: Lexicon) -> bool:
     events."""
     cur = tok
     for _ in range(6):
-        if (_negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur)
+        if (_negated(cur) or _modal(cur, lex) or _conditional(cur, lex) or _purpose(cur, lex)
                 or _imperative(cur)):
             return False
         head = cur.head

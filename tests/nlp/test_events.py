@@ -186,3 +186,16 @@ def test_simple_present_passive_without_date_or_place_is_a_habit(parse) -> None:
     assert not events
     events, _ = _run(parse, "Several people were detained in overcrowded cells.")
     assert [e.type for e in events] == ["COERCE"]
+
+
+def test_ordered_to_open_fire_happened_and_joining_makes_a_protest_concrete(parse) -> None:
+    text = "The governor is loathed for ordering security forces to open fire on demonstrators."
+    events, _ = _run(parse, text)
+    assert "ASSAULT" in {e.type for e in events}
+    text = "The plot backfired and resulted in thousands of students joining the uprising."
+    events, _ = _run(parse, text)
+    assert "PROTEST" in {e.type for e in events}
+    events, _ = _run(parse, "Crowds gathered to demand the release of the students.")
+    assert "REQUEST" not in {e.type for e in events}
+    events, _ = _run(parse, "The senator went before a committee to urge passage of a bill.")
+    assert "REQUEST" not in {e.type for e in events}
