@@ -12,7 +12,7 @@ from . import kb as kb_module
 from .errors import NothingReadError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
-from .nlp.runner import analyse
+from .nlp.runner import analyse, loading
 from .resolve.stage import resolve_store
 from .settings import Settings
 from .store import View, Writer, connect
@@ -32,7 +32,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     article at all could be read.
     """
     settings = settings or Settings.load()
-    kb = kb_module.load_cached(settings.kb_paths)
+    with loading(freeze=False):    # the KB is frozen with the model, see runner
+        kb = kb_module.load_cached(settings.kb_paths)
     started = time.perf_counter()
     conn = connect(db)
     writer = Writer(conn)

