@@ -19,7 +19,7 @@ from typing import Iterable, Mapping, Sequence
 from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
-from .event_facets import LinkConfig, load_config, place_key, place_relation
+from .event_facets import LinkConfig, load_config, place_key, place_relation, stated_place
 from .event_link import Profile, build_profiles, link_score, links, strong_tie
 
 __all__ = ["cluster_events", "event_contradictions", "candidate_pairs"]
@@ -35,7 +35,8 @@ def _same_sentence(a: Event, b: Event) -> bool:
             and place_relation(a.location, b.location) != "conflict")
 
 
-def _block_keys(p: Profile) -> set[tuple]:
+def _block_keys(p: Profile, family: str) -> set[tuple]:
+    """Keys of a report's blocks, within its type family (other types never link)."""
     e = p.event
     keys: set[tuple] = {("p", x) for x in p.participants}
     if e.location:
@@ -45,14 +46,22 @@ def _block_keys(p: Profile) -> set[tuple]:
     if e.date and e.date.date:
         keys.add(("d", e.date.date[:7]))
     rare = sorted(p.words, key=lambda w: (-p.words[w], w))[:TOP_WORDS]
-    return keys | {("w", w) for w in rare}
+    return {(family, *k) for k in keys | {("w", w) for w in rare}}
 
 
-def candidate_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[int, int]]:
-    """Pairs of reports of different articles sharing a blocking key, never all pairs."""
+def _family(event_type: str, cfg: LinkConfig) -> str:
+    return next((min(f) for f in cfg.families if event_type in f), event_type)
+
+
+def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig | None = None, *,
+                    docs: Sequence[frozenset[str]] | None = None) -> Iterable[tuple[int, int]]:
+    """Pairs of reports of different articles sharing a blocking key, never all pairs.
+    `docs` gives the articles each profile stands for (copies of one report)."""
+    cfg = cfg or load_config()
+    docs = docs or [frozenset({p.event.doc}) for p in profiles]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        for key in _block_keys(p):
+        for key in _block_keys(p, _family(p.event.type, cfg)):
             blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
@@ -60,16 +69,35 @@ def candidate_pairs(profiles: Sequence[Profile]) -> Iterable[tuple[int, int]]:
             log.debug("blocking key %s skipped (%d reports)", key, len(members))
             continue
         for i, j in combinations(members, 2):
-            if (i, j) not in seen and profiles[i].event.doc != profiles[j].event.doc:
+            if (i, j) not in seen and (docs[i] != docs[j] or len(docs[i]) > 1):
                 seen.add((i, j))
                 yield i, j
+
+
+def _copies(events: Sequence[Event], profiles: Sequence[Profile]) -> list[list[int]]:
+    """Reports identical in every linking feature, each from another article (syndicated
+    copies), grouped: they link to one another anyway, so one stands for all."""
+    bins: dict[tuple, list[list[int]]] = defaultdict(list)
+    for k, (e, p) in enumerate(zip(events, profiles)):
+        where = e.location
+        key = (e.type, e.mode, e.date and e.date.date, e.evidence.text, p.published,
+               where and (where.name, where.kind), stated_place(e) is not None,
+               tuple(sorted(p.participants)), p.actors)
+        for group in bins[key]:
+            if all(events[m].doc != e.doc for m in group):
+                group.append(k)
+                break
+        else:
+            bins[key].append([k])
+    return sorted((g for groups in bins.values() for g in groups), key=lambda g: g[0])
 
 
 class _Clusters:
     """Union of reports under the no-conflict, mean-score rule."""
 
-    def __init__(self, profiles: Sequence[Profile], cfg: LinkConfig):
-        self.profiles, self.cfg = profiles, cfg
+    def __init__(self, profiles: Sequence[Profile], cfg: LinkConfig,
+                 docs: Sequence[frozenset[str]]):
+        self.profiles, self.cfg, self.docs = profiles, cfg, docs
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(profiles))}
         self.root = list(range(len(profiles)))
         self._cache: dict[tuple[int, int], float | None] = {}
@@ -94,8 +122,8 @@ class _Clusters:
         return True
 
     def _may_merge(self, a: list[int], b: list[int]) -> bool:
-        docs_a = {self.profiles[k].event.doc for k in a}
-        if any(self.profiles[k].event.doc in docs_a for k in b):
+        docs_a = frozenset().union(*(self.docs[k] for k in a))
+        if any(self.docs[k] & docs_a for k in b):
             return False
         scores = [self.score(i, j) for i in a for j in b]
         if any(s is None for s in scores):
@@ -104,16 +132,16 @@ class _Clusters:
 
 
 def _unambiguous(scored: list[tuple[float, int, int]], profiles: Sequence[Profile],
-                 cfg: LinkConfig) -> list[tuple[float, int, int]]:
+                 cfg: LinkConfig, docs: Sequence[frozenset[str]]) -> list[tuple[float, int, int]]:
     """Drop weakly tied pairs (only a shared site or wave) when one report has two such
     candidates in one other article: "an attack in the capital" could be either."""
     weak = [(i, j) for _, i, j in scored if not strong_tie(profiles[i], profiles[j], cfg)]
     count: Counter = Counter()
     for i, j in weak:
-        count[(i, profiles[j].event.doc)] += 1
-        count[(j, profiles[i].event.doc)] += 1
+        count.update((i, d) for d in docs[j] if docs[i] != {d})
+        count.update((j, d) for d in docs[i] if docs[j] != {d})
     bad = {(i, j) for i, j in weak
-           if count[(i, profiles[j].event.doc)] > 1 or count[(j, profiles[i].event.doc)] > 1}
+           if any(count[(i, d)] > 1 for d in docs[j]) or any(count[(j, d)] > 1 for d in docs[i])}
     return [t for t in scored if (t[1], t[2]) not in bad]
 
 
@@ -128,19 +156,27 @@ def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
     cfg = cfg or load_config()
     events = sorted(events, key=lambda e: e.id)
     profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published)
-    groups = _Clusters(profiles, cfg)
+    copies = _copies(events, profiles)
+    rep_of = {k: r for r, group in enumerate(copies) for k in group}
+    reps = [profiles[group[0]] for group in copies]
+    docs = [frozenset(events[k].doc for k in group) for group in copies]
+    groups = _Clusters(reps, cfg, docs)
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, e in enumerate(events):
         by_doc[e.doc].append(k)
     for members in by_doc.values():
         for i, j in combinations(members, 2):
             if _same_sentence(events[i], events[j]):
-                groups.union(i, j, check=False)
-    scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(profiles)
-                           if (s := links(profiles[i], profiles[j], cfg)) is not None],
-                          profiles, cfg)
-    scored.sort(key=lambda t: (-t[0], events[t[1]].id, events[t[2]].id))
+                groups.union(rep_of[i], rep_of[j], check=False)
+    scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs)
+                           if (s := links(reps[i], reps[j], cfg)) is not None],
+                          reps, cfg, docs)
+    scored.sort(key=lambda t: (-t[0], reps[t[1]].event.id, reps[t[2]].event.id))
     for _, i, j in scored:
         groups.union(i, j)
-    return {events[k].id: ids.record_id("k", *sorted(events[m].id for m in members))
-            for members in groups.members.values() for k in members}
+    out: dict[str, str] = {}
+    for members in groups.members.values():
+        ks = sorted(k for r in members for k in copies[r])
+        cluster = ids.record_id("k", *(events[k].id for k in ks))
+        out.update((events[k].id, cluster) for k in ks)
+    return out

@@ -222,3 +222,14 @@ def test_undated_report_joins_recent_event_at_a_site_beside_its_own() -> None:
     far = _with_published([a, dataclasses.replace(b, location=dataclasses.replace(
         FAR_SITE, evidence=b.location.evidence))], {"d1": "2021-03-29"})
     assert far["a"] != far["b"]
+
+
+def test_syndicated_copies_cluster_as_one_report_would() -> None:
+    one = [ev("a", "d1"), ev("b", "d2", loc=COUNTRY, mode=None)]
+    single = clusters(one)
+    copies = one + [ev("a2", "d3"), ev("a3", "d4")]        # the same report, other articles
+    got = clusters(copies)
+    assert single["a"] == single["b"]
+    assert got["a"] == got["a2"] == got["a3"] == got["b"]
+    twice = clusters([ev("a", "d1"), ev("a2", "d1", start=300)])   # one article, twice
+    assert twice["a"] != twice["a2"]
