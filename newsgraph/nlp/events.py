@@ -23,6 +23,7 @@ from . import event_roles as roles
 from . import event_tolls as tolls
 from .event_clauses import Clause, clauses, split_same_type
 from .event_lexicon import Lexicon, Rule, load_lexicon
+from .forms import token_forms
 from .places import PlaceContext, place_context
 from .sentences import sentences
 from .text import doc_text
@@ -110,11 +111,18 @@ def _match_at(tokens: Sequence[Token], i: int, rule: Rule) -> tuple[Token, ...] 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Hit]:
     """Longest lexicon matches, left to right, never overlapping."""
+    forms = token_forms(sent.doc)
+    offset = sent.start
+    starts = [i for i in range(len(sent)) if forms.lemma_lower[offset + i] in lex.rules
+              or forms.lower[offset + i] in lex.rules]
+    if not starts:
+        return []
     tokens = list(sent)
     words = {k for t in tokens for k in _keys(t)}
     hits: list[Hit] = []
     used: set[int] = set()
-    for i, tok in enumerate(tokens):
+    for i in starts:
+        tok = tokens[i]
         if tok.i in used or _in_name(tok):
             continue
         for key in _keys(tok):
@@ -153,7 +161,11 @@ def _mode(draft: Draft, lex: Lexicon) -> str | None:
 def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[Draft]:
     """The sentence's events: one per type, or per coordinated clause (event_clauses)."""
     hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
-    if lex.accidental is not None and lex.accidental.search(sent.text):
+    if not hits:
+        return []
+    if lex.accidental is not None and any(h.rule.type == "ASSAULT" and h.rule.generic
+                                          for h in hits) and lex.accidental.search(
+            doc_text(sent.doc)[sent.start_char:sent.end_char]):
         hits = [h for h in hits if not (h.rule.type == "ASSAULT" and h.rule.generic)]
     by_type: dict[str, list[Hit]] = {}
     for hit in hits:
