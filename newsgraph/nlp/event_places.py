@@ -135,7 +135,8 @@ def coordinated(place: Location, places: Sequence[Location], sent: Span, parts: 
         return [place]
     at: dict[int, Location] = {}
     for loc in places:
-        if loc.evidence is not None and loc.kind == place.kind:
+        if (loc.evidence is not None and loc.kind == place.kind
+                and sent.start_char <= loc.evidence.start < sent.end_char):
             for tok in tokens_at(sent, loc.evidence.start, loc.evidence.end):
                 at[tok.i] = loc
     members = [t for t in root.subtree if t == root or (t.dep_ == "conj" and _conj_root(t) == root)]

@@ -307,7 +307,8 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     actors, targets, actor_text, target_text, used, by_actor = _roles(
         draft, ctx.mentions, article.text)
     date, dated = _date(draft, parts, ctx)
-    places = [p for p in ctx.places if p.evidence is None or draft.admits(p.evidence.start)]
+    places = [p for p in ctx.places if p.evidence is not None and
+              sent.start_char <= p.evidence.start < sent.end_char and draft.admits(p.evidence.start)]
     place, placed = places_of.pick_place(sent, parts, places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
         return []
