@@ -182,27 +182,7 @@ def _metonym(c: Cand, doc: Doc, *, kb: KnowledgeBase) -> Cand:
 
 
 def _metonym_actor(text: str, kb: KnowledgeBase) -> str | None:
-    hits = _metonym_index(kb).get(fold(text), ())
-    return hits[0] if len(hits) == 1 else None
-
-
-_METONYMS: dict[int, tuple[KnowledgeBase, dict[str, tuple[str, ...]]]] = {}
-
-
-def _metonym_index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
-    """Folded metonym -> sorted actor ids, built once per knowledge base."""
-    cached = _METONYMS.get(id(kb))
-    if cached is not None and cached[0] is kb:
-        return cached[1]
-    index: dict[str, set[str]] = {}
-    for actor in kb.actors.values():
-        for name in actor.metonyms:
-            index.setdefault(fold(name), set()).add(actor.id)
-    table = {k: tuple(sorted(v)) for k, v in index.items()}
-    if len(_METONYMS) > 8:
-        _METONYMS.clear()
-    _METONYMS[id(kb)] = (kb, table)
-    return table
+    return kb_index(kb).metonym(text)
 
 
 def _political_use(span: Span) -> bool:

@@ -18,6 +18,12 @@ class KBIndex:
     by_key: dict[str, frozenset[str]]         # full key -> actor ids
     by_flat: dict[str, frozenset[str]]        # key without word breaks -> actor ids
     by_last: dict[str, tuple[tuple[str, str], ...]]  # last key -> (alias, actor id)
+    by_metonym: dict[str, frozenset[str]]     # folded metonym (a capital) -> actor ids
+
+    def metonym(self, name: str) -> str | None:
+        """The one actor `name` stands for as a metonym ('Tehran' for the state)."""
+        ids = self.by_metonym.get(fold(name), frozenset())
+        return next(iter(ids)) if len(ids) == 1 else None
 
     def exact(self, name: str) -> frozenset[str]:
         """Actors that have `name` as a name or alias (folded; acronyms as written)."""
@@ -86,9 +92,13 @@ def build_index(kb: KnowledgeBase) -> KBIndex:
         if not p.acronym:
             by_flat[p.flat].add(actor_id)
             by_last[p.last].add((alias, actor_id))
+    by_metonym: dict[str, set[str]] = defaultdict(set)
+    for actor in kb.actors.values():
+        for name in actor.metonyms:
+            by_metonym[fold(name)].add(actor.id)
     freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
     return KBIndex(kb, freeze(by_text), freeze(by_key), freeze(by_flat),
-                   {k: tuple(sorted(v)) for k, v in by_last.items()})
+                   {k: tuple(sorted(v)) for k, v in by_last.items()}, freeze(by_metonym))
 
 
 def kb_index(kb: KnowledgeBase) -> KBIndex:

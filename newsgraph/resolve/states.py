@@ -18,7 +18,6 @@ from ..model import Event, Mention, Relation
 from ..nlp.gazetteer import Gazetteer
 from ..nlp.places import demonyms
 from .linker import kb_index
-from .names import fold
 
 
 # Relations a state takes part in as such ("Iranian-backed"); a nationality word as the
@@ -39,7 +38,7 @@ def link_states(mentions: Sequence[Mention], *, arguments: set[str],
     """The mentions, with nationality words and capitals used as arguments linked to
     their state."""
     table = demonyms()
-    capitals = _metonyms(kb)
+    index = kb_index(kb)
     states: dict[str, str | None] = {}
     out = []
     for m in mentions:
@@ -47,20 +46,11 @@ def link_states(mentions: Sequence[Mention], *, arguments: set[str],
             iso = table.get(m.text.lower()) if m.label == "NORP" else None
             if iso is not None and iso not in states:
                 states[iso] = _state(iso, kb)
-            state = states[iso] if iso is not None else capitals.get(fold(m.text))
+            state = states[iso] if iso is not None else index.metonym(m.text)
             if state:
                 m = replace(m, kb_id=state)
         out.append(m)
     return out
-
-
-def _metonyms(kb: KnowledgeBase) -> dict[str, str]:
-    """Folded capital -> the one actor it stands for."""
-    found: dict[str, set[str]] = {}
-    for actor in kb.actors.values():
-        for name in actor.metonyms:
-            found.setdefault(fold(name), set()).add(actor.id)
-    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
 def _state(iso: str, kb: KnowledgeBase) -> str | None:
