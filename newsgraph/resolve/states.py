@@ -34,7 +34,7 @@ def state_arguments(relations: Iterable[Relation], events: Iterable[Event]) -> s
 
 
 def link_states(mentions: Sequence[Mention], *, arguments: set[str],
-                  kb: KnowledgeBase) -> list[Mention]:
+                kb: KnowledgeBase) -> list[Mention]:
     """The mentions, with nationality words and capitals used as arguments linked to
     their state."""
     table = demonyms()
