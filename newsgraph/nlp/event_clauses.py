@@ -5,7 +5,8 @@ the consulate in Najaf" tells two events; each gets its own clause as evidence a
 takes its date and place from that clause (or from what precedes the sentence's first
 trigger: "On Friday, gunmen opened fire ... and police arrested dozens" dates both).
 
-A sentence is cut only at a coordinating conjunction or a semicolon whose next
+A sentence is cut only at a coordinating conjunction, a semicolon or a contrastive
+"while" whose next
 conjunct leads to the later trigger and not to an earlier one, not inside what an
 earlier trigger says or asks ("demanded that A and that B"), and not between phrases
 whose governor comes after them ("His arrest and the murder charges set off an uproar"). Relative clauses and
@@ -25,6 +26,7 @@ from spacy.tokens import Span, Token
 from .text import doc_text
 
 _CONJUNCTS = ("conj", "parataxis")
+_CONTRAST = ("while", "whereas")
 _TRIM = " \t\r\n,;:-\u2013\u2014"
 
 
@@ -33,10 +35,16 @@ class Clause:
     start: int          # character span of the clause in the article
     end: int
     shared_end: int     # characters before this (the sentence's lead) serve every clause
+    dates_from: int | None = None   # a 'while' clause: the main clause's dates serve it too
 
     def admits(self, offset: int, sent_start: int) -> bool:
         """May a date or place starting at `offset` belong to this clause's event?"""
         return self.start <= offset < self.end or sent_start <= offset < self.shared_end
+
+    def admits_date(self, offset: int, sent_start: int) -> bool:
+        """The same for a date: a 'while' clause happens when its main clause does."""
+        return self.admits(offset, sent_start) or (
+            self.dates_from is not None and self.dates_from <= offset < self.start)
 
 
 def _dominates(top: Token, tok: Token) -> bool:
@@ -50,16 +58,21 @@ def _dominates(top: Token, tok: Token) -> bool:
 
 
 def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
-    """The last conjunction (or semicolon) after every earlier trigger and before `later`
-    whose next conjunct leads to `later` and to no earlier trigger."""
+    """The last conjunction (or semicolon, or contrastive 'while') after every earlier
+    trigger and before `later` whose next conjunct leads to `later` and to no earlier
+    trigger."""
     last = max(t.i for t in earlier)
     best = None
     for tok in later.doc[last + 1:later.i]:
-        if tok.dep_ != "cc" and tok.text != ";":
+        if tok.dep_ == "mark" and tok.lower_ in _CONTRAST and tok.head.dep_ == "advcl":
+            nxt = tok.head      # '..., while police in B arrested dozens'
+        elif tok.dep_ == "cc" or tok.text == ";":
+            if tok.head.head.i > tok.i:
+                continue     # 'His arrest and murder charges set off ...': a shared predicate
+            nxt = next((c for c in tok.head.children
+                        if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
+        else:
             continue
-        if tok.head.head.i > tok.i:
-            continue     # 'His arrest and murder charges set off ...': a shared predicate follows
-        nxt = next((c for c in tok.head.children if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
         if nxt is not None and _dominates(nxt, later) and not any(
                 _dominates(nxt, t) or _in_complement(tok.head, t) for t in earlier):
             best = tok
@@ -110,6 +123,7 @@ def clauses(units: Sequence[Sequence[Token]], sent: Span) -> list[Clause] | None
     lead = min(t.idx for unit in units for t in unit)
     bounds: list[tuple[int, int]] = []          # cut token (start, end) after unit k
     runs: list[list[int]] = [[0]]
+    meanwhile: set[int] = set()                 # runs cut off by a contrastive 'while'
     for k in range(1, len(units)):
         earlier = [t for unit in units[:k] for t in unit]
         first = min(units[k], key=lambda t: t.i)
@@ -118,6 +132,8 @@ def clauses(units: Sequence[Sequence[Token]], sent: Span) -> list[Clause] | None
             runs[-1].append(k)
         else:
             bounds.append((cut.idx, cut.idx + len(cut)))
+            if cut.dep_ == "mark":
+                meanwhile.add(len(runs))
             runs.append([k])
     if len(runs) == 1:
         return None
@@ -125,8 +141,9 @@ def clauses(units: Sequence[Sequence[Token]], sent: Span) -> list[Clause] | None
     out: list[Clause | None] = [None] * len(units)
     for r, run in enumerate(runs):
         start, end = _trim(text, edges[2 * r], edges[2 * r + 1])
+        since = edges[2 * r - 2] if r in meanwhile else None
         for k in run:
-            out[k] = Clause(start=start, end=end, shared_end=lead)
+            out[k] = Clause(start=start, end=end, shared_end=lead, dates_from=since)
     return [c for c in out if c is not None]
 
 

@@ -116,6 +116,41 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     return context.earlier_in_paragraph(sent.start_char) or context.country
 
 
+def in_dateline(loc: Location, text: str) -> bool:
+    """'BAGHDAD (Reuters) -', 'Baghdad, Jan. 3 -': the place a wire story is filed
+    from, not where its events happened."""
+    if loc.evidence is None:
+        return False
+    line = text.rfind("\n", 0, loc.evidence.start) + 1
+    return not text[line:loc.evidence.start].strip() and bool(
+        _DATELINE.match(text, loc.evidence.end))
+
+
+_DATELINE = re.compile(r"(?:,[^\n(),]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]\s")
+
+
+def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],
+                   rivals: frozenset[int]) -> bool:
+    """A place that hangs from another event's verb in the sentence before it reaches
+    this event's trigger ('The shooting came a day after thousands marched in A and B':
+    A and B are the march's). A nominal event is a setting that may frame this one
+    ('after protests in A, 490 were killed': the killings were in A too)."""
+    if not rivals or loc.evidence is None:
+        return False
+    toks = tokens_at(sent, loc.evidence.start, loc.evidence.end)
+    own = anchors_of(parts)
+    cur = toks[-1] if toks else None
+    for _ in range(8):
+        if cur is None or cur.i in own:
+            return False
+        if cur.i in rivals and cur.pos_ in ("VERB", "AUX"):
+            return True
+        if cur.head == cur:
+            return False
+        cur = cur.head
+    return False
+
+
 _SPLIT_KINDS = ("country", "admin1", "city")
 
 

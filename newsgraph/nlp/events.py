@@ -58,6 +58,7 @@ class Draft:
     named: bool = False      # the toll counts victims named one by one
     clause: Clause | None = None    # its own clause when the sentence tells several
     toll_span: tuple[int, int] | None = None   # another sentence the toll was read from
+    rivals: frozenset[int] = frozenset()       # trigger tokens of the sentence's other events
 
     def span(self) -> tuple[int, int]:
         """Characters of the article this event is read from."""
@@ -65,9 +66,13 @@ class Draft:
             return self.clause.start, self.clause.end
         return self.sent.start_char, self.sent.end_char
 
-    def admits(self, offset: int) -> bool:
-        """May a date or place at this offset of the sentence be this event's?"""
-        return self.clause is None or self.clause.admits(offset, self.sent.start_char)
+    def admits(self, offset: int, *, date: bool = False) -> bool:
+        """May a date (`date`) or place at this offset of the sentence be this event's?"""
+        if self.clause is None:
+            return True
+        if date:
+            return self.clause.admits_date(offset, self.sent.start_char)
+        return self.clause.admits(offset, self.sent.start_char)
 
 
 def _keys(tok: Token) -> tuple[str, ...]:
@@ -177,6 +182,10 @@ def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[
     spans = clauses([[t for h in d.hits for t in h.tokens] for d in drafts], sent)
     if spans is not None:
         drafts = [replace(d, clause=c) for d, c in zip(drafts, spans)]
+    if len(drafts) > 1:
+        every = [frozenset(t.i for h in d.hits for t in h.tokens) for d in drafts]
+        drafts = [replace(d, rivals=frozenset().union(*every[:k], *every[k + 1:]))
+                  for k, d in enumerate(drafts)]
     return sorted(drafts, key=_salience)
 
 
@@ -286,7 +295,7 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
     """The sentence's date; else, for a definite re-mention ('the attack'), the date of
     the earlier event it names; else the date the paragraph last set."""
     date, dated = roles.pick_date(draft.sent, parts,
-                                  [d for d in ctx.dates if draft.admits(d.start)])
+                                  [d for d in ctx.dates if draft.admits(d.start, date=True)])
     if date is not None and date.date is not None:
         return date, dated
     for hit in draft.hits:
@@ -307,8 +316,10 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     actors, targets, actor_text, target_text, used, by_actor = _roles(
         draft, ctx.mentions, article.text)
     date, dated = _date(draft, parts, ctx)
-    places = [p for p in ctx.places if p.evidence is not None and
-              sent.start_char <= p.evidence.start < sent.end_char and draft.admits(p.evidence.start)]
+    places = [p for p in ctx.places if p.evidence is not None
+              and sent.start_char <= p.evidence.start < sent.end_char
+              and draft.admits(p.evidence.start) and not places_of.in_dateline(p, article.text)
+              and not places_of.owned_by_rival(p, sent, parts, draft.rivals)]
     place, placed = places_of.pick_place(sent, parts, places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
         return []

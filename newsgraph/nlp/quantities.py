@@ -85,8 +85,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:died|perished)\b"),
     ("fatalities", rf"\b(no one|nobody|none|no)\s+(?:\w+\s+){{0,2}}?(?:(?:was|were|had been|has been)\s+(?:killed|hurt|harmed)|casualties|deaths|fatalities)\b"),
     ("injuries", rf"\b(?:injuring|wounding|injured|wounded)\s+{_QUAL}({NUM})\b(?!\s*(?:percent|%|years?|days?))"),
-    ("injuries", rf"\b{_QUAL}({NUM})\s+(?:people\s+|others\s+|civilians\s+)?{_HURT}\b"),
-    ("injuries", rf"\b{_QUAL}({NUM})\s+(?:\w+\s+){{0,3}}?(?:were|was)\s+{_HURT}\b"),
+    ("injuries", rf"(?<!\bno )\b{_QUAL}({NUM})\s+(?:people\s+|others\s+|civilians\s+)?{_HURT}\b"),
+    ("injuries", rf"(?<!\bno )\b{_QUAL}({NUM})\s+(?:\w+\s+){{0,3}}?(?:were|was)\s+{_HURT}\b"),
+    ("injuries", rf"\b(no one|nobody|none)\s+(?:\w+\s+){{0,2}}?(?:was|were|had been|has been)\s+(?:injured|wounded|hurt|harmed)\b"),
 )
 
 

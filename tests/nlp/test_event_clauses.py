@@ -95,3 +95,21 @@ def test_coordinated_subjects_of_one_predicate_are_not_cut(parse) -> None:
             "in part because of his extensive criminal history.")
     events = _run(parse, text, places=["Dorvana"])
     assert events and all(e.evidence.text == text for e in events)
+
+
+def test_a_while_clause_is_its_own_event_at_the_main_clauses_time(parse) -> None:
+    text = ("Gunmen opened fire on protesters in Velmar on Tuesday, killing three people, "
+            "while police in Koro arrested dozens of students.")
+    events = _run(parse, text, dates=[("Tuesday", "2021-03-09")], places=["Velmar", "Koro"])
+    got = _by_place(events)
+    assert got["Velmar"].type == "ASSAULT" and got["Koro"].type == "COERCE"
+    assert got["Koro"].evidence.text.startswith("police in Koro")
+    assert got["Koro"].date is not None and got["Koro"].date.date == "2021-03-09"
+    assert got["Velmar"].fatalities == 3
+
+
+def test_places_of_another_events_clause_are_not_this_events(parse) -> None:
+    text = "The shooting came a day after thousands of people marched in Velmar and Koro."
+    events = _run(parse, text, places=["Velmar", "Koro"])
+    placed = {e.type for e in events if e.location and e.location.name in ("Velmar", "Koro")}
+    assert placed == {"PROTEST"}

@@ -5,6 +5,7 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import Article, Evidence, Location
+from newsgraph.nlp.event_places import in_dateline
 from newsgraph.nlp.events import extract_events
 from newsgraph.nlp.text import normalise
 
@@ -50,3 +51,19 @@ def test_a_list_of_backers_or_a_shared_toll_stays_one_event(model) -> None:
     text = "Militias backed by France and Germany attacked the convoy on Monday."
     events = _events(model, text, [("France", "FR", "country"), ("Germany", "DE", "country")])
     assert len([e for e in events if e.type == "ASSAULT"]) == 1
+
+
+def _loc(text: str, name: str) -> Location:
+    start = text.index(name)
+    return Location(name=name, kind="city", evidence=Evidence(
+        doc="d", start=start, end=start + len(name), text=name))
+
+
+def test_the_dateline_is_where_the_story_was_filed_not_where_it_happened() -> None:
+    for text in ("PARIS (Wire) - Gunmen opened fire in Lyon.",
+                 "Intro line\n\nParis, Jan. 3 (AFP) \u2014 Gunmen opened fire in Lyon.",
+                 "PARIS - Gunmen opened fire in Lyon."):
+        assert in_dateline(_loc(text, "PARIS" if "PARIS" in text else "Paris"), text)
+        assert not in_dateline(_loc(text, "Lyon"), text)
+    text = "Paris and Lyon - two cities - saw protests."
+    assert not in_dateline(_loc(text, "Lyon"), text)

@@ -55,3 +55,9 @@ def test_intransitive_death_verbs_and_separate_injury_clauses() -> None:
     assert reported("Four soldiers were killed and six were wounded.") == (4, 6)
     assert reported("At least 12 protesters perished in the fire.") == (12, None)
     assert reported("41 soldiers and 25 militiamen were killed.") == (66, None)
+
+
+def test_no_one_hurt_is_zero_not_one() -> None:
+    assert reported("No one was hurt, a security source said.") == (0, 0)
+    assert reported("No one was injured.") == (None, 0)
+    assert reported("No one was killed but one was wounded.") == (0, 1)
