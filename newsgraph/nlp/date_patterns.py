@@ -50,6 +50,8 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
                rf"(?![- ](?:ago|later|earlier|after|before|old))\b"),
     ("ago", rf"(?i)\b{_NUM}\s+{_UNIT}\s+ago\b"),
     ("later", rf"(?i)\b{_NUM}\s+{_UNIT}\s+(?P<dir>later|earlier|after|before)\b"),
+    ("same_day", r"(?i)\b(?:(?:a\s+few|several|\d+|two|three|four|five|six)\s+)?"
+                 r"(?:hours|minutes|moments)\s+(?:later|afterwards)\b"),
     ("anaphor", r"(?i)\b(?:on\s+|by\s+|in\s+)?the\s+(?P<rel>following|next|previous|preceding|same)\s+"
                 r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("anaphor", r"(?i)\b(?:on\s+|by\s+)?(?P<rel>that|this)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
@@ -77,6 +79,7 @@ STARTS: tuple[tuple[str, ...], ...] = (
     ("the", "early", "late", "mid", "#"), ("in", "during", "over", "throughout", "the"),
     ("in", "during", "over", "for", "throughout", "the"),
     ("to", "until", "till", "up"), ("for", "in", "over"), _P_COUNT, _P_NUM, _P_NUM,
+    ("a", "several", "#", "two", "three", "four", "five", "six", "hours", "minutes", "moments"),
     ("on", "by", "in", "the"), ("on", "by", "that", "this"), ("the",),
     ("the", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "next"),
     (*_P_PRE, *_P_WD), (*_P_PRE, *_P_MON), (*_P_PRE, "#"),

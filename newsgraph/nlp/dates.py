@@ -123,6 +123,8 @@ def _resolve(found: Found, text: str, *, pub: date | None,
         return _shift(pub, m["unit"], -_number(m["num"]))
     if found.kind == "later":
         return _later(m, text[found.end:found.end + 12], anchor if near else _Anchor())
+    if found.kind == "same_day":      # 'hours later': the anchor's day
+        return (anchor.day, "day") if near and anchor.precision == "day" else (None, None)
     if found.kind == "anaphor":
         return _anaphor(m, anchor if near else _Anchor())
     if found.kind == "relative":

@@ -101,13 +101,24 @@ def _subject(verb: Token, depth: int = 0) -> list[Token]:
                          for t in _pobj(c)])[:1]
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON":
-            return [c]
+            return _launched_by(c) or [c]
     head = verb.head
     if depth < 3 and head != verb and verb.dep_ in ("conj", "xcomp", "advcl", "pcomp",
                                                         "acomp", "pobj"):
         if head.pos_ == "ADP":
             head = head.head
         return _subject(head, depth + 1)
+    return []
+
+
+def _launched_by(subject: Token) -> list[Token]:
+    """'A drone launched by the X struck ...': the one who launched it acts, not the
+    weapon (the agent of a passive participle on the subject)."""
+    for c in subject.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            found = agent(c)
+            if found:
+                return found
     return []
 
 

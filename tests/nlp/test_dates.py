@@ -160,3 +160,10 @@ def test_non_ascii_text_is_scanned_in_full() -> None:
     from newsgraph.nlp import date_patterns as mod
     assert mod._starts_by_pattern("on 3 J\u00e9nuary 2020") == [None] * len(mod.PATTERNS)
     assert resolved("It happened on 5 March 2019 in caf\u00e9s.")["on 5 March 2019"] == "2019-03-05"
+
+
+def test_hours_later_is_the_anchors_day() -> None:
+    got = dates("A drone struck a depot on Saturday. Hours later, jets struck back. "
+                "Two hours later, it was over.", "2021-03-08")
+    assert ("Hours later", "2021-03-06", "day") in got and ("Two hours later", "2021-03-06", "day") in got
+    assert resolved("Hours later, jets struck back.", "2021-03-08") == {"Hours later": None}

@@ -199,3 +199,11 @@ def test_ordered_to_open_fire_happened_and_joining_makes_a_protest_concrete(pars
     assert "REQUEST" not in {e.type for e in events}
     events, _ = _run(parse, "The senator went before a committee to urge passage of a bill.")
     assert "REQUEST" not in {e.type for e in events}
+
+
+def test_who_launched_the_weapon_is_the_actor(parse) -> None:
+    text = "A drone launched by the Velmar Front struck an oil depot in Maradi on Monday."
+    events, mentions = _run(parse, text, places=["Maradi"], dates=[("Monday", "2021-03-08")],
+                            names=[("Velmar Front", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (mentions[0].id,)
