@@ -1,7 +1,7 @@
 """Several events in one sentence: where one event's clause ends and the next begins.
 
-"Iraqis attacked the consulates in Karbala, but the turning point was the burning of
-the consulate in Najaf" tells two events; each gets its own clause as evidence and
+"Crowds attacked the consulates in A, but the turning point was the burning of the
+consulate in B" tells two events; each gets its own clause as evidence and
 takes its date and place from that clause (or from what precedes the sentence's first
 trigger: "On Friday, gunmen opened fire ... and police arrested dozens" dates both).
 
@@ -14,7 +14,7 @@ other embeddings are not cut: their events keep the whole sentence as evidence.
 
 Two trigger words of one type in one sentence are one event ("launched an attack ...
 the attack killed"), unless such a cut separates them and each side names a place or
-date the other does not ("protests in Lebanon and the November uprising in Iran").
+date the other does not ("protests in A and the November uprising in B").
 """
 from __future__ import annotations
 

@@ -117,7 +117,7 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
 
 
 def in_dateline(loc: Location, text: str) -> bool:
-    """'BAGHDAD (Reuters) -', 'Baghdad, Jan. 3 -': the place a wire story is filed
+    """'CITY (Agency) -', 'City, Jan. 3 -': the place a wire story is filed
     from, not where its events happened."""
     if loc.evidence is None:
         return False
@@ -194,9 +194,9 @@ def _conj_root(tok: Token) -> Token:
 
 
 def crowd_nationality(sent: Span, actors: set[int], context: PlaceContext) -> Location | None:
-    """'Iraqi protesters', 'an uprising by the Iraqi people': the country the nationality
-    word of a protest's actor names (where such a crowd protests, unless a place is
-    attached to the event)."""
+    """'<nationality> protesters', 'an uprising by the <nationality> people': the country
+    the nationality word of a protest's actor names (where such a crowd protests, unless
+    a place is attached to the event)."""
     for tok in sent:
         if tok.i in actors and tok.ent_type_ == "NORP" and not _hyphenated([tok]):
             loc = context.demonym(tok.idx, tok.idx + len(tok))

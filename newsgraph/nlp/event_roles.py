@@ -279,7 +279,7 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
 
 
 def _dateline(sent: Span, ref: DateRef) -> bool:
-    """A dateline ('BAGHDAD, Jan. 21, 2020 -', 'Iraq, January 21, 2020—'): the date of the
+    """A dateline ('CITY, Jan. 21, 2020 -', 'Country, January 21, 2020—'): the date of the
     report, not of the events it tells."""
     text = doc_text(sent.doc)
     line = text.rfind("\n", 0, ref.start) + 1

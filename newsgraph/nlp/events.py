@@ -3,8 +3,8 @@ only when the clause reports them as having happened, typed with PLOVER type and
 mode, with actors, targets, date, place and reported casualties.
 
 One event per sentence and PLOVER type: 'launched an attack ... killing 10' is one
-ASSAULT, unless coordinated clauses tell two ('protests in Lebanon and the November
-uprising in Iran': see event_clauses); such events take their clause as evidence. A
+ASSAULT, unless coordinated clauses tell two ('protests in A and the November uprising
+in B': see event_clauses); such events take their clause as evidence. A
 following sentence that only adds the toll ('The raids killed 41') is folded into the
 event it continues.
 """

@@ -198,7 +198,7 @@ class PlaceContext:
         return found[-1] if found else None
 
     def demonym(self, start: int, end: int) -> Location | None:
-        """'Iraqi' at start:end -> the country, with that word as evidence."""
+        """A nationality word at start:end -> the country, with that word as evidence."""
         iso = demonyms().get(self.article.text[start:end].lower())
         loc = self.gazetteer.country(iso) if iso else None
         if loc is None:

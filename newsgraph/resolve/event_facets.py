@@ -171,7 +171,7 @@ def stated_place(e: Event) -> Location | None:
     """The event's place when the report states it: named inside the event's own
     sentence and finer than a country. Places inferred from the paragraph or the
     article, and country-level places (often the attacker's or a modifier: "a U.S.
-    base", "Iran-backed"), may agree but never veto a link or make a dispute."""
+    base", "<country>-backed"), may agree but never veto a link or make a dispute."""
     loc = e.location
     if loc is None or loc.kind in ("country", "region") or loc.evidence is None:
         return None

@@ -21,7 +21,7 @@ class KBIndex:
     by_metonym: dict[str, frozenset[str]]     # folded metonym (a capital) -> actor ids
 
     def metonym(self, name: str) -> str | None:
-        """The one actor `name` stands for as a metonym ('Tehran' for the state)."""
+        """The one actor `name` stands for as a metonym (a capital for its state)."""
         ids = self.by_metonym.get(fold(name), frozenset())
         return next(iter(ids)) if len(ids) == 1 else None
 

@@ -1,12 +1,12 @@
 """Nationality words and capitals that stand for a state.
 
-"Iranian-backed militias", "an American drone strike", "a Tehran-backed premier": a
+"<nationality>-backed militias", "a <nationality> drone strike", "a <capital>-backed premier": a
 nationality word (a NORP mention whose text is a demonym of data/places/demonyms.tsv)
 or a capital named as a KB actor's metonym, when it is an argument of a relation
 between states and groups (backing, alliance, opposition, affiliation) or the actor of
 an attack, names the state. Such a mention is linked to that state's knowledge-base
-actor; it keeps its label. Elsewhere ("Iraqi protesters", "an American contractor was
-killed", "protesters in Tehran") the word keeps its plain reading.
+actor; it keeps its label. Elsewhere ("<nationality> protesters", "a <nationality>
+contractor was killed", "protesters in <capital>") the word keeps its plain reading.
 """
 from __future__ import annotations
 
@@ -20,8 +20,8 @@ from ..nlp.places import demonyms
 from .linker import kb_index
 
 
-# Relations a state takes part in as such ("Iranian-backed"); a nationality word as the
-# object of leader_of or member_of is a parse slip ("X led Iraqi militias"), not a state.
+# Relations a state takes part in as such ("<nationality>-backed"); a nationality word as
+# the object of leader_of or member_of is a parse slip ("X led <nationality> militias").
 STATE_PREDICATES = frozenset({"backed_by", "allied_with", "opposes", "affiliated_with"})
 
 
