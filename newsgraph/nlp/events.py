@@ -309,16 +309,15 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
 
 def _build(draft: Draft, ctx: Context) -> list[Event]:
     sent, article, lex = draft.sent, ctx.article, ctx.lex
-    start, end = draft.span()
-    while end > start and article.text[end - 1].isspace():
-        end -= 1
+    evidence = _evidence(article, draft.span())
+    start, end = evidence.start, evidence.end
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
         draft, ctx.mentions, article.text)
     date, dated = _date(draft, parts, ctx)
     places = [p for p in ctx.places if p.evidence is not None
               and sent.start_char <= p.evidence.start < sent.end_char
-              and draft.admits(p.evidence.start) and not places_of.in_dateline(p, article.text)
+              and draft.admits(p.evidence.start)
               and not places_of.owned_by_rival(p, sent, parts, draft.rivals)]
     place, placed = places_of.pick_place(sent, parts, places, roles=used)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
@@ -344,8 +343,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
         actors=actors, targets=targets, actor_text=actor_text, target_text=target_text,
         fatalities=draft.fatalities, injuries=draft.injuries, toll_source=draft.toll_source,
         toll_evidence=_evidence(article, draft.toll_span),
-        evidence=Evidence(doc=article.id, start=start, end=end, text=article.text[start:end]),
-        extractor=EXTRACTOR)
+        evidence=evidence, extractor=EXTRACTOR)
     if len(where) == 1:
         return [one]
     return [replace(one, id=ids.record_id("e", article.id, start, end, draft.type, loc.name),
@@ -353,6 +351,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
 
 
 def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None:
+    """The span's evidence, trailing whitespace left out."""
     if span is None:
         return None
     start, end = span
@@ -371,7 +370,9 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     drafts = [tolls.with_toll(d, doc_text(doc)[slice(*d.span())])
               for sent in sents for d in _drafts(sent, lex, marks)]
     drafts = tolls.fold(drafts, sents, doc)
+    # A dateline is where the story was filed: never an event's own place.
+    own = [p for p in places if not places_of.in_dateline(p, article.text)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
-                  dates=dates, places=places, where=place_context(article, places),
+                  dates=dates, places=own, where=place_context(article, places),
                   lex=lex, seen={})
     return [e for d in drafts for e in _build(d, ctx)]
