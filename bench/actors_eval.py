@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from newsgraph import kb as kb_module  # noqa: E402
 from newsgraph.ids import article_id  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
-from newsgraph.nlp.mentions import mentions_from_doc  # noqa: E402
+from newsgraph.nlp.actors.mentions import mentions_from_doc  # noqa: E402
 from newsgraph.nlp.ruler import build_nlp  # noqa: E402
 from newsgraph.nlp.text import normalise  # noqa: E402
 from newsgraph.resolve.entities import resolve_entities  # noqa: E402
@@ -60,7 +60,7 @@ def load(shared: Path):
 
 def run(articles, kb):
     try:
-        from newsgraph.nlp.gazetteer import Gazetteer
+        from newsgraph.geo.gazetteer import Gazetteer
         places = list(Gazetteer.load().names())
     except Exception as exc:  # the gazetteer is another helper's; run without it
         print(f"(no gazetteer: {exc!r})")

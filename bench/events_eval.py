@@ -21,7 +21,7 @@ from anyascii import anyascii  # noqa: E402
 
 from newsgraph import ids  # noqa: E402
 from newsgraph.model import Article, DateRef, Evidence, Location, Mention  # noqa: E402
-from newsgraph.nlp.events import extract_events  # noqa: E402
+from newsgraph.nlp.events.extract import extract_events  # noqa: E402
 from newsgraph.nlp.text import normalise  # noqa: E402
 from newsgraph.resolve.events import cluster_events, event_contradictions  # noqa: E402
 
@@ -50,7 +50,7 @@ def load_nlp():
 def mentions_for(doc, article):
     try:
         from newsgraph import kb as kb_module
-        from newsgraph.nlp.mentions import mentions_from_doc
+        from newsgraph.nlp.actors.mentions import mentions_from_doc
         return mentions_from_doc(doc, article, kb=kb_module.load_cached(())), "project"
     except Exception:
         return [Mention(id=ids.record_id("m", article.id, e.start_char, e.end_char),
@@ -62,7 +62,7 @@ def mentions_for(doc, article):
 
 def dates_for(doc, article):
     try:
-        from newsgraph.nlp.dates import find_dates
+        from newsgraph.nlp.dates.extract import find_dates
         return find_dates(doc, article.published), "project"
     except Exception:
         import dateparser

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from newsgraph.model import Article  # noqa: E402
-from newsgraph.nlp.gazetteer import Gazetteer  # noqa: E402
+from newsgraph.geo.gazetteer import Gazetteer  # noqa: E402
 from newsgraph.nlp.places import find_places  # noqa: E402
 from newsgraph.nlp.text import normalise  # noqa: E402
 

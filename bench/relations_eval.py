@@ -22,9 +22,9 @@ sys.path.insert(0, str(ROOT))
 from newsgraph import kb as kb_module  # noqa: E402
 from newsgraph.ids import article_id  # noqa: E402
 from newsgraph.model import Article, Mention  # noqa: E402
-from newsgraph.nlp.claims import extract_claims  # noqa: E402
-from newsgraph.nlp.relation_lexicon import load_lexicon  # noqa: E402
-from newsgraph.nlp.relations import extract_relations  # noqa: E402
+from newsgraph.nlp.claims.extract import extract_claims  # noqa: E402
+from newsgraph.nlp.relations.lexicon import load_lexicon  # noqa: E402
+from newsgraph.nlp.relations.extract import extract_relations  # noqa: E402
 from newsgraph.nlp.text import normalise  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -38,7 +38,7 @@ def build(model: str):
         print(f"(KB unavailable: {exc!r}; empty KB)")
         kb = kb_module.KnowledgeBase(actors={}, offices={})
     try:
-        from newsgraph.nlp.gazetteer import Gazetteer
+        from newsgraph.geo.gazetteer import Gazetteer
         from newsgraph.nlp.ruler import build_nlp
         nlp = build_nlp(model, kb, place_names=Gazetteer.load().names())
     except Exception as exc:  # the ruler is another helper's work in progress
@@ -46,7 +46,7 @@ def build(model: str):
         import spacy
         nlp = spacy.load(model)
     try:
-        from newsgraph.nlp.mentions import mentions_from_doc
+        from newsgraph.nlp.actors.mentions import mentions_from_doc
     except ImportError:
         mentions_from_doc = None
     return nlp, kb, mentions_from_doc

@@ -35,6 +35,7 @@ def open_store(db):
 def export_file(view, fmt: str, path) -> None:
     """Write one export format (json, acled, plover, graphml, gexf, ftm) to `path`."""
     from pathlib import Path
+
     from .errors import UsageError
     from .export import WRITERS, write_export
     if fmt != "json" and fmt not in WRITERS:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from pathlib import Path
 
 import click
 
@@ -149,7 +148,7 @@ def explain_match(name_a, name_b) -> None:
     Example:
       newsgraph explain-match "Abd al-Rahman Yusuf" "Abdulrahman Youssef"
     """
-    from .resolve.match import explain_match as explain
+    from .names.match import explain_match as explain
     for line in explain(name_a, name_b):
         click.echo(line)
 

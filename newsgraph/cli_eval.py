@@ -8,6 +8,7 @@ import click
 
 from .errors import DataError, QualityGateError
 
+
 @click.command("eval")
 @click.option("--gold", "gold_paths", required=True, multiple=True,
               type=click.Path(exists=True, dir_okay=False), help="Gold annotation JSON.")
@@ -27,7 +28,8 @@ def eval_command(gold_paths, db, as_json, baseline, update_baseline, allow_lower
       newsgraph eval --gold G.json --db kb.sqlite --baseline quality/baseline.json
     """
     from .eval import evaluate, format_table
-    from .eval.gate import check, update_baseline as update
+    from .eval.gate import check
+    from .eval.gate import update_baseline as update
     from .export.json_export import build
     from .store import View
     view = View.open(db)

@@ -9,8 +9,20 @@ from pathlib import Path
 
 from newsgraph.ids import article_id, record_id
 from newsgraph.kb import Actor, KnowledgeBase, Tie
-from newsgraph.model import (Article, ArticleRecords, Claim, Contradiction, ContradictionValue,
-                             DateRef, Entity, Event, Evidence, Location, Mention, Relation)
+from newsgraph.model import (
+    Article,
+    ArticleRecords,
+    Claim,
+    Contradiction,
+    ContradictionValue,
+    DateRef,
+    Entity,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Relation,
+)
 from newsgraph.store import Writer, connect
 from newsgraph.store.writer import Resolution
 

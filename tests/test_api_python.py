@@ -8,7 +8,6 @@ import pytest
 
 import newsgraph
 from newsgraph.errors import UsageError
-
 from tests import handmade
 
 

@@ -8,7 +8,6 @@ from newsgraph import query
 from newsgraph.model import Contradiction, ContradictionValue
 from newsgraph.store import View, connect
 from newsgraph.store.view import BrowseView
-
 from tests import handmade
 
 

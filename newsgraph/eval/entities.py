@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Mapping
 
 from .mentions import Occurrence, SpanIndex, SysMention, best_mention
 from .spans import pairwise, prf

@@ -10,7 +10,7 @@ import csv
 from collections import defaultdict
 from typing import Iterable, TextIO
 
-from ..nlp.event_lexicon import load_lexicon
+from ..nlp.events.lexicon import load_lexicon
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type",
            "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ..nlp.event_lexicon import load_lexicon
+from ..nlp.events.lexicon import load_lexicon
 
 
 def _actor(eid: str, entities: dict) -> dict:

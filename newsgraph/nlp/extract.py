@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
 from ..model import Article, ArticleRecords
-from . import claims, dates, events, loaded, mentions, places, relations
+from . import places
+from .actors import mentions
+from .claims import extract as claims
+from .claims import loaded
+from .dates import extract as dates
+from .events import extract as events
+from .relations import extract as relations
 
 
 def extract(doc: Doc, article: Article, *, kb: KnowledgeBase) -> ArticleRecords:

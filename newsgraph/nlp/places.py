@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..geo.gazetteer import PLACES_DIR, Gazetteer, demonyms
 from ..model import Article, Evidence, Location, Mention
-from .gazetteer import PLACES_DIR, Gazetteer, read_tsv
 from .text import doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -167,14 +167,6 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
 # --- places for events whose sentence names none ---------------------------------
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Nationality word (lower case) -> ISO country code (data/places/demonyms.tsv)."""
-    rows = read_tsv(PLACES_DIR / "demonyms.tsv")
-    return {d.strip().lower(): r["iso"] for r in rows
-            for d in r["demonyms"].split("|") if d.strip()}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

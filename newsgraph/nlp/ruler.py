@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
-import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
-from ..resolve.names import is_acronym, lexicon, spelling_variants
+from ..names.keys import is_acronym, lexicon, spelling_variants
 
 log = logging.getLogger(__name__)
 

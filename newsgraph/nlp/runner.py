@@ -8,15 +8,15 @@ from __future__ import annotations
 import gc
 import logging
 from collections import deque
-from contextlib import contextmanager
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator
 
 from .. import kb as kb_module
 from ..model import Article, ArticleRecords, Skipped
-from ..resolve.linker import kb_index
+from ..names.linker import kb_index
 from ..settings import Settings
 from .extract import extract
 from .text import normalise
@@ -43,7 +43,7 @@ def loading(*, freeze: bool = True) -> Iterator[None]:
 
 @lru_cache(maxsize=2)
 def _nlp(model: str, kb_paths: tuple[str, ...], max_chars: int):
-    from .gazetteer import Gazetteer
+    from ..geo.gazetteer import Gazetteer
     from .ruler import build_nlp
     with loading():
         nlp = build_nlp(model, kb_module.load_cached(kb_paths),

@@ -12,9 +12,9 @@ from typing import Iterable, Sequence
 from ..ids import record_id
 from ..kb import KnowledgeBase
 from ..model import Entity, Mention
-from .linker import kb_index
-from .match import SHORT_KEY, MatchContext, match, short_key_clash, type_class
-from .names import fold, lexicon, parse, title_sector, words
+from ..names.keys import fold, lexicon, parse, title_sector, words
+from ..names.linker import kb_index
+from ..names.match import SHORT_KEY, MatchContext, match, short_key_clash, type_class
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

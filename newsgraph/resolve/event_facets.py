@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import date as Date, timedelta
+from datetime import date as Date
+from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 

@@ -18,9 +18,19 @@ from typing import Mapping, Sequence
 from anyascii import anyascii
 
 from ..model import Event
-from .event_facets import (LinkConfig, date_relation, day, is_campaign, mode_relation,
-                           near_sites, place_relation, recency, says_start, stated_place,
-                           type_relation)
+from .event_facets import (
+    LinkConfig,
+    date_relation,
+    day,
+    is_campaign,
+    mode_relation,
+    near_sites,
+    place_relation,
+    recency,
+    says_start,
+    stated_place,
+    type_relation,
+)
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US

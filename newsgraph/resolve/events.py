@@ -19,7 +19,13 @@ from typing import Iterable, Mapping, Sequence
 from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
-from .event_facets import LinkConfig, load_config, place_key, place_relation, stated_place
+from .event_facets import (
+    LinkConfig,
+    load_config,
+    place_key,
+    place_relation,
+    stated_place,
+)
 from .event_link import Profile, build_profiles, link_score, links, strong_tie
 
 __all__ = ["cluster_events", "event_contradictions", "candidate_pairs"]

@@ -11,10 +11,10 @@ from ..kb import KnowledgeBase
 from ..store import View
 from ..store.writer import Resolution
 from .corroboration import source_groups
-from .states import link_states, state_arguments
 from .entities import resolve_entities
 from .events import cluster_events, event_contradictions
 from .relation_conflicts import relation_contradictions
+from .states import link_states, state_arguments
 
 
 def resolve_store(view: View, *, kb: KnowledgeBase) -> Resolution:

@@ -13,12 +13,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Sequence
 
+from ..geo.gazetteer import Gazetteer, demonyms
 from ..kb import KnowledgeBase
 from ..model import Event, Mention, Relation
-from ..nlp.gazetteer import Gazetteer
-from ..nlp.places import demonyms
-from .linker import kb_index
-
+from ..names.linker import kb_index
 
 # Relations a state takes part in as such ("<nationality>-backed"); a nationality word as
 # the object of leader_of or member_of is a parse slip ("X led <nationality> militias").

@@ -6,8 +6,18 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
-from ..model import (Article, Claim, Contradiction, DateRef, Entity, Event, Evidence,
-                     LoadedTerm, Mention, Relation)
+from ..model import (
+    Article,
+    Claim,
+    Contradiction,
+    DateRef,
+    Entity,
+    Event,
+    Evidence,
+    LoadedTerm,
+    Mention,
+    Relation,
+)
 from .codec import location_from_json, values_from_json
 from .sqlite import connect
 

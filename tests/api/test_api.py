@@ -6,9 +6,9 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from tests import handmade
 from newsgraph import kb as kb_module
 from newsgraph.api import create_app
+from tests import handmade
 
 IDS = handmade.article_ids()
 

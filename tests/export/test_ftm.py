@@ -7,11 +7,11 @@ import json
 import pytest
 from followthemoney import model
 
-from tests import handmade
 from newsgraph import kb as kb_module
 from newsgraph.export import json_export
 from newsgraph.export.ftm import PREFIX, write_ftm
 from newsgraph.store import View
+from tests import handmade
 
 
 @pytest.fixture(scope="module")

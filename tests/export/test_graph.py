@@ -6,11 +6,11 @@ import io
 import networkx as nx
 import pytest
 
-from tests import handmade
 from newsgraph import kb as kb_module
 from newsgraph.export import json_export
 from newsgraph.export.graph import write_gexf, write_graphml
 from newsgraph.store import View
+from tests import handmade
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import Article, Claim, Evidence, Mention
-from newsgraph.nlp.claims import extract_claims, find_quotes, voice_of
+from newsgraph.nlp.claims.extract import extract_claims, find_quotes, voice_of
 from newsgraph.nlp.text import normalise
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")

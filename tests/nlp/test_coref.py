@@ -8,8 +8,13 @@ import pytest
 import spacy
 
 from newsgraph import kb as kb_module
-from newsgraph.nlp import coref, mentions
-from newsgraph.nlp.coref import Cand, office_mentions, role_mentions, surname_mentions
+from newsgraph.nlp.actors import coref, mentions
+from newsgraph.nlp.actors.coref import (
+    Cand,
+    office_mentions,
+    role_mentions,
+    surname_mentions,
+)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from newsgraph.nlp.dates import find_dates
+from newsgraph.nlp.dates.extract import find_dates
 
 NLP = spacy.blank("en")
 
@@ -145,7 +145,7 @@ def test_word_start_scan_finds_exactly_what_a_full_scan_finds() -> None:
     """The pre-filtered scan (_starts_by_pattern + _finditer) equals rx.finditer."""
     import random
 
-    from newsgraph.nlp import date_patterns as mod
+    from newsgraph.nlp.dates import patterns as mod
     rng = random.Random(7)
     for _ in range(3000):
         text = "".join(rng.choice(_VOCAB) + rng.choice([" ", " ", "-", ", ", "\n", ""])
@@ -157,7 +157,7 @@ def test_word_start_scan_finds_exactly_what_a_full_scan_finds() -> None:
 
 
 def test_non_ascii_text_is_scanned_in_full() -> None:
-    from newsgraph.nlp import date_patterns as mod
+    from newsgraph.nlp.dates import patterns as mod
     assert mod._starts_by_pattern("on 3 J\u00e9nuary 2020") == [None] * len(mod.PATTERNS)
     assert resolved("It happened on 5 March 2019 in caf\u00e9s.")["on 5 March 2019"] == "2019-03-05"
 

@@ -5,8 +5,8 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import Article, Evidence, Location
-from newsgraph.nlp.event_places import in_dateline
-from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.events.extract import extract_events
+from newsgraph.nlp.events.places import in_dateline
 from newsgraph.nlp.text import normalise
 
 pytestmark = pytest.mark.model

@@ -5,7 +5,7 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import Article, DateRef
-from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
 
 pytestmark = pytest.mark.model

@@ -6,7 +6,7 @@ import pytest
 from newsgraph import ids
 from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article, DateRef, Evidence, Location, Mention
-from newsgraph.nlp.events import extract_events
+from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
 
 pytestmark = pytest.mark.model

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsgraph.nlp.gazetteer import Gazetteer, loose_key, name_key
+from newsgraph.geo.gazetteer import Gazetteer, loose_key, name_key
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 
 from newsgraph.model import Article
-from newsgraph.nlp.loaded import find_loaded_terms, load_lexicon, profile
+from newsgraph.nlp.claims.loaded import find_loaded_terms, load_lexicon, profile
 
 
 def terms(text: str) -> list[tuple[str, str]]:

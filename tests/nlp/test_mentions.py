@@ -24,7 +24,7 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def found():
-    from newsgraph.nlp.mentions import mentions_from_doc
+    from newsgraph.nlp.actors.mentions import mentions_from_doc
     from newsgraph.nlp.ruler import build_nlp
     base = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
     kb = kb_module.KnowledgeBase(actors=base.actors,

@@ -5,8 +5,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newsgraph.geo.gazetteer import Gazetteer
 from newsgraph.model import Article, Mention
-from newsgraph.nlp.gazetteer import Gazetteer
 from newsgraph.nlp.places import find_places
 from newsgraph.nlp.text import normalise
 
@@ -86,8 +86,9 @@ def test_unknown_and_non_place_entities_are_skipped(gaz: Gazetteer) -> None:
 
 
 def test_place_context_dominant_country_and_paragraph() -> None:
+    from newsgraph.geo.gazetteer import demonyms
     from newsgraph.model import Article, Evidence, Location
-    from newsgraph.nlp.places import demonyms, place_context
+    from newsgraph.nlp.places import place_context
     text = "Basra was calm. Protests in Mosul.\n\nLater, crowds gathered in Tehran. Iraqi police fired."
     art = Article(id="a1", source="t.txt", text=text)
 

@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
+from newsgraph.geo.gazetteer import Gazetteer
 from newsgraph.model import Article
-from newsgraph.nlp.gazetteer import Gazetteer
 from newsgraph.nlp.places import find_places, site_nouns
 
 NLP = spacy.blank("en")

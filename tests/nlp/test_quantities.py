@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.quantities import find_tolls, parse_number, reported, toll_source
+from newsgraph.nlp.events.quantities import (
+    find_tolls,
+    parse_number,
+    reported,
+    toll_source,
+)
 
 
 @pytest.mark.parametrize("text,value", [

@@ -5,8 +5,8 @@ import pytest
 
 from newsgraph import ids
 from newsgraph.model import PREDICATES, Article, Mention
-from newsgraph.nlp.relation_lexicon import load_lexicon, phrase
-from newsgraph.nlp.relations import extract_relations
+from newsgraph.nlp.relations.extract import extract_relations
+from newsgraph.nlp.relations.lexicon import load_lexicon, phrase
 from newsgraph.nlp.text import normalise
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -125,8 +125,8 @@ def test_argument_labels_constrain_predicates():
     import spacy
 
     from newsgraph.model import Article, Mention
-    from newsgraph.nlp.relation_context import Ctx
-    from newsgraph.nlp.relation_lexicon import load_lexicon
+    from newsgraph.nlp.relations.context import Ctx
+    from newsgraph.nlp.relations.lexicon import load_lexicon
 
     def m(label: str) -> Mention:
         return Mention(id=label, doc="d", start=0, end=1, text=label, label=label)

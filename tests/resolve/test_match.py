@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph import kb as kb_module
-from newsgraph.resolve.match import MatchContext, explain_match, match
+from newsgraph.names.linker import kb_index
+from newsgraph.names.match import MatchContext, explain_match, match
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 
@@ -63,8 +64,8 @@ def test_types_and_kb_decide():
     ctx = MatchContext(label_a="PERSON", label_b="GPE")
     assert not match("Sadr", "Sadr", context=ctx).same
     kb = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
-    assert match("PMF", "Hashd al-Shaabi", context=MatchContext(kb=kb)).same
-    assert not match("Hezbollah", "Hezbollah Brigades", context=MatchContext(kb=kb)).same
+    assert match("PMF", "Hashd al-Shaabi", context=MatchContext(names=kb_index(kb))).same
+    assert not match("Hezbollah", "Hezbollah Brigades", context=MatchContext(names=kb_index(kb))).same
 
 
 def test_explain_match_lines():

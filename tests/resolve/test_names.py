@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.resolve.names import (fold, is_acronym, looks_like_org, parse, skeleton,
-                                     spelling_variants, title_sector)
+from newsgraph.names.keys import (
+    fold,
+    is_acronym,
+    looks_like_org,
+    parse,
+    skeleton,
+    spelling_variants,
+    title_sector,
+)
 
 
 def test_fold_drops_case_diacritics_and_apostrophes():

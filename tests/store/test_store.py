@@ -4,12 +4,23 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from newsgraph.errors import StoreError
 from newsgraph.ids import article_id, record_id
-from newsgraph.model import (Article, ArticleRecords, Claim, DateRef, Event, Evidence, Location,
-                             Mention, Relation)
+from newsgraph.model import (
+    Article,
+    ArticleRecords,
+    Claim,
+    DateRef,
+    Event,
+    Evidence,
+    Location,
+    Mention,
+    Relation,
+)
 from newsgraph.store import View, Writer, connect, migrate
 
 TEXT = "Ali Hassan met Omar Zaid in Mosul on 3 March 2020. Protesters said they would stay."

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import handmade
 from newsgraph import kb as kb_module
+from tests import handmade
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -35,6 +35,7 @@ def base_url(tmp_path_factory):
             pytest.skip("web assets missing and npm absent (run `make web`)")
         assets.main()
     import uvicorn
+
     from newsgraph.api import create_app
     db = handmade.build_store(tmp_path_factory.mktemp("e2e") / "kb.sqlite")
     port = _free_port()

@@ -7,9 +7,10 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Span, Token
 
-from ..model import DateRef, Mention
-from .event_lexicon import Lexicon
-from .text import doc_text
+from ...model import DateRef, Mention
+from ..text import doc_text
+from .lexicon import Lexicon
+
 _EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
           "oprd", "compound", "amod", "appos", "conj", "relcl", "dative", "nmod", "npadvmod"}
 

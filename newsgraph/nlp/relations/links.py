@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..model import Mention
-from .relation_context import PLACE_LABELS, Ctx
-from .relation_rules import conjuncts, list_after
+from ...model import Mention
+from .context import PLACE_LABELS, Ctx
+from .rules import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
 

@@ -14,10 +14,10 @@ from typing import Sequence
 import yaml
 from spacy.tokens import Doc
 
-from ..errors import DataError
-from ..model import Article, LoadedTerm
-from ..settings import DATA_DIR
-from .forms import token_forms
+from ...errors import DataError
+from ...model import Article, LoadedTerm
+from ...settings import DATA_DIR
+from ..forms import token_forms
 
 log = logging.getLogger(__name__)
 

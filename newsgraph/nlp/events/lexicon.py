@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..settings import DATA_DIR
+from ...settings import DATA_DIR
 
 LEXICON_PATH = DATA_DIR / "lexicons" / "events.yaml"
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..model import Mention
-from .relation_context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+from ...model import Mention
+from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -23,7 +23,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
-from .text import doc_text
+from ..text import doc_text
 
 _CONJUNCTS = ("conj", "parataxis")
 _CONTRAST = ("while", "whereas")

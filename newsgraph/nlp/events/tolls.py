@@ -4,16 +4,12 @@ folded into the attack it continues and kept as that event's toll evidence."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from . import event_roles as roles
-from . import quantities
-from .text import doc_text
-
-if TYPE_CHECKING:
-    from .events import Draft
+from ..text import doc_text
+from . import quantities, roles
+from .draft import Draft
 
 DEFINITE = {"the", "this", "these", "that", "those"}
 

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ..ids import record_id
-from ..model import Article, Evidence, Mention, Relation
-from .forms import token_forms
-from .relation_lexicon import Phrase, RelationLexicon
+from ...ids import record_id
+from ...model import Article, Evidence, Mention, Relation
+from ..forms import token_forms
+from .lexicon import Phrase, RelationLexicon
 
 EXTRACTOR = "relations.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -16,12 +16,12 @@ from typing import Iterable, Sequence
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import DataError
-from ..ids import record_id
-from ..model import Article, Claim, Evidence, Mention
-from ..settings import DATA_DIR
-from .forms import token_forms
-from .text import doc_text
+from ...errors import DataError
+from ...ids import record_id
+from ...model import Article, Claim, Evidence, Mention
+from ...settings import DATA_DIR
+from ..forms import token_forms
+from ..text import doc_text
 
 log = logging.getLogger(__name__)
 

@@ -16,63 +16,21 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import ids
-from ..model import Article, DateRef, Event, Evidence, Location, Mention
-from . import event_places as places_of
-from . import event_roles as roles
-from . import event_tolls as tolls
-from .event_clauses import Clause, clauses, split_same_type
-from .event_lexicon import Lexicon, Rule, load_lexicon
-from .forms import token_forms
-from .places import PlaceContext, place_context
-from .sentences import sentences
-from .text import doc_text
+from ... import ids
+from ...model import Article, DateRef, Event, Evidence, Location, Mention
+from ..forms import token_forms
+from ..places import PlaceContext, place_context
+from ..sentences import sentences
+from ..text import doc_text
+from . import places as places_of
+from . import roles, tolls
+from .clauses import clauses, split_same_type
+from .draft import Draft, Hit
+from .lexicon import Lexicon, Rule, load_lexicon
 
 log = logging.getLogger(__name__)
 EXTRACTOR = "events.v1"
 _MODE_RANK = ("riot", "vandalize", "obstruct", "strike", "hunger", "boycott", "demo")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Hit:
-    rule: Rule
-    tokens: tuple[Token, ...]
-
-    @property
-    def head(self) -> Token:
-        inside = {t.i for t in self.tokens}
-        for tok in self.tokens:
-            if tok.head.i not in inside or tok.head == tok:
-                return tok
-        return self.tokens[0]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Draft:
-    sent: Span
-    type: str
-    hits: tuple[Hit, ...]
-    fatalities: int | None = None
-    injuries: int | None = None
-    toll_source: str | None = None
-    named: bool = False      # the toll counts victims named one by one
-    clause: Clause | None = None    # its own clause when the sentence tells several
-    toll_span: tuple[int, int] | None = None   # another sentence the toll was read from
-    rivals: frozenset[int] = frozenset()       # trigger tokens of the sentence's other events
-
-    def span(self) -> tuple[int, int]:
-        """Characters of the article this event is read from."""
-        if self.clause is not None:
-            return self.clause.start, self.clause.end
-        return self.sent.start_char, self.sent.end_char
-
-    def admits(self, offset: int, *, date: bool = False) -> bool:
-        """May a date (`date`) or place at this offset of the sentence be this event's?"""
-        if self.clause is None:
-            return True
-        if date:
-            return self.clause.admits_date(offset, self.sent.start_char)
-        return self.clause.admits(offset, self.sent.start_char)
 
 
 def _keys(tok: Token) -> tuple[str, ...]:

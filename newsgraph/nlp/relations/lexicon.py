@@ -7,9 +7,9 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import DataError
-from ..model import PREDICATES
-from ..settings import DATA_DIR
+from ...errors import DataError
+from ...model import PREDICATES
+from ...settings import DATA_DIR
 
 Phrase = tuple[str, ...]
 

@@ -5,7 +5,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..kb import KnowledgeBase
-from .names import fold, parse
+from .keys import fold, parse
+from .match import MatchContext, match, type_class
 
 _CACHE: dict[int, tuple[KnowledgeBase, "KBIndex"]] = {}
 
@@ -55,7 +56,6 @@ class KBIndex:
         return self._by_rules(name, label) if len(p.keys) > 1 else None
 
     def _by_rules(self, name: str, label: str | None) -> str | None:
-        from .match import MatchContext, match
         found = set()
         for alias, actor_id in self.by_last.get(parse(name).last, ()):
             actor = self.kb.actors[actor_id]
@@ -73,7 +73,6 @@ class KBIndex:
 
 
 def _compatible(label: str, actor_type: str) -> bool:
-    from .match import type_class
     return type_class(label) == type_class(actor_type)
 
 

@@ -8,9 +8,9 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
-from ..model import Location
-from .event_roles import ARGUMENTS, PLACE_PREPS, anchors_of, attached, tokens_at
-from .places import PlaceContext
+from ...model import Location
+from ..places import PlaceContext
+from .roles import ARGUMENTS, PLACE_PREPS, anchors_of, attached, tokens_at
 
 
 def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:

@@ -18,10 +18,10 @@ from spacy.attrs import IS_ALPHA, IS_TITLE, LENGTH, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..kb import KnowledgeBase
-from ..resolve.match import MatchContext, match, type_class
-from ..resolve.names import lexicon, parse
-from .text import doc_text
+from ...kb import KnowledgeBase
+from ...names.keys import lexicon, parse
+from ...names.match import MatchContext, match, type_class
+from ..text import doc_text
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 

@@ -19,9 +19,9 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..model import DateRef
-from .date_patterns import MONTHS, NUMBERS, PATTERNS, WEEKDAYS, matches
-from .text import doc_text
+from ...model import DateRef
+from ..text import doc_text
+from .patterns import MONTHS, NUMBERS, PATTERNS, WEEKDAYS, matches
 
 log = logging.getLogger(__name__)
 
@@ -312,7 +312,7 @@ def _fallback(text: str, pub: date | None) -> tuple[date | None, str | None]:
 
 @lru_cache(maxsize=20000)
 def _dateparser(text: str, base: str | None) -> date | None:
-    import dateparser    # imported on first use: it takes a second to load
+    import dateparser  # imported on first use: it takes a second to load
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(base)

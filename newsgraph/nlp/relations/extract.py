@@ -13,12 +13,11 @@ from typing import Callable
 
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase
-from ..model import Article, Mention, Relation
-from . import relation_links as links
-from . import relation_rules as rules
-from .relation_context import EXTRACTOR, Ctx
-from .relation_lexicon import load_lexicon
+from ...kb import KnowledgeBase
+from ...model import Article, Mention, Relation
+from . import links, rules
+from .context import EXTRACTOR, Ctx
+from .lexicon import load_lexicon
 
 __all__ = ["EXTRACTOR", "extract_relations"]
 

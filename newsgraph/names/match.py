@@ -6,12 +6,11 @@ that reaches a verdict decides. `explain_match` prints the parse and every verdi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 from rapidfuzz.fuzz import ratio
 
-from ..kb import KnowledgeBase
-from .names import ParsedName, lexicon, looks_like_org, parse
+from .keys import ParsedName, lexicon, looks_like_org, parse
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SHORT_KEY = 3             # skeletons this short carry little evidence
@@ -25,12 +24,18 @@ class MatchResult:
     reasons: tuple[str, ...]
 
 
+class NameIndex(Protocol):
+    """What matching asks of a knowledge base: the actors a name is an alias of
+    (`names.linker.KBIndex` is one)."""
+    def exact(self, name: str) -> frozenset[str]: ...
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MatchContext:
-    """What is known besides the two strings: their entity types and the KB."""
+    """What is known besides the two strings: their entity types and the KB's names."""
     label_a: str | None = None
     label_b: str | None = None
-    kb: KnowledgeBase | None = None
+    names: NameIndex | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -70,10 +75,9 @@ def rule_types(p: _Pair) -> Verdict:
 
 def rule_kb(p: _Pair) -> Verdict:
     """When both names are knowledge-base aliases, the KB decides."""
-    if p.ctx.kb is None:
+    index = p.ctx.names
+    if index is None:
         return None
-    from .linker import kb_index
-    index = kb_index(p.ctx.kb)
     ids_a, ids_b = index.exact(p.a.text), index.exact(p.b.text)
     if not ids_a or not ids_b:
         return None

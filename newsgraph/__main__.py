@@ -1,0 +1,4 @@
+"""`python -m newsgraph` runs the CLI."""
+from .cli import main
+
+main()
