@@ -43,7 +43,7 @@ def evaluate(export: Mapping, gold: Mapping, *, texts: Mapping[str, str]) -> dic
     if "relations" in gold:
         scores["relations"] = score_relations(export, gold, docs, mapping)
     if "events" in gold:
-        scores["events"] = score_events(export, gold, docs, texts)
+        scores["events"] = score_events(export, gold, docs, texts, mapping)
     if "claims_attributed" in gold:
         scores["claims"] = score_claims(export, gold, docs, texts, mapping)
     return scores

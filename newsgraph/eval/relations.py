@@ -1,14 +1,15 @@
 """Relation scores: P/R/F1 over (document, subject, predicate, object) tuples.
 
 System entity ids are mapped to gold ids through their mentions (majority); the object
-of `holds_office` is an office string, compared loosely. Precision counts the system
+of `holds_office` is an office string, compared as a word set with nationality words
+and country names folded (`offices.office_match`). Precision counts the system
 relations whose evidence lies in an annotated document (one tuple per such document).
 """
 from __future__ import annotations
 
 from typing import Mapping
 
-from .loose import office_match
+from .offices import office_match
 from .spans import DocMap, prf
 
 OFFICE = "holds_office"

@@ -68,3 +68,25 @@ def test_update_keeps_a_floor_the_score_still_clears(tmp_path):
     path.write_text(json.dumps({"floors": {"seeds_dev.entities.mention_recall": 0.73}}))
     update_baseline(SCORES, path)
     assert json.loads(path.read_text())["floors"]["seeds_dev.entities.mention_recall"] == 0.73
+
+
+def test_lower_is_better_metrics_get_a_ceiling(tmp_path):
+    scores = {"g": {"events": {"recall": 0.5, "dates_without_gold": 0.234}}}
+    path = tmp_path / "baseline.json"
+    update_baseline(scores, path)
+    body = json.loads(path.read_text())
+    assert body["ceilings"] == {"g.events.dates_without_gold": 0.25}
+    assert "g.events.dates_without_gold" not in body["floors"]
+    assert check(scores, body) == []
+    worse = {"g": {"events": {"recall": 0.5, "dates_without_gold": 0.4}}}
+    assert any("dates_without_gold" in f and "ceiling" in f for f in check(worse, body))
+    with pytest.raises(QualityGateError, match="dates_without_gold"):
+        update_baseline(worse, path)
+    update_baseline(worse, path, allow_lower=True)
+    assert json.loads(path.read_text())["ceilings"]["g.events.dates_without_gold"] == 0.41
+
+
+def test_split_scores_are_pinned_under_the_gold_name():
+    scores = {"nw": {"held-out": {"events": {"recall": 0.7}}}}
+    assert flatten(scores) == {"nw.held-out.events.recall": 0.7}
+    assert check(scores, {"floors": {"nw.held-out.events.recall": 0.8}})

@@ -1,0 +1,63 @@
+"""holds_office objects compared as word sets, with nationality words and country names
+folded to one token: "Iraqi Prime Minister" = "Prime Minister of Iraq" = "Prime Minister
+of Iraq" and "President of the U.S." = "US President". Small words (the, of, a, an) and
+time words (former, acting, then) are left out; words agree when spelled alike
+("Basra" ~ "Basrah"). Nationality words and country aliases are the gazetteer's data
+(data/places/demonyms.tsv, countries.tsv) plus the GeoNames country names."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from anyascii import anyascii
+
+from ..geo.records import PLACES_DIR, demonyms, read_tsv
+from .loose import country_names, same_word
+
+_WORD = re.compile(r"[a-z0-9]+")
+_DROPPED = frozenset({"the", "of", "a", "an", "former", "acting", "then"})
+
+
+def office_match(gold: str | None, system: str | None) -> bool:
+    """Two office strings agree when their folded word sets are equal (spelling-tolerant)."""
+    a, b = office_words(gold), office_words(system)
+    if not a or not b:
+        return False
+    return all(any(same_word(w, v) for v in b) for w in a) and \
+        all(any(same_word(w, v) for v in a) for w in b)
+
+
+def office_words(text: str | None) -> frozenset[str]:
+    """The folded word set of an office string (countries as "@" + ISO code)."""
+    words = _words(text)
+    table, longest = _country_phrases(), _longest()
+    out, i = [], 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            iso = table.get(tuple(words[i:i + n]))
+            if iso:
+                out.append("@" + iso.lower())
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return frozenset(w for w in out if w not in _DROPPED)
+
+
+def _words(text: str | None) -> list[str]:
+    return _WORD.findall(anyascii(text or "").lower().replace(".", "").replace("'s", ""))
+
+
+@lru_cache(maxsize=1)
+def _country_phrases() -> dict[tuple[str, ...], str]:
+    """Word tuple of a country name, alias or nationality word -> ISO code."""
+    names = [(name, iso) for iso, name in country_names().items()]
+    names += [(row["alias"], row["iso"]) for row in read_tsv(PLACES_DIR / "countries.tsv")]
+    names += [(word, iso) for word, iso in demonyms().items()]
+    return {tuple(_words(name)): iso for name, iso in names if _words(name)}
+
+
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(len(k) for k in _country_phrases())
