@@ -5,7 +5,9 @@
 
 `export` is the JSON export dict (EXPORT_FORMAT.md); `gold` a gold file such as
 seeds_dev.json; `texts` maps each document's source file name to its text, which is
-where gold strings are located. The quality gate lives in `newsgraph.eval.gate`.
+where gold strings are located. Scores per part of a corpus (the newswire's tuning
+and held-out halves) come from `newsgraph.eval.split`; the quality gate lives in
+`newsgraph.eval.gate`.
 """
 from __future__ import annotations
 
