@@ -61,7 +61,9 @@ def describe(file: str, loc: tuple, data: Any, err: dict, *, entry: str | None =
     for part in path:          # parts pydantic adds itself (union branch names) are skipped
         if isinstance(part, int) and isinstance(node, list) and part < len(node):
             node = node[part]
-            where.append(entry_name(node, part))
+            name = entry_name(node, part)
+            # a named entry ('assault') stands alone; a numbered one keeps its path
+            where = [name] if isinstance(node, dict) and not name.startswith("#") else [*where, name]
         elif isinstance(node, dict) and part in node:
             node = node[part]
             where.append(str(part))
