@@ -129,3 +129,14 @@ def test_every_shipped_predicate_is_a_model_predicate() -> None:
     data = lexicons.load()
     assert set(data.relations.titles.values()) <= set(PREDICATES)
     assert {t.predicate for a in data.kb.actors.values() for t in a.ties} <= set(PREDICATES)
+
+
+def test_the_documented_kb_example_loads(tmp_path: Path) -> None:
+    """docs/data.md shows a --kb file; it must stay a valid one."""
+    import re
+    doc = (Path(__file__).parents[2] / "docs" / "data.md").read_text(encoding="utf-8")
+    mine = tmp_path / "my_actors.yaml"
+    mine.write_text(re.search(r"```yaml\n(.*?)```", doc, re.S).group(1), encoding="utf-8")
+    kb = lexicons.load([mine]).kb
+    assert [t.object for t in kb.get("my_leader").ties] == ["my_group", None]
+    assert kb.holders("Prime Minister of Iraq", "2021-01-01")[-1].id == "my_leader"
