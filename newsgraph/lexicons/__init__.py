@@ -7,9 +7,9 @@ module global. An invalid file is a DataError naming the file and the entry.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from ..settings import DATA_DIR
 from .claims import LoadedLexicon, SpeechLexicon, load_loaded, load_speech

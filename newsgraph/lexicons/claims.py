@@ -32,7 +32,7 @@ class SpeechLexicon:
 
 def load_speech(path: Path) -> SpeechLexicon:
     data = validate(SpeechFile, read_yaml(path), file=path.name)
-    low = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
+    low = lambda words: frozenset(w.casefold() for w in words)
     return SpeechLexicon(verbs=low(data.verbs), object_ok=low(data.object_ok),
                          pronouns=low(data.pronouns), unresolved=low(data.unresolved),
                          according=tuple(tuple(p.casefold().split()) for p in data.according),

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from pydantic import field_validator
 
@@ -171,7 +171,7 @@ def _entries(data: list, file: str) -> Iterator[dict]:
 
 
 def _actor(e: ActorEntry, file: str) -> Actor:
-    bad = lambda fault: fail(file, e.id, fault)  # noqa: E731
+    bad = lambda fault: fail(file, e.id, fault)
     if e.type not in ENTITY_TYPES:
         raise bad(f"type '{e.type}' is not one of {ENTITY_TYPES}")
     if e.country is not None and not re.fullmatch(r"[A-Z]{2}", e.country):

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph import kb as kb_module
-from newsgraph.lexicons.kb import read_offices
 from newsgraph.ids import article_id
+from newsgraph.lexicons.kb import read_offices
 from newsgraph.model import Article
 from newsgraph.nlp.text import normalise
 

@@ -7,8 +7,8 @@ from newsgraph import ids
 from newsgraph.model import PREDICATES, Article, Mention
 from newsgraph.nlp.relations.extract import extract_relations
 from newsgraph.nlp.relations.lexicon import phrase
-from tests.shipped import data
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 

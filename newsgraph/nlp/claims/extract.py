@@ -14,7 +14,6 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ...errors import DataError
 from ...ids import record_id
 from ...lexicons.claims import SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
