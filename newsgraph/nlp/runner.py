@@ -61,16 +61,21 @@ def pipeline_for(settings: Settings, data: Lexicons) -> Language:
             nlp = build_nlp(settings.model, data.kb, place_names=Gazetteer.load().names())
             nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
             _PIPELINES[key] = nlp
-    with loading():
-        kb_index(data.kb)      # the linker's index, built once per KB
     return _PIPELINES[key]
+
+
+def warm_up(settings: Settings, data: Lexicons) -> None:
+    """Load the model and build the KB's linker index (once per run, or per worker)."""
+    pipeline_for(settings, data)
+    with loading():
+        kb_index(data.kb)
 
 
 def start_worker(settings: Settings) -> None:
     """Pool initializer: load the data and the model once in this worker process."""
-    with loading():
+    with loading(freeze=False):
         _WORKER["data"] = lexicons.load(settings.kb_paths)
-    pipeline_for(settings, _WORKER["data"])
+    warm_up(settings, _WORKER["data"])
 
 
 def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
@@ -98,6 +103,7 @@ def analyse(articles: Iterable[Article], *, settings: Settings,
     as given; pool workers load their own copy from `settings.kb_paths`."""
     batches = _batches(articles, settings.batch_size)
     if settings.processes <= 1:
+        warm_up(settings, data)
         for batch in batches:
             yield from analyse_batch(batch, settings, data=data)
         return
