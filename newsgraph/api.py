@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 
 from . import query
 from .errors import DataError, NewsgraphError, NotFound
+from .lexicons import Lexicons
 from .store.view import BrowseView
 
 log = logging.getLogger(__name__)
@@ -30,31 +31,34 @@ Limit = Query(50, ge=1, le=500, description="Page size.")
 Offset = Query(0, ge=0, description="Rows to skip.")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The read-only API over one database, plus the web UI at /."""
-    view = BrowseView.open(db_path)            # fail now (StoreError) if the DB is missing
-    _warm_knowledge_base(view)
+def create_app(db_path: str | Path, *, data: Lexicons | None = None) -> FastAPI:
+    """The read-only API over one database, plus the web UI at /. `data` (lexicons and
+    KB) defaults to the data the store was built with, loaded once here."""
+    view = BrowseView.open(db_path, data=data)   # fail now (StoreError) if the DB is missing
+    data = _load_data(view)
     view.conn.close()
     app = FastAPI(title="newsgraph", version="1",
                   description="Read-only API over a newsgraph knowledge base. Every fact "
                               "carries evidence: article id, character offsets, quoted text.")
     app.state.db_path = str(db_path)
+    app.state.data = data
     _error_handlers(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
 
 
-def _warm_knowledge_base(view: BrowseView) -> None:
-    """Load the store's actor KB now (seconds) rather than on the first profile request."""
+def _load_data(view: BrowseView) -> Lexicons | None:
+    """The store's data (KB, lexicons), loaded now (seconds) rather than per request."""
     try:
-        view.knowledge_base()
+        return view.lexicons()
     except DataError as exc:
         log.warning("knowledge base not loaded, KB relations will fail: %s", exc)
+        return None
 
 
 def _view(request: Request) -> Iterator[BrowseView]:
-    view = BrowseView.open(request.app.state.db_path)
+    view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
     try:
         yield view
     finally:

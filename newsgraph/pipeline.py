@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import kb as kb_module
+from . import lexicons
 from .errors import NothingReadError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
@@ -32,8 +32,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     article at all could be read.
     """
     settings = settings or Settings.load()
-    with loading(freeze=False):    # the KB is frozen with the model, see runner
-        kb = kb_module.load_cached(settings.kb_paths)
+    with loading(freeze=False):    # the data is frozen with the model, see runner
+        data = lexicons.load(settings.kb_paths)
     started = time.perf_counter()
     conn = connect(db)
     writer = Writer(conn)
@@ -41,7 +41,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     tally = _Tally()
     fresh = _new_articles(read_articles(sources, settings=settings), writer, tally,
                           rebuild=rebuild)
-    for item in analyse(fresh, settings=settings):
+    for item in analyse(fresh, settings=settings, data=data):
         tally.record(item)
         if isinstance(item, ArticleRecords):
             writer.write_records(item)
@@ -54,7 +54,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     analysed = time.perf_counter()
-    writer.write_resolution(resolve_store(View(conn), kb=kb))
+    writer.write_resolution(resolve_store(View(conn, data=data), data=data))
     log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
              analysed - started, time.perf_counter() - analysed)
     counts = View(conn).counts()

@@ -6,6 +6,7 @@ EXPORT_FORMAT.md, so every front end shows the same thing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import defaultdict
 
 from . import kb as kb_module
@@ -112,7 +113,8 @@ def events(view: View) -> list[dict]:
     for e in all_events:
         support[clusters.get(e.id, e.id)].append(e.doc)
     status = _Support(view).assess(support)
-    return [_event(e, entity_of, clusters.get(e.id, e.id), status, sectors, acled_type)
+    acled = functools.partial(acled_type, lex=view.lexicons().events)
+    return [_event(e, entity_of, clusters.get(e.id, e.id), status, sectors, acled)
             for e in all_events]
 
 
@@ -257,7 +259,8 @@ def event_page(view: BrowseView, *, limit: int | None = 50, offset: int = 0,
     total, found, clusters = view.event_page(limit=limit, offset=offset, **filters)
     entity_of = view.entity_of_mentions([m for e in found for m in (*e.actors, *e.targets)])
     status = _assess(view, view.cluster_docs(sorted(set(clusters.values()))))
-    items = [_event(e, entity_of, clusters[e.id], status, {}, acled_type) for e in found]
+    acled = functools.partial(acled_type, lex=view.lexicons().events)
+    items = [_event(e, entity_of, clusters[e.id], status, {}, acled) for e in found]
     ids = [i for e in items for i in (*e["actors"], *e["targets"])]
     return page(total, items, limit=limit or total, offset=offset) | {"entities": _names(view, ids)}
 

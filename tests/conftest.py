@@ -38,10 +38,10 @@ def examples_db(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The project's spaCy pipeline (model + KB ruler), loaded once."""
-    from newsgraph.nlp.runner import _nlp
+    from newsgraph.nlp.runner import pipeline_for
     from newsgraph.settings import Settings
-    s = Settings()
-    return _nlp(s.model, s.kb_paths, s.max_chars)
+    from tests import shipped
+    return pipeline_for(Settings(), shipped.data())
 
 
 @pytest.fixture(scope="session")

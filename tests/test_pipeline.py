@@ -59,6 +59,17 @@ def test_build_twice_gives_the_same_database(tmp_path):
     assert _dump(db1)["mentions"], "the articles name actors: mentions must be found"
 
 
+def test_pool_workers_load_their_own_data_and_agree(tmp_path):
+    """With --processes 2 each worker loads the data itself; the store is the same."""
+    from newsgraph.settings import Settings
+    folder = _folder(tmp_path, ["a.txt", "b.txt"])
+    one, two = tmp_path / "one.sqlite", tmp_path / "two.sqlite"
+    run([folder], db=one)
+    run([folder], db=two, settings=Settings(processes=2, batch_size=1))
+    assert _dump(one) == _dump(two)
+    assert _dump(two)["events"], "the articles report events: events must be found"
+
+
 def test_adding_articles_later_equals_building_at_once(tmp_path):
     once = tmp_path / "once.sqlite"
     run([_folder(tmp_path, ["a.txt", "b.txt"])], db=once)

@@ -19,6 +19,7 @@ WRITERS = {
     "gexf": ("graph", "write_gexf"),
     "ftm": ("ftm", "write_ftm"),
 }
+NEEDS_EVENT_LEXICON = ("acled", "plover")     # their writers also take `lex=`
 
 
 def write_export(view: View, fmt: str, out: TextIO) -> None:
@@ -29,4 +30,7 @@ def write_export(view: View, fmt: str, out: TextIO) -> None:
         raise UsageError(f"unknown export format {fmt!r}")
     module, func = WRITERS[fmt]
     writer = getattr(importlib.import_module(f"{__name__}.{module}"), func)
-    writer(json_export.build(view), out)
+    if fmt in NEEDS_EVENT_LEXICON:
+        writer(json_export.build(view), out, lex=view.lexicons().events)
+    else:
+        writer(json_export.build(view), out)

@@ -10,7 +10,7 @@ import csv
 from collections import defaultdict
 from typing import Iterable, TextIO
 
-from ..nlp.events.lexicon import load_lexicon
+from ..lexicons.events import Lexicon
 
 COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type",
            "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
@@ -20,10 +20,10 @@ _TIME = {"day": 1, "week": 2, "month": 3, "year": 3}
 _GEO = {"city": 1, "site": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 
 
-def acled_type(type: str, mode: str | None, target_is_protesters: bool
-               ) -> tuple[str | None, str | None]:
+def acled_type(type: str, mode: str | None, target_is_protesters: bool, *,
+               lex: Lexicon) -> tuple[str | None, str | None]:
     """(event_type, sub_event_type) of a PLOVER type/mode; (None, None) = no ACLED row."""
-    for row in load_lexicon().acled:
+    for row in lex.acled:
         if row.type != type or (row.modes and mode not in row.modes):
             continue
         if row.target == "protesters" and not target_is_protesters:
@@ -32,9 +32,9 @@ def acled_type(type: str, mode: str | None, target_is_protesters: bool
     return None, None
 
 
-def inter_code(sector: str | None) -> int | None:
+def inter_code(sector: str | None, *, lex: Lexicon) -> int | None:
     """ACLED interaction code of an actor from its sector (1 state ... 8 external)."""
-    return load_lexicon().inter_codes.get((sector or "").lower()) if sector else None
+    return lex.inter_codes.get((sector or "").lower()) if sector else None
 
 
 def _interaction(a: int | None, b: int | None) -> str:
@@ -49,24 +49,24 @@ def _groups(events: Iterable[dict]) -> list[list[dict]]:
     return [sorted(g, key=lambda e: e["id"]) for _, g in sorted(groups.items())]
 
 
-def _ev_type(e: dict) -> tuple[str | None, str | None]:
+def _ev_type(e: dict, lex: Lexicon) -> tuple[str | None, str | None]:
     if e.get("acled_event_type"):
         return e["acled_event_type"], e.get("acled_sub_event_type")
-    return acled_type(e["type"], e.get("mode"), False)
+    return acled_type(e["type"], e.get("mode"), False, lex=lex)
 
 
-def _row(group: list[dict], entities: dict, docs: dict) -> dict | None:
-    typed = [e for e in group if _ev_type(e)[0]]
+def _row(group: list[dict], entities: dict, docs: dict, lex: Lexicon) -> dict | None:
+    typed = [e for e in group if _ev_type(e, lex)[0]]
     if not typed:
         return None
     lead = max(typed, key=lambda e: (bool(e.get("date")), bool(e.get("location")), -len(e["id"])))
-    etype, sub = _ev_type(lead)
+    etype, sub = _ev_type(lead, lex)
     actors = [a for e in typed for a in e.get("actors", ())]
     targets = [t for e in typed for t in e.get("targets", ())]
     actors = list(dict.fromkeys(actors))
     targets = [t for t in dict.fromkeys(targets) if t not in actors]
     name = lambda i: entities.get(i, {}).get("name", i)  # noqa: E731
-    sector = lambda ids: inter_code(entities.get(ids[0], {}).get("sector")) if ids else None  # noqa: E731
+    sector = lambda ids: inter_code(entities.get(ids[0], {}).get("sector"), lex=lex) if ids else None  # noqa: E731
     inter1, inter2 = sector(actors), sector(targets)
     loc = lead.get("location") or {}
     tolls = [e["fatalities"] for e in typed if e.get("fatalities") is not None]
@@ -92,13 +92,14 @@ def _row(group: list[dict], entities: dict, docs: dict) -> dict | None:
     }
 
 
-def write_acled_csv(export: dict, out: TextIO) -> None:
-    """Write the ACLED-style CSV of the events of a JSON export (EXPORT_FORMAT.md)."""
+def write_acled_csv(export: dict, out: TextIO, *, lex: Lexicon) -> None:
+    """Write the ACLED-style CSV of the events of a JSON export (EXPORT_FORMAT.md);
+    `lex` (the event lexicon) holds the ACLED type table and interaction codes."""
     entities = {e["id"]: e for e in export.get("entities", ())}
     docs = {d["id"]: d for d in export.get("documents", ())}
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for group in _groups(export.get("events", ())):
-        row = _row(group, entities, docs)
+        row = _row(group, entities, docs, lex)
         if row:
             writer.writerow(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from ..nlp.events.lexicon import load_lexicon
+from ..lexicons.events import Lexicon
 
 
 def _actor(eid: str, entities: dict) -> dict:
@@ -14,12 +14,12 @@ def _actor(eid: str, entities: dict) -> dict:
             "sector": e.get("sector")}
 
 
-def plover_context(type: str, mode: str | None) -> str | None:
-    table = load_lexicon().plover_context
+def plover_context(type: str, mode: str | None, *, lex: Lexicon) -> str | None:
+    table = lex.plover_context
     return table.get(f"{type}/{mode}") or table.get(type)
 
 
-def plover_record(event: dict, *, entities: dict, docs: dict) -> dict:
+def plover_record(event: dict, *, entities: dict, docs: dict, lex: Lexicon) -> dict:
     """The PLOVER fields of one event of the JSON export."""
     evidence = list(event.get("evidence", ()))
     first = evidence[0] if evidence else {}
@@ -31,7 +31,7 @@ def plover_record(event: dict, *, entities: dict, docs: dict) -> dict:
         "recipient": [_actor(t, entities) for t in event.get("targets", ())],
         "event_type": event["type"],
         "mode": event.get("mode"),
-        "context": plover_context(event["type"], event.get("mode")),
+        "context": plover_context(event["type"], event.get("mode"), lex=lex),
         "location": event.get("location"),
         "fatalities": event.get("fatalities"),
         "injuries": event.get("injuries"),
@@ -46,11 +46,12 @@ def plover_record(event: dict, *, entities: dict, docs: dict) -> dict:
     }
 
 
-def write_plover_jsonl(export: dict, out: TextIO) -> None:
-    """Write one PLOVER JSON object per event of a JSON export (EXPORT_FORMAT.md)."""
+def write_plover_jsonl(export: dict, out: TextIO, *, lex: Lexicon) -> None:
+    """Write one PLOVER JSON object per event of a JSON export (EXPORT_FORMAT.md);
+    `lex` (the event lexicon) holds the PLOVER context table."""
     entities = {e["id"]: e for e in export.get("entities", ())}
     docs = {d["id"]: d for d in export.get("documents", ())}
     for event in sorted(export.get("events", ()), key=lambda e: e["id"]):
-        out.write(json.dumps(plover_record(event, entities=entities, docs=docs),
+        out.write(json.dumps(plover_record(event, entities=entities, docs=docs, lex=lex),
                              ensure_ascii=False, sort_keys=True))
         out.write("\n")

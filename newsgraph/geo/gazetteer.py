@@ -25,7 +25,6 @@ from ..model import Location
 from .records import (
     PLACES_DIR,
     Place,
-    demonyms,
     fold,
     loose_key,
     name_key,
@@ -218,5 +217,5 @@ def _write_cache(path: Path, gaz: Gazetteer) -> None:
         log.warning("could not cache the gazetteer at %s: %s", path, err)
 
 
-__all__ = ["Gazetteer", "Place", "demonyms", "fold", "name_key", "loose_key", "read_tsv",
+__all__ = ["Gazetteer", "Place", "fold", "name_key", "loose_key", "read_tsv",
            "read_focus"]

@@ -83,11 +83,3 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 def read_focus(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Nationality word (lower case) -> ISO country code (data/places/demonyms.tsv)."""
-    rows = read_tsv(PLACES_DIR / "demonyms.tsv")
-    return {d.strip().lower(): r["iso"] for r in rows
-            for d in r["demonyms"].split("|") if d.strip()}

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
-import yaml
 from anyascii import anyascii
 
+from ..lexicons.names import NameLexicon, load_names
 from ..settings import DATA_DIR
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u2032]")
@@ -28,60 +28,14 @@ _DEMONYM = re.compile(r"(?:iy|i|y)ans?$")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?$")
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Lexicon:
-    """The name lexicon (data/lexicons/names.yaml) in lookup-ready form."""
-    titles: tuple[tuple[str, ...], ...]          # longest first
-    title_sectors: dict[str, str]
-    articles: frozenset[str]
-    assimilated: frozenset[str]
-    kunya: dict[str, str]
-    abd: tuple[str, ...]                          # longest first
-    connectors: frozenset[str]
-    letter_map: dict[str, str]
-    letter_re: re.Pattern
-    org_heads: dict[str, str]
-    org_words: frozenset[str]
-    org_head_class: dict[str, str]
-    sector_words: dict[str, str]
-    junk: frozenset[str]
-    political_verbs: frozenset[str]
-    political_nouns: frozenset[str]
-    minor_place_heads: frozenset[str]
-    lowercase_place_heads: frozenset[str]
-    region_modifiers: frozenset[str]
-    roles: frozenset[str]
+Lexicon = NameLexicon
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load((DATA_DIR / "lexicons" / "names.yaml").read_text(encoding="utf-8"))
-    titles = sorted({tuple(t.split()) for t in data["titles"]}, key=lambda t: (-len(t), t))
-    pairs = {a: b for a, b in data["variant_classes"]}
-    letter_re = re.compile("|".join(sorted(map(re.escape, pairs), key=lambda s: (-len(s), s))))
-    heads = {}
-    for cls in data["org_head_classes"]:
-        heads.update({w: cls[0] for w in cls})
-    return Lexicon(
-        titles=tuple(titles),
-        title_sectors={t: s for s, ts in data["title_sectors"].items() for t in ts},
-        articles=frozenset(data["articles"]["plain"]),
-        assimilated=frozenset(data["articles"]["assimilated"]),
-        kunya=dict(data["kunya_canonical"]),
-        abd=tuple(sorted(data["abd"], key=lambda s: (-len(s), s))),
-        connectors=frozenset(map(str, data["connectors"])),
-        letter_map=pairs, letter_re=letter_re,
-        org_heads=dict(data["org_heads"]), org_head_class=heads,
-        org_words=frozenset((*data["org_heads"], *data["org_words"])),
-        sector_words=dict(data["sector_words"]),
-        junk=frozenset(data["junk"]),
-        political_verbs=frozenset(data["political_verbs"]),
-        political_nouns=frozenset(data["political_nouns"]),
-        minor_place_heads=frozenset(data["minor_place_heads"]),
-        lowercase_place_heads=frozenset(data.get("lowercase_place_heads", ())),
-        region_modifiers=frozenset(data["region_modifiers"]),
-        roles=frozenset(data["roles"]),
-    )
+    """The shipped name lexicon, read and checked by `newsgraph.lexicons` (the string
+    functions below read it here; the run's `Lexicons.names` is the same data)."""
+    return load_names(DATA_DIR / "lexicons" / "names.yaml")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,13 +2,14 @@
 
 Each extractor is a plain function over the spaCy `Doc` (built from the normalised
 text, same offsets as the article) and returns model objects with evidence sliced
-from the original article text.
+from the original article text. The loaded data (`Lexicons`: lexicons, place tables,
+actor KB) comes in as an argument; each extractor gets the part it reads.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..kb import KnowledgeBase
+from ..lexicons import Lexicons
 from ..model import Article, ArticleRecords
 from . import places
 from .actors import mentions
@@ -19,17 +20,21 @@ from .events import extract as events
 from .relations import extract as relations
 
 
-def extract(doc: Doc, article: Article, *, kb: KnowledgeBase) -> ArticleRecords:
+def extract(doc: Doc, article: Article, *, data: Lexicons) -> ArticleRecords:
+    kb = data.kb
     found = mentions.mentions_from_doc(doc, article, kb=kb)
     date_refs = dates.find_dates(doc, article.published)
-    place_refs = places.find_places(doc, article, mentions=found)
+    place_refs = places.find_places(doc, article, mentions=found,
+                                    site_nouns=data.places.site_nouns)
     return ArticleRecords(
         article=article,
         mentions=tuple(found),
-        relations=tuple(relations.extract_relations(doc, article, mentions=found, kb=kb)),
+        relations=tuple(relations.extract_relations(doc, article, mentions=found,
+                                                    lex=data.relations, kb=kb)),
         events=tuple(events.extract_events(doc, article, mentions=found, dates=date_refs,
-                                           places=place_refs)),
-        claims=tuple(claims.extract_claims(doc, article, mentions=found)),
-        loaded_terms=tuple(loaded.find_loaded_terms(doc, article)),
+                                           places=place_refs, lex=data.events,
+                                           demonyms=data.places.demonyms)),
+        claims=tuple(claims.extract_claims(doc, article, mentions=found, lex=data.speech)),
+        loaded_terms=tuple(loaded.find_loaded_terms(doc, article, lex=data.loaded)),
         places=tuple(place_refs),
     )

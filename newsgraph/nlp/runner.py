@@ -10,11 +10,13 @@ import logging
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Iterator
 
-from .. import kb as kb_module
+from spacy.language import Language
+
+from .. import lexicons
+from ..lexicons import Lexicons
 from ..model import Article, ArticleRecords, Skipped
 from ..names.linker import kb_index
 from ..settings import Settings
@@ -41,50 +43,75 @@ def loading(*, freeze: bool = True) -> Iterator[None]:
             gc.freeze()
 
 
-@lru_cache(maxsize=2)
-def _nlp(model: str, kb_paths: tuple[str, ...], max_chars: int):
-    from ..geo.gazetteer import Gazetteer
-    from .ruler import build_nlp
+# spaCy pipelines of this process by (model, KB files, max_chars): loading a model takes
+# seconds, so repeated runs in one process share it. The data it reads is not kept here:
+# each run loads `Lexicons` once and passes it in.
+_PIPELINES: dict[tuple[str, tuple[str, ...], int], Language] = {}
+# A pool worker's own copy of the run's data, loaded once by its initializer.
+_WORKER: dict[str, Lexicons] = {}
+
+
+def pipeline_for(settings: Settings, data: Lexicons) -> Language:
+    """The spaCy pipeline with the ruler built from `data.kb` (once per process)."""
+    key = (settings.model, settings.kb_paths, settings.max_chars)
+    if key not in _PIPELINES:
+        from ..geo.gazetteer import Gazetteer
+        from .ruler import build_nlp
+        with loading():
+            nlp = build_nlp(settings.model, data.kb, place_names=Gazetteer.load().names())
+            nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+            _PIPELINES[key] = nlp
+    return _PIPELINES[key]
+
+
+def warm_up(settings: Settings, data: Lexicons) -> None:
+    """Load the model and build the KB's linker index (once per run, or per worker)."""
+    pipeline_for(settings, data)
     with loading():
-        nlp = build_nlp(model, kb_module.load_cached(kb_paths),
-                        place_names=Gazetteer.load().names())
-        nlp.max_length = max(nlp.max_length, max_chars + 1)
-        kb_index(kb_module.load_cached(kb_paths))   # the linker's index, built once here
-    return nlp
+        kb_index(data.kb)
 
 
-def warm_up(settings: Settings) -> None:
-    """Load the model, the knowledge base and the gazetteer (once per process)."""
-    _nlp(settings.model, settings.kb_paths, settings.max_chars)
+def start_worker(settings: Settings) -> None:
+    """Pool initializer: load the data and the model once in this worker process."""
+    with loading(freeze=False):
+        _WORKER["data"] = lexicons.load(settings.kb_paths)
+    warm_up(settings, _WORKER["data"])
 
 
-def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
+def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
+    return analyse_batch(articles, settings, data=_WORKER["data"])
+
+
+def analyse_batch(articles: list[Article], settings: Settings, *,
+                  data: Lexicons) -> list[ArticleRecords | Skipped]:
     """The pure per-article step for one batch."""
-    nlp = _nlp(settings.model, settings.kb_paths, settings.max_chars)
-    kb = kb_module.load_cached(settings.kb_paths)
+    nlp = pipeline_for(settings, data)
     out: list[ArticleRecords | Skipped] = []
     texts = ((normalise(a.text), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
         try:
-            out.append(extract(doc, article, kb=kb))
+            out.append(extract(doc, article, data=data))
         except Exception as exc:  # an extractor bug must not lose the rest of the run
             log.exception("extraction failed for %s", article.source)
             out.append(Skipped(source=article.source, reason=f"extraction failed: {exc!r}"))
     return out
 
 
-def analyse(articles: Iterable[Article], *, settings: Settings) -> Iterator[ArticleRecords | Skipped]:
-    """Yield records for each article, in input order."""
+def analyse(articles: Iterable[Article], *, settings: Settings,
+            data: Lexicons) -> Iterator[ArticleRecords | Skipped]:
+    """Yield records for each article, in input order. With one process `data` is used
+    as given; pool workers load their own copy from `settings.kb_paths`."""
     batches = _batches(articles, settings.batch_size)
     if settings.processes <= 1:
+        warm_up(settings, data)
         for batch in batches:
-            yield from analyse_batch(batch, settings)
+            yield from analyse_batch(batch, settings, data=data)
         return
-    with ProcessPoolExecutor(settings.processes, initializer=warm_up,
+    with ProcessPoolExecutor(settings.processes, initializer=start_worker,
                              initargs=(settings,)) as pool:
         window: deque[Future] = deque()
         for batch in batches:
-            window.append(pool.submit(analyse_batch, batch, settings))
+            window.append(pool.submit(_worker_batch, batch, settings))
             if len(window) >= 2 * settings.processes:
                 yield from window.popleft().result()
             while window and window[0].done():   # hand finished batches on at once

@@ -15,7 +15,7 @@ from typing import Callable, Mapping, Sequence
 
 from .. import ids
 from ..model import Contradiction, ContradictionValue, Event
-from .event_facets import LinkConfig, load_config, place_relation, stated_place
+from .event_facets import LinkConfig, place_relation, stated_place
 
 Values = dict[str, list[Event]]
 
@@ -76,9 +76,8 @@ def _values(by_value: Values, field: str) -> tuple[ContradictionValue, ...]:
 
 def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],
                          entity_of: Mapping[str, str],
-                         cfg: LinkConfig | None = None) -> list[Contradiction]:
+                         cfg: LinkConfig) -> list[Contradiction]:
     """Within each cluster, reports that differ on date, place, toll, perpetrator, type."""
-    cfg = cfg or load_config()
     by_cluster: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.id in clusters:

@@ -9,62 +9,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
 from functools import lru_cache
-from pathlib import Path
 
-import yaml
 from anyascii import anyascii
 
+from ..lexicons.linking import LinkConfig
 from ..model import Event, Location
-from ..settings import DATA_DIR
 
-CONFIG_PATH = DATA_DIR / "lexicons" / "event_linking.yaml"
 _COARSE_PLACES = ("country", "region", "admin1")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class LinkConfig:
-    """The linking data file, parsed."""
-    threshold: float
-    tie_words: float
-    tie_participants: float
-    mean_threshold: float
-    near_days: int
-    campaign_days: int
-    recent_days: int
-    near_site_km: float
-    weights: dict[str, float]
-    families: tuple[frozenset[str], ...]
-    mode_groups: tuple[frozenset[str], ...]
-    weak_modes: frozenset[str]
-    campaign_types: frozenset[str]
-    campaign_place_kinds: frozenset[str]
-    stopwords: frozenset[str]
-    start_words: frozenset[str]
-    actor_defined_types: frozenset[str]
-
-
-@lru_cache(maxsize=4)
-def load_config(path: Path = CONFIG_PATH) -> LinkConfig:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    return LinkConfig(
-        threshold=float(data["threshold"]), tie_words=float(data["tie_words"]),
-        tie_participants=float(data["tie_participants"]), mean_threshold=float(data["mean_threshold"]),
-        near_days=int(data["near_days"]), campaign_days=int(data["campaign_days"]),
-        recent_days=int(data.get("recent_days", 0)),
-        near_site_km=float(data.get("near_site_km", 0.0)),
-        weights={k: float(v) for k, v in data["weights"].items()},
-        families=tuple(frozenset(f) for f in data.get("type_families", [])),
-        mode_groups=tuple(frozenset(g) for g in data.get("mode_groups", [])),
-        weak_modes=frozenset(data.get("weak_modes", [])),
-        campaign_types=frozenset(data.get("campaign_types", [])),
-        campaign_place_kinds=frozenset(data.get("campaign_place_kinds", [])),
-        stopwords=frozenset(str(data.get("stopwords", "")).split()),
-        start_words=frozenset(data.get("start_words", [])),
-        actor_defined_types=frozenset(data.get("actor_defined_types", [])))
 
 
 def type_relation(a: Event, b: Event, cfg: LinkConfig) -> str:

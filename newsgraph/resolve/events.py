@@ -21,7 +21,6 @@ from ..model import Event
 from .event_disputes import event_contradictions
 from .event_facets import (
     LinkConfig,
-    load_config,
     place_key,
     place_relation,
     stated_place,
@@ -59,11 +58,10 @@ def _family(event_type: str, cfg: LinkConfig) -> str:
     return next((min(f) for f in cfg.families if event_type in f), event_type)
 
 
-def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig | None = None, *,
+def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
                     docs: Sequence[frozenset[str]] | None = None) -> Iterable[tuple[int, int]]:
     """Pairs of reports of different articles sharing a blocking key, never all pairs.
     `docs` gives the articles each profile stands for (copies of one report)."""
-    cfg = cfg or load_config()
     docs = docs or [frozenset({p.event.doc}) for p in profiles]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
@@ -152,14 +150,13 @@ def _unambiguous(scored: list[tuple[float, int, int]], profiles: Sequence[Profil
 
 
 def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
-                   published: Mapping[str, str | None] | None = None,
-                   cfg: LinkConfig | None = None) -> dict[str, str]:
+                   cfg: LinkConfig,
+                   published: Mapping[str, str | None] | None = None) -> dict[str, str]:
     """Event id -> cluster id (a hash of the member ids; singletons get their own).
 
     `published` (article id -> date) anchors reports that give no date: an article
     cannot report what happened after it, and recent news is what it most likely means.
     """
-    cfg = cfg or load_config()
     events = sorted(events, key=lambda e: e.id)
     profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published)
     copies = _copies(events, profiles)

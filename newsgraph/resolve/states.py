@@ -11,9 +11,9 @@ contractor was killed", "protesters in <capital>") the word keeps its plain read
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
-from ..geo.gazetteer import Gazetteer, demonyms
+from ..geo.gazetteer import Gazetteer
 from ..kb import KnowledgeBase
 from ..model import Event, Mention, Relation
 from ..names.linker import kb_index
@@ -32,10 +32,10 @@ def state_arguments(relations: Iterable[Relation], events: Iterable[Event]) -> s
 
 
 def link_states(mentions: Sequence[Mention], *, arguments: set[str],
-                kb: KnowledgeBase) -> list[Mention]:
+                kb: KnowledgeBase, demonyms: Mapping[str, str]) -> list[Mention]:
     """The mentions, with nationality words and capitals used as arguments linked to
-    their state."""
-    table = demonyms()
+    their state (`demonyms`: nationality word -> ISO code)."""
+    table = demonyms
     index = kb_index(kb)
     states: dict[str, str | None] = {}
     out = []

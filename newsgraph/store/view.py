@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Iterator
 
+from .. import lexicons
+from ..lexicons import KnowledgeBase, Lexicons
 from ..model import (
     Article,
     Claim,
@@ -23,12 +25,17 @@ from .sqlite import connect
 
 
 class View:
-    def __init__(self, conn: sqlite3.Connection):
+    """Reads over one connection. `data` is the loaded data (lexicons, KB) the store's
+    readers need; when not given it is loaded on first use for the KB files the store
+    was built with, and kept by this view only."""
+
+    def __init__(self, conn: sqlite3.Connection, *, data: Lexicons | None = None):
         self.conn = conn
+        self._data = data
 
     @classmethod
-    def open(cls, path: str | Path) -> "View":
-        return cls(connect(path, readonly=True))
+    def open(cls, path: str | Path, *, data: Lexicons | None = None) -> "View":
+        return cls(connect(path, readonly=True), data=data)
 
     def _rows(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, args).fetchall()
@@ -38,10 +45,15 @@ class View:
         row = self.conn.execute("SELECT value FROM meta WHERE key='kb_paths'").fetchone()
         return tuple(json.loads(row[0])) if row else ()
 
-    def knowledge_base(self):
-        """The actor KB the store was built with (cached per set of files)."""
-        from .. import kb
-        return kb.load_cached(self.kb_paths())
+    def lexicons(self) -> Lexicons:
+        """The data the store was built with (the bundled lexicons and its KB files)."""
+        if self._data is None:
+            self._data = lexicons.load(self.kb_paths())
+        return self._data
+
+    def knowledge_base(self) -> KnowledgeBase:
+        """The actor KB the store was built with."""
+        return self.lexicons().kb
 
     # articles -----------------------------------------------------------------
     def articles(self, *, with_text: bool = True) -> Iterator[Article]:

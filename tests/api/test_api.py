@@ -6,9 +6,8 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph import kb as kb_module
 from newsgraph.api import create_app
-from tests import handmade
+from tests import handmade, shipped
 
 IDS = handmade.article_ids()
 
@@ -16,9 +15,8 @@ IDS = handmade.article_ids()
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     db = handmade.build_store(tmp_path_factory.mktemp("api") / "kb.sqlite")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
-        yield TestClient(create_app(db), raise_server_exceptions=False)
+    data = shipped.with_kb(handmade.knowledge_base())
+    yield TestClient(create_app(db, data=data), raise_server_exceptions=False)
 
 
 def test_stats_counts_every_table(client):

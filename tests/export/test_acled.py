@@ -5,6 +5,7 @@ import csv
 import io
 
 from newsgraph.export.acled import COLUMNS, acled_type, write_acled_csv
+from tests.shipped import data
 
 
 def export() -> dict:
@@ -24,16 +25,16 @@ def export() -> dict:
 
 
 def test_acled_type_mapping() -> None:
-    assert acled_type("ASSAULT", "drone", False) == ("Explosions/Remote violence", "Air/drone strike")
-    assert acled_type("ASSAULT", "crowd-control", True) == ("Protests", "Excessive force against protesters")
-    assert acled_type("PROTEST", "riot", False) == ("Riots", "Violent demonstration")
-    assert acled_type("COERCE", "arrest", False) == ("Strategic developments", "Arrests")
-    assert acled_type("CONSULT", "meet", False) == (None, None)
+    assert acled_type("ASSAULT", "drone", False, lex=data().events) == ("Explosions/Remote violence", "Air/drone strike")
+    assert acled_type("ASSAULT", "crowd-control", True, lex=data().events) == ("Protests", "Excessive force against protesters")
+    assert acled_type("PROTEST", "riot", False, lex=data().events) == ("Riots", "Violent demonstration")
+    assert acled_type("COERCE", "arrest", False, lex=data().events) == ("Strategic developments", "Arrests")
+    assert acled_type("CONSULT", "meet", False, lex=data().events) == (None, None)
 
 
 def test_one_row_per_cluster_with_conservative_toll() -> None:
     out = io.StringIO()
-    write_acled_csv(export(), out)
+    write_acled_csv(export(), out, lex=data().events)
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert tuple(rows[0]) == COLUMNS
     assert len(rows) == 1

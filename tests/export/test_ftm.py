@@ -7,19 +7,16 @@ import json
 import pytest
 from followthemoney import model
 
-from newsgraph import kb as kb_module
 from newsgraph.export import json_export
 from newsgraph.export.ftm import PREFIX, write_ftm
 from newsgraph.store import View
-from tests import handmade
+from tests import handmade, shipped
 
 
 @pytest.fixture(scope="module")
 def lines(tmp_path_factory) -> list[dict]:
     db = handmade.build_store(tmp_path_factory.mktemp("ftm") / "kb.sqlite")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
-        export = json_export.build(View.open(db))
+    export = json_export.build(View.open(db, data=shipped.with_kb(handmade.knowledge_base())))
     buf = io.StringIO()
     write_ftm(export, buf)
     return [json.loads(line) for line in buf.getvalue().splitlines()]

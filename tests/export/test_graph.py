@@ -6,19 +6,16 @@ import io
 import networkx as nx
 import pytest
 
-from newsgraph import kb as kb_module
 from newsgraph.export import json_export
 from newsgraph.export.graph import write_gexf, write_graphml
 from newsgraph.store import View
-from tests import handmade
+from tests import handmade, shipped
 
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory) -> dict:
     db = handmade.build_store(tmp_path_factory.mktemp("graph") / "kb.sqlite")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
-        return json_export.build(View.open(db))
+    return json_export.build(View.open(db, data=shipped.with_kb(handmade.knowledge_base())))
 
 
 def _read(writer, reader, export: dict) -> nx.MultiDiGraph:

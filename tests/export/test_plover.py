@@ -5,6 +5,7 @@ import io
 import json
 
 from newsgraph.export.plover import write_plover_jsonl
+from tests.shipped import data
 
 
 def test_plover_records() -> None:
@@ -20,7 +21,7 @@ def test_plover_records() -> None:
                     "evidence": [{"doc": "d1", "start": 0, "end": 4, "text": "text"}]}],
     }
     out = io.StringIO()
-    write_plover_jsonl(export, out)
+    write_plover_jsonl(export, out, lex=data().events)
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in lines] == ["a", "b"]
     a = lines[0]

@@ -7,6 +7,7 @@ from newsgraph import ids
 from newsgraph.model import Article, Claim, Evidence, Mention
 from newsgraph.nlp.claims.extract import extract_claims, find_quotes, voice_of
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
@@ -17,7 +18,7 @@ def run(model, text: str):
     mentions = [Mention(id=ids.record_id("m", article.id, e.start_char, e.end_char), doc=article.id,
                         start=e.start_char, end=e.end_char, text=e.text, label=e.label_)
                 for e in doc.ents if e.label_ in LABELS]
-    claims = extract_claims(doc, article, mentions=mentions)
+    claims = extract_claims(doc, article, mentions=mentions, lex=data().speech)
     for c in claims:
         assert c.text == text[c.start:c.end]
         assert c.evidence.text == text[c.evidence.start:c.evidence.end]

@@ -7,6 +7,7 @@ from newsgraph import ids
 from newsgraph.model import Article, DateRef, Evidence, Location
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 pytestmark = pytest.mark.model
 
@@ -24,7 +25,7 @@ def _run(parse, text: str, *, dates=(), places=()):
     locs = [Location(name=n, country="XX", kind="city", evidence=Evidence(
         doc=article.id, start=text.index(n), end=text.index(n) + len(n), text=n))
         for n in places]
-    return extract_events(doc, article, mentions=[], dates=refs, places=locs)
+    return extract_events(doc, article, mentions=[], dates=refs, places=locs, lex=data().events, demonyms=data().places.demonyms)
 
 
 def _by_place(events):

@@ -8,6 +8,7 @@ from newsgraph.model import Article, Evidence, Location
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.events.places import in_dateline
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 pytestmark = pytest.mark.model
 
@@ -17,7 +18,7 @@ def _events(model, text: str, places):
     locs = [Location(name=n, country=c, kind=k, evidence=Evidence(
         doc=article.id, start=text.index(n), end=text.index(n) + len(n), text=n))
         for n, c, k in places]
-    return extract_events(model(normalise(text)), article, mentions=[], dates=[], places=locs)
+    return extract_events(model(normalise(text)), article, mentions=[], dates=[], places=locs, lex=data().events, demonyms=data().places.demonyms)
 
 
 def test_protest_by_a_nationality_is_in_its_country_unless_a_place_is_attached(model) -> None:

@@ -7,6 +7,7 @@ from newsgraph import ids
 from newsgraph.model import Article, DateRef
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 pytestmark = pytest.mark.model
 
@@ -16,7 +17,7 @@ def _assaults(model, text: str):
     day = "on Monday"
     refs = [DateRef(start=text.index(day), end=text.index(day) + len(day), text=day,
                     date="2021-03-08", precision="day")] if day in text else []
-    events = extract_events(model(normalise(text)), article, mentions=[], dates=refs, places=[])
+    events = extract_events(model(normalise(text)), article, mentions=[], dates=refs, places=[], lex=data().events, demonyms=data().places.demonyms)
     return [e for e in events if e.type == "ASSAULT"]
 
 

@@ -8,6 +8,7 @@ from newsgraph.errors import NewsgraphError
 from newsgraph.model import Article, DateRef, Evidence, Location, Mention
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 pytestmark = pytest.mark.model
 
@@ -38,7 +39,7 @@ def _run(parse, text: str, *, dates=(), places=(), names=()):
                          precision="day") for t, d in dates]
     locs = [Location(name=n, country="XX", evidence=Evidence(
         doc=article.id, start=text.index(n), end=text.index(n) + len(n), text=n)) for n in places]
-    return extract_events(doc, article, mentions=mentions, dates=date_refs, places=locs), mentions
+    return extract_events(doc, article, mentions=mentions, dates=date_refs, places=locs, lex=data().events, demonyms=data().places.demonyms), mentions
 
 
 def test_active_verb_roles_date_place(parse) -> None:

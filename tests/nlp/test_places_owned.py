@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 
 from newsgraph.geo.gazetteer import Gazetteer
 from newsgraph.model import Article
-from newsgraph.nlp.places import find_places, site_nouns
+from newsgraph.nlp.places import find_places
+from tests.shipped import data
 
 NLP = spacy.blank("en")
 
@@ -28,7 +29,7 @@ def parsed(rows: list[tuple[str, int, str]], ents: list[tuple[int, int]]) -> tup
 
 
 def test_site_nouns_come_from_data() -> None:
-    nouns = site_nouns()
+    nouns = data().places.site_nouns
     assert nouns.get("embassy") == "capital" and "base" in nouns
 
 
@@ -37,7 +38,7 @@ def test_embassy_in_a_country_is_a_site_in_its_capital(gaz: Gazetteer) -> None:
             ("US", 4, "compound"), ("embassy", 1, "dobj"), ("in", 4, "prep"),
             ("Iraq", 5, "pobj")]
     doc, art = parsed(rows, [(3, 4), (6, 7)])
-    site, host = find_places(doc, art, mentions=[], gazetteer=gaz)
+    site, host = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert site.kind == "site" and site.name == "US embassy"
     assert site.evidence.text == "US embassy"
     assert site.country == "IQ" and site.admin1 == "Baghdad Governorate"
@@ -50,7 +51,7 @@ def test_unlocated_base_lies_in_the_main_other_country(gaz: Gazetteer) -> None:
             ("the", 7, "det"), ("north", 5, "pobj"), ("of", 7, "prep"), ("Syria", 8, "pobj"),
             ("and", 1, "cc"), ("Syria", 12, "nsubj"), ("protested", 1, "conj")]
     doc, art = parsed(rows, [(3, 4), (9, 10), (11, 12)])
-    site = find_places(doc, art, mentions=[], gazetteer=gaz)[0]
+    site = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)[0]
     assert site.kind == "site" and site.name == "US base"
     assert site.country == "SY" and site.admin1 is None
 
@@ -58,5 +59,5 @@ def test_unlocated_base_lies_in_the_main_other_country(gaz: Gazetteer) -> None:
 def test_country_modifying_other_nouns_stays_a_country(gaz: Gazetteer) -> None:
     rows = [("US", 1, "compound"), ("troops", 2, "nsubj"), ("left", 2, "ROOT")]
     doc, art = parsed(rows, [(0, 1)])
-    (place,) = find_places(doc, art, mentions=[], gazetteer=gaz)
+    (place,) = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
     assert place.kind == "country" and place.country == "US"

@@ -6,8 +6,9 @@ import pytest
 from newsgraph import ids
 from newsgraph.model import PREDICATES, Article, Mention
 from newsgraph.nlp.relations.extract import extract_relations
-from newsgraph.nlp.relations.lexicon import load_lexicon, phrase
+from newsgraph.nlp.relations.lexicon import phrase
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 
@@ -23,7 +24,7 @@ def triples(model, text: str, published: str = "2021-05-01") -> set[tuple[str, s
     doc = model(normalise(text))
     mentions = ents_as_mentions(doc, article)
     names = {m.id: m.text for m in mentions}
-    rels = extract_relations(doc, article, mentions=mentions, kb=None)
+    rels = extract_relations(doc, article, mentions=mentions, lex=data().relations, kb=None)
     for r in rels:
         assert r.evidence.text == text[r.evidence.start:r.evidence.end]
         assert r.predicate in PREDICATES
@@ -31,7 +32,7 @@ def triples(model, text: str, published: str = "2021-05-01") -> set[tuple[str, s
 
 
 def test_lexicon_predicates_are_known():
-    lex = load_lexicon()
+    lex = data().relations
     assert lex.titles[phrase("secretary-general")] == "leader_of"
     assert phrase("prime minister") in lex.offices
     assert set(lex.titles.values()) <= set(PREDICATES)
@@ -74,7 +75,8 @@ def test_former_title_ends_the_tie(model):
     text = "The plan was backed by former president Hassan Rouhani."
     article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2022-01-01")
     doc = model(normalise(text))
-    rels = [r for r in extract_relations(doc, article, mentions=ents_as_mentions(doc, article))
+    rels = [r for r in extract_relations(doc, article, mentions=ents_as_mentions(doc, article),
+                                          lex=data().relations)
             if r.predicate == "holds_office"]
     assert rels and rels[0].valid_to == "2022-01-01"
 
@@ -101,7 +103,7 @@ def test_title_inside_a_name_mention(model):
     mentions = [Mention(id=ids.record_id("m", article.id, text.index(s), text.index(s) + len(s)),
                         doc=article.id, start=text.index(s), end=text.index(s) + len(s), text=s,
                         label=label) for s, label in spans]
-    rels = extract_relations(doc, article, mentions=mentions)
+    rels = extract_relations(doc, article, mentions=mentions, lex=data().relations)
     offices = [r.object_text for r in rels if r.predicate == "holds_office"]
     assert offices == ["Iraqi President"]
 
@@ -126,13 +128,12 @@ def test_argument_labels_constrain_predicates():
 
     from newsgraph.model import Article, Mention
     from newsgraph.nlp.relations.context import Ctx
-    from newsgraph.nlp.relations.lexicon import load_lexicon
 
     def m(label: str) -> Mention:
         return Mention(id=label, doc="d", start=0, end=1, text=label, label=label)
 
     article = Article(id="d", source="d.txt", text="x")
-    ctx = Ctx(doc=spacy.blank("en")("x"), article=article, lex=load_lexicon(), at=[], span={})
+    ctx = Ctx(doc=spacy.blank("en")("x"), article=article, lex=data().relations, at=[], span={})
     assert ctx.fits("holds_office", m("PERSON"), None)
     assert not ctx.fits("holds_office", m("GPE"), None)
     assert ctx.fits("opposes", m("PERSON"), m("GPE"))

@@ -5,6 +5,7 @@ import dataclasses
 
 from newsgraph.model import DateRef, Event, Evidence, Location
 from newsgraph.resolve.events import cluster_events, event_contradictions
+from tests.shipped import data
 
 TOWN = Location(name="Koro", country="XX", admin1="North", kind="city")
 OTHER_TOWN = Location(name="Lanto", country="XX", admin1="South", kind="city")
@@ -29,7 +30,7 @@ def ev(eid: str, doc: str, *, type: str = "ASSAULT", mode: str | None = "drone",
 
 
 def clusters(events):
-    return cluster_events(events, entity_of={"m1": "E1", "m2": "E1", "m3": "E3"}, published={})
+    return cluster_events(events, entity_of={"m1": "E1", "m2": "E1", "m3": "E3"}, published={}, cfg=data().linking)
 
 
 def test_same_event_in_two_articles_share_a_cluster() -> None:
@@ -68,7 +69,7 @@ def test_contradictions_on_date_toll_and_actor() -> None:
     events.append(ev("c", "d3", date="2021-03-08", fatalities=12, actors=("m1",)))
     c = clusters(events)
     assert len(set(c.values())) == 1
-    found = {x.field: x for x in event_contradictions(events, clusters=c, entity_of={"m1": "E1", "m3": "E3"})}
+    found = {x.field: x for x in event_contradictions(events, clusters=c, entity_of={"m1": "E1", "m3": "E3"}, cfg=data().linking)}
     assert set(found) == {"date", "fatalities"}
     assert {v.value for v in found["fatalities"].values} == {"10", "12"}
     assert all(v.evidence for v in found["date"].values)
@@ -78,7 +79,7 @@ def test_disjoint_perpetrators_are_a_contradiction() -> None:
     events = [ev("a", "d1", actors=("m1",)), ev("b", "d2", actors=("m3",))]
     c = clusters(events)
     assert c["a"] == c["b"]
-    fields = [x.field for x in event_contradictions(events, clusters=c, entity_of={"m1": "E1", "m3": "E3"})]
+    fields = [x.field for x in event_contradictions(events, clusters=c, entity_of={"m1": "E1", "m3": "E3"}, cfg=data().linking)]
     assert fields == ["actor"]
 
 
@@ -106,7 +107,7 @@ def test_riot_and_attack_on_one_site_same_day_are_one_event() -> None:
     found = clusters([riot, attack, other_day, *filler])
     assert found["a"] == found["b"] != found["c"]
     fields = {x.field for x in event_contradictions([riot, attack], clusters=found,
-                                                    entity_of={})}
+                                                    entity_of={}, cfg=data().linking)}
     assert "type" in fields
 
 
@@ -125,7 +126,7 @@ def test_protest_wave_start_dates_weeks_apart_are_one_wave_and_disputed() -> Non
            **kw)
     found = clusters([a, b])
     assert found["a"] == found["b"]
-    dates = [x for x in event_contradictions([a, b], clusters=found, entity_of={})
+    dates = [x for x in event_contradictions([a, b], clusters=found, entity_of={}, cfg=data().linking)
              if x.field == "date"]
     assert dates and {v.value for v in dates[0].values} == {"2021-10-01", "2021-10-25"}
 
@@ -135,7 +136,7 @@ def test_coarser_date_and_containing_place_are_not_contradictions() -> None:
     b = ev("b", "d2")
     found = clusters([a, b])
     assert found["a"] == found["b"]
-    assert event_contradictions([a, b], clusters=found, entity_of={}) == []
+    assert event_contradictions([a, b], clusters=found, entity_of={}, cfg=data().linking) == []
 
 
 def test_only_stated_places_can_keep_reports_apart() -> None:
@@ -149,7 +150,7 @@ def test_only_stated_places_can_keep_reports_apart() -> None:
 
 
 def _with_published(events, published):
-    return cluster_events(events, entity_of={}, published=published)
+    return cluster_events(events, entity_of={}, published=published, cfg=data().linking)
 
 
 GUNFIRE = "Gunmen opened fire on a crowd in Koro, the police said."

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph import kb as kb_module
-from tests import handmade
+from tests import handmade, shipped
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -39,18 +38,16 @@ def base_url(tmp_path_factory):
     from newsgraph.api import create_app
     db = handmade.build_store(tmp_path_factory.mktemp("e2e") / "kb.sqlite")
     port = _free_port()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
-        server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                               log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 15
-        while not server.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-        server.should_exit = True
-        thread.join(timeout=10)
+    app = create_app(db, data=shipped.with_kb(handmade.knowledge_base()))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}/"
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Sequence
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
-from ...errors import DataError
 from ...ids import record_id
+from ...lexicons.claims import SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
-from ...settings import DATA_DIR
 from ..forms import token_forms
 from ..text import doc_text
 
@@ -27,30 +24,6 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR = "claims.v1"
 _SKIP_DEPS = ("punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SpeechLexicon:
-    verbs: frozenset[str]
-    object_ok: frozenset[str]
-    according: tuple[tuple[str, ...], ...]
-    pronouns: frozenset[str]
-    unresolved: frozenset[str]
-    nouns: frozenset[str] = frozenset()      # "in a statement, which reads: '...'"
-    proxies: frozenset[str] = frozenset()    # "the office of X said": X speaks
-
-
-@lru_cache(maxsize=2)
-def load_lexicon() -> SpeechLexicon:
-    path = DATA_DIR / "lexicons" / "speech_verbs.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read speech lexicon: {exc}") from exc
-    low = lambda key: frozenset(str(w).casefold() for w in data.get(key, ()))  # noqa: E731
-    return SpeechLexicon(verbs=low("verbs"), object_ok=low("object_ok"), pronouns=low("pronouns"), unresolved=low("unresolved"),
-                         according=tuple(tuple(p.casefold().split()) for p in data.get("according", ())),
-                         nouns=low("statement_nouns"), proxies=low("speaker_proxies"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +36,9 @@ class _Found:
     speaker: Token | None
 
 
-def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention]) -> list[Claim]:
+def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
+                   lex: SpeechLexicon) -> list[Claim]:
     """Attributed statements in one article, in text order."""
-    lex = load_lexicon()
     quotes = find_quotes(doc_text(doc))
     found: list[_Found] = []
     tf = token_forms(doc)

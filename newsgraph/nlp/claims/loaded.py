@@ -7,54 +7,20 @@ words or lemmas, longest phrase first, with context exclusions ("regime change")
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
-import yaml
 from spacy.tokens import Doc
 
-from ...errors import DataError
+from ...lexicons.claims import Entry, LoadedLexicon
 from ...model import Article, LoadedTerm
-from ...settings import DATA_DIR
 from ..forms import token_forms
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Entry:
-    words: tuple[str, ...]
-    category: str
-    not_before: frozenset[str] = frozenset()
-    not_after: frozenset[str] = frozenset()
-
-
-@lru_cache(maxsize=2)
-def load_lexicon() -> dict[str, list[Entry]]:
-    """First word -> entries starting with it, longest first."""
-    path = DATA_DIR / "lexicons" / "loaded.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{path}: cannot read loaded-language lexicon: {exc}") from exc
-    index: dict[str, list[Entry]] = {}
-    for category, terms in (data.get("categories") or {}).items():
-        for t in terms:
-            t = t if isinstance(t, dict) else {"term": t}
-            words = tuple(str(t["term"]).casefold().replace("-", " - ").split())
-            entry = Entry(words=words, category=category,
-                          not_before=frozenset(w.casefold() for w in t.get("not_before", ())),
-                          not_after=frozenset(w.casefold() for w in t.get("not_after", ())))
-            index.setdefault(words[0], []).append(entry)
-    for entries in index.values():
-        entries.sort(key=lambda e: len(e.words), reverse=True)
-    return index
-
-
-def find_loaded_terms(doc: Doc, article: Article) -> list[LoadedTerm]:
+def find_loaded_terms(doc: Doc, article: Article, *, lex: LoadedLexicon) -> list[LoadedTerm]:
     """Every loaded term in the article, with its span and category."""
-    index = load_lexicon()
+    index = lex.index
     tf = token_forms(doc)
     lows = tf.lower
     forms = [(lemma or low).casefold() for low, lemma in zip(tf.lower, tf.lemma)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,7 +26,7 @@ from . import places as places_of
 from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
-from .lexicon import Lexicon, Rule, load_lexicon
+from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
 EXTRACTOR = "events.v1"
@@ -319,9 +319,10 @@ def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None
 
 
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                   dates: Sequence[DateRef], places: Sequence[Location]) -> list[Event]:
-    """Every event the article reports as having happened (threats as THREATEN)."""
-    lex = load_lexicon()
+                   dates: Sequence[DateRef], places: Sequence[Location],
+                   lex: Lexicon, demonyms: Mapping[str, str]) -> list[Event]:
+    """Every event the article reports as having happened (threats as THREATEN);
+    `demonyms` places an event by a nationality word when its sentence names no place."""
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
         (p.evidence.start, p.name) for p in places if p.evidence is not None]
@@ -331,6 +332,6 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     # A dateline is where the story was filed: never an event's own place.
     own = [p for p in places if not places_of.in_dateline(p, article.text)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
-                  dates=dates, places=own, where=place_context(article, places),
+                  dates=dates, places=own, where=place_context(article, places, demonyms=demonyms),
                   lex=lex, seen={})
     return [e for d in drafts for e in _build(d, ctx)]

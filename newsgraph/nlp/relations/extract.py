@@ -17,7 +17,7 @@ from ...kb import KnowledgeBase
 from ...model import Article, Mention, Relation
 from . import links, rules
 from .context import EXTRACTOR, Ctx
-from .lexicon import load_lexicon
+from .lexicon import RelationLexicon
 
 __all__ = ["EXTRACTOR", "extract_relations"]
 
@@ -40,9 +40,9 @@ RULES: tuple[Rule, ...] = (
 
 
 def extract_relations(doc: Doc, article: Article, *, mentions: list[Mention],
-                      kb: KnowledgeBase | None = None) -> list[Relation]:
+                      lex: RelationLexicon, kb: KnowledgeBase | None = None) -> list[Relation]:
     """Relations stated in one article (`kb` is accepted for future KB-aware rules)."""
-    ctx = Ctx.build(doc, article, list(mentions), load_lexicon())
+    ctx = Ctx.build(doc, article, list(mentions), lex)
     usable = [m for m in mentions if m.id in ctx.span]
     for rule in RULES:
         rule(ctx, usable)

@@ -1,0 +1,80 @@
+"""Speech cues (data/lexicons/speech_verbs.yaml) and loaded language
+(data/lexicons/loaded.yaml): schemas and runtime forms."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .schema import Strict, fail, read_yaml, validate
+
+
+class SpeechFile(Strict):
+    version: int = 1
+    verbs: list[str] = []
+    object_ok: list[str] = []
+    according: list[str] = []
+    pronouns: list[str] = []
+    unresolved: list[str] = []
+    statement_nouns: list[str] = []
+    speaker_proxies: list[str] = []
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SpeechLexicon:
+    verbs: frozenset[str]
+    object_ok: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    pronouns: frozenset[str]
+    unresolved: frozenset[str]
+    nouns: frozenset[str] = frozenset()      # "in a statement, which reads: '...'"
+    proxies: frozenset[str] = frozenset()    # "the office of X said": X speaks
+
+
+def load_speech(path: Path) -> SpeechLexicon:
+    data = validate(SpeechFile, read_yaml(path), file=path.name)
+    low = lambda words: frozenset(w.casefold() for w in words)
+    return SpeechLexicon(verbs=low(data.verbs), object_ok=low(data.object_ok),
+                         pronouns=low(data.pronouns), unresolved=low(data.unresolved),
+                         according=tuple(tuple(p.casefold().split()) for p in data.according),
+                         nouns=low(data.statement_nouns), proxies=low(data.speaker_proxies))
+
+
+class LoadedTerm(Strict):
+    term: str
+    not_before: list[str] = []
+    not_after: list[str] = []
+
+
+class LoadedFile(Strict):
+    version: int = 1
+    categories: dict[str, list[LoadedTerm | str]] = {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    words: tuple[str, ...]
+    category: str
+    not_before: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LoadedLexicon:
+    index: dict[str, tuple[Entry, ...]]     # first word -> entries starting with it, longest first
+
+
+def load_loaded(path: Path) -> LoadedLexicon:
+    data = validate(LoadedFile, read_yaml(path), file=path.name)
+    index: dict[str, list[Entry]] = {}
+    for category, terms in data.categories.items():
+        for t in terms:
+            t = t if isinstance(t, LoadedTerm) else LoadedTerm(term=t)
+            words = tuple(t.term.casefold().replace("-", " - ").split())
+            if not words:
+                raise fail(path.name, f"categories.{category}", "an empty term")
+            entry = Entry(words=words, category=category,
+                          not_before=frozenset(w.casefold() for w in t.not_before),
+                          not_after=frozenset(w.casefold() for w in t.not_after))
+            index.setdefault(words[0], []).append(entry)
+    return LoadedLexicon(index={k: tuple(sorted(v, key=lambda e: len(e.words), reverse=True))
+                                for k, v in index.items()})

@@ -1,0 +1,128 @@
+"""The relation cue lexicon (data/lexicons/relations.yaml): schema, predicate checks and
+the runtime form."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..model import ENTITY_TYPES, PREDICATES
+from .schema import Strict, fail, read_yaml, validate
+
+Phrase = tuple[str, ...]
+
+
+class ByVerb(Strict):
+    predicate: str
+    inverse: bool = False
+
+
+class Cue(Strict):
+    words: list[str]
+    preps: list[str]
+    predicate: str
+
+
+class Located(Strict):
+    preps: list[str] = []
+    directions: list[str] = []
+    place_kinds: list[str] = []
+
+
+class Arguments(Strict):
+    subject: list[str] = []
+    object: list[str] = []
+
+
+class RelationsFile(Strict):
+    version: int = 1
+    titles: dict[str, list[str]] = {}
+    posts: list[str] = []
+    offices: list[str] = []
+    title_modifiers: list[str] = []
+    ended: list[str] = []
+    backing: dict[str, list[str]] = {}
+    by_verbs: dict[str, ByVerb] = {}
+    cues: list[Cue] = []
+    verbs: dict[str, str] = {}
+    verb_preps: dict[str, dict[str, str]] = {}
+    comprising: list[str] = []
+    examples: list[str] = []
+    located: Located = Located()
+    negation: list[str] = []
+    arguments: dict[str, Arguments] = {}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RelationLexicon:
+    titles: dict[Phrase, str]            # title phrase -> predicate
+    offices: frozenset[Phrase]
+    posts: frozenset[Phrase]             # titles naming a post in an organisation
+    modifiers: frozenset[str]
+    ended: frozenset[str]
+    backing: dict[str, str]              # participle -> predicate ("backed" -> backed_by)
+    by_verbs: dict[str, tuple[str, bool]]   # lemma -> (predicate, inverse)
+    cues: dict[str, tuple[frozenset[str], str]]   # word -> (prepositions, predicate)
+    verbs: dict[str, str]
+    verb_preps: dict[str, dict[str, str]]     # lemma -> preposition -> predicate
+    comprising: frozenset[Phrase]
+    examples: frozenset[Phrase]
+    located_preps: frozenset[str]
+    directions: frozenset[str]
+    place_kinds: frozenset[str]
+    negation: frozenset[str]
+
+    max_title: int = 0                   # longest title or office, in words (set on load)
+    arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+
+
+def phrase(text: str) -> Phrase:
+    """Split a lexicon phrase the way spaCy splits words ("secretary-general" -> 3 tokens)."""
+    return tuple(text.casefold().replace("-", " - ").split())
+
+
+def _words(values: list[str]) -> frozenset[str]:
+    return frozenset(v.casefold() for v in values)
+
+
+def load_relations(path: Path) -> RelationLexicon:
+    data = validate(RelationsFile, read_yaml(path), file=path.name)
+    _check(data, path.name)
+    titles = {phrase(w): pred for pred, words in data.titles.items() for w in words}
+    offices = frozenset(phrase(o) for o in data.offices)
+    cues: dict[str, tuple[frozenset[str], str]] = {}
+    for entry in data.cues:
+        for w in entry.words:
+            cues[w.casefold()] = (_words(entry.preps), entry.predicate)
+    return RelationLexicon(
+        titles=titles, offices=offices,
+        max_title=max((len(p) for p in (*titles, *offices)), default=0),
+        posts=frozenset(phrase(o) for o in data.posts),
+        modifiers=_words(data.title_modifiers), ended=_words(data.ended),
+        backing={w.casefold(): p for p, ws in data.backing.items() for w in ws},
+        by_verbs={k: (v.predicate, v.inverse) for k, v in data.by_verbs.items()},
+        cues=cues, verbs=dict(data.verbs),
+        verb_preps={k: {p.casefold(): pr for p, pr in v.items()} for k, v in data.verb_preps.items()},
+        comprising=frozenset(phrase(w) for w in data.comprising),
+        examples=frozenset(phrase(w) for w in data.examples),
+        located_preps=_words(data.located.preps), directions=_words(data.located.directions),
+        place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
+        arguments={pred: {side: frozenset(x.upper() for x in labels)
+                          for side, labels in sides.model_dump(exclude_unset=True).items()}
+                   for pred, sides in data.arguments.items()})
+
+
+def _check(data: RelationsFile, file: str) -> None:
+    """Every predicate named is one of model.PREDICATES; argument labels are entity types."""
+    named = [*((f"titles.{p}", p) for p in data.titles), *((f"backing.{p}", p) for p in data.backing),
+             *((f"by_verbs.{k}", v.predicate) for k, v in data.by_verbs.items()),
+             *((f"cues.{c.words[0] if c.words else '?'}", c.predicate) for c in data.cues),
+             *((f"verbs.{k}", v.removesuffix("_inverse")) for k, v in data.verbs.items()),
+             *((f"verb_preps.{k}.{p}", pr) for k, v in data.verb_preps.items() for p, pr in v.items()),
+             *((f"arguments.{p}", p) for p in data.arguments)]
+    for entry, pred in named:
+        if pred not in PREDICATES:
+            raise fail(file, entry, f"predicate '{pred}' is not a relation predicate")
+    for pred, sides in data.arguments.items():
+        for label in (*sides.subject, *sides.object):
+            if label.upper() not in ENTITY_TYPES:
+                raise fail(file, f"arguments.{pred}", f"'{label}' is not an entity type")

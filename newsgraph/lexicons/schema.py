@@ -1,0 +1,90 @@
+"""Shared schema machinery: strict pydantic models and readable DataErrors.
+
+Every lexicon file is validated against a model that forbids unknown keys; a failure
+becomes a `DataError` naming the file and the entry ("events.yaml: entry 'strike':
+unknown key 'trigers'"). Checks that need other data (PLOVER types, predicates, actor
+ids) run after the structural check and raise through `fail`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import DataError
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml is ~10x faster
+_NAME_KEYS = ("id", "name", "lemmas", "term", "mode", "type", "words")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class Strict(BaseModel):
+    """A schema that rejects keys it does not know."""
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path.name}: cannot read YAML: {exc}") from exc
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Tab-separated rows of a data text file, '#' comment and blank lines dropped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path.name}: cannot read: {exc}") from exc
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+def validate(model: type[M], data: Any, *, file: str, entry: str | None = None) -> M:
+    """`data` as `model`, or a DataError naming the file, the entry and the fault
+    (`entry` names `data` itself when it is one entry of a file)."""
+    try:
+        return model.model_validate(data if data is not None else {})
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise DataError(describe(file, tuple(err["loc"]), data, err, entry=entry)) from None
+
+
+def describe(file: str, loc: tuple, data: Any, err: dict, *, entry: str | None = None) -> str:
+    """'<file>: entry '<name>': <fault>' for the first error pydantic found."""
+    path = list(loc)
+    last = path.pop() if err["type"] in ("extra_forbidden", "missing") and path else None
+    where: list[str] = []
+    node = data
+    for part in path:          # parts pydantic adds itself (union branch names) are skipped
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            name = entry_name(node, part)
+            # a named entry ('assault') stands alone; a numbered one keeps its path
+            where = [name] if isinstance(node, dict) and not name.startswith("#") else [*where, name]
+        elif isinstance(node, dict) and part in node:
+            node = node[part]
+            where.append(str(part))
+    field = where.pop() if last is None and where and not isinstance(node, (dict, list)) else None
+    if last is not None:
+        fault = f"{'unknown' if err['type'] == 'extra_forbidden' else 'missing'} key '{last}'"
+    else:
+        fault = f"{field}: {err['msg']}" if field else err["msg"]
+    where = [entry, *where] if entry else where
+    place = f"entry '{'.'.join(where)}': " if where else ""
+    return f"{file}: {place}{fault}"
+
+
+def entry_name(node: Any, index: int) -> str:
+    """How an entry is named in a message: its id, name, lemmas... or its position."""
+    if isinstance(node, dict):
+        for k in _NAME_KEYS:
+            if isinstance(node.get(k), (str, int)):
+                return str(node[k])
+    return str(node) if isinstance(node, (str, int)) else f"#{index + 1}"
+
+
+def fail(file: str, entry: object, fault: str) -> DataError:
+    return DataError(f"{file}: entry '{entry}': {fault}")
