@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..geo.records import PLACES_DIR, demonyms, read_tsv
+from ..geo.records import PLACES_DIR, read_tsv
+from ..lexicons.places import load_places
 from .loose import country_names, same_word
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -54,7 +55,7 @@ def _country_phrases() -> dict[tuple[str, ...], str]:
     """Word tuple of a country name, alias or nationality word -> ISO code."""
     names = [(name, iso) for iso, name in country_names().items()]
     names += [(row["alias"], row["iso"]) for row in read_tsv(PLACES_DIR / "countries.tsv")]
-    names += [(word, iso) for word, iso in demonyms().items()]
+    names += [(word, iso) for word, iso in load_places(PLACES_DIR).demonyms.items()]
     return {tuple(_words(name)): iso for name, iso in names if _words(name)}
 
 
