@@ -38,6 +38,12 @@ class View:
         row = self.conn.execute("SELECT value FROM meta WHERE key='kb_paths'").fetchone()
         return tuple(json.loads(row[0])) if row else ()
 
+    def built_at(self) -> int:
+        """Unix time of the store's last write (its file's modification time): the
+        exports' build timestamp, the same for every export of an unchanged store."""
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return int(Path(row[2]).stat().st_mtime) if row and row[2] else 0
+
     def knowledge_base(self):
         """The actor KB the store was built with (cached per set of files)."""
         from .. import kb
