@@ -101,7 +101,9 @@ def export(db, fmt, output) -> None:
 
 def _export_summary(fmt: str, summary: dict) -> str:
     skipped = summary.get("skipped") or {}
-    lines = [f"{fmt}: {summary['rows']} rows written, {sum(skipped.values())} events left out"]
+    clusters = f" (+ {summary['clusters']} clusters)" if "clusters" in summary else ""
+    lines = [f"{fmt}: {summary['rows']} rows written{clusters},"
+             f" {sum(skipped.values())} events left out"]
     lines += [f"  {count:5d}  {reason}" for reason, count in skipped.items()]
     return "\n".join(lines)
 

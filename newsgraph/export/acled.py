@@ -48,7 +48,7 @@ def acled_type(type: str, mode: str | None, target_is_protesters: bool
 @lru_cache(maxsize=4)
 def _phrases(key: str) -> re.Pattern:
     words = sorted(codebook()[key], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
 def skip_reason(event: dict) -> str | None:
@@ -92,7 +92,7 @@ def _source_scale(publisher: str) -> str:
 
 def _crowd(texts: list[str]) -> str:
     for size in codebook()["crowd_sizes"]:
-        if any(re.search(rf"\b{re.escape(size)}\b", t, re.I) for t in texts):
+        if any(re.search(rf"\b{re.escape(size)}\b", t, re.IGNORECASE) for t in texts):
             return size
     return "no report"
 
@@ -123,6 +123,8 @@ def acled_row(event: dict, *, entities: dict, doc: dict, timestamp: int) -> dict
     etype, sub = event["acled_event_type"], event["acled_sub_event_type"]
     loc = event["location"]
     where = country(loc["country"])
+    if where is None:
+        raise ValueError(f"event {event['id']}: no ACLED country (see skip_reason)")
     date, precision = event_date(event, doc.get("published"))
     actors = event_actors(event, entities=entities, event_type=etype, sub=sub, place=where)
     if etype == "Battles" and actors.actor2 and actors.actor2.inter == 7:
@@ -151,7 +153,8 @@ def acled_rows(export: dict, *, timestamp: int = 0) -> tuple[list[dict], Counter
     """(rows, skipped events by reason) of a JSON export, rows in event id order."""
     entities = {e["id"]: e for e in export.get("entities", ())}
     docs = {d["id"]: d for d in export.get("documents", ())}
-    rows, skipped = [], Counter()
+    rows: list[dict] = []
+    skipped: Counter[str] = Counter()
     for event in sorted(export.get("events", ()), key=lambda e: e["id"]):
         reason = skip_reason(event)
         if reason:

@@ -33,7 +33,9 @@ def _place(loc: dict) -> dict:
 
 
 def event_feature(event: dict, *, entities: dict) -> dict:
-    name = lambda i: entities.get(i, {}).get("name", i)  # noqa: E731
+    def name(i: str) -> str:
+        return entities.get(i, {}).get("name", i)
+
     evidence = event.get("evidence") or [{}]
     props = {"kind": "event", "id": event["id"], "doc": event.get("doc"),
              "type": event["type"], "mode": event.get("mode"),

@@ -93,7 +93,7 @@ def write_plover_jsonl(export: dict, out: TextIO) -> dict:
     entities = {e["id"]: e for e in export.get("entities", ())}
     docs = {d["id"]: d for d in export.get("documents", ())}
     types = set(vocabulary()["event_types"])
-    rows, skipped = 0, Counter()
+    rows, skipped = 0, Counter[str]()
     for event in sorted(export.get("events", ()), key=lambda e: e["id"]):
         if event["type"] not in types:
             skipped[NOT_PLOVER] += 1

@@ -16,6 +16,8 @@ from newsgraph.export.codebook import allowed_values, sub_event_types
 from newsgraph.export.plover import conformance_errors
 from newsgraph.store import View
 
+pytestmark = pytest.mark.model     # builds the corpora with the spaCy model
+
 INTEGER = ("year", "time_precision", "inter1", "inter2", "interaction", "iso",
            "geo_precision", "fatalities", "timestamp")
 
