@@ -57,7 +57,8 @@ def skip_reason(event: dict) -> str | None:
     if not etype or sub not in sub_event_types(etype):
         return NOT_ACLED
     texts = [ev["text"] for ev in event.get("evidence", ())]
-    if event.get("fatalities") and any(_phrases("aggregate_phrases").search(t) for t in texts):
+    plain = [_phrases("not_aggregate_phrases").sub(" ", t) for t in texts]
+    if event.get("fatalities") and any(_phrases("aggregate_phrases").search(t) for t in plain):
         return AGGREGATE
     if texts and _phrases("wave_phrases").search(texts[0]):
         return WAVE

@@ -100,6 +100,9 @@ def test_events_acled_would_not_code_are_counted_with_reasons() -> None:
     assert [r["event_id_cnty"] for r in found] == [f"IRQ{acled.event_number('a')}"]
     assert skipped == {acled.NO_DATE: 1, acled.NO_PLACE: 1, acled.NOT_ACLED: 1,
                        acled.AGGREGATE: 1}
+    worst = "The bombing, the deadliest since 2003, killed 40 people."
+    assert acled.skip_reason(event("g", evidence=[{"doc": "d1", "start": 0, "end": 9,
+                                                   "text": worst}])) is None
 
 
 def test_formulas_neutralised_and_notes_bounded() -> None:
