@@ -33,7 +33,7 @@ def open_store(db):
 
 
 def export_file(view, fmt: str, path) -> None:
-    """Write one export format (json, acled, plover, graphml, gexf, ftm) to `path`."""
+    """Write one export format (json, acled, plover, geojson, graphml, gexf, ftm) to `path`."""
     from pathlib import Path
 
     from .errors import UsageError

@@ -25,7 +25,8 @@ from .store.view import BrowseView
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "web" / "static"
 EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
-           "plover": ("application/x-ndjson", "jsonl"), "graphml": ("application/xml", "graphml"),
+           "plover": ("application/x-ndjson", "jsonl"),
+           "geojson": ("application/geo+json", "geojson"), "graphml": ("application/xml", "graphml"),
            "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
 Limit = Query(50, ge=1, le=500, description="Page size.")
 Offset = Query(0, ge=0, description="Rows to skip.")
@@ -163,7 +164,7 @@ def stats(view: BrowseView = V) -> dict:
 
 @router.get("/api/export/{fmt}", tags=["export"])
 def export(fmt: str, view: BrowseView = V) -> Response:
-    """Download an export: json, acled, plover, graphml, gexf or ftm."""
+    """Download an export: json, acled, plover, geojson, graphml, gexf or ftm."""
     return _download(view, fmt)
 
 

@@ -74,23 +74,38 @@ def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, quiet) -> 
 @main.command()
 @DB
 @click.option("--format", "fmt", default="json", show_default=True,
-              type=click.Choice(["json", "acled", "plover", "graphml", "gexf", "ftm"]))
+              type=click.Choice(["json", "acled", "plover", "geojson", "graphml", "gexf",
+                                 "ftm"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 def export(db, fmt, output) -> None:
-    """Export the knowledge base (JSON contract, ACLED CSV, PLOVER, GraphML, GEXF, FtM).
+    """Export the knowledge base (JSON contract, ACLED CSV, PLOVER, GeoJSON, GraphML,
+    GEXF, FtM). Formats that leave events out (ACLED, PLOVER, GeoJSON) say how
+    many, and why, on stderr.
 
     \b
     Example:
       newsgraph export --db kb.sqlite --format json -o kb.json
       newsgraph export --db kb.sqlite --format acled -o events.csv
+      newsgraph export --db kb.sqlite --format geojson -o events.geojson
     """
     from .export import write_export
     view = View.open(db)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:
-            write_export(view, fmt, fh)
+            summary = write_export(view, fmt, fh)
     else:
-        write_export(view, fmt, sys.stdout)
+        summary = write_export(view, fmt, sys.stdout)
+    if summary:
+        click.echo(_export_summary(fmt, summary), err=True)
+
+
+def _export_summary(fmt: str, summary: dict) -> str:
+    skipped = summary.get("skipped") or {}
+    clusters = f" (+ {summary['clusters']} clusters)" if "clusters" in summary else ""
+    lines = [f"{fmt}: {summary['rows']} rows written{clusters},"
+             f" {sum(skipped.values())} events left out"]
+    lines += [f"  {count:5d}  {reason}" for reason, count in skipped.items()]
+    return "\n".join(lines)
 
 
 @main.command()

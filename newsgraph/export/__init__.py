@@ -1,10 +1,13 @@
-"""Exports: JSON (the contract), ACLED-style CSV, PLOVER JSONL, GraphML/GEXF, FollowTheMoney.
+"""Exports: JSON (the contract), ACLED CSV, PLOVER JSONL, GeoJSON, GraphML/GEXF, FollowTheMoney.
 
 Every format is written from the JSON export dict, so all exports say the same thing.
+A writer may return a summary (rows written, events left out by reason), which the
+CLI shows and the library logs.
 """
 from __future__ import annotations
 
 import importlib
+import inspect
 from typing import TextIO
 
 from ..errors import UsageError
@@ -15,22 +18,27 @@ from . import json_export
 WRITERS = {
     "acled": ("acled", "write_acled_csv"),
     "plover": ("plover", "write_plover_jsonl"),
+    "geojson": ("geojson", "write_geojson"),
     "graphml": ("graph", "write_graphml"),
     "gexf": ("graph", "write_gexf"),
     "ftm": ("ftm", "write_ftm"),
 }
-NEEDS_EVENT_LEXICON = ("acled", "plover")     # their writers also take `lex=`
+NEEDS_EVENT_LEXICON = ("plover",)     # its writer also takes `lex=`
+FORMATS = ("json", *WRITERS)
 
 
-def write_export(view: View, fmt: str, out: TextIO) -> None:
+def write_export(view: View, fmt: str, out: TextIO) -> dict | None:
+    """Write one format; return the writer's summary (None for formats without one)."""
     if fmt == "json":
         json_export.write(view, out)
-        return
+        return None
     if fmt not in WRITERS:
         raise UsageError(f"unknown export format {fmt!r}")
     module, func = WRITERS[fmt]
     writer = getattr(importlib.import_module(f"{__name__}.{module}"), func)
+    kwargs: dict = {}
     if fmt in NEEDS_EVENT_LEXICON:
-        writer(json_export.build(view), out, lex=view.lexicons().events)
-    else:
-        writer(json_export.build(view), out)
+        kwargs["lex"] = view.lexicons().events
+    if "timestamp" in inspect.signature(writer).parameters:
+        kwargs["timestamp"] = view.built_at()
+    return writer(json_export.build(view), out, **kwargs)

@@ -1,23 +1,36 @@
-"""ACLED-style CSV from the JSON export: one row per real-world event (cluster) that
-ACLED would code (political violence, demonstrations, strategic developments).
+"""ACLED CSV from the JSON export: ACLED's 31 columns in ACLED's order, one row per
+article event that ACLED would code (data/exports/acled_codebook.yaml).
 
-Reports of one event are folded into one row: the most conservative toll (ACLED's
-rule), every publisher as source, every evidence sentence in the notes.
+An event gets no row, and is counted with its reason, when ACLED would not code it:
+no ACLED event type, no date to the month, no place to the country, or a cumulative
+toll / a wave of events rather than one event. See docs/exports.md.
 """
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from typing import Iterable, TextIO
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import TextIO
 
 from ..lexicons.events import Lexicon
+from .acled_actors import event_actors
+from .codebook import Country, codebook, country, sub_event_types
 
-COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type",
-           "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
-           "inter2", "interaction", "country", "admin1", "admin2", "location", "latitude",
-           "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities")
-_TIME = {"day": 1, "week": 2, "month": 3, "year": 3}
+log = logging.getLogger(__name__)
+COLUMNS = tuple(codebook()["columns"])
 _GEO = {"city": 1, "site": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+_NOTES_MAX = 320
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+NOT_ACLED = "not an ACLED event type"
+NO_DATE = "no date to the month"
+NO_PLACE = "no place to the country"
+AGGREGATE = "cumulative toll (aggregate of several events)"
+WAVE = "wave or series of events, not one event"
 
 
 def acled_type(type: str, mode: str | None, target_is_protesters: bool, *,
@@ -32,74 +45,139 @@ def acled_type(type: str, mode: str | None, target_is_protesters: bool, *,
     return None, None
 
 
-def inter_code(sector: str | None, *, lex: Lexicon) -> int | None:
-    """ACLED interaction code of an actor from its sector (1 state ... 8 external)."""
-    return lex.inter_codes.get((sector or "").lower()) if sector else None
+@lru_cache(maxsize=4)
+def _phrases(key: str) -> re.Pattern:
+    words = sorted(codebook()[key], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
 
 
-def _interaction(a: int | None, b: int | None) -> str:
-    codes = sorted(c for c in (a, b) if c)
-    return "".join(str(c) for c in codes) if codes else ""
+def skip_reason(event: dict) -> str | None:
+    """Why ACLED would not code this event as one row (None: it would)."""
+    etype, sub = event.get("acled_event_type"), event.get("acled_sub_event_type")
+    if not etype or sub not in sub_event_types(etype):
+        return NOT_ACLED
+    texts = [ev["text"] for ev in event.get("evidence", ())]
+    plain = [_phrases("not_aggregate_phrases").sub(" ", t) for t in texts]
+    if event.get("fatalities") and any(_phrases("aggregate_phrases").search(t) for t in plain):
+        return AGGREGATE
+    if texts and _phrases("wave_phrases").search(texts[0]):
+        return WAVE
+    if event.get("date_precision") not in ("day", "month") or not event.get("date"):
+        return NO_DATE
+    if not country((event.get("location") or {}).get("country")):
+        return NO_PLACE
+    return None
 
 
-def _groups(events: Iterable[dict]) -> list[list[dict]]:
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for e in events:
-        groups[e.get("cluster") or e["id"]].append(e)
-    return [sorted(g, key=lambda e: e["id"]) for _, g in sorted(groups.items())]
+def event_number(event_id: str) -> int:
+    """A stable number for the event id (ACLED ids are country code + number)."""
+    return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:12], 16)
 
 
-def _ev_type(e: dict, lex: Lexicon) -> tuple[str | None, str | None]:
-    if e.get("acled_event_type"):
-        return e["acled_event_type"], e.get("acled_sub_event_type")
-    return acled_type(e["type"], e.get("mode"), False, lex=lex)
+def event_date(event: dict, published: str | None) -> tuple[str, int]:
+    """(YYYY-MM-DD, time_precision): a month-only date is the month's middle day
+    (never after the article's publication)."""
+    if event["date_precision"] == "day":
+        return event["date"][:10], 1
+    day = f"{event['date'][:7]}-{int(codebook()['month_day']):02d}"
+    if published and published[:7] == day[:7]:
+        day = min(day, published[:10])
+    return day, 3
 
 
-def _row(group: list[dict], entities: dict, docs: dict, lex: Lexicon) -> dict | None:
-    typed = [e for e in group if _ev_type(e, lex)[0]]
-    if not typed:
-        return None
-    lead = max(typed, key=lambda e: (bool(e.get("date")), bool(e.get("location")), -len(e["id"])))
-    etype, sub = _ev_type(lead, lex)
-    actors = [a for e in typed for a in e.get("actors", ())]
-    targets = [t for e in typed for t in e.get("targets", ())]
-    actors = list(dict.fromkeys(actors))
-    targets = [t for t in dict.fromkeys(targets) if t not in actors]
-    name = lambda i: entities.get(i, {}).get("name", i)  # noqa: E731
-    sector = lambda ids: inter_code(entities.get(ids[0], {}).get("sector"), lex=lex) if ids else None  # noqa: E731
-    inter1, inter2 = sector(actors), sector(targets)
-    loc = lead.get("location") or {}
-    tolls = [e["fatalities"] for e in typed if e.get("fatalities") is not None]
-    evidence = [ev for e in typed for ev in e.get("evidence", ())]
-    sources = list(dict.fromkeys(docs.get(ev["doc"], {}).get("publisher") or "" for ev in evidence))
-    date = lead.get("date") or ""
+def _source_scale(publisher: str) -> str:
+    table = codebook()["source_scale_of"]
+    key = publisher.lower().removeprefix("www.")
+    return table.get(key) or table.get(publisher.lower()) or codebook()["default_source_scale"]
+
+
+def _crowd(texts: list[str]) -> str:
+    for size in codebook()["crowd_sizes"]:
+        if any(re.search(rf"\b{re.escape(size)}\b", t, re.IGNORECASE) for t in texts):
+            return size
+    return "no report"
+
+
+def notes(event: dict, *, date: str, place: str) -> str:
+    """One short sentence from the evidence, at most _NOTES_MAX characters."""
+    day = dt.date.fromisoformat(date).strftime("%d %B %Y").lstrip("0")
+    text = " ".join(dict.fromkeys(" ".join(ev["text"].split())
+                                  for ev in event.get("evidence", ())))
+    note = f"On {day}, in {place}: {text}"
+    if len(note) > _NOTES_MAX:
+        note = note[:_NOTES_MAX - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return note
+
+
+def _place(loc: dict, where: Country) -> dict:
+    kind = loc.get("kind") or "city"
+    return {"iso": where.iso_numeric, "region": where.region, "country": where.name,
+            "admin1": loc.get("admin1") or "", "admin2": "", "admin3": "",
+            "location": loc.get("name") or where.name,
+            "latitude": loc.get("lat") if loc.get("lat") is not None else "",
+            "longitude": loc.get("lon") if loc.get("lon") is not None else "",
+            "geo_precision": _GEO.get(kind, 3)}
+
+
+def acled_row(event: dict, *, entities: dict, doc: dict, timestamp: int) -> dict:
+    """The ACLED row of one event that skip_reason() lets through."""
+    etype, sub = event["acled_event_type"], event["acled_sub_event_type"]
+    loc = event["location"]
+    where = country(loc["country"])
+    if where is None:
+        raise ValueError(f"event {event['id']}: no ACLED country (see skip_reason)")
+    date, precision = event_date(event, doc.get("published"))
+    actors = event_actors(event, entities=entities, event_type=etype, sub=sub, place=where)
+    if etype == "Battles" and actors.actor2 and actors.actor2.inter == 7:
+        etype, sub = codebook()["battle_on_civilians"]
+    disorder = sub_event_types(etype)[sub]
+    two = actors.actor2
+    publisher = doc.get("publisher") or doc.get("source") or ""
+    civilian = disorder.startswith("Political violence") and two is not None and two.inter == 7
+    tags = f"crowd size={_crowd([e['text'] for e in event.get('evidence', ())])}" \
+        if etype in ("Protests", "Riots") else ""
     return {
-        "event_id_cnty": f"{loc.get('country') or 'XX'}{lead['id']}", "event_date": date,
-        "year": date[:4], "time_precision": _TIME.get(lead.get("date_precision") or "", ""),
-        "event_type": etype, "sub_event_type": sub,
-        "actor1": name(actors[0]) if actors else "",
-        "assoc_actor_1": "; ".join(name(a) for a in actors[1:]), "inter1": inter1 or "",
-        "actor2": name(targets[0]) if targets else "",
-        "assoc_actor_2": "; ".join(name(t) for t in targets[1:]), "inter2": inter2 or "",
-        "interaction": _interaction(inter1, inter2), "country": loc.get("country") or "",
-        "admin1": loc.get("admin1") or "", "admin2": "", "location": loc.get("name") or "",
-        "latitude": loc.get("lat") if loc.get("lat") is not None else "",
-        "longitude": loc.get("lon") if loc.get("lon") is not None else "",
-        "geo_precision": _GEO.get(loc.get("kind") or "city", 1) if loc else "",
-        "source": "; ".join(s for s in sources if s), "source_scale": "",
-        "notes": " | ".join(dict.fromkeys(ev["text"] for ev in evidence)),
-        "fatalities": min(tolls) if tolls else 0,
+        "event_id_cnty": f"{where.iso3}{event_number(event['id'])}", "event_date": date,
+        "year": int(date[:4]), "time_precision": precision, "disorder_type": disorder,
+        "event_type": etype, "sub_event_type": sub, "actor1": actors.actor1.name,
+        "assoc_actor_1": "; ".join(actors.assoc1), "inter1": actors.actor1.inter,
+        "actor2": two.name if two else "", "assoc_actor_2": "; ".join(actors.assoc2),
+        "inter2": two.inter if two else 0, "interaction": actors.interaction,
+        "civilian_targeting": "Civilian targeting" if civilian else "",
+        **_place(loc, where), "source": publisher, "source_scale": _source_scale(publisher),
+        "notes": notes(event, date=date, place=loc.get("name") or where.name),
+        "fatalities": event.get("fatalities") or 0, "tags": tags, "timestamp": timestamp,
     }
 
 
-def write_acled_csv(export: dict, out: TextIO, *, lex: Lexicon) -> None:
-    """Write the ACLED-style CSV of the events of a JSON export (EXPORT_FORMAT.md);
-    `lex` (the event lexicon) holds the ACLED type table and interaction codes."""
+def acled_rows(export: dict, *, timestamp: int = 0) -> tuple[list[dict], Counter]:
+    """(rows, skipped events by reason) of a JSON export, rows in event id order."""
     entities = {e["id"]: e for e in export.get("entities", ())}
     docs = {d["id"]: d for d in export.get("documents", ())}
+    rows: list[dict] = []
+    skipped: Counter[str] = Counter()
+    for event in sorted(export.get("events", ()), key=lambda e: e["id"]):
+        reason = skip_reason(event)
+        if reason:
+            skipped[reason] += 1
+            continue
+        rows.append(acled_row(event, entities=entities, doc=docs.get(event.get("doc"), {}),
+                              timestamp=timestamp))
+    return rows, skipped
+
+
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula gets a leading apostrophe."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA) else value
+
+
+def write_acled_csv(export: dict, out: TextIO, *, timestamp: int = 0) -> dict:
+    """Write the ACLED CSV of a JSON export; return {rows, skipped: {reason: count}}."""
+    rows, skipped = acled_rows(export, timestamp=timestamp)
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for group in _groups(export.get("events", ())):
-        row = _row(group, entities, docs, lex)
-        if row:
-            writer.writerow(row)
+    for row in rows:
+        writer.writerow({k: safe_cell(v) for k, v in row.items()})
+    log.info("ACLED CSV: %d rows, %d events skipped %s", len(rows), sum(skipped.values()),
+             dict(skipped))
+    return {"rows": len(rows), "skipped": dict(sorted(skipped.items()))}

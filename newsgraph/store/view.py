@@ -55,6 +55,12 @@ class View:
         """The actor KB the store was built with."""
         return self.lexicons().kb
 
+    def built_at(self) -> int:
+        """Unix time of the store's last write (its file's modification time): the
+        exports' build timestamp, the same for every export of an unchanged store."""
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return int(Path(row[2]).stat().st_mtime) if row and row[2] else 0
+
     # articles -----------------------------------------------------------------
     def articles(self, *, with_text: bool = True) -> Iterator[Article]:
         cols = "id, source, url, title, publisher, published, language" + (", text" if with_text else "")

@@ -146,7 +146,7 @@ def test_json_export_download(client):
     assert {d["id"] for d in data["documents"]} == set(IDS.values())
 
 
-@pytest.mark.parametrize("fmt", ["graphml", "gexf", "ftm", "acled", "plover"])
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "ftm", "acled", "plover", "geojson"])
 def test_other_export_downloads(client, fmt):
     from newsgraph.export import WRITERS
     pytest.importorskip(f"newsgraph.export.{WRITERS[fmt][0]}")

@@ -25,8 +25,9 @@ def test_plover_records() -> None:
     lines = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in lines] == ["a", "b"]
     a = lines[0]
-    assert a["event_type"] == "ASSAULT" and a["mode"] == "crowd-control"
-    assert a["context"] == "repression"
+    assert a["event_type"] == "ASSAULT"
+    assert a["context"] == "human_rights" and a["mode"] is None
+    assert a["mode_detail"] == "crowd-control"
     assert a["actor"][0]["wikidata"] == "Q1" and a["recipient"][0]["name"] == "Town council"
     assert (a["doc"], a["start"], a["end"], a["text"]) == ("d1", 0, 4, "text")
     assert a["wikidata"] == ["Q1"] and a["source"] == "Wire A" and a["fatalities"] == 3
