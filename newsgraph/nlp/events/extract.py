@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import ids
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
+from .. import grammar
 from ..forms import token_forms
 from ..places import PlaceContext, place_context
 from ..sentences import sentences
@@ -191,7 +192,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
     by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
-        for tok in roles.expand(toks):
+        for tok in grammar.expand(toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text)

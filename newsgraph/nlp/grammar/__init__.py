@@ -1,0 +1,72 @@
+"""What every extractor asks of a spaCy dependency parse, answered once.
+
+- `args`: subjects, objects, the agent of a passive, prepositional attachments,
+  possessors, apposition and coordination (conjuncts).
+- `mood`: negation and modality (modal, conditional, future, imperative, infinitive).
+- `clauses`: which clause a token belongs to, what dominates what, clausal
+  complements and attachment to a clause's verbs.
+
+The functions read a parse (labels of the English ClearNLP scheme spaCy uses) and know
+no domain words: cue words that are domain knowledge are passed in from the lexicons;
+closed-class English words (modal auxiliaries, 'if', 'by') may be defaults here.
+"""
+from __future__ import annotations
+
+from .args import (
+    OBJECTS,
+    SUBJECTS,
+    agent,
+    apposed_to,
+    appositives,
+    conjuncts,
+    direct_object,
+    direct_objects,
+    expand,
+    first_conjunct,
+    is_passive,
+    is_subject,
+    later_conjunct,
+    participle_agent,
+    pobjects,
+    possessors,
+    prep_objects,
+    relative_antecedent,
+    subject,
+    subject_chain,
+    subjects,
+)
+from .clauses import (
+    CLAUSE_LINKS,
+    clause_anchors,
+    clause_path,
+    clause_verb,
+    complements,
+    dominates,
+    governing_verb,
+    hangs_from,
+    in_complement,
+)
+from .mood import (
+    CONDITIONS,
+    FUTURE,
+    MODALS,
+    conditional,
+    future,
+    imperative,
+    infinitive,
+    marked,
+    modal,
+    negated,
+    negated_clause,
+    perfect,
+)
+
+__all__ = [
+    "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "OBJECTS", "SUBJECTS", "agent",
+    "apposed_to", "appositives", "clause_anchors", "clause_path", "clause_verb",
+    "complements", "conditional", "conjuncts", "direct_object", "direct_objects", "dominates", "expand",
+    "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
+    "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct", "marked", "modal",
+    "negated", "negated_clause", "participle_agent", "perfect", "pobjects", "possessors",
+    "prep_objects", "relative_antecedent", "subject", "subject_chain", "subjects",
+]
