@@ -215,7 +215,7 @@ def _according(sent: Span, lex: SpeechLexicon, *, words: Sequence[str]) -> list[
 
 
 def _subject(v: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
-    if v.tag_ == "VBN" and not g.perfect(v):
+    if g.passive_participle(v):
         return _agent(v)    # "X was accused", "stand accused": the subject is not the speaker
     for tok in g.subject_chain(v):
         subj = next((c for c in g.subjects(tok) if not _inside(c.idx, quotes)), None)

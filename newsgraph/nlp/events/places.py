@@ -28,7 +28,7 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
     for i, (loc, toks) in enumerate(cands):
         near = g.hangs_from(toks, anchors, preps=PLACE_PREPS)
         dep = toks[-1].dep_ if toks else ""
-        modifier = dep in ("compound", "poss", "amod", "nmod")
+        modifier = bool(toks) and g.modified_noun(toks[-1]) is not None
         argument = modifier or dep in ARGUMENTS or any(t.i in roles for t in toks)
         site = loc.kind == "site" and not modifier and dep not in ("nsubj", "nsubjpass")
         if site:
@@ -194,9 +194,9 @@ def _national_rank(tok: Token, trigger: set[int], roles: set[int]) -> int | None
     target (or the sentence is not parsed into roles), None otherwise."""
     head = tok
     for _ in range(4):
-        if head.dep_ not in ("compound", "poss", "amod", "nmod") or head.head == head:
+        head = g.modified_noun(head)
+        if head is None:
             break
-        head = head.head
         if head.i in trigger:
             return 0
         if head.i in roles:

@@ -13,6 +13,7 @@ closed-class English words (modal auxiliaries, 'if', 'by') may be defaults here.
 from __future__ import annotations
 
 from .args import (
+    MODIFIERS,
     OBJECTS,
     SUBJECTS,
     agent,
@@ -26,7 +27,9 @@ from .args import (
     is_passive,
     is_subject,
     later_conjunct,
+    modified_noun,
     participle_agent,
+    passive_participle,
     pobjects,
     possessors,
     prep_objects,
@@ -62,11 +65,11 @@ from .mood import (
 )
 
 __all__ = [
-    "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "OBJECTS", "SUBJECTS", "agent",
+    "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS", "OBJECTS", "SUBJECTS", "agent",
     "apposed_to", "appositives", "clause_anchors", "clause_path", "clause_verb",
     "complements", "conditional", "conjuncts", "direct_object", "direct_objects", "dominates", "expand",
     "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
-    "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct", "marked", "modal",
-    "negated", "negated_clause", "participle_agent", "perfect", "pobjects", "possessors",
+    "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct", "marked", "modal", "modified_noun",
+    "negated", "negated_clause", "participle_agent", "passive_participle", "perfect", "pobjects", "possessors",
     "prep_objects", "relative_antecedent", "subject", "subject_chain", "subjects",
 ]
