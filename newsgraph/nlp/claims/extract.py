@@ -284,7 +284,7 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
     said = text[span.start_char:span.end_char] if len(span) else tok.text
     mention = by_token.get(tok.i)
     if mention is None and tok.lemma_.lower() in lex.proxies:      # "his office said"
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = next(iter(g.possessors(tok)), None)
         if owner is not None and owner.lower_ in lex.pronouns:
             return _speaker(owner, doc, by_token, lex, text)[0], said
         return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said

@@ -26,7 +26,6 @@ from spacy.tokens import Span, Token
 from .. import grammar as g
 from ..text import doc_text
 
-_CONJUNCTS = ("conj", "parataxis")
 _CONTRAST = ("while", "whereas")
 _TRIM = " \t\r\n,;:-\u2013\u2014"
 
@@ -60,8 +59,7 @@ def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
         elif tok.dep_ == "cc" or tok.text == ";":
             if tok.head.head.i > tok.i:
                 continue     # 'His arrest and murder charges set off ...': a shared predicate
-            nxt = next((c for c in tok.head.children
-                        if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
+            nxt = g.conjunct_after(tok)
         else:
             continue
         if nxt is not None and g.dominates(nxt, later) and not any(

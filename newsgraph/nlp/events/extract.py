@@ -152,25 +152,13 @@ _MATERIAL = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", 
              "COOPERATE")
 
 
-_BACKGROUND = {"relcl", "acl", "appos"}
-
-
-def _depth(tok: Token) -> tuple[bool, int]:
-    """(inside a relative clause or apposition, steps to the root)."""
-    depth, background = 0, False
-    while tok.head != tok and depth < 20:
-        background = background or tok.dep_ in _BACKGROUND
-        tok, depth = tok.head, depth + 1
-    return background, depth
-
-
 def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     """Events of one sentence, the one it reports first: not one told in a relative
     clause ('leaders who killed ...'); violence, then other material events, then
     verbal ones ('accused of launching an attack' is first the attack); within a kind,
     the trigger nearest the root."""
     rank = _MATERIAL.index(draft.type) if draft.type in _MATERIAL else len(_MATERIAL)
-    background, depth = min(_depth(h.head) for h in draft.hits)
+    background, depth = min(grammar.embedding(h.head) for h in draft.hits)
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 

@@ -19,6 +19,7 @@ from .args import (
     agent,
     apposed_to,
     appositives,
+    conjunct_after,
     conjuncts,
     direct_object,
     direct_objects,
@@ -39,12 +40,14 @@ from .args import (
     subjects,
 )
 from .clauses import (
+    BACKGROUND,
     CLAUSE_LINKS,
     clause_anchors,
     clause_path,
     clause_verb,
     complements,
     dominates,
+    embedding,
     governing_verb,
     hangs_from,
     in_complement,
@@ -65,9 +68,9 @@ from .mood import (
 )
 
 __all__ = [
-    "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS", "OBJECTS", "SUBJECTS", "agent",
+    "BACKGROUND", "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS", "OBJECTS", "SUBJECTS", "agent",
     "apposed_to", "appositives", "clause_anchors", "clause_path", "clause_verb",
-    "complements", "conditional", "conjuncts", "direct_object", "direct_objects", "dominates", "expand",
+    "complements", "conditional", "conjunct_after", "conjuncts", "direct_object", "direct_objects", "dominates", "embedding", "expand",
     "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
     "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct", "marked", "modal", "modified_noun",
     "negated", "negated_clause", "participle_agent", "passive_participle", "perfect", "pobjects", "possessors",

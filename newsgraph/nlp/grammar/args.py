@@ -144,6 +144,11 @@ def expand(tokens: Iterable[Token]) -> list[Token]:
     return list(seen.values())
 
 
+def conjunct_after(cc: Token) -> Token | None:
+    """The conjunct a coordinator (or semicolon) introduces: 'A and B' (token and) -> B."""
+    return next((c for c in cc.head.children if c.i > cc.i and c.dep_ in ("conj", "parataxis")), None)
+
+
 def first_conjunct(tok: Token) -> Token:
     """The first item of the list the token is in: 'A, B and C' (token C) -> A."""
     while tok.dep_ == "conj" and tok.head != tok:

@@ -9,6 +9,8 @@ from spacy.tokens import Token
 VERBAL = ("VERB", "AUX")
 # Links by which a clause hangs from the clause above it.
 CLAUSE_LINKS = ("xcomp", "ccomp", "advcl", "conj", "acl")
+# Links that put a clause or phrase in the background of the sentence.
+BACKGROUND = ("relcl", "acl", "appos")
 _REACH = 40     # a bound on walks up the tree (a parse is a tree, but stay safe)
 
 
@@ -30,6 +32,16 @@ def clause_verb(tok: Token, *, steps: int = 4) -> Token:
     for cur in clause_path(tok, steps=steps):
         pass
     return cur
+
+
+def embedding(tok: Token, *, steps: int = 20) -> tuple[bool, int]:
+    """(is the token inside a relative or participle clause or an apposition, its steps
+    to the root, at most `steps`): 'A, who attacked B, fled' (token attacked) -> (True, 2)."""
+    depth, background = 0, False
+    while tok.head != tok and depth < steps:
+        background = background or tok.dep_ in BACKGROUND
+        tok, depth = tok.head, depth + 1
+    return background, depth
 
 
 def dominates(top: Token, tok: Token) -> bool:

@@ -108,3 +108,11 @@ def test_passive_participle_is_read_from_the_tag_and_the_perfect():
     has = parse("A nsubj 2 PROPN", "has aux 2 AUX VBZ have", "accused ROOT - VERB VBN accuse")
     assert not g.passive_participle(has[2])
     assert g.passive_participle(parse(*PASSIVE)[2])
+
+
+def test_conjunct_after_a_coordinator():
+    # A struck and B fled
+    doc = parse("A nsubj 1 PROPN", "struck ROOT - VERB VBD strike", "and cc 1 CCONJ",
+                "B nsubj 4 PROPN", "fled conj 1 VERB VBD flee")
+    assert g.conjunct_after(doc[2]).text == "fled"
+    assert g.conjunct_after(doc[3]) is None

@@ -50,3 +50,12 @@ def test_governing_verb_of_an_argument_phrase():
     assert (verb.text, via.text) == ("described", "as")
     verb, via = g.governing_verb(doc[6], via=("pobj",))
     assert (verb.text, via.text) == ("of", "C")
+
+
+def test_embedding_in_a_relative_clause():
+    # A , who attacked B , fled
+    doc = parse("A nsubj 6 PROPN", ", punct 0 PUNCT", "who nsubj 3 PRON WP", "attacked relcl 0 VERB VBD",
+                "B dobj 3 PROPN", ", punct 0 PUNCT", "fled ROOT - VERB VBD flee")
+    assert g.embedding(doc[3]) == (True, 2)
+    assert g.embedding(doc[0]) == (False, 1)
+    assert g.embedding(doc[4], steps=1) == (False, 1)
