@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import ids
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
-from .. import grammar
+from .. import grammar as g
 from ..forms import token_forms
 from ..places import PlaceContext, place_context
 from ..sentences import sentences
@@ -158,7 +158,7 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     verbal ones ('accused of launching an attack' is first the attack); within a kind,
     the trigger nearest the root."""
     rank = _MATERIAL.index(draft.type) if draft.type in _MATERIAL else len(_MATERIAL)
-    background, depth = min(grammar.embedding(h.head) for h in draft.hits)
+    background, depth = min(g.embedding(h.head) for h in draft.hits)
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
@@ -180,7 +180,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
     by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
-        for tok in grammar.expand(toks):
+        for tok in g.expand(toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text)

@@ -1,10 +1,15 @@
 """What every extractor asks of a spaCy dependency parse, answered once.
 
-- `args`: subjects, objects, the agent of a passive, prepositional attachments,
-  possessors, apposition and coordination (conjuncts).
-- `mood`: negation and modality (modal, conditional, future, imperative, infinitive).
-- `clauses`: which clause a token belongs to, what dominates what, clausal
-  complements and attachment to a clause's verbs.
+- `args`: subjects (and the verbs that share one), objects, voice and the agent of a
+  passive, prepositional objects, possessors, prenominal modifiers, apposition,
+  relative antecedents and coordination (conjuncts).
+- `mood`: negation (of a word, of a clause) and modality (modal, conditional, future,
+  imperative, infinitive, perfect).
+- `clauses`: which clause a token belongs to, what dominates what, background
+  clauses, clausal complements and attachment to a clause's verbs.
+
+Each function answers one question with a docstring example on placeholders and is
+unit-tested on hand-built parses (tests/nlp/grammar).
 
 The functions read a parse (labels of the English ClearNLP scheme spaCy uses) and know
 no domain words: cue words that are domain knowledge are passed in from the lexicons;
@@ -68,11 +73,13 @@ from .mood import (
 )
 
 __all__ = [
-    "BACKGROUND", "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS", "OBJECTS", "SUBJECTS", "agent",
-    "apposed_to", "appositives", "clause_anchors", "clause_path", "clause_verb",
-    "complements", "conditional", "conjunct_after", "conjuncts", "direct_object", "direct_objects", "dominates", "embedding", "expand",
+    "BACKGROUND", "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS",
+    "OBJECTS", "SUBJECTS", "agent", "apposed_to", "appositives", "clause_anchors",
+    "clause_path", "clause_verb", "complements", "conditional", "conjunct_after",
+    "conjuncts", "direct_object", "direct_objects", "dominates", "embedding", "expand",
     "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
-    "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct", "marked", "modal", "modified_noun",
-    "negated", "negated_clause", "participle_agent", "passive_participle", "perfect", "pobjects", "possessors",
-    "prep_objects", "relative_antecedent", "subject", "subject_chain", "subjects",
+    "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct",
+    "marked", "modal", "modified_noun", "negated", "negated_clause", "participle_agent",
+    "passive_participle", "perfect", "pobjects", "possessors", "prep_objects",
+    "relative_antecedent", "subject", "subject_chain", "subjects",
 ]

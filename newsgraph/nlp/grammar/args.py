@@ -34,8 +34,9 @@ def is_subject(tok: Token) -> bool:
 def subject_chain(verb: Token, *, via: Collection[str] = SHARED_SUBJECT,
                   steps: int = 3) -> Iterator[Token]:
     """The verb, then up to `steps` words it hangs from by a link in `via`, where its
-    subject is to be found ('A tried to storm B': storm, tried). A preposition on the
-    way is skipped ('A stands accused of launching': launching, accused)."""
+    subject is to be found: 'A tried to storm B' (token storm) -> storm, tried. A
+    preposition on the way is skipped: 'A stands accused of launching' -> launching,
+    accused (with pcomp in `via`)."""
     cur = verb
     yield cur
     for _ in range(steps):
@@ -57,7 +58,8 @@ def direct_object(verb: Token) -> Token | None:
 
 
 def is_passive(verb: Token) -> bool:
-    """'B was attacked by A', 'B, attacked by A': True; 'A has attacked B': False."""
+    """Passive voice: 'B was attacked by A', 'B, attacked by A' -> True; 'A has
+    attacked B' -> False."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not any(
             c.dep_ == "aux" for c in verb.children))

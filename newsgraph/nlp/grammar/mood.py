@@ -21,7 +21,8 @@ def _negator(tok: Token) -> bool:
 
 
 def negated(tok: Token) -> bool:
-    """A 'not'/'never' child, or the determiner 'no': 'A did not attack B', 'no attack'."""
+    """A 'not'/'never' child, or the determiner 'no': 'A did not attack B' (token
+    attack) -> True; 'no attack' (token attack) -> True."""
     return _negator(tok) or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
 
 
