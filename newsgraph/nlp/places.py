@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..geo.gazetteer import Gazetteer
 from ..model import Article, Evidence, Location, Mention
+from . import grammar as g
 from .text import doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -137,10 +138,9 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
     if loc.kind != "country" or not span:
         return loc
     last = span[-1]
-    head = last.head
-    noun = head.lemma_.lower()
-    if (last.dep_ not in ("compound", "amod", "poss", "nmod") or head.i <= last.i
-            or head.i - last.i > 3 or noun not in sites):
+    head = g.modified_noun(last)
+    noun = head.lemma_.lower() if head is not None else ""
+    if head is None or head.i <= last.i or head.i - last.i > 3 or noun not in sites:
         return loc
     end = head.idx + len(head)
     host = next((p for p in found if p.evidence and p.evidence.start > end

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ...kb import KnowledgeBase
 from ...names.keys import lexicon, parse
 from ...names.match import MatchContext, match, type_class
+from .. import grammar as g
 from ..text import doc_text
 
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -249,12 +250,8 @@ def role_mentions(doc: Doc, cands: list[Cand], *, roles: frozenset[str]) -> list
 
 def _role_end(tok) -> int:
     """End of "the governor of X Province" (the role and its first of-phrase)."""
-    for child in tok.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objs = [c for c in child.children if c.dep_ == "pobj"]
-            if objs:
-                return objs[0].i + 1
-    return tok.i + 1
+    objs = g.prep_objects(tok, ("of",))
+    return objs[0].i + 1 if objs else tok.i + 1
 
 
 def _apposed(span, people: list[Cand]) -> Cand | None:
@@ -266,6 +263,7 @@ def _apposed(span, people: list[Cand]) -> Cand | None:
             return c
         if after is not None and c.start <= after.idx < c.end:
             return c
-        if span.root.dep_ == "appos" and c.start <= span.root.head.idx < c.end:
+        beside = g.apposed_to(span.root)
+        if beside is not None and c.start <= beside.idx < c.end:
             return c
     return None

@@ -17,6 +17,7 @@ from ...kb import KnowledgeBase
 from ...model import Article, Mention
 from ...names.keys import fold, lexicon, looks_like_org
 from ...names.linker import kb_index
+from .. import grammar as g
 from ..ruler import RULER_SPANS
 from ..text import doc_text
 from .coref import (
@@ -195,7 +196,7 @@ def _metonym_actor(text: str, kb: KnowledgeBase) -> str | None:
 def _political_use(span: Span) -> bool:
     lex = lexicon()
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in lex.political_verbs:
+    if g.is_subject(root) and root.head.lemma_.lower() in lex.political_verbs:
         return True
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in ("'s", "'"):

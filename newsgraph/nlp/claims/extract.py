@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ...ids import record_id
 from ...lexicons.claims import SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
+from .. import grammar as g
 from ..forms import token_forms
 from ..text import doc_text
 
@@ -95,7 +96,7 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
         v = sent.doc[i]
         if v.pos_ not in ("VERB", "AUX") or _inside(v.idx, quotes):
             continue
-        if any(c.dep_ == "neg" for c in v.children):
+        if g.negated(v):
             continue
         span = _statement(v, lex, quotes, sent)
         if span is None:
@@ -113,14 +114,14 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
 
 def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent: Span) -> tuple[int, int] | None:
     near = [q for q in quotes if q[0] < sent.end_char + 2 and q[1] > sent.start_char - 45]
-    comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")), None)
+    comp = next(iter(g.complements(v)), None)
     for q in near:
         before, after = doc_text(sent.doc)[_end(v):q[0]], doc_text(sent.doc)[q[1]:v.idx]
         adjacent = q[0] >= _end(v) and len(before) < 30 and "." not in before or (
             q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
         if adjacent and (comp is None or _inside(comp.idx, [q])):
             return q
-    later = [c for c in v.rights if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    later = g.complements(v, deps=("ccomp",), after=True)
     if comp is not None and comp.i < v.i and later:
         comp = later[0]     # "A reported ..., X said that ...": the statement follows the verb
     elif comp is not None and comp.i < v.i and ";" in sent.doc[comp.right_edge.i:v.i].text:
@@ -187,25 +188,19 @@ def _according(sent: Span, lex: SpeechLexicon, *, words: Sequence[str]) -> list[
 
 
 def _subject(v: Token, quotes: list[tuple[int, int]] = ()) -> Token | None:
-    if v.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children):
+    if g.passive_participle(v):
         return _agent(v)    # "X was accused", "stand accused": the subject is not the speaker
-    tok = v
-    for _ in range(4):
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
-                     and not _inside(c.idx, quotes)), None)
+    for tok in g.subject_chain(v):
+        subj = next((c for c in g.subjects(tok) if not _inside(c.idx, quotes)), None)
         if subj is not None and _quoted_before(v, subj, quotes):
             return _after_quote(v, quotes) or subj
         if subj is not None:
             return subj if "\n" not in doc_text(v.doc)[min(subj.idx, v.idx):max(subj.idx, v.idx)] else _para_subject(v)
-        if tok.dep_ not in ("conj", "xcomp", "advcl") or tok.head.i == tok.i:
-            break
-        tok = tok.head
     return _agent(v)
 
 
 def _agent(v: Token) -> Token | None:
-    agent = next((c for c in v.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return next(iter(g.agent(v)), None)
 
 
 def _para_subject(v: Token) -> Token | None:
@@ -262,7 +257,7 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
     said = text[span.start_char:span.end_char] if len(span) else tok.text
     mention = by_token.get(tok.i)
     if mention is None and tok.lemma_.lower() in lex.proxies:      # "his office said"
-        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        owner = next(iter(g.possessors(tok)), None)
         if owner is not None and owner.lower_ in lex.pronouns:
             return _speaker(owner, doc, by_token, lex, text)[0], said
         return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
@@ -304,14 +299,11 @@ def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
 
 def _noun_speaker(noun: Token) -> Token | None:
     """Whose statement: 'their/X's message', 'the message of X', 'X ... in a statement'."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c
-        if c.dep_ == "prep" and c.lower_ in ("of", "from", "by"):
-            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    owner = g.possessors(noun) or g.prep_objects(noun, ("of", "from", "by"))
+    if owner:
+        return owner[0]
     if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
-        verb = noun.head.head
-        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return g.subject(noun.head.head, deps=("nsubj",))
     return None
 
 

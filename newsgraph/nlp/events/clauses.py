@@ -23,9 +23,9 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
+from .. import grammar as g
 from ..text import doc_text
 
-_CONJUNCTS = ("conj", "parataxis")
 _CONTRAST = ("while", "whereas")
 _TRIM = " \t\r\n,;:-\u2013\u2014"
 
@@ -47,16 +47,6 @@ class Clause:
             self.dates_from is not None and self.dates_from <= offset < self.start)
 
 
-def _dominates(top: Token, tok: Token) -> bool:
-    for _ in range(40):
-        if tok == top:
-            return True
-        if tok.head == tok:
-            return False
-        tok = tok.head
-    return False
-
-
 def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
     """The last conjunction (or semicolon, or contrastive 'while') after every earlier
     trigger and before `later` whose next conjunct leads to `later` and to no earlier
@@ -69,26 +59,13 @@ def cut_between(earlier: Sequence[Token], later: Token) -> Token | None:
         elif tok.dep_ == "cc" or tok.text == ";":
             if tok.head.head.i > tok.i:
                 continue     # 'His arrest and murder charges set off ...': a shared predicate
-            nxt = next((c for c in tok.head.children
-                        if c.i > tok.i and c.dep_ in _CONJUNCTS), None)
+            nxt = g.conjunct_after(tok)
         else:
             continue
-        if nxt is not None and _dominates(nxt, later) and not any(
-                _dominates(nxt, t) or _in_complement(tok.head, t) for t in earlier):
+        if nxt is not None and g.dominates(nxt, later) and not any(
+                g.dominates(nxt, t) or g.in_complement(tok.head, t) for t in earlier):
             best = tok
     return best
-
-
-def _in_complement(tok: Token, trigger: Token) -> bool:
-    """Is `tok` inside a clausal complement of `trigger` ('demanded that A and that B':
-    both are what was demanded, not a second event)?"""
-    for _ in range(40):
-        if tok == trigger or tok.head == tok:
-            return False
-        if tok.dep_ in ("ccomp", "xcomp") and _dominates(trigger, tok.head):
-            return True
-        tok = tok.head
-    return False
 
 
 def split_same_type(heads: Sequence[Token], marks: Sequence[tuple[int, str]],

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import ids
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
+from .. import grammar as g
 from ..forms import token_forms
 from ..places import PlaceContext, place_context
 from ..sentences import sentences
@@ -151,25 +152,13 @@ _MATERIAL = ("ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", 
              "COOPERATE")
 
 
-_BACKGROUND = {"relcl", "acl", "appos"}
-
-
-def _depth(tok: Token) -> tuple[bool, int]:
-    """(inside a relative clause or apposition, steps to the root)."""
-    depth, background = 0, False
-    while tok.head != tok and depth < 20:
-        background = background or tok.dep_ in _BACKGROUND
-        tok, depth = tok.head, depth + 1
-    return background, depth
-
-
 def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     """Events of one sentence, the one it reports first: not one told in a relative
     clause ('leaders who killed ...'); violence, then other material events, then
     verbal ones ('accused of launching an attack' is first the attack); within a kind,
     the trigger nearest the root."""
     rank = _MATERIAL.index(draft.type) if draft.type in _MATERIAL else len(_MATERIAL)
-    background, depth = min(_depth(h.head) for h in draft.hits)
+    background, depth = min(g.embedding(h.head) for h in draft.hits)
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
@@ -191,7 +180,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
     by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
-        for tok in roles.expand(toks):
+        for tok in g.expand(toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text)

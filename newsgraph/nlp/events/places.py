@@ -9,19 +9,9 @@ from typing import Sequence
 from spacy.tokens import Span, Token
 
 from ...model import Location
+from .. import grammar as g
 from ..places import PlaceContext
-from .roles import ARGUMENTS, PLACE_PREPS, anchors_of, attached, tokens_at
-
-
-def _listed_later(toks: Sequence[Token], others: set[int]) -> bool:
-    """A place that is a later item of a list ('A, B and C')."""
-    for tok in toks:
-        cur = tok
-        while cur.dep_ == "conj" and cur.head != cur:
-            cur = cur.head
-            if cur.i in others:
-                return True
-    return False
+from .roles import ARGUMENTS, PLACE_PREPS, tokens_at
 
 
 def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
@@ -32,19 +22,19 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
     cands = [(p, tokens_at(sent, p.evidence.start, p.evidence.end)) for p in places
              if p.evidence and sent.start_char <= p.evidence.start < sent.end_char]
     heads = {t.i for _, toks in cands for t in toks}
-    anchors = anchors_of(parts)
+    anchors = g.clause_anchors(parts)
     pivot = parts[0].idx
     scored = []
     for i, (loc, toks) in enumerate(cands):
-        near = attached(toks, anchors, preps=PLACE_PREPS)
+        near = g.hangs_from(toks, anchors, preps=PLACE_PREPS)
         dep = toks[-1].dep_ if toks else ""
-        modifier = dep in ("compound", "poss", "amod", "nmod")
+        modifier = bool(toks) and g.modified_noun(toks[-1]) is not None
         argument = modifier or dep in ARGUMENTS or any(t.i in roles for t in toks)
         site = loc.kind == "site" and not modifier and dep not in ("nsubj", "nsubjpass")
         if site:
             argument = False     # a facility the event is done to is where it happens
-        if (argument and not near) or (modifier and loc.kind == "country") or _listed_later(
-                toks, heads) or _hyphenated(toks):
+        if (argument and not near) or (modifier and loc.kind == "country") or any(
+                g.later_conjunct(t, heads) for t in toks) or _hyphenated(toks):
             continue
         tight = site and _right_after(parts, toks)
         scored.append((not (near or tight), not tight, abs(loc.evidence.start - pivot), i, loc))
@@ -138,7 +128,7 @@ def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],
     if not rivals or loc.evidence is None:
         return False
     toks = tokens_at(sent, loc.evidence.start, loc.evidence.end)
-    own = anchors_of(parts)
+    own = g.clause_anchors(parts)
     cur = toks[-1] if toks else None
     for _ in range(8):
         if cur is None or cur.i in own:
@@ -165,7 +155,7 @@ def coordinated(place: Location, places: Sequence[Location], sent: Span, parts: 
     toks = tokens_at(sent, place.evidence.start, place.evidence.end)
     if not toks:
         return [place]
-    root = _conj_root(toks[-1])
+    root = g.first_conjunct(toks[-1])
     if not attached and not _of_the_subject(root, {p.i for p in parts}):
         return [place]
     at: dict[int, Location] = {}
@@ -174,8 +164,8 @@ def coordinated(place: Location, places: Sequence[Location], sent: Span, parts: 
                 and sent.start_char <= loc.evidence.start < sent.end_char):
             for tok in tokens_at(sent, loc.evidence.start, loc.evidence.end):
                 at[tok.i] = loc
-    members = [t for t in root.subtree if t == root or (t.dep_ == "conj" and _conj_root(t) == root)]
-    found = list(dict.fromkeys(at[t.i] for t in sorted(members, key=lambda t: t.i) if t.i in at))
+    members = sorted(g.conjuncts(root), key=lambda t: t.i)
+    found = list(dict.fromkeys(at[t.i] for t in members if t.i in at))
     return found if len(found) > 1 and place in found else [place]
 
 
@@ -184,13 +174,7 @@ def _of_the_subject(root: Token, own: set[int]) -> bool:
     trigger's subject or where its subject is."""
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
         root = root.head.head
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.i in own
-
-
-def _conj_root(tok: Token) -> Token:
-    while tok.dep_ == "conj" and tok.head != tok:
-        tok = tok.head
-    return tok
+    return g.is_subject(root) and root.head.i in own
 
 
 def crowd_nationality(sent: Span, actors: set[int], context: PlaceContext) -> Location | None:
@@ -210,9 +194,9 @@ def _national_rank(tok: Token, trigger: set[int], roles: set[int]) -> int | None
     target (or the sentence is not parsed into roles), None otherwise."""
     head = tok
     for _ in range(4):
-        if head.dep_ not in ("compound", "poss", "amod", "nmod") or head.head == head:
+        head = g.modified_noun(head)
+        if head is None:
             break
-        head = head.head
         if head.i in trigger:
             return 0
         if head.i in roles:

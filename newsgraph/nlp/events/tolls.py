@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from .. import grammar as g
 from ..text import doc_text
 from . import quantities, roles
 from .draft import Draft
@@ -32,7 +33,7 @@ def _named_victims(draft: Draft) -> int | None:
         if head.lemma_.lower() not in ("kill", "assassinate", "shoot", "murder"):
             continue
         _, targets = roles.verb_roles(head, hit.tokens) if head.pos_ == "VERB" else ([], [])
-        victims = [t for t in roles.expand(targets[:1]) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
+        victims = [t for t in g.expand(targets[:1]) if t.pos_ == "PROPN" or t.ent_type_ == "PERSON"
                    or any(c.lower_ in ("a", "an") for c in t.children)]
         if victims:
             return len(victims)
@@ -46,7 +47,7 @@ def _is_follow_up(draft: Draft) -> bool:
     for hit in draft.hits:
         head = hit.head
         definite = any(c.lower_ in DEFINITE for c in head.children)
-        bare_passive = head.pos_ == "VERB" and roles.is_passive(head) and not roles.agent(head)
+        bare_passive = head.pos_ == "VERB" and g.is_passive(head) and not g.agent(head)
         if not hit.rule.generic or not (definite or bare_passive):
             return False
     return True

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ...ids import record_id
 from ...model import Article, Evidence, Mention, Relation
+from .. import grammar as g
 from ..forms import token_forms
 from .lexicon import Phrase, RelationLexicon
 
@@ -108,10 +109,7 @@ class Ctx:
         or for he/she the last person named within the preceding sentences."""
         low = tok.lower_
         if low in RELATIVE:
-            x = tok
-            while x.dep_ != "relcl" and x.head.i != x.i:
-                x = x.head
-            noun = x.head if x.dep_ == "relcl" else None
+            noun = g.relative_antecedent(tok)
             if noun is None:
                 return None
             return self.of_token(noun) or (self.of_token(noun.head) if noun.dep_ == "appos" else None)
@@ -186,13 +184,7 @@ class Ctx:
     def negated(self, ts: int, te: int, cue: tuple[int, ...]) -> bool:
         if any(t.lower_ in self.lex.negation for t in self.doc[ts:te]):
             return True
-        for i in cue:
-            for anc in (self.doc[i], *self.doc[i].ancestors):
-                if any(c.dep_ == "neg" for c in anc.children):
-                    return True
-                if anc.pos_ in ("VERB", "AUX"):
-                    break
-        return False
+        return any(g.negated_clause(self.doc[i]) for i in cue)
 
     def dates(self, ts: int, te: int) -> tuple[str | None, str | None]:
         sent = self.doc[ts].sent

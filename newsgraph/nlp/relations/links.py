@@ -4,10 +4,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...model import Mention
+from .. import grammar as g
 from .context import PLACE_LABELS, Ctx
 from .rules import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
+# Links from a cue word up to the verb of the clause that says whose it is.
+_CUE_PATH = ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl")
 
 
 # -- "X-backed groups", "Y, an X-backed militia" --------------------
@@ -53,8 +56,7 @@ def passive_by(ctx: Ctx) -> None:
         rule = ctx.lex.by_verbs.get(v.lemma_.lower())
         if not rule or v.tag_ != "VBN" or (v.i > 0 and ctx.doc[v.i - 1].text == "-"):
             continue
-        by = next((c for c in v.children if c.dep_ == "agent" or c.lower_ == "by"), None)
-        pobj = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        pobj = next(iter(g.agent(v)), None)
         if pobj is None:
             continue
         agents = conjuncts(ctx, pobj)
@@ -69,7 +71,7 @@ def passive_by(ctx: Ctx) -> None:
 
 
 def _patients(ctx: Ctx, v: Token, pobj: Token) -> list[Mention]:
-    subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+    subj = g.subject(v, deps=("nsubjpass",))
     if subj is not None:
         return conjuncts(ctx, subj)
     if v.dep_ not in ("acl", "amod", "relcl", "advcl"):
@@ -83,7 +85,7 @@ def _patients(ctx: Ctx, v: Token, pobj: Token) -> list[Mention]:
 
 def _appos(ctx: Ctx, head: Token) -> list[Mention]:
     """The name a common-noun phrase is put beside: 'a militia ..., X' or 'X, a militia ...'."""
-    out = [m for c in head.children if c.dep_ == "appos" and (m := ctx.of_token(c)) is not None]
+    out = [m for c in g.appositives(head) if (m := ctx.of_token(c)) is not None]
     if out:
         return out
     k = head.left_edge.i - 1
@@ -113,10 +115,9 @@ def prep_cues(ctx: Ctx) -> None:
         if not cue or (c.i > 0 and ctx.doc[c.i - 1].text == "-") or ctx.mention(c.i):
             continue
         preps, pred = cue
-        objs = [m for p in c.children if p.dep_ == "prep" and p.lower_ in preps
-                for o in p.children if o.dep_ == "pobj" for m in conjuncts(ctx, o) or _listed(ctx, o)]
+        objs = [m for o in g.prep_objects(c, preps) for m in conjuncts(ctx, o) or _listed(ctx, o)]
         if pred == "backed_by":
-            objs += [m for p in c.children if p.dep_ == "poss" and (m := ctx.of_token(p))]
+            objs += [m for p in g.possessors(c) if (m := ctx.of_token(p))]
         if not objs:
             continue
         for s in _cue_subjects(ctx, c, preps):
@@ -130,22 +131,17 @@ def _listed(ctx: Ctx, o: Token) -> list[Mention]:
 
 
 def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
-    owner = [m for p in c.children if (p.dep_ == "poss" or p.dep_ == "prep" and p.lower_ == "of" and "of" not in preps)
-             for o in ([p] if p.dep_ == "poss" else [x for x in p.children if x.dep_ == "pobj"])
-             if (m := ctx.of_token(o)) is not None]
+    owners = g.possessors(c) + ([] if "of" in preps else g.prep_objects(c, ("of",)))
+    owner = [m for o in owners if (m := ctx.of_token(o)) is not None]
     if owner and ctx.lex.cues[c.lower_ if c.lower_ in ctx.lex.cues else c.lemma_.lower()][1] != "backed_by":
         return owner
     if c.dep_ in ("amod", "acl"):
         return [m] if (m := ctx.of_token(c.head)) else _appos(ctx, c.head)
-    x, steps, via = c, 0, c
-    while x.dep_ in ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl") and steps < 6:
-        x, via, steps = x.head, x, steps + 1
-        if x.pos_ in ("VERB", "AUX"):
-            break
-    obj = next((t for t in x.children if t.dep_ == "dobj"), None)
+    x, via = g.governing_verb(c, via=_CUE_PATH)
+    obj = g.direct_object(x)
     if via.dep_ == "prep" and via.lower_ == "as" and obj is not None:
         return conjuncts(ctx, obj)      # "they described X as agents of Y": X, not they
-    subj = next((t for t in x.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = g.subject(x)
     return conjuncts(ctx, subj) if subj is not None else []
 
 
@@ -156,8 +152,8 @@ def verb_links(ctx: Ctx) -> None:
         pred = ctx.lex.verbs.get(v.lemma_.lower())
         if not pred or v.pos_ != "VERB" or v.tag_ == "VBN":
             continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        subj = g.subject(v, deps=("nsubj",))
+        obj = g.direct_object(v)
         if subj is None or obj is None:
             continue
         for s in conjuncts(ctx, subj):
@@ -174,12 +170,12 @@ def verb_preps(ctx: Ctx) -> None:
         rule = ctx.lex.verb_preps.get(v.lemma_.lower())
         if not rule or v.pos_ != "VERB":
             continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        subj = g.subject(v, deps=("nsubj",))
         if subj is None:
             continue
         for p in v.children:
             pred = rule.get(p.lower_) if p.dep_ == "prep" else None
-            for o in (x for x in p.children if x.dep_ == "pobj") if pred else ():
+            for o in g.pobjects(p) if pred else ():
                 for s_ in conjuncts(ctx, subj):
                     for m in conjuncts(ctx, o):
                         ctx.emit(s_, pred, m, cue=(v.i, p.i))

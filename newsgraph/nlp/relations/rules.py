@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Mention
+from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
 
@@ -216,7 +217,7 @@ def copulas(ctx: Ctx) -> None:
     for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep == attr):
         if tok.head.lemma_ not in ("be", "become", "remain"):
             continue
-        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = g.subject(tok.head)
         m = (ctx.of_token(subj) or ctx.refer(subj)) if subj is not None else None
         if m is not None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
@@ -250,7 +251,7 @@ def list_after(ctx: Ctx, i: int) -> list[Mention]:
 
 def conjuncts(ctx: Ctx, tok: Token) -> list[Mention]:
     out = []
-    for t in (tok, *tok.conjuncts):
+    for t in g.conjuncts(tok):
         m = ctx.of_token(t) or ctx.refer(t)
         if m is not None and m not in out:
             out.append(m)

@@ -1,0 +1,118 @@
+"""Subjects, objects, the passive agent, prepositional phrases, apposition, conjuncts."""
+from __future__ import annotations
+
+from newsgraph.nlp import grammar as g
+
+from .parses import parse, words
+
+ACTIVE = ("A nsubj 1 PROPN", "attacked ROOT - VERB VBD attack", "B dobj 1 PROPN")
+# B was attacked by A
+PASSIVE = ("B nsubjpass 2 PROPN", "was auxpass 2 AUX VBD be", "attacked ROOT - VERB VBN attack",
+           "by agent 2 ADP", "A pobj 3 PROPN")
+
+
+def test_subject_of_an_active_and_a_passive_verb():
+    active, passive = parse(*ACTIVE), parse(*PASSIVE)
+    assert words(g.subjects(active[1])) == ["A"]
+    assert g.subject(passive[2]).text == "B"
+    assert g.subject(passive[2], deps=("nsubj",)) is None
+    assert g.is_subject(active[0]) and not g.is_subject(active[2])
+
+
+def test_agent_of_a_passive_by_label_or_by_preposition():
+    labelled = parse(*PASSIVE)
+    assert g.is_passive(labelled[2])
+    assert words(g.agent(labelled[2])) == ["A"]
+    prep = parse(*PASSIVE[:3], "by prep 2 ADP", "A pobj 3 PROPN")
+    assert words(g.agent(prep[2])) == ["A"]
+    assert g.agent(parse(*ACTIVE)[1]) == []
+
+
+def test_perfect_is_not_passive_but_a_bare_participle_on_a_noun_is():
+    # A has attacked B
+    perfect = parse("A nsubj 2 PROPN", "has aux 2 AUX VBZ have", "attacked ROOT - VERB VBN attack",
+                    "B dobj 2 PROPN")
+    assert not g.is_passive(perfect[2])
+    # a drone launched by A struck B
+    doc = parse("a det 1 DET", "drone nsubj 5 NOUN", "launched acl 1 VERB VBN launch",
+                "by agent 2 ADP", "A pobj 3 PROPN", "struck ROOT - VERB VBD strike", "B dobj 5 PROPN")
+    assert g.is_passive(doc[2])
+    assert words(g.participle_agent(doc[1])) == ["A"]
+    assert g.participle_agent(doc[6]) == []
+
+
+def test_subject_chain_climbs_xcomp_and_skips_a_preposition():
+    # A tried to storm B
+    doc = parse("A nsubj 1 PROPN", "tried ROOT - VERB VBD try", "to aux 3 PART",
+                "storm xcomp 1 VERB VB", "B dobj 3 PROPN")
+    assert words(g.subject_chain(doc[3])) == ["storm", "tried"]
+    # A stands accused of launching B
+    doc = parse("A nsubj 1 PROPN", "stands ROOT - VERB VBZ stand", "accused acomp 1 VERB VBN",
+                "of prep 2 ADP", "launching pcomp 3 VERB VBG launch", "B dobj 4 PROPN")
+    assert words(g.subject_chain(doc[4])) == ["launching"]
+    via = ("pcomp", "acomp")
+    assert words(g.subject_chain(doc[4], via=via)) == ["launching", "accused", "stands"]
+    assert words(g.subject_chain(doc[4], via=via, steps=1)) == ["launching", "accused"]
+
+
+def test_objects_and_prepositional_objects():
+    # A gave B a warning
+    doc = parse("A nsubj 1 PROPN", "gave ROOT - VERB VBD give", "B dative 1 PROPN",
+                "a det 4 DET", "warning dobj 1 NOUN")
+    assert words(g.direct_objects(doc[1])) == ["B", "warning"]
+    assert g.direct_object(doc[1]).text == "warning"
+    # talks with A against B
+    doc = parse("talks ROOT - NOUN", "with prep 0 ADP", "A pobj 1 PROPN", "against prep 0 ADP",
+                "B pobj 3 PROPN")
+    assert words(g.prep_objects(doc[0], ("with",))) == ["A"]
+    assert words(g.prep_objects(doc[0], ("with", "against"))) == ["A", "B"]
+    assert words(g.pobjects(doc[3])) == ["B"]
+
+
+def test_possessor_apposition_and_relative_antecedent():
+    # A 's attack
+    doc = parse("A poss 2 PROPN", "'s case 0 PART", "attack ROOT - NOUN")
+    assert words(g.possessors(doc[2])) == ["A"]
+    # A , a group , which attacked B
+    doc = parse("A ROOT - PROPN", ", punct 0 PUNCT", "a det 3 DET", "group appos 0 NOUN",
+                ", punct 3 PUNCT", "which nsubj 6 PRON WDT", "attacked relcl 3 VERB VBD",
+                "B dobj 6 PROPN")
+    assert words(g.appositives(doc[0])) == ["group"]
+    assert g.apposed_to(doc[3]).text == "A"
+    assert g.apposed_to(doc[0]) is None
+    assert g.relative_antecedent(doc[5]).text == "group"
+    assert g.relative_antecedent(doc[0]) is None
+
+
+def test_conjuncts_of_a_list():
+    # A , B and C struck
+    doc = parse("A nsubj 5 PROPN", ", punct 0 PUNCT", "B conj 0 PROPN", "and cc 2 CCONJ",
+                "C conj 2 PROPN", "struck ROOT - VERB VBD strike")
+    assert words(g.conjuncts(doc[0])) == ["A", "B", "C"]
+    assert words(g.expand([doc[4], doc[0]])) == ["C", "A", "B"]
+    assert g.first_conjunct(doc[4]).text == "A"
+    assert g.later_conjunct(doc[4], {0}) and not g.later_conjunct(doc[0], {4})
+
+
+def test_modified_noun_of_a_prenominal_modifier():
+    # the A embassy
+    doc = parse("the det 2 DET", "A compound 2 PROPN", "embassy ROOT - NOUN")
+    assert g.modified_noun(doc[1]).text == "embassy"
+    assert g.modified_noun(doc[2]) is None
+    assert g.modified_noun(doc[0]) is None
+
+
+def test_passive_participle_is_read_from_the_tag_and_the_perfect():
+    stands = parse("B nsubj 1 PROPN", "stands ROOT - VERB VBZ stand", "accused acomp 1 VERB VBN accuse")
+    assert g.passive_participle(stands[2]) and not g.is_passive(stands[2])
+    has = parse("A nsubj 2 PROPN", "has aux 2 AUX VBZ have", "accused ROOT - VERB VBN accuse")
+    assert not g.passive_participle(has[2])
+    assert g.passive_participle(parse(*PASSIVE)[2])
+
+
+def test_conjunct_after_a_coordinator():
+    # A struck and B fled
+    doc = parse("A nsubj 1 PROPN", "struck ROOT - VERB VBD strike", "and cc 1 CCONJ",
+                "B nsubj 4 PROPN", "fled conj 1 VERB VBD flee")
+    assert g.conjunct_after(doc[2]).text == "fled"
+    assert g.conjunct_after(doc[3]) is None
