@@ -7,7 +7,7 @@ import pytest
 from newsgraph import ids
 from newsgraph.model import Article, DateRef, Evidence, Location
 from newsgraph.nlp.events.extract import extract_events
-from newsgraph.nlp.sentences import sentences
+from newsgraph.nlp.layout import sentences
 from newsgraph.nlp.text import normalise
 
 pytestmark = pytest.mark.model
