@@ -14,13 +14,13 @@ Doc is built from `normalise(article.text)`, which has the same length).
   a lone upper-case 'CITY' line under the headline. Its city is where the story was
   filed from: context for the article, never the place of the events it tells.
 - Sentences are spaCy's, never across a line break (the `newsgraph_line_breaks`
-  component marks a sentence start after every newline before the parser runs), with
-  the sentences of title lines left out.
+  component marks a sentence start after every newline and after the dateline before
+  the parser runs), with the sentences of title lines and the dateline left out.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -118,22 +118,44 @@ def layout(doc: Doc) -> Layout:
 
 
 def sentences(doc: Doc) -> list[Span]:
-    """The sentences extractors read: spaCy's, cut at line breaks (a no-op once the
-    line-break component has run), title lines (headline, bylines, captions) and the
-    dateline left out."""
+    """The sentences extractors read: spaCy's, cut where a sentence must start (a no-op
+    once the line-break component has run), title lines (headline, bylines, captions)
+    and the dateline left out."""
     lay = layout(doc)
+    starts = sentence_starts(doc, lay)
     out: list[Span] = []
     for sent in doc.sents:
         start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text:
-                if tok.i > start:
-                    out.append(doc[start:tok.i])
-                start = tok.i + 1
-        if start < sent.end:
-            out.append(doc[start:sent.end])
+        for i in starts[bisect_right(starts, sent.start):bisect_left(starts, sent.end)]:
+            out.append(doc[start:i])
+            start = i
+        out.append(doc[start:sent.end])
     return [s for s in out if s.text.strip() and not lay.in_title(_first_char(s))
             and not lay.in_dateline(_last_char(s))]
+
+
+def sentence_starts(doc: Doc, lay: Layout) -> list[int]:
+    """Tokens a sentence must start at: the first word after a newline, and the first
+    after the dateline."""
+    out: list[int] = []
+    after_break = False
+    for tok in doc:
+        if tok.is_space:
+            after_break = after_break or "\n" in tok.text
+        elif after_break:
+            out.append(tok.i)
+            after_break = False
+    span = _dateline_tokens(doc, lay)
+    if span is not None and span.end < len(doc) and not doc[span.end].is_space:
+        out.append(span.end)
+    return sorted(set(out))
+
+
+def _dateline_tokens(doc: Doc, lay: Layout) -> Span | None:
+    dateline = lay.dateline
+    if dateline is None:
+        return None
+    return doc.char_span(dateline.start, dateline.end, alignment_mode="expand")
 
 
 def _first_char(sent: Span) -> int:
@@ -146,33 +168,21 @@ def _last_char(sent: Span) -> int:
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence at the first word after every newline and after the dateline,
-    none inside the dateline (runs before the parser, which keeps boundaries set before
-    it): a headline is never glued to the lead, and the lead parses without its dateline."""
-    after_break = False
-    for tok in doc:
-        if tok.is_space:
-            after_break = after_break or "\n" in tok.text
-        elif after_break:
-            _start_at(doc, tok.i)
-            after_break = False
-    dateline = layout(doc).dateline
-    span = doc.char_span(dateline.start, dateline.end, alignment_mode="expand") \
-        if dateline is not None else None
-    if span is not None:
-        for tok in span[1:]:
-            tok.is_sent_start = False
-        if span.end < len(doc):
-            _start_at(doc, span.end)
+    """Mark the sentence starts (`sentence_starts`) and none inside the dateline, before
+    the parser, which keeps boundaries set before it: a headline is never glued to the
+    lead, and the lead parses without its dateline. (The layout is not kept with the Doc
+    here: a Doc leaving the pipeline keeps only serialisable user data.)"""
+    lay = read_layout(doc.text)
+    span = _dateline_tokens(doc, lay)
+    for tok in span[1:] if span is not None else ():
+        tok.is_sent_start = False
+    for i in sentence_starts(doc, lay):
+        doc[i].is_sent_start = True
+        if i + 1 < len(doc) and not doc[i + 1].is_space:
+            # and goes on past it: left to itself the parser would sometimes cut a
+            # lead's first word off ('Five | Americans were freed')
+            doc[i + 1].is_sent_start = False
     return doc
-
-
-def _start_at(doc: Doc, i: int) -> None:
-    """A sentence starts at token i, and goes on past it: the parser left to itself
-    would sometimes cut a lead's first word off ('Five | Americans were freed')."""
-    doc[i].is_sent_start = True
-    if i + 1 < len(doc) and not doc[i + 1].is_space:
-        doc[i + 1].is_sent_start = False
 
 
 # --- datelines --------------------------------------------------------------------
