@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 from ..geo.gazetteer import Gazetteer
 from ..model import Article, Evidence, Location, Mention
 from . import grammar as g
+from .layout import Layout, read_layout
 from .text import doc_text
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -159,22 +159,21 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
 
 # --- places for events whose sentence names none ---------------------------------
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlaceContext:
     """The article-level places an event falls back on, least precise last: a place
-    earlier in the same paragraph, then the article's dominant country."""
+    earlier in the same paragraph (never the dateline's), then the article's dominant
+    country (the dateline's places count towards it)."""
     article: Article
-    places: tuple[Location, ...]           # with evidence, in document order
-    paragraphs: tuple[int, ...]            # paragraph start offsets
+    places: tuple[Location, ...]           # with evidence, in document order, none in the dateline
+    layout: Layout
     country: Location | None               # dominant country, evidence = its first mention
     gazetteer: Gazetteer
     demonyms: Mapping[str, str]            # nationality word -> ISO code (data/places)
 
     def paragraph_start(self, at: int) -> int:
-        return self.paragraphs[bisect_right(self.paragraphs, at) - 1] if self.paragraphs else 0
+        return self.layout.paragraph_start(at)
 
     def earlier_in_paragraph(self, at: int, *, kinds: Sequence[str] = ()) -> Location | None:
         """The last place (of one of `kinds`, if given) named before `at` in the paragraph."""
@@ -194,14 +193,16 @@ class PlaceContext:
 
 
 def place_context(article: Article, places: Sequence[Location], *, demonyms: Mapping[str, str],
+                  layout: Layout | None = None,
                   gazetteer: Gazetteer | None = None) -> PlaceContext:
-    """Paragraphs, places in order, and the country most of the article's places lie in."""
+    """Places in order (the dateline's left out), the article's layout, and the country
+    most of the article's places (the dateline's included) lie in."""
     gaz = gazetteer or Gazetteer.load()
+    lay = layout or read_layout(article.text)
     ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
-    paragraphs = (0, *(m.end() for m in _PARAGRAPH.finditer(article.text)))
-    return PlaceContext(article=article, places=ordered, paragraphs=paragraphs,
-                        country=_dominant(ordered, gaz), gazetteer=gaz,
-                        demonyms=demonyms)
+    own = tuple(p for p in ordered if not lay.in_dateline(p.evidence.start))
+    return PlaceContext(article=article, places=own, layout=lay,
+                        country=_dominant(ordered, gaz), gazetteer=gaz, demonyms=demonyms)
 
 
 def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:

@@ -27,6 +27,7 @@ from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
 from ..names.keys import is_acronym, lexicon, spelling_variants
+from .layout import LINE_BREAKS
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ def build_nlp(model_name: str, kb: KnowledgeBase, *,
               place_names: Iterable[tuple[str, str]] = ()) -> Language:
     """Load `model_name` and add the KB + gazetteer ruler before `ner`."""
     nlp = spacy.load(model_name)
+    nlp.add_pipe(LINE_BREAKS, before="parser")     # no sentence across a line break
     patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))))
     ruler = nlp.add_pipe("newsgraph_ruler", name=RULER_NAME,
                          before="ner" if "ner" in nlp.pipe_names else None)

@@ -37,6 +37,12 @@ def test_find_quotes_pairs_and_open_paragraphs():
     assert got == ["We stay.", "An open quote runs on", "and ends here."]
 
 
+def test_find_quotes_close_at_a_single_line_break():
+    text = 'He said: "We stay\nThey left. "We go," she said.'
+    got = [text[s:e] for s, e in find_quotes(text)]
+    assert got == ["We stay", "We go,"]
+
+
 def test_voice_of():
     claims = [_claim(10, 50)]
     assert voice_of(12, 20, claims) == "attributed"

@@ -167,3 +167,11 @@ def test_hours_later_is_the_anchors_day() -> None:
                 "Two hours later, it was over.", "2021-03-08")
     assert ("Hours later", "2021-03-06", "day") in got and ("Two hours later", "2021-03-06", "day") in got
     assert resolved("Hours later, jets struck back.", "2021-03-08") == {"Hours later": None}
+
+
+def test_a_weekday_is_anchored_in_its_paragraph_only_and_a_line_is_a_paragraph() -> None:
+    same = "The siege began on March 2, 2019. On Monday, the rebels left."
+    assert resolved(same)["On Monday"] == "2019-03-04"
+    for text in ("The siege began on March 2, 2019.\nOn Monday, the rebels left.",
+                 "The siege began on March 2, 2019.\n\nOn Monday, the rebels left."):
+        assert resolved(text)["On Monday"] == "2019-12-30"     # from the publication date

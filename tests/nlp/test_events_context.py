@@ -7,7 +7,7 @@ import pytest
 from newsgraph import ids
 from newsgraph.model import Article, DateRef, Evidence, Location
 from newsgraph.nlp.events.extract import extract_events
-from newsgraph.nlp.sentences import sentences
+from newsgraph.nlp.layout import sentences
 from newsgraph.nlp.text import normalise
 from tests.shipped import data
 
@@ -55,6 +55,19 @@ def test_headline_makes_no_event_and_paragraphs_split(parse) -> None:
     assert len(events) == 1 and events[0].evidence.text.startswith("Rebels attacked")
     doc = parse(normalise(text))
     assert [s.text for s in sentences(doc)] == [text.split("\n\n")[1]]
+
+
+def test_a_headline_on_a_single_newline_is_not_glued_to_the_lead(parse) -> None:
+    text = ("Rebels attack army post in north\nXVILLE (Wire) - Rebels attacked an army post "
+            "on Monday, killing four soldiers.\nThe army sent reinforcements.")
+    events = _run(parse, text, dates=[("Monday", "2021-03-08")],
+                  places=[("XVILLE", "XX", "city")])
+    assert len(events) == 1 and events[0].evidence.text.startswith("Rebels attacked")
+    assert events[0].location is None                # the dateline city is not the place
+    doc = parse(normalise(text))
+    assert [s.text.strip() for s in sentences(doc)] == [
+        "Rebels attacked an army post on Monday, killing four soldiers.",
+        "The army sent reinforcements."]
 
 
 def test_violence_is_reported_before_the_accusation(parse) -> None:

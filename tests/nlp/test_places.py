@@ -106,3 +106,21 @@ def test_place_context_dominant_country_and_paragraph() -> None:
     assert data().places.demonyms["iraqi"] == "IQ"
     nat = ctx.demonym(text.index("Iraqi"), text.index("Iraqi") + 5)
     assert nat is not None and nat.country == "IQ" and nat.evidence.text == "Iraqi"
+
+
+def test_place_context_paragraphs_are_lines_and_the_dateline_is_only_context() -> None:
+    from newsgraph.model import Article, Evidence, Location
+    from newsgraph.nlp.places import place_context
+    text = "BASRA (Wire) - Crowds gathered. Police fired.\nIn Mosul, shops shut. Police fired."
+    art = Article(id="a1", source="t.txt", text=text)
+
+    def loc(name: str) -> Location:
+        at = text.index(name)
+        return Location(name=name, country="IQ", evidence=Evidence(
+            doc="a1", start=at, end=at + len(name), text=name))
+    ctx = place_context(art, [loc("BASRA"), loc("Mosul")])
+    assert ctx.earlier_in_paragraph(text.index("Police")) is None           # not the dateline
+    assert ctx.earlier_in_paragraph(text.rindex("Police")).name == "Mosul"
+    assert ctx.paragraph_start(text.index("In Mosul")) == text.index("In Mosul")
+    ctx = place_context(art, [loc("BASRA")])
+    assert ctx.country is not None and ctx.country.country == "IQ"          # still context

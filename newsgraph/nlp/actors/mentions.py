@@ -18,6 +18,7 @@ from ...model import Article, Mention
 from ...names.keys import fold, lexicon, looks_like_org
 from ...names.linker import kb_index
 from .. import grammar as g
+from ..layout import Layout, layout
 from ..ruler import RULER_SPANS
 from ..text import doc_text
 from .coref import (
@@ -29,7 +30,8 @@ from .coref import (
     surname_mentions,
 )
 
-_SPLIT = re.compile(r"\s*(?:\n+|\||:\s|\s[-/]\s)\s*")
+_SPLIT = re.compile(r"\s*(?:\||:\s|\s[-/]\s)\s*")
+_CITIES = re.compile(r"[^/]+")
 _LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})
 _TRAIL = frozenset({"'s", "'", "s", '"', ")", ",", ".", ":", ";", "-"})
 _DEBRIS = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d+\s*x\s*\d+")
@@ -37,9 +39,11 @@ _DEBRIS = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d+\s*x\s*\d+")
 def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase) -> list[Mention]:
     """All actor/place mentions of the article, with chains, titles and metonyms."""
     ruled = {tuple(x) for x in doc.user_data.get(RULER_SPANS, [])}
+    lay = layout(doc)
     cands = [c for ent in doc.ents if ent.label_ in NAMED
-             for c in _cands_from_ent(ent, kb=kb, ruled=ruled)]
-    cands = _dedupe(cands)
+             for c in _cands_from_ent(ent, kb=kb, ruled=ruled, lay=lay)]
+    cities = _dateline_cities(doc, lay)
+    cands = _dedupe(cities + [c for c in cands if not _overlaps(c, cities)])
     chained = build_chains(cands, kb=kb)
     chained = [_metonym(c, doc, kb=kb) for c in chained]
     chained += surname_mentions(doc, chained)
@@ -55,9 +59,26 @@ def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase) -> list[
                                                     key=lambda c: (c.start, c.end))]
 
 
-def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, ruled: set) -> list[Cand]:
+def _dateline_cities(doc: Doc, lay: Layout) -> list[Cand]:
+    """The dateline's city ('CITY', each of 'CITY/CITY') is a place, whatever the model
+    made of the upper-case word."""
+    if lay.dateline is None or lay.dateline.city is None:
+        return []
+    text = doc_text(doc)
     out = []
-    for piece in _pieces(ent):
+    for m in _CITIES.finditer(text, *lay.dateline.city):
+        start, end = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
+        out.append(Cand(start=start, end=end, label="GPE", text=text[start:end], source="layout"))
+    return out
+
+
+def _overlaps(c: Cand, others: list[Cand]) -> bool:
+    return any(c.start < o.end and o.start < c.end for o in others)
+
+
+def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, ruled: set, lay: Layout) -> list[Cand]:
+    out = []
+    for piece in _pieces(ent, lay):
         span = _trim(piece)
         if span is None or _junk(span):
             continue
@@ -118,19 +139,23 @@ def _region(span: Span) -> Span | None:
     return None
 
 
-def _pieces(ent: Span) -> list[Span]:
-    """Split an entity glued across a line break, a caption bar or a headline colon."""
-    text = ent.text
-    if not _SPLIT.search(text):
+def _pieces(ent: Span, lay: Layout) -> list[Span]:
+    """Split an entity glued across a paragraph break, a caption bar or a headline colon."""
+    start, end = ent.start_char, ent.end_char
+    text = doc_text(ent.doc)
+    if lay.paragraph(start) == lay.paragraph(end - 1) and not _SPLIT.search(text, start, end):
         return [ent]
-    out, pos = [], 0
-    for m in [*_SPLIT.finditer(text), None]:
-        cut = m.start() if m else len(text)
-        piece = ent.doc.char_span(ent.start_char + pos, ent.start_char + cut,
-                                  label=ent.label_, alignment_mode="contract")
-        if piece is not None and len(piece):
-            out.append(piece)
-        pos = m.end() if m else pos
+    out = []
+    for p_start, p_end in lay.paragraphs:
+        pos, stop = max(start, p_start), min(end, p_end)
+        if pos >= stop:
+            continue
+        for m in [*_SPLIT.finditer(text, pos, stop), None]:
+            cut = m.start() if m else stop
+            piece = ent.doc.char_span(pos, cut, label=ent.label_, alignment_mode="contract")
+            if piece is not None and len(piece):
+                out.append(piece)
+            pos = m.end() if m else pos
     return out
 
 

@@ -19,6 +19,7 @@ from ...lexicons.claims import SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
 from .. import grammar as g
 from ..forms import token_forms
+from ..layout import Layout, layout, read_layout
 from ..text import doc_text
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class _Found:
 def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                    lex: SpeechLexicon) -> list[Claim]:
     """Attributed statements in one article, in text order."""
-    quotes = find_quotes(doc_text(doc))
+    quotes = find_quotes(doc_text(doc), layout(doc))
     found: list[_Found] = []
     tf = token_forms(doc)
     lows, lemmas = tf.lower, tf.lemma_lower
@@ -48,7 +49,7 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         found += _verb_claims(sent, lex, quotes, lemmas=lemmas)
         found += _according(sent, lex, words=lows[sent.start:sent.end])
     found += _noun_quotes(doc, lex, quotes, found)
-    found += _continued(doc_text(doc), quotes, found)
+    found += _continued(doc_text(doc), quotes, found, layout(doc))
     by_token = _mention_index(doc, mentions)
     out: dict[str, Claim] = {}
     for f in found:
@@ -67,22 +68,21 @@ def voice_of(start: int, end: int, claims: Iterable[Claim]) -> str:
     return "own"
 
 
-def find_quotes(text: str) -> list[tuple[int, int]]:
+def find_quotes(text: str, lay: Layout | None = None) -> list[tuple[int, int]]:
     """Spans inside double quotes; a quote left open runs to the end of its paragraph."""
-    out, pos = [], 0
-    for para in text.split("\n"):
+    out = []
+    for start, end in (lay or read_layout(text)).paragraphs:
         opened = None
-        for i, ch in enumerate(para):
-            if ch != '"':
+        for i in range(start, end):
+            if text[i] != '"':
                 continue
             if opened is None:
                 opened = i + 1
             else:
-                out.append((pos + opened, pos + i))
+                out.append((opened, i))
                 opened = None
         if opened is not None:
-            out.append((pos + opened, pos + len(para.rstrip())))
-        pos += len(para) + 1
+            out.append((opened, end))
     out = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in out]
     return [(s, e) for s, e in out if len(text[s:e].strip(" .,")) >= 3]
 
@@ -101,7 +101,7 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
         span = _statement(v, lex, quotes, sent)
         if span is None:
             continue
-        p_start, p_end = _paragraph(doc_text(sent.doc), v.idx)
+        p_start, p_end = layout(sent.doc).paragraph(v.idx)
         span = (max(span[0], p_start), min(span[1], p_end))
         if span[1] - span[0] < 3:
             continue
@@ -138,18 +138,19 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     return rights[0].left_edge.idx, _end(rights[-1].right_edge)
 
 
-def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found]) -> list[_Found]:
+def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
+               lay: Layout) -> list[_Found]:
     """Paragraphs that open with a quote and continue a quote attributed just before."""
     by_quote = {(f.start, f.end): f for f in found}
     out = []
     for prev, q in zip(quotes, quotes[1:]):
         owner = by_quote.get(prev)
-        line_start = text.rfind("\n", 0, q[0]) + 1
-        opens_para = not text[line_start:q[0]].strip(' "')
-        prev_open = not text[prev[1]:text.find("\n", prev[1]) if "\n" in text[prev[1]:] else len(text)].strip(' ".')
+        para_start = lay.paragraph_start(q[0])
+        opens_para = not text[para_start:q[0]].strip(' "')
+        prev_open = not text[prev[1]:lay.paragraph(prev[1])[1]].strip(' ".')
         if owner is None or q in by_quote or not (opens_para and prev_open):
             continue
-        f = _Found(start=q[0], end=q[1], ev_start=line_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
+        f = _Found(start=q[0], end=q[1], ev_start=para_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
         by_quote[q] = f
         out.append(f)
     return out
@@ -172,7 +173,7 @@ def _according(sent: Span, lex: SpeechLexicon, *, words: Sequence[str]) -> list[
             if src is None:
                 continue
             phrase_end = _end(src.right_edge)
-            p_start, p_end = _paragraph(doc_text(sent.doc), cue.start_char)
+            p_start, p_end = layout(sent.doc).paragraph(cue.start_char)
             s_start, s_end = max(sent.start_char, p_start), min(sent.end_char, p_end)
             if cue.start_char - s_start > s_end - phrase_end:
                 start, end = s_start, cue.start_char
@@ -222,12 +223,6 @@ def _after_quote(v: Token, quotes: list[tuple[int, int]]) -> Token | None:
     close = max(e for _, e in quotes if e <= v.idx)
     heads = [t for t in v.doc[v.sent.start:v.i] if t.idx > close and t.pos_ in ("PROPN", "NOUN", "PRON")]
     return heads[-1] if heads else None
-
-
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
 
 
 def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
@@ -291,7 +286,7 @@ def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
         speaker = _noun_speaker(nouns[-1]) if nouns else None
         if speaker is None:
             continue
-        p_start, p_end = _paragraph(doc_text(doc), q[0])
+        p_start, p_end = layout(doc).paragraph(q[0])
         out.append(_Found(start=q[0], end=q[1], ev_start=max(sent.start_char, p_start),
                           ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=speaker))
     return out

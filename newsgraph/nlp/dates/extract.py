@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...model import DateRef
+from ..layout import Layout, layout
 from ..text import doc_text
 from .patterns import MONTHS, NUMBERS, PATTERNS, WEEKDAYS, matches
 
@@ -29,7 +30,6 @@ ANCHOR_REACH = 1500      # characters over which a discourse anchor stays in for
 OLD_ANCHOR_DAYS = 330    # an anchor this much older than publication outranks it
 
 _VERBS = ("May", "March")
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,11 +50,12 @@ class _Anchor:
 def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     """Every date expression in the document, resolved where the text allows."""
     text = doc_text(doc)
+    lay = layout(doc)
     pub = _iso(published)
     anchor = _Anchor()
     out: list[DateRef] = []
     for found in _candidates(text, doc):
-        value, precision = _resolve(found, text, pub=pub, anchor=anchor)
+        value, precision = _resolve(found, text, pub=pub, anchor=anchor, layout=lay)
         if value is not None:
             anchor.day, anchor.precision, anchor.at = value, precision, found.start
         out.append(DateRef(start=found.start, end=found.end, text=text[found.start:found.end],
@@ -102,11 +103,11 @@ def _in_entity(found: Found, doc: Doc) -> bool:
                for e in doc.ents)
 
 
-def _resolve(found: Found, text: str, *, pub: date | None,
-             anchor: _Anchor) -> tuple[date | None, str | None]:
+def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
+             layout: Layout) -> tuple[date | None, str | None]:
     m = found.match
     near = anchor.day is not None and found.start - anchor.at <= ANCHOR_REACH
-    same_par = near and not _PARAGRAPH.search(text, anchor.at, found.start)
+    same_par = near and layout.same_paragraph(anchor.at, found.start)
     if found.kind == "entity":
         return _fallback(text[found.start:found.end], pub)
     if found.kind in ("decade", "period"):

@@ -20,8 +20,8 @@ from ... import ids
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
 from .. import grammar as g
 from ..forms import token_forms
+from ..layout import layout, sentences
 from ..places import PlaceContext, place_context
-from ..sentences import sentences
 from ..text import doc_text
 from . import places as places_of
 from . import roles, tolls
@@ -319,8 +319,9 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
               for sent in sents for d in _drafts(sent, lex, marks)]
     drafts = tolls.fold(drafts, sents, doc)
     # A dateline is where the story was filed: never an event's own place.
-    own = [p for p in places if not places_of.in_dateline(p, article.text)]
+    lay = layout(doc)
+    own = [p for p in places if p.evidence is None or not lay.in_dateline(p.evidence.start)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
-                  dates=dates, places=own, where=place_context(article, places, demonyms=demonyms),
+                  dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
                   lex=lex, seen={})
     return [e for d in drafts for e in _build(d, ctx)]

@@ -106,19 +106,6 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     return context.earlier_in_paragraph(sent.start_char) or context.country
 
 
-def in_dateline(loc: Location, text: str) -> bool:
-    """'CITY (Agency) -', 'City, Jan. 3 -': the place a wire story is filed
-    from, not where its events happened."""
-    if loc.evidence is None:
-        return False
-    line = text.rfind("\n", 0, loc.evidence.start) + 1
-    return not text[line:loc.evidence.start].strip() and bool(
-        _DATELINE.match(text, loc.evidence.end))
-
-
-_DATELINE = re.compile(r"(?:,[^\n(),]{1,30})?\s*(?:\([^()\n]{1,40}\))?\s*[-\u2013\u2014]\s")
-
-
 def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],
                    rivals: frozenset[int]) -> bool:
     """A place that hangs from another event's verb in the sentence before it reaches

@@ -2,14 +2,13 @@
 did it to whom, and which date of the sentence belongs to it (places: event_places)."""
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
 from spacy.tokens import Span, Token
 
 from ...model import DateRef, Mention
 from .. import grammar as g
-from ..text import doc_text
+from ..layout import layout
 from .lexicon import Lexicon
 
 _EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
@@ -191,16 +190,9 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
 
 
 def _dateline(sent: Span, ref: DateRef) -> bool:
-    """A dateline ('CITY, Jan. 21, 2020 -', 'Country, January 21, 2020—'): the date of the
-    report, not of the events it tells."""
-    text = doc_text(sent.doc)
-    line = text.rfind("\n", 0, ref.start) + 1
-    before = text[line:ref.start]
-    return bool(_DASH.match(text, ref.end)) and len(before) < 60 and not any(
-        w[:1].islower() for w in before.split())
-
-
-_DASH = re.compile(r"\s*(?:[-\u2013\u2014]|\(\w)")
+    """A date in the dateline ('CITY, Jan. 21 (Agency) -'): the date of the report, not
+    of the events it tells."""
+    return layout(sent.doc).in_dateline(ref.start)
 
 
 def inherited_date(sent: Span, dates: Sequence[DateRef], *, paragraph: int) -> DateRef | None:
