@@ -75,6 +75,7 @@ class EventsFile(Strict):
     support_verbs: list[str] = []
     accidental_causes: list[str] = []
     concrete_modifiers: list[str] = []
+    unit_nouns: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -118,6 +119,7 @@ class Lexicon:
     acled: tuple[AcledRow, ...]
     inter_codes: dict[str, int]
     plover_context: dict[str, str]
+    unit_nouns: frozenset[str] = frozenset()   # 'the <unit> of X': X acts
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -140,6 +142,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
                     for r in data.acled),
         inter_codes=dict(data.inter_codes),
         plover_context=dict(data.plover_context),
+        unit_nouns=_words(data.unit_nouns),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import ids
-from newsgraph.model import Article, DateRef, Evidence, Location
+from newsgraph.model import Article, DateRef, Evidence, Location, Mention
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.layout import sentences
 from newsgraph.nlp.text import normalise
@@ -126,3 +126,22 @@ def test_site_right_after_the_trigger_is_the_place(parse) -> None:
                   places=[("Velmar", "IQ", "region"), ("Kelm base", "IQ", "site")])
     attack = next(e for e in events if "attack" in e.trigger)
     assert attack.location is not None and attack.location.name == "Kelm base"
+
+
+def test_a_unit_of_an_organisation_names_the_organisation_as_actor() -> None:
+    """'The armed wing of A struck B': the actor is A, not 'armed wing'."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp.events.roles import resolve_role
+    words = ["The", "armed", "wing", "of", "the", "Northern", "Front", "struck", "the", "base"]
+    doc = Doc(English().vocab, words=words, heads=[2, 2, 7, 2, 6, 6, 3, 7, 9, 7],
+              deps=["det", "amod", "nsubj", "prep", "det", "compound", "pobj", "ROOT", "det", "dobj"],
+              lemmas=["the", "armed", "wing", "of", "the", "northern", "front", "strike", "the", "base"])
+    text = doc.text
+    start = text.index("Northern")
+    front = Mention(id="m1", doc="d", start=start, end=start + len("Northern Front"),
+                    text="Northern Front", label="ORG")
+    wing = doc[2]
+    assert resolve_role(wing, [front], text, units=frozenset({"wing"})) == ("m1", None)
+    assert resolve_role(wing, [front], text)[0] is None

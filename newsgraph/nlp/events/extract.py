@@ -162,7 +162,7 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
-def _roles(draft: Draft, mentions: Sequence[Mention], text: str
+def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, units: frozenset[str] = frozenset()
            ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
                       set[int], set[int]]:
     actors: list[Token] = []
@@ -183,7 +183,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str
         for tok in g.expand(toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
-            mid, phrase = roles.resolve_role(tok, mentions, text)
+            mid, phrase = roles.resolve_role(tok, mentions, text, units=units)
             used.update(range(tok.left_edge.i, tok.i + 1))
             if key == "a":
                 by_actor.update(range(tok.left_edge.i, tok.i + 1))
@@ -260,7 +260,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     start, end = evidence.start, evidence.end
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
-        draft, ctx.mentions, article.text)
+        draft, ctx.mentions, article.text, units=lex.unit_nouns)
     date, dated = _date(draft, parts, ctx)
     places = [p for p in ctx.places if p.evidence is not None
               and sent.start_char <= p.evidence.start < sent.end_char

@@ -143,11 +143,18 @@ def covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | Non
     return None
 
 
-def resolve_role(tok: Token, mentions: Sequence[Mention], text: str) -> tuple[str | None, str | None]:
-    """(mention id, None) when a mention names the role, else (None, phrase) or (None, None)."""
+def resolve_role(tok: Token, mentions: Sequence[Mention], text: str, *,
+                 units: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
+    """(mention id, None) when a mention names the role, else (None, phrase) or (None, None).
+    A unit noun of `units` names its organisation: 'the <unit> of A' -> A."""
     m = covering(mentions, tok.idx, tok.idx + len(tok))
     if m:
         return m.id, None
+    if tok.lemma_.lower() in units:
+        for owner in g.prep_objects(tok, ("of",)):
+            m = covering(mentions, owner.idx, owner.idx + len(owner))
+            if m:
+                return m.id, None
     for c in tok.children:
         if c.dep_ in ("appos", "compound", "poss", "nmod") or (
                 c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
