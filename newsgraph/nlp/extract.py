@@ -19,7 +19,8 @@ from .events import extract as events
 from .relations import extract as relations
 
 
-def extract(doc: Doc, article: Article, *, kb: KnowledgeBase) -> ArticleRecords:
+def extract(doc: Doc, article: Article, *, kb: KnowledgeBase,
+            keep_events: events.Keep | None = None) -> ArticleRecords:
     found = mentions.mentions_from_doc(doc, article, kb=kb)
     date_refs = dates.find_dates(doc, article.published)
     place_refs = places.find_places(doc, article, mentions=found)
@@ -28,7 +29,7 @@ def extract(doc: Doc, article: Article, *, kb: KnowledgeBase) -> ArticleRecords:
         mentions=tuple(found),
         relations=tuple(relations.extract_relations(doc, article, mentions=found, kb=kb)),
         events=tuple(events.extract_events(doc, article, mentions=found, dates=date_refs,
-                                           places=place_refs)),
+                                           places=place_refs, keep=keep_events)),
         claims=tuple(claims.extract_claims(doc, article, mentions=found)),
         loaded_terms=tuple(loaded.find_loaded_terms(doc, article)),
         places=tuple(place_refs),

@@ -16,6 +16,7 @@ from typing import Iterable, Iterator
 
 from .. import kb as kb_module
 from ..model import Article, ArticleRecords, Skipped
+from ..learn.gate import event_gate
 from ..names.linker import kb_index
 from ..settings import Settings
 from .extract import extract
@@ -62,11 +63,12 @@ def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleRe
     """The pure per-article step for one batch."""
     nlp = _nlp(settings.model, settings.kb_paths, settings.max_chars)
     kb = kb_module.load_cached(settings.kb_paths)
+    keep = event_gate() if settings.event_filter else None
     out: list[ArticleRecords | Skipped] = []
     texts = ((normalise(a.text), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
         try:
-            out.append(extract(doc, article, kb=kb))
+            out.append(extract(doc, article, kb=kb, keep_events=keep))
         except Exception as exc:  # an extractor bug must not lose the rest of the run
             log.exception("extraction failed for %s", article.source)
             out.append(Skipped(source=article.source, reason=f"extraction failed: {exc!r}"))

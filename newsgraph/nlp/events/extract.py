@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -318,9 +318,14 @@ def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None
     return Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
 
 
+Keep = Callable[[Sequence[Event], str], list[Event]]
+
+
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                   dates: Sequence[DateRef], places: Sequence[Location]) -> list[Event]:
-    """Every event the article reports as having happened (threats as THREATEN)."""
+                   dates: Sequence[DateRef], places: Sequence[Location],
+                   keep: Keep | None = None) -> list[Event]:
+    """Every event the article reports as having happened (threats as THREATEN);
+    `keep` (the learned filter, see newsgraph.learn.gate) picks among the candidates."""
     lex = load_lexicon()
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
@@ -333,4 +338,5 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places),
                   lex=lex, seen={})
-    return [e for d in drafts for e in _build(d, ctx)]
+    found = [e for d in drafts for e in _build(d, ctx)]
+    return keep(found, article.text) if keep is not None else found
