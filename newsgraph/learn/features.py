@@ -66,6 +66,11 @@ def _trigger_past(c: Candidate) -> float:
     return float((c.event.trigger.split() or [""])[0].lower().endswith("ed"))
 
 
+def _is_type(ptype: str) -> Callable[[Candidate], float]:
+    """The candidate's PLOVER type is `ptype` (one feature per type)."""
+    return lambda c: float(c.event.type == ptype)
+
+
 RULES: list[tuple[str, Callable[[Candidate], float]]] = [
     ("dated", lambda c: float(c.event.date is not None)),
     ("date_resolved", lambda c: float(c.event.date is not None and c.event.date.date is not None)),
@@ -90,7 +95,7 @@ RULES: list[tuple[str, Callable[[Candidate], float]]] = [
     ("trigger_capital", lambda c: float(c.event.trigger[:1].isupper())),
     ("quoted", lambda c: float(any(q in _evidence(c) for q in ('"', "\u201c", "\u201d")))),
     ("question", lambda c: float("?" in _evidence(c))),
-    *[(f"type_{t}", (lambda t: lambda c: float(c.event.type == t))(t)) for t in TYPES],
+    *[(f"type_{t}", _is_type(t)) for t in TYPES],
 ]
 
 

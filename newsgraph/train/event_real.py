@@ -94,7 +94,7 @@ def pick_threshold(t: Table, probs: np.ndarray) -> float:
 def figures(t: Table, probs: np.ndarray, threshold: float) -> dict:
     keep = np.nan_to_num(probs, nan=1.0) >= threshold
     every = np.ones(len(t.y), dtype=bool)
-    out = {"threshold": threshold, "l2": L2, "candidates": int(len(t.y)),
+    out = {"threshold": threshold, "l2": L2, "candidates": len(t.y),
            "positives": int(t.y.sum())}
     for half in ("tuning", "held-out"):
         out[half] = {"before": detection(t, every, half), "after": detection(t, keep, half)}
