@@ -30,23 +30,25 @@ class Table:
     y: np.ndarray
     owner: np.ndarray          # index of the candidate's document
     docs: tuple[Doc, ...]
+    hits: tuple[frozenset[int], ...] = ()   # per candidate: the gold events it overlaps
     lines: tuple[str, ...] = ()   # one line per candidate, for the data hash
 
 
 def table(docs: Sequence[Doc]) -> Table:
-    rows, labels, owner = [], [], []
+    rows, owner, hits = [], [], []
     texts: list[str] = []
     for k, doc in enumerate(docs):
         cands = features.candidates(doc.events, doc.text)
         rows += [features.rule_row(c) for c in cands]
         texts += [c.event.evidence.text for c in cands]
-        labels += [int(bool(doc.hits(e))) for e in doc.events]
+        hits += [frozenset(doc.hits(e)) for e in doc.events]
         owner += [k] * len(cands)
+    labels = [int(bool(h)) for h in hits]
     vectors = embed.embed(texts)
     x = np.hstack([np.asarray(rows, dtype=np.float64).reshape(len(texts), -1), vectors])
     lines = tuple(f"{docs[k].key}\t{text}\t{y}" for k, text, y in zip(owner, texts, labels))
     return Table(x=x, y=np.asarray(labels), owner=np.asarray(owner), docs=tuple(docs),
-                 lines=lines)
+                 hits=tuple(hits), lines=lines)
 
 
 def cross_validate(t: Table, *, l2: float = L2) -> np.ndarray:
@@ -70,7 +72,7 @@ def detection(t: Table, keep: np.ndarray, half: str) -> dict:
         if doc.half != half:
             continue
         mine = np.flatnonzero((t.owner == k) & keep)
-        hit = set().union(*[doc.hits(doc.events[i - _first(t, k)]) for i in mine])
+        hit = set().union(*[t.hits[i] for i in mine])
         sys_n += len(mine)
         tp += int(t.y[mine].sum())
         gold_n += sum(doc.core)
@@ -79,10 +81,6 @@ def detection(t: Table, keep: np.ndarray, half: str) -> dict:
     r = found / gold_n if gold_n else 0.0
     return {"precision": round(p, 3), "recall": round(r, 3), "candidates": sys_n,
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
-
-
-def _first(t: Table, k: int) -> int:
-    return int(np.flatnonzero(t.owner == k)[0])
 
 
 def pick_threshold(t: Table, probs: np.ndarray) -> float:
