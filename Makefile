@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 DEMO_DB ?= build/demo.sqlite
 
-.PHONY: setup demo test build-demo web browser bench eval-seeds quality quality-baseline clean
+.PHONY: setup demo test build-demo web browser bench eval-seeds quality quality-baseline train clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -64,3 +64,8 @@ bench: setup
 
 clean:
 	rm -rf build .pytest_cache
+
+# The learned event filter: candidates from the annotated corpora, CV by topic, then the
+# artefact newsgraph/data/models/event_real.v1.json (see docs/learned.md).
+train: setup
+	$(BIN)/newsgraph train

@@ -31,6 +31,8 @@ Timings are wall clock on a shared machine: run it on an idle one (see "load" in
 
     .venv/bin/python bench/throughput.py                 # 200k words, processes 1,2
     .venv/bin/python bench/throughput.py --words 50000 --processes 1
+    .venv/bin/python bench/throughput.py --event-filter   # each build also with the
+                                                         # learned event filter on
 
 A benchmark, never a test.
 """
@@ -110,17 +112,19 @@ def child_bare(folder: Path) -> dict:
             "words_per_second": round(words / seconds, 1), "peak_rss_mb": peak_rss_mb()}
 
 
-def child_build(folder: Path, processes: int, db: Path) -> dict:
+def child_build(folder: Path, processes: int, db: Path, event_filter: bool = False) -> dict:
     from newsgraph.pipeline import run
     from newsgraph.settings import Settings
     first: list[float] = []
     started = time.perf_counter()
-    report = run(sources=[folder], db=db, settings=Settings(processes=processes),
+    settings = Settings(processes=processes, event_filter=event_filter)
+    report = run(sources=[folder], db=db, settings=settings,
                  progress=lambda _item: first or first.append(time.perf_counter()))
     seconds = time.perf_counter() - started
     words = report.words or sum(len(p.read_text(encoding="utf-8").split())
                                 for p in folder.glob("*.txt"))
-    return {"processes": processes, "articles": report.articles_read, "words": words,
+    return {"processes": processes, "event_filter": event_filter,
+            "articles": report.articles_read, "words": words,
             "seconds": round(seconds, 2), "words_per_second": round(words / seconds, 1),
             "report_words_per_second": round(report.words_per_second, 1),
             "first_article_seconds": round(first[0] - started, 2) if first else None,
@@ -155,16 +159,16 @@ def _in_child(*args: str) -> dict:
 
 def table(bare: dict, builds: list[dict]) -> str:
     rows = [_row("bare nlp.pipe", 1, bare, 1.0 if "error" not in bare else None)]
-    rows += [_row(f"build processes={b['processes']}", b["processes"], b, b.get("ratio"))
-             for b in builds]
-    head = f"{'run':<22} {'proc':>4} {'words/s':>10} {'build/bare':>10} {'peak MB':>9}"
+    rows += [_row(f"build{' +filter' if b.get('event_filter') else ''} processes={b['processes']}",
+                  b["processes"], b, b.get("ratio")) for b in builds]
+    head = f"{'run':<30} {'proc':>4} {'words/s':>10} {'build/bare':>10} {'peak MB':>9}"
     return "\n".join([head, "-" * len(head)] + rows)
 
 
 def _row(name: str, processes: int, result: dict, ratio: float | None) -> str:
     if "error" in result:
-        return f"{name:<22} {processes:>4}  failed: {result['error']}"
-    return (f"{name:<22} {processes:>4} {result['words_per_second']:>10.0f} "
+        return f"{name:<30} {processes:>4}  failed: {result['error']}"
+    return (f"{name:<30} {processes:>4} {result['words_per_second']:>10.0f} "
             f"{ratio if ratio is None else format(ratio, '.2f'):>10} {result['peak_rss_mb']:>9.0f}")
 
 
@@ -174,6 +178,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--processes", default="1,2", help="comma-separated process counts")
     ap.add_argument("--seeds", type=Path, default=SEEDS, help="folder of seed .txt files")
     ap.add_argument("--out", type=Path, default=RESULTS, help="results JSON")
+    ap.add_argument("--event-filter", action="store_true",
+                    help="also run each build with the learned event filter on")
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -183,7 +189,8 @@ def main(argv: list[str] | None = None) -> None:
         elif kind == "bare":
             out = child_bare(Path(rest[0]))
         else:
-            out = child_build(Path(rest[0]), int(rest[1]), Path(rest[2]))
+            out = child_build(Path(rest[0]), int(rest[1]), Path(rest[2]),
+                              event_filter=rest[3:] == ["filter"])
         print(json.dumps(out))
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
@@ -193,8 +200,11 @@ def main(argv: list[str] | None = None) -> None:
         startup = _in_child("startup")
         bare = _in_child("bare", str(folder))
         builds = []
-        for n in [int(x) for x in args.processes.split(",") if x.strip()]:
-            b = _in_child("build", str(folder), str(n), str(Path(tmp) / f"kb{n}.sqlite"))
+        runs = [(int(x), f) for x in args.processes.split(",") if x.strip()
+                for f in ((False, True) if args.event_filter else (False,))]
+        for n, on in runs:
+            b = _in_child("build", str(folder), str(n), str(Path(tmp) / f"kb{n}{on}.sqlite"),
+                          *(["filter"] if on else []))
             b.setdefault("processes", n)
             if "error" not in b and "error" not in bare:
                 b["ratio"] = round(b["words_per_second"] / bare["words_per_second"], 3)

@@ -172,6 +172,9 @@ from .cli_eval import eval_command  # noqa: E402  (registered below)
 
 main.add_command(eval_command)
 from .cli_serve import serve_command  # noqa: E402
+from .cli_train import train_command  # noqa: E402
+
+main.add_command(train_command)
 
 main.add_command(serve_command)
 

@@ -23,6 +23,8 @@ class Settings:
     min_words: int = 20                    # shorter texts are skipped as empty
     host: str = "127.0.0.1"                # `serve` address
     port: int = 8765                       # `serve` port
+    event_filter: bool = False             # drop event candidates the learned model
+                                           # (data/models/event_real.v1.json) rejects
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, env: dict | None = None,

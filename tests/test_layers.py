@@ -1,6 +1,6 @@
 """The package's layers read top-down: no import cycles (function-level imports
 included), `nlp/` never imports `resolve/` and `resolve/` never imports `nlp/`, and the
-bottom services (names, geo, lexicons) import neither."""
+bottom services (names, geo, lexicons, learn) import neither."""
 from __future__ import annotations
 
 import ast
@@ -11,7 +11,7 @@ import pytest
 import newsgraph
 
 ROOT = Path(newsgraph.__file__).parent
-BOTTOM = ("newsgraph.names", "newsgraph.geo", "newsgraph.lexicons")
+BOTTOM = ("newsgraph.names", "newsgraph.geo", "newsgraph.lexicons", "newsgraph.learn")
 
 
 def _module(path: Path) -> str:

@@ -20,7 +20,8 @@ from .events import extract as events
 from .relations import extract as relations
 
 
-def extract(doc: Doc, article: Article, *, data: Lexicons) -> ArticleRecords:
+def extract(doc: Doc, article: Article, *, data: Lexicons,
+            keep_events: events.Keep | None = None) -> ArticleRecords:
     kb = data.kb
     found = mentions.mentions_from_doc(doc, article, kb=kb)
     date_refs = dates.find_dates(doc, article.published)
@@ -33,7 +34,7 @@ def extract(doc: Doc, article: Article, *, data: Lexicons) -> ArticleRecords:
                                                     lex=data.relations, kb=kb)),
         events=tuple(events.extract_events(doc, article, mentions=found, dates=date_refs,
                                            places=place_refs, lex=data.events,
-                                           demonyms=data.places.demonyms)),
+                                           demonyms=data.places.demonyms, keep=keep_events)),
         claims=tuple(claims.extract_claims(doc, article, mentions=found, lex=data.speech)),
         loaded_terms=tuple(loaded.find_loaded_terms(doc, article, lex=data.loaded)),
         places=tuple(place_refs),

@@ -18,6 +18,7 @@ from spacy.language import Language
 from .. import lexicons
 from ..lexicons import Lexicons
 from ..model import Article, ArticleRecords, Skipped
+from ..learn.gate import event_gate
 from ..names.linker import kb_index
 from ..settings import Settings
 from .extract import extract
@@ -86,11 +87,12 @@ def analyse_batch(articles: list[Article], settings: Settings, *,
                   data: Lexicons) -> list[ArticleRecords | Skipped]:
     """The pure per-article step for one batch."""
     nlp = pipeline_for(settings, data)
+    keep = event_gate() if settings.event_filter else None
     out: list[ArticleRecords | Skipped] = []
     texts = ((normalise(a.text), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
         try:
-            out.append(extract(doc, article, data=data))
+            out.append(extract(doc, article, data=data, keep_events=keep))
         except Exception as exc:  # an extractor bug must not lose the rest of the run
             log.exception("extraction failed for %s", article.source)
             out.append(Skipped(source=article.source, reason=f"extraction failed: {exc!r}"))

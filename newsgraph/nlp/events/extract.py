@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -307,11 +307,16 @@ def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None
     return Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
 
 
+Keep = Callable[[Sequence[Event], str], list[Event]]
+
+
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                    dates: Sequence[DateRef], places: Sequence[Location],
-                   lex: Lexicon, demonyms: Mapping[str, str]) -> list[Event]:
+                   lex: Lexicon, demonyms: Mapping[str, str],
+                   keep: Keep | None = None) -> list[Event]:
     """Every event the article reports as having happened (threats as THREATEN);
-    `demonyms` places an event by a nationality word when its sentence names no place."""
+    `demonyms` places an event by a nationality word when its sentence names no place;
+    `keep` (the learned filter, see newsgraph.learn.gate) picks among the candidates."""
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
         (p.evidence.start, p.name) for p in places if p.evidence is not None]
@@ -324,4 +329,5 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
                   lex=lex, seen={})
-    return [e for d in drafts for e in _build(d, ctx)]
+    found = [e for d in drafts for e in _build(d, ctx)]
+    return keep(found, article.text) if keep is not None else found
