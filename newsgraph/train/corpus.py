@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Sequence
 
+from .. import lexicons
 from ..errors import DataError
 from ..eval.spans import Span, locate, overlap, source_key
 from ..ingest import read_articles
@@ -58,12 +59,13 @@ def load_docs(corpora: Sequence[Corpus], *, settings: Settings) -> list[Doc]:
     """Every annotated document of the corpora with its candidates and gold spans."""
     settings = replace(settings, event_filter=False)
     out: list[Doc] = []
+    data = lexicons.load(settings.kb_paths)
     for corpus in corpora:
         gold = _read_gold(corpus.gold)
         annotated = {d["doc"] for d in gold.get("documents", [])}
         articles = [a for a in read_articles([corpus.folder], settings=settings)
                     if isinstance(a, Article) and source_key(a.source) in annotated]
-        for rec in analyse(articles, settings=settings):
+        for rec in analyse(articles, settings=settings, data=data):
             if isinstance(rec, ArticleRecords):
                 out.append(_doc(rec, gold, by_topic=corpus.by_topic))
     if not out:

@@ -8,6 +8,9 @@ from newsgraph import ids
 from newsgraph.model import Article
 from newsgraph.nlp.events.extract import extract_events
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
+
+LEX = data()
 
 pytestmark = pytest.mark.model
 TEXT = ("Rebels attacked an army checkpoint on Monday, killing four soldiers. "
@@ -24,8 +27,10 @@ def test_keep_sees_every_candidate_and_decides(model) -> None:
         assert text == TEXT
         return [e for e in events if e.type == "PROTEST"]
 
-    every = extract_events(doc, article, mentions=[], dates=[], places=[])
-    kept = extract_events(doc, article, mentions=[], dates=[], places=[], keep=keep)
+    every = extract_events(doc, article, mentions=[], dates=[], places=[], lex=LEX.events,
+                           demonyms=LEX.places.demonyms)
+    kept = extract_events(doc, article, mentions=[], dates=[], places=[], keep=keep,
+                          lex=LEX.events, demonyms=LEX.places.demonyms)
     assert {e.type for e in every} == {"ASSAULT", "PROTEST"}
     assert seen == every
     assert [e.type for e in kept] == ["PROTEST"]

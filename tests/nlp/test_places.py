@@ -118,9 +118,9 @@ def test_place_context_paragraphs_are_lines_and_the_dateline_is_only_context() -
         at = text.index(name)
         return Location(name=name, country="IQ", evidence=Evidence(
             doc="a1", start=at, end=at + len(name), text=name))
-    ctx = place_context(art, [loc("BASRA"), loc("Mosul")])
+    ctx = place_context(art, [loc("BASRA"), loc("Mosul")], demonyms=data().places.demonyms)
     assert ctx.earlier_in_paragraph(text.index("Police")) is None           # not the dateline
     assert ctx.earlier_in_paragraph(text.rindex("Police")).name == "Mosul"
     assert ctx.paragraph_start(text.index("In Mosul")) == text.index("In Mosul")
-    ctx = place_context(art, [loc("BASRA")])
+    ctx = place_context(art, [loc("BASRA")], demonyms=data().places.demonyms)
     assert ctx.country is not None and ctx.country.country == "IQ"          # still context
