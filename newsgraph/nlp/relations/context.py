@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Token
 from ...ids import record_id
 from ...model import Article, Evidence, Mention, Relation
 from ..forms import token_forms
+from ..patterns import Found
 from ..phrases import Phrases
+from .constructions import constructions
 from .lexicon import Phrase, RelationLexicon
 
 EXTRACTOR = "relations.v1"
@@ -40,6 +42,7 @@ class Ctx:
     titles: frozenset[Phrase] = frozenset()             # title and office phrases
     matched: dict[frozenset[Phrase], dict[int, tuple[int, ...]]] = field(default_factory=dict)
     title_ends: dict[int, int] | None = None
+    constructs: Found | None = None                     # construction pattern matches
 
     @classmethod
     def build(cls, doc: Doc, article: Article, mentions: list[Mention], lex: RelationLexicon) -> "Ctx":
@@ -69,6 +72,12 @@ class Ctx:
                     if low in words or lem in words]
         forms = self.lower if lower else self.lemma if lemma else ()
         return [doc[i] for i, form in enumerate(forms) if form in words]
+
+    def matches(self, name: str) -> list[tuple[int, ...]]:
+        """The matches of construction pattern `name` (data/lexicons/patterns/relations.yaml)."""
+        if self.constructs is None:
+            self.constructs = constructions(self.lex).find(self.doc)
+        return self.constructs[name]
 
     # -- mentions ---------------------------------------------------------
     def mention(self, i: int) -> Mention | None:

@@ -14,9 +14,10 @@ _NOUNISH = ("NOUN", "PROPN", "ADJ")
 
 def hyphen_backing(ctx: Ctx) -> None:
     doc = ctx.doc
-    for t in ctx.tokens_with(ctx.lex.backing, lower=True):
+    for start, _ in ctx.matches("hyphen_backing"):    # "-" and a backing word
+        t = doc[start + 1]
         pred = ctx.lex.backing.get(t.lower_)
-        if not pred or t.i < 2 or doc[t.i - 1].text != "-":
+        if not pred or t.i < 2:
             continue
         backer = ctx.ends_at(t.i - 2)
         if backer is None:
@@ -152,20 +153,20 @@ def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
 # -- "X opposes Y", "X joined Y" ----------------------------------------------------------
 
 def verb_links(ctx: Ctx) -> None:
-    for v in ctx.tokens_with(ctx.lex.verbs, lemma=True):
-        pred = ctx.lex.verbs.get(v.lemma_.lower())
-        if not pred or v.pos_ != "VERB" or v.tag_ == "VBN":
+    first: dict[int, tuple[int, int]] = {}      # verb -> its first subject, its first object
+    for v, subj, obj in ctx.matches("verb_link"):
+        s0, o0 = first.get(v, (subj, obj))
+        first[v] = (min(s0, subj), min(o0, obj))
+    for v, (subj, obj) in sorted(first.items()):
+        pred = ctx.lex.verbs.get(ctx.doc[v].lemma_.lower())
+        if not pred:
             continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
-        if subj is None or obj is None:
-            continue
-        for s in conjuncts(ctx, subj):
-            for o in conjuncts(ctx, obj):
+        for s in conjuncts(ctx, ctx.doc[subj]):
+            for o in conjuncts(ctx, ctx.doc[obj]):
                 if pred.endswith("_inverse"):
-                    ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v.i,))
+                    ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v,))
                 else:
-                    ctx.emit(s, pred, o, cue=(v.i,))
+                    ctx.emit(s, pred, o, cue=(v,))
 
 
 def verb_preps(ctx: Ctx) -> None:

@@ -211,17 +211,16 @@ def _segment_start(ctx: Ctx, end: int) -> int:
 
 
 def copulas(ctx: Ctx) -> None:
-    attr = ctx.doc.vocab.strings["attr"]
-    deps = ctx.doc.to_array("DEP").tolist()
-    for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep == attr):
-        if tok.head.lemma_ not in ("be", "become", "remain"):
-            continue
-        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        m = (ctx.of_token(subj) or ctx.refer(subj)) if subj is not None else None
+    first: dict[int, tuple[int, int]] = {}      # attribute -> its verb and the verb's first subject
+    for verb, attr, subj in ctx.matches("copula"):
+        first[attr] = min(first.get(attr, (verb, subj)), (verb, subj))
+    for i, (verb, subj) in sorted(first.items()):
+        tok, subj_tok = ctx.doc[i], ctx.doc[subj]
+        m = ctx.of_token(subj_tok) or ctx.refer(subj_tok)
         if m is not None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
             if d is not None:
-                apply(ctx, m, d, (tok.head.i,))
+                apply(ctx, m, d, (verb,))
 
 
 # -- lists: "figures such as A, B and C" --------------------------------------------------
