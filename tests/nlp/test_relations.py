@@ -150,3 +150,9 @@ def test_copula_with_a_title_gives_leader(model):
 def test_link_verb_gives_its_predicate(model):
     got = triples(model, "The Velmar Liberation Front opposes the Dorvan Army.")
     assert ("The Velmar Liberation Front", "opposes", "the Dorvan Army") in got
+
+
+@pytest.mark.model
+def test_verb_with_preposition_gives_membership(model):
+    got = triples(model, "The Dorvan Brigade belongs to the Velmar Alliance.")
+    assert ("The Dorvan Brigade", "member_of", "the Velmar Alliance") in got

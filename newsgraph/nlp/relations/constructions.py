@@ -1,6 +1,6 @@
 """The relation constructions of data/lexicons/patterns/relations.yaml, compiled once.
 
-Their word lists ("@backing", "@verbs") come from the relation lexicon, so a cue word
+Their word lists ("@backing", "@verbs", "@verb_preps") come from the relation lexicon, so a cue word
 is listed in one place.
 """
 from __future__ import annotations
@@ -13,17 +13,18 @@ from ..patterns import Patterns
 from .lexicon import RelationLexicon
 
 PATTERN_FILE = DATA_DIR / "lexicons" / "patterns" / "relations.yaml"
-USED = ("hyphen_backing", "copula", "verb_link")     # the names the rules ask for
+USED = ("hyphen_backing", "copula", "verb_link", "verb_prep")     # the names the rules ask for
 
 
 def constructions(lex: RelationLexicon) -> Patterns:
     """The compiled patterns, their word lists filled from `lex`."""
-    return _load(tuple(sorted(lex.backing)), tuple(sorted(lex.verbs)))
+    return _load(tuple(sorted(lex.backing)), tuple(sorted(lex.verbs)), tuple(sorted(lex.verb_preps)))
 
 
 @lru_cache(maxsize=4)
-def _load(backing: tuple[str, ...], verbs: tuple[str, ...]) -> Patterns:
-    patterns = Patterns.load(PATTERN_FILE, words={"backing": backing, "verbs": verbs})
+def _load(backing: tuple[str, ...], verbs: tuple[str, ...], verb_preps: tuple[str, ...]) -> Patterns:
+    words = {"backing": backing, "verbs": verbs, "verb_preps": verb_preps}
+    patterns = Patterns.load(PATTERN_FILE, words=words)
     missing = sorted(set(USED) - set(patterns.names()))
     if missing:
         raise DataError(f"{PATTERN_FILE}: the relation rules need patterns {missing}")

@@ -50,6 +50,7 @@ def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Ment
 # -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
 
 def passive_by(ctx: Ctx) -> None:
+    # Python, not a pattern: the first 'by'/agent child decides, and a pattern finds them all.
     for v in ctx.tokens_with(ctx.lex.by_verbs, lemma=True):
         rule = ctx.lex.by_verbs.get(v.lemma_.lower())
         if not rule or v.tag_ != "VBN" or (v.i > 0 and ctx.doc[v.i - 1].text == "-"):
@@ -171,19 +172,19 @@ def verb_links(ctx: Ctx) -> None:
 
 def verb_preps(ctx: Ctx) -> None:
     """'X belongs to Y', 'the umbrella to which X belongs'."""
-    for v in ctx.tokens_with(ctx.lex.verb_preps, lemma=True):
-        rule = ctx.lex.verb_preps.get(v.lemma_.lower())
-        if not rule or v.pos_ != "VERB":
-            continue
-        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
-        if subj is None:
-            continue
-        for p in v.children:
-            pred = rule.get(p.lower_) if p.dep_ == "prep" else None
-            for o in (x for x in p.children if x.dep_ == "pobj") if pred else ():
-                for s_ in conjuncts(ctx, subj):
-                    for m in conjuncts(ctx, o):
-                        ctx.emit(s_, pred, m, cue=(v.i, p.i))
+    subjects: dict[int, int] = {}               # verb -> its first subject
+    objects: dict[int, set[tuple[int, int]]] = {}   # verb -> (preposition, object) pairs
+    for v, subj, prep, obj in ctx.matches("verb_prep"):
+        subjects[v] = min(subjects.get(v, subj), subj)
+        objects.setdefault(v, set()).add((prep, obj))
+    doc = ctx.doc
+    for v, subj in sorted(subjects.items()):
+        rule = ctx.lex.verb_preps.get(doc[v].lemma_.lower(), {})
+        for p, o in sorted(objects[v]):
+            pred = rule.get(doc[p].lower_)
+            for s_ in conjuncts(ctx, doc[subj]) if pred else ():
+                for m in conjuncts(ctx, doc[o]):
+                    ctx.emit(s_, pred, m, cue=(v, p))
 
 
 # -- "the X coalition, comprising A and B" -----------------------------------------

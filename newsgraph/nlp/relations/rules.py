@@ -29,6 +29,7 @@ class Description:
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
     """Read tokens [start, end) as '(det) (mods) TITLE (of|for|in NP)' or '(det) NP's TITLE'."""
+    # Python, not a pattern: the object is the head mention of a noun phrase of any length.
     doc, lex = ctx.doc, ctx.lex
     indefinite = start < end and doc[start].lower_ in ("a", "an")
     first = start + 1 if start < end and doc[start].pos_ == "DET" else start
@@ -104,6 +105,7 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
 # -- "Org chief X", "former prime minister X", "Corps Unit chief X" ----
 
 def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
+    # Python, not a pattern: it reads the extractor's mentions (not doc.ents) and title phrases.
     for m in mentions:
         ts, _ = ctx.span[m.id]
         hit = _title_of(ctx, m)
@@ -174,6 +176,7 @@ def _nested(ctx: Ctx, inner: Mention) -> None:
 # -- "X, the governor of Y" / "Y's leader, X" / "X is the leader of Y" ------------------
 
 def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
+    # Python, not a pattern: anchored on the extractor's mentions, which doc.ents do not hold.
     doc = ctx.doc
     for m in mentions:
         ts, te = ctx.span[m.id]
