@@ -155,4 +155,4 @@ def test_link_verb_gives_its_predicate(model):
 @pytest.mark.model
 def test_verb_with_preposition_gives_membership(model):
     got = triples(model, "The Dorvan Brigade belongs to the Velmar Alliance.")
-    assert ("The Dorvan Brigade", "member_of", "the Velmar Alliance") in got
+    assert ("Dorvan Brigade", "member_of", "the Velmar Alliance") in got
