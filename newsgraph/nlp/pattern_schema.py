@@ -19,7 +19,14 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import DataError
 
@@ -35,7 +42,7 @@ class DependencyNode(BaseModel):
     REL_OP: str | None = None
 
     @model_validator(mode="after")
-    def _linked(self) -> "DependencyNode":
+    def _linked(self) -> DependencyNode:
         if (self.LEFT_ID is None) != (self.REL_OP is None):
             raise ValueError("LEFT_ID and REL_OP go together")
         return self
@@ -52,7 +59,7 @@ class PatternEntry(BaseModel):
     expect: list[str] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _shape(self) -> "PatternEntry":
+    def _shape(self) -> PatternEntry:
         if self.kind == "dependency":
             nodes = [DependencyNode.model_validate(p) for p in self.pattern]
             if nodes[0].LEFT_ID is not None or any(n.LEFT_ID is None for n in nodes[1:]):

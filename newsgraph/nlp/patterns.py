@@ -12,9 +12,10 @@ one place. `Patterns.find(doc)` gives, for each name, its matches as token indic
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from spacy.errors import MatchPatternError
 from spacy.matcher import DependencyMatcher, Matcher
@@ -38,7 +39,7 @@ class Patterns:
     _names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: Path, *, words: Mapping[str, Iterable[str]] | None = None) -> "Patterns":
+    def load(cls, path: Path, *, words: Mapping[str, Iterable[str]] | None = None) -> Patterns:
         entries = tuple(read_pattern_file(path))
         lists = {k: sorted(set(v)) for k, v in (words or {}).items()}
         specs = {e.name: [_fill(spec, lists, path, e.name) for spec in e.pattern] for e in entries}

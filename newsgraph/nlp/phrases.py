@@ -12,8 +12,8 @@ lower-case form, or with `lemma=True` also its lower-cased lemma (the forms that
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import product
-from typing import Iterable
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
