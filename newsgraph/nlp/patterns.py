@@ -52,7 +52,7 @@ class Patterns:
         """Every match of every pattern, sorted, keyed by pattern name."""
         tokens, deps = self._matchers(doc.vocab)
         out: Found = {name: [] for name in self.specs}
-        for key, start, end in tokens(doc):
+        for key, start, end in tokens(doc) if len(tokens) else ():
             out[self._names[key]].append((start, end))
         if len(deps):
             for key, ids in deps(doc):
