@@ -1,5 +1,12 @@
 """The spaCy pipeline: the model plus a gazetteer ruler fed from the KB and place names.
 
+The ruler is a registered spaCy component, `newsgraph_kb_ruler_v1` (config:
+`overwrite_ents`), that carries its patterns to and from disk like spaCy's own rulers.
+It is not spaCy's SpanRuler/EntityRuler because one ruler here needs two phrase
+attributes (LOWER for KB names, ORTH for acronyms and places) chosen together by one
+ranking (longest, then KB before places), which a single SpanRuler cannot express and
+two chained ones would rank separately.
+
 The ruler runs BEFORE `ner` and overwrites its entities, so militias the small model
 calls PERSON and towns it calls ORG come out with the KB / gazetteer type. KB names
 match case-insensitively (with generated spelling variants: al- article, hyphens,
@@ -32,6 +39,7 @@ from .layout import LINE_BREAKS
 log = logging.getLogger(__name__)
 
 RULER_NAME = "entity_ruler"
+RULER_FACTORY = "newsgraph_kb_ruler_v1"   # spaCy forbids "." in factory names
 RULER_SPANS = "newsgraph_ruler_spans"   # doc.user_data key: [[start_char, end_char], ...]
 
 
@@ -49,7 +57,7 @@ def build_nlp(model_name: str, kb: KnowledgeBase, *,
     nlp = spacy.load(model_name)
     nlp.add_pipe(LINE_BREAKS, before="parser")     # no sentence across a line break
     patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))))
-    ruler = nlp.add_pipe("newsgraph_ruler", name=RULER_NAME,
+    ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME,
                          before="ner" if "ner" in nlp.pipe_names else None)
     assert isinstance(ruler, KBRuler)
     ruler.add_patterns(patterns)
@@ -127,17 +135,27 @@ def _case_sensitive(name: str) -> bool:
 
 
 class KBRuler:
-    """Two phrase matchers (case-folded KB names, exact-case acronyms and places)."""
+    """Two phrase matchers (case-folded KB names, exact-case acronyms and places).
 
-    def __init__(self, nlp: Language, name: str = RULER_NAME) -> None:
+    Reads the tokens; writes `doc.ents` (ruler spans win over the model's unless
+    `overwrite_ents` is off) and `doc.user_data[RULER_SPANS]`."""
+
+    def __init__(self, nlp: Language, name: str = RULER_NAME, *, overwrite_ents: bool = True) -> None:
         self.nlp = nlp
         self.name = name
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.overwrite_ents = overwrite_ents
+        self.clear()
+
+    def clear(self) -> None:
+        """Drop every pattern."""
+        self.lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.info: dict[int, tuple[str, str, int]] = {}   # key -> (label, id, priority)
+        self.patterns: list[Pattern] = []
 
     def add_patterns(self, patterns: Iterable[Pattern]) -> None:
         patterns = list(patterns)
+        self.patterns += patterns
         tokens = _tokenised(self.nlp, [p.text for p in patterns])
         groups: dict[tuple[str, str, bool], list[Doc]] = {}
         for p, words in zip(patterns, tokens):
@@ -161,14 +179,37 @@ class KBRuler:
             spans.append(Span(doc, start, end, label=label, span_id=actor_id))
         chosen = filter_spans(spans)
         doc.user_data[RULER_SPANS] = [[s.start_char, s.end_char] for s in chosen]
+        if not self.overwrite_ents:
+            chosen = [s for s in chosen if not any(e.start < s.end and s.start < e.end for e in doc.ents)]
         kept = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in chosen)]
         doc.ents = filter_spans([*chosen, *kept])
         return doc
 
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the patterns (one JSON object a line) and the config."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps({"overwrite_ents": self.overwrite_ents}))
+        lines = (json.dumps({"text": p.text, "label": p.label, "id": p.id,
+                             "exact_case": p.exact_case}) for p in self.patterns)
+        (path / "patterns.jsonl").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
 
-@Language.factory("newsgraph_ruler")
-def make_ruler(nlp: Language, name: str) -> KBRuler:
-    return KBRuler(nlp, name)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "KBRuler":
+        """Read what `to_disk` wrote (replacing the patterns held)."""
+        path = Path(path)
+        cfg = json.loads((path / "cfg.json").read_text())
+        self.overwrite_ents = bool(cfg.get("overwrite_ents", True))
+        lines = (path / "patterns.jsonl").read_text(encoding="utf-8").splitlines()
+        self.clear()
+        self.add_patterns(Pattern(**json.loads(line)) for line in lines if line.strip())
+        return self
+
+
+@Language.factory(RULER_FACTORY, default_config={"overwrite_ents": True},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_kb_ruler(nlp: Language, name: str, overwrite_ents: bool) -> KBRuler:
+    """The KB + gazetteer entity ruler (patterns added by `build_nlp` or `from_disk`)."""
+    return KBRuler(nlp, name, overwrite_ents=overwrite_ents)
 
 
 def _tokenised(nlp: Language, texts: list[str]) -> list[list[str]]:

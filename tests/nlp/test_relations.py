@@ -139,3 +139,21 @@ def test_argument_labels_constrain_predicates():
     assert ctx.fits("opposes", m("PERSON"), m("GPE"))
     assert not ctx.fits("opposes", m("PERSON"), m("NORP"))
     assert ctx.fits("backed_by", m("ORG"), m("NORP"))      # "Iranian-backed" stays
+
+
+@pytest.mark.model
+def test_copula_with_a_title_gives_leader(model):
+    got = triples(model, "Karel Dunst is the leader of the Velmar Liberation Front.")
+    assert ("Karel Dunst", "leader_of", "the Velmar Liberation Front") in got
+
+
+@pytest.mark.model
+def test_link_verb_gives_its_predicate(model):
+    got = triples(model, "The Velmar Liberation Front opposes the Dorvan Army.")
+    assert ("The Velmar Liberation Front", "opposes", "the Dorvan Army") in got
+
+
+@pytest.mark.model
+def test_verb_with_preposition_gives_membership(model):
+    got = triples(model, "The Dorvan Brigade belongs to the Velmar Alliance.")
+    assert ("Dorvan Brigade", "member_of", "the Velmar Alliance") in got

@@ -9,6 +9,7 @@ inside an attributed statement or in the article's own voice.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -20,6 +21,7 @@ from ...model import Article, Claim, Evidence, Mention
 from .. import grammar as g
 from ..forms import token_forms
 from ..layout import Layout, layout, read_layout
+from ..phrases import Match, Phrases
 from ..text import doc_text
 
 log = logging.getLogger(__name__)
@@ -43,11 +45,11 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     """Attributed statements in one article, in text order."""
     quotes = find_quotes(doc_text(doc), layout(doc))
     found: list[_Found] = []
-    tf = token_forms(doc)
-    lows, lemmas = tf.lower, tf.lemma_lower
+    lemmas = token_forms(doc).lemma_lower
+    cues = _according_phrases(lex.according).find(doc)
     for sent in doc.sents:
         found += _verb_claims(sent, lex, quotes, lemmas=lemmas)
-        found += _according(sent, lex, words=lows[sent.start:sent.end])
+        found += _according(sent, lex, cues=cues)
     found += _noun_quotes(doc, lex, quotes, found)
     found += _continued(doc_text(doc), quotes, found, layout(doc))
     by_token = _mention_index(doc, mentions)
@@ -156,35 +158,37 @@ def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
     return out
 
 
-def _according(sent: Span, lex: SpeechLexicon, *, words: Sequence[str]) -> list[_Found]:
-    """words: the sentence's lower-case tokens."""
+@lru_cache(maxsize=4)
+def _according_phrases(according: tuple[tuple[str, ...], ...]) -> Phrases:
+    """The 'according to' cues compiled once per cue list."""
+    return Phrases(according)
+
+
+def _according(sent: Span, lex: SpeechLexicon, *, cues: Sequence[Match]) -> list[_Found]:
+    """cues: the doc's matches of `lex.according` (phrase index, start, end)."""
     out = []
-    firsts = {ph[0] for ph in lex.according if ph}
-    everywhere = () in lex.according
-    for i in range(len(sent)):
-        if not everywhere and words[i] not in firsts:
+    for k, c_start, c_end in cues:
+        if c_start < sent.start or c_end > sent.end:
             continue
-        for ph in lex.according:
-            if tuple(words[i:i + len(ph)]) != ph:
-                continue
-            cue = sent[i:i + len(ph)]
-            src = next((t for t in cue[-1].children if t.dep_ == "pobj"), None) or (
-                sent[i + len(ph)] if i + len(ph) < len(sent) else None)
-            if src is None:
-                continue
-            phrase_end = _end(src.right_edge)
-            p_start, p_end = layout(sent.doc).paragraph(cue.start_char)
-            s_start, s_end = max(sent.start_char, p_start), min(sent.end_char, p_end)
-            if cue.start_char - s_start > s_end - phrase_end:
-                start, end = s_start, cue.start_char
-            else:
-                start, end = phrase_end, s_end
-            text = doc_text(sent.doc)[start:end]
-            lead = len(text) - len(text.lstrip(" ,:-"))
-            trail = len(text.rstrip(" ,.:-"))
-            if trail - lead > 3:
-                out.append(_Found(start=start + lead, end=start + trail, ev_start=s_start,
-                                  ev_end=s_end, verb=" ".join(ph), speaker=src))
+        ph, i = lex.according[k], c_start - sent.start
+        cue = sent[i:i + len(ph)]
+        src = next((t for t in cue[-1].children if t.dep_ == "pobj"), None) or (
+            sent[i + len(ph)] if i + len(ph) < len(sent) else None)
+        if src is None:
+            continue
+        phrase_end = _end(src.right_edge)
+        p_start, p_end = layout(sent.doc).paragraph(cue.start_char)
+        s_start, s_end = max(sent.start_char, p_start), min(sent.end_char, p_end)
+        if cue.start_char - s_start > s_end - phrase_end:
+            start, end = s_start, cue.start_char
+        else:
+            start, end = phrase_end, s_end
+        text = doc_text(sent.doc)[start:end]
+        lead = len(text) - len(text.lstrip(" ,:-"))
+        trail = len(text.rstrip(" ,.:-"))
+        if trail - lead > 3:
+            out.append(_Found(start=start + lead, end=start + trail, ev_start=s_start,
+                              ev_end=s_end, verb=" ".join(ph), speaker=src))
     return out
 
 

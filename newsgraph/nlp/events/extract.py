@@ -75,6 +75,8 @@ def _match_at(tokens: Sequence[Token], i: int, rule: Rule) -> tuple[Token, ...] 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Hit]:
     """Longest lexicon matches, left to right, never overlapping."""
+    # Python, not nlp.phrases: rules have '*' gaps where the first next word wins, plus POS,
+    # objectless and needs tests; the start scan below is a set test on token_forms.
     forms = token_forms(sent.doc)
     offset = sent.start
     starts = [i for i in range(len(sent)) if forms.lemma_lower[offset + i] in lex.rules

@@ -11,6 +11,9 @@ from ...ids import record_id
 from ...model import Article, Evidence, Mention, Relation
 from .. import grammar as g
 from ..forms import token_forms
+from ..patterns import Found
+from ..phrases import Phrases
+from .constructions import constructions
 from .lexicon import Phrase, RelationLexicon
 
 EXTRACTOR = "relations.v1"
@@ -37,6 +40,10 @@ class Ctx:
     lower: list[str] = field(default_factory=list)      # lower-case form of each token
     lemma: list[str] = field(default_factory=list)      # lower-case lemma of each token
     found: dict[str, Relation] = field(default_factory=dict)
+    titles: frozenset[Phrase] = frozenset()             # title and office phrases
+    matched: dict[frozenset[Phrase], dict[int, tuple[int, ...]]] = field(default_factory=dict)
+    title_ends: dict[int, int] | None = None
+    constructs: Found | None = None                     # construction pattern matches
 
     @classmethod
     def build(cls, doc: Doc, article: Article, mentions: list[Mention], lex: RelationLexicon) -> "Ctx":
@@ -53,7 +60,8 @@ class Ctx:
                 at[i] = m          # longer mentions (sorted last) win
         tf = token_forms(doc)
         return cls(doc=doc, article=article, lex=lex, at=at, span=span,
-                   lower=list(tf.lower), lemma=list(tf.lemma_lower))
+                   lower=list(tf.lower), lemma=list(tf.lemma_lower),
+                   titles=frozenset(lex.titles) | lex.offices)
 
     def tokens_with(self, words: "dict | frozenset", *, lemma: bool = False,
                     lower: bool = False) -> list[Token]:
@@ -65,6 +73,12 @@ class Ctx:
                     if low in words or lem in words]
         forms = self.lower if lower else self.lemma if lemma else ()
         return [doc[i] for i, form in enumerate(forms) if form in words]
+
+    def matches(self, name: str) -> list[tuple[int, ...]]:
+        """The matches of construction pattern `name` (data/lexicons/patterns/relations.yaml)."""
+        if self.constructs is None:
+            self.constructs = constructions(self.lex).find(self.doc)
+        return self.constructs[name]
 
     # -- mentions ---------------------------------------------------------
     def mention(self, i: int) -> Mention | None:
@@ -126,27 +140,37 @@ class Ctx:
         return tuple(self.lower[max(start, 0):end])
 
     def title_ending(self, end: int) -> tuple[int, Phrase] | None:
-        for n in range(self.lex.max_title, 0, -1):
-            ph = self.lowers(end - n, end)
-            if len(ph) == n and (ph in self.lex.titles or ph in self.lex.offices):
-                return end - n, ph
-        return None
+        """The longest title or office ending just before token `end`."""
+        n = self._title_ends().get(end)
+        return (end - n, self.lowers(end - n, end)) if n else None
 
     def title_starting(self, start: int, end: int) -> tuple[int, Phrase] | None:
-        for n in range(self.lex.max_title, 0, -1):
-            if start + n > end:
-                continue
-            ph = self.lowers(start, start + n)
-            if ph in self.lex.titles or ph in self.lex.offices:
-                return start + n, ph
-        return None
+        """The longest title or office at token `start` that ends by token `end`."""
+        n = next((n for n in self._starting(self.titles).get(start, ()) if start + n <= end), 0)
+        return (start + n, self.lowers(start, start + n)) if n else None
 
     def phrase_at(self, i: int, phrases: frozenset[Phrase]) -> int:
         """Length of the phrase from `phrases` starting at token i (0 if none)."""
-        for n, group in _by_length(phrases):
-            if self.lowers(i, i + n) in group:
-                return n
-        return 0
+        return next(iter(self._starting(phrases).get(i, ())), 0)
+
+    def _starting(self, phrases: frozenset[Phrase]) -> dict[int, tuple[int, ...]]:
+        """Start token -> lengths (longest first) of the phrases from `phrases` found there."""
+        got = self.matched.get(phrases)
+        if got is None:
+            lengths: dict[int, set[int]] = {}
+            for _, s, e in _compiled(phrases).find(self.doc):
+                lengths.setdefault(s, set()).add(e - s)
+            got = self.matched[phrases] = {s: tuple(sorted(ns, reverse=True)) for s, ns in lengths.items()}
+        return got
+
+    def _title_ends(self) -> dict[int, int]:
+        """End token -> length of the longest title or office ending there."""
+        if self.title_ends is None:
+            self.title_ends = {}
+            for s, ns in self._starting(self.titles).items():
+                for n in ns:
+                    self.title_ends[s + n] = max(self.title_ends.get(s + n, 0), n)
+        return self.title_ends
 
     # -- output -----------------------------------------------------------
     def emit(self, subj: Mention | None, predicate: str, obj: Mention | None = None, *,
@@ -194,10 +218,8 @@ class Ctx:
 
 
 @lru_cache(maxsize=64)
-def _by_length(phrases: frozenset[Phrase]) -> tuple[tuple[int, frozenset[Phrase]], ...]:
-    """The phrases grouped by length, longest first."""
-    lengths = sorted({len(ph) for ph in phrases}, reverse=True)
-    return tuple((n, frozenset(ph for ph in phrases if len(ph) == n)) for n in lengths)
+def _compiled(phrases: frozenset[Phrase]) -> Phrases:
+    return Phrases(sorted(phrases))
 
 
 def _key(m: Mention) -> str:

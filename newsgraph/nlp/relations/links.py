@@ -17,9 +17,10 @@ _CUE_PATH = ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "
 
 def hyphen_backing(ctx: Ctx) -> None:
     doc = ctx.doc
-    for t in ctx.tokens_with(ctx.lex.backing, lower=True):
+    for start, _ in ctx.matches("hyphen_backing"):    # "-" and a backing word
+        t = doc[start + 1]
         pred = ctx.lex.backing.get(t.lower_)
-        if not pred or t.i < 2 or doc[t.i - 1].text != "-":
+        if not pred or t.i < 2:
             continue
         backer = ctx.ends_at(t.i - 2)
         if backer is None:
@@ -52,6 +53,7 @@ def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Ment
 # -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
 
 def passive_by(ctx: Ctx) -> None:
+    # Python, not a pattern: the first 'by'/agent child decides, and a pattern finds them all.
     for v in ctx.tokens_with(ctx.lex.by_verbs, lemma=True):
         rule = ctx.lex.by_verbs.get(v.lemma_.lower())
         if not rule or v.tag_ != "VBN" or (v.i > 0 and ctx.doc[v.i - 1].text == "-"):
@@ -148,37 +150,37 @@ def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
 # -- "X opposes Y", "X joined Y" ----------------------------------------------------------
 
 def verb_links(ctx: Ctx) -> None:
-    for v in ctx.tokens_with(ctx.lex.verbs, lemma=True):
-        pred = ctx.lex.verbs.get(v.lemma_.lower())
-        if not pred or v.pos_ != "VERB" or v.tag_ == "VBN":
+    first: dict[int, tuple[int, int]] = {}      # verb -> its first subject, its first object
+    for v, subj, obj in ctx.matches("verb_link"):
+        s0, o0 = first.get(v, (subj, obj))
+        first[v] = (min(s0, subj), min(o0, obj))
+    for v, (subj, obj) in sorted(first.items()):
+        pred = ctx.lex.verbs.get(ctx.doc[v].lemma_.lower())
+        if not pred:
             continue
-        subj = g.subject(v, deps=("nsubj",))
-        obj = g.direct_object(v)
-        if subj is None or obj is None:
-            continue
-        for s in conjuncts(ctx, subj):
-            for o in conjuncts(ctx, obj):
+        for s in conjuncts(ctx, ctx.doc[subj]):
+            for o in conjuncts(ctx, ctx.doc[obj]):
                 if pred.endswith("_inverse"):
-                    ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v.i,))
+                    ctx.emit(o, pred.removesuffix("_inverse"), s, cue=(v,))
                 else:
-                    ctx.emit(s, pred, o, cue=(v.i,))
+                    ctx.emit(s, pred, o, cue=(v,))
 
 
 def verb_preps(ctx: Ctx) -> None:
     """'X belongs to Y', 'the umbrella to which X belongs'."""
-    for v in ctx.tokens_with(ctx.lex.verb_preps, lemma=True):
-        rule = ctx.lex.verb_preps.get(v.lemma_.lower())
-        if not rule or v.pos_ != "VERB":
-            continue
-        subj = g.subject(v, deps=("nsubj",))
-        if subj is None:
-            continue
-        for p in v.children:
-            pred = rule.get(p.lower_) if p.dep_ == "prep" else None
-            for o in g.pobjects(p) if pred else ():
-                for s_ in conjuncts(ctx, subj):
-                    for m in conjuncts(ctx, o):
-                        ctx.emit(s_, pred, m, cue=(v.i, p.i))
+    subjects: dict[int, int] = {}               # verb -> its first subject
+    objects: dict[int, set[tuple[int, int]]] = {}   # verb -> (preposition, object) pairs
+    for v, subj, prep, obj in ctx.matches("verb_prep"):
+        subjects[v] = min(subjects.get(v, subj), subj)
+        objects.setdefault(v, set()).add((prep, obj))
+    doc = ctx.doc
+    for v, subj in sorted(subjects.items()):
+        rule = ctx.lex.verb_preps.get(doc[v].lemma_.lower(), {})
+        for p, o in sorted(objects[v]):
+            pred = rule.get(doc[p].lower_)
+            for s_ in conjuncts(ctx, doc[subj]) if pred else ():
+                for m in conjuncts(ctx, doc[o]):
+                    ctx.emit(s_, pred, m, cue=(v, p))
 
 
 # -- "the X coalition, comprising A and B" -----------------------------------------

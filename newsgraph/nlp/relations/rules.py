@@ -30,6 +30,7 @@ class Description:
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
     """Read tokens [start, end) as '(det) (mods) TITLE (of|for|in NP)' or '(det) NP's TITLE'."""
+    # Python, not a pattern: the object is the head mention of a noun phrase of any length.
     doc, lex = ctx.doc, ctx.lex
     indefinite = start < end and doc[start].lower_ in ("a", "an")
     first = start + 1 if start < end and doc[start].pos_ == "DET" else start
@@ -105,6 +106,7 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
 # -- "Org chief X", "former prime minister X", "Corps Unit chief X" ----
 
 def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
+    # Python, not a pattern: it reads the extractor's mentions (not doc.ents) and title phrases.
     for m in mentions:
         ts, _ = ctx.span[m.id]
         hit = _title_of(ctx, m)
@@ -175,6 +177,7 @@ def _nested(ctx: Ctx, inner: Mention) -> None:
 # -- "X, the governor of Y" / "Y's leader, X" / "X is the leader of Y" ------------------
 
 def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
+    # Python, not a pattern: anchored on the extractor's mentions, which doc.ents do not hold.
     doc = ctx.doc
     for m in mentions:
         ts, te = ctx.span[m.id]
@@ -212,17 +215,16 @@ def _segment_start(ctx: Ctx, end: int) -> int:
 
 
 def copulas(ctx: Ctx) -> None:
-    attr = ctx.doc.vocab.strings["attr"]
-    deps = ctx.doc.to_array("DEP").tolist()
-    for tok in (ctx.doc[i] for i, dep in enumerate(deps) if dep == attr):
-        if tok.head.lemma_ not in ("be", "become", "remain"):
-            continue
-        subj = g.subject(tok.head)
-        m = (ctx.of_token(subj) or ctx.refer(subj)) if subj is not None else None
+    first: dict[int, tuple[int, int]] = {}      # attribute -> its verb and the verb's first subject
+    for verb, attr, subj in ctx.matches("copula"):
+        first[attr] = min(first.get(attr, (verb, subj)), (verb, subj))
+    for i, (verb, subj) in sorted(first.items()):
+        tok, subj_tok = ctx.doc[i], ctx.doc[subj]
+        m = ctx.of_token(subj_tok) or ctx.refer(subj_tok)
         if m is not None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
             if d is not None:
-                apply(ctx, m, d, (tok.head.i,))
+                apply(ctx, m, d, (verb,))
 
 
 # -- lists: "figures such as A, B and C" --------------------------------------------------
