@@ -7,7 +7,7 @@ from newsgraph.errors import DataError
 from newsgraph.nlp.pattern_schema import read_pattern_file
 from newsgraph.nlp.patterns import Patterns
 from newsgraph.nlp.relations.constructions import PATTERN_FILE, USED, constructions
-from newsgraph.nlp.relations.lexicon import load_lexicon
+from tests.shipped import data
 
 GOOD = """version: 1
 patterns:
@@ -65,14 +65,14 @@ def test_an_unknown_word_list_is_an_error(tmp_path) -> None:
 
 
 def test_the_relation_file_has_every_pattern_the_rules_use() -> None:
-    assert set(USED) <= set(constructions(load_lexicon()).names())
+    assert set(USED) <= set(constructions(data().relations).names())
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("entry", read_pattern_file(PATTERN_FILE), ids=lambda e: e.name)
 def test_each_relation_pattern_matches_its_example(model, entry) -> None:
     doc = model(entry.example)
-    found = constructions(load_lexicon()).find(doc)[entry.name]
+    found = constructions(data().relations).find(doc)[entry.name]
     as_text = [[doc[i].text for i in m] if entry.kind == "dependency" else [t.text for t in doc[m[0]:m[1]]]
                for m in found]
     assert entry.expect in as_text
