@@ -40,6 +40,8 @@ def read_articles(sources: Iterable[str | Path], *, settings: Settings) -> Itera
     check = Checker(settings=settings)
     for item in iter_drafts(sources, max_chars=settings.max_chars):
         result = check(item) if isinstance(item, Draft) else item
+        yield from check.warnings
+        check.warnings.clear()
         if isinstance(result, Skipped):
             log.info("skipped %s: %s", result.source, result.reason)
         yield result
