@@ -53,7 +53,7 @@ def test_migrations_apply_once(tmp_path):
     conn = connect(tmp_path / "kb.sqlite")
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
-    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence"]
+    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map"]
 
 
 def test_round_trip_and_idempotent_upsert(tmp_path):
