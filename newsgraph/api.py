@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import query
 from .errors import DataError, NewsgraphError, NotFound
@@ -26,12 +27,17 @@ STATIC = Path(__file__).parent / "web" / "static"
 EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
            "plover": ("application/x-ndjson", "jsonl"), "graphml": ("application/xml", "graphml"),
            "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
+MAX_OFFSET = 1_000_000_000      # SQLite integers stop at 2**63; no store is this large
 Limit = Query(50, ge=1, le=500, description="Page size.")
-Offset = Query(0, ge=0, description="Rows to skip.")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The read-only API over one database, plus the web UI at /."""
+def create_app(db_path: str | Path, *, allowed_hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
+    """The read-only API over one database, plus the web UI at /.
+
+    Requests whose Host header is not in `allowed_hosts` get 400 (a page on another
+    site cannot reach a local server through DNS rebinding); ("*",) allows any."""
     view = BrowseView.open(db_path)            # fail now (StoreError) if the DB is missing
     _warm_knowledge_base(view)
     view.conn.close()
@@ -40,6 +46,8 @@ def create_app(db_path: str | Path) -> FastAPI:
                               "carries evidence: article id, character offsets, quoted text.")
     app.state.db_path = str(db_path)
     _error_handlers(app)
+    if "*" not in allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
@@ -56,7 +64,8 @@ def _warm_knowledge_base(view: BrowseView) -> None:
 def _view(request: Request) -> Iterator[BrowseView]:
     view = BrowseView.open(request.app.state.db_path)
     try:
-        yield view
+        with view.snapshot():      # one read transaction per request
+            yield view
     finally:
         view.conn.close()
 
@@ -96,7 +105,7 @@ def index() -> FileResponse:
 
 
 @router.get("/api/search", tags=["search"])
-def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=100),
+def search(q: str = Query(..., min_length=1, max_length=1000), limit: int = Query(20, ge=1, le=100),
            offset: int = Offset, view: BrowseView = V) -> dict:
     """Full-text search over articles plus name/alias search over entities."""
     return query.search(view, q, limit=limit, offset=offset)
@@ -145,8 +154,8 @@ def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
 
 
 @router.get("/api/articles/{doc}", tags=["articles"])
-def article(doc: str, start: int | None = Query(None, ge=0),
-            end: int | None = Query(None, ge=0), view: BrowseView = V) -> dict:
+def article(doc: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
+            end: int | None = Query(None, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
     """Article text and spans to highlight; start/end select one span."""
     return query.article_view(view, doc, start=start, end=end)
 

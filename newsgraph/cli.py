@@ -117,6 +117,8 @@ def search(query_text, db, limit) -> None:
       newsgraph search "drone strike" --db kb.sqlite
     """
     import sqlite3
+    if len(query_text.split()) > query.MAX_TERMS:
+        raise UsageError(f"too many search words (at most {query.MAX_TERMS})")
     try:
         hits = View.open(db).search(query_text, limit=limit)
     except sqlite3.OperationalError as exc:

@@ -18,7 +18,8 @@ def client(tmp_path_factory):
     db = handmade.build_store(tmp_path_factory.mktemp("api") / "kb.sqlite")
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(kb_module, "load_cached", lambda paths=(): handmade.knowledge_base())
-        yield TestClient(create_app(db), raise_server_exceptions=False)
+        yield TestClient(create_app(db), base_url="http://127.0.0.1",
+                         raise_server_exceptions=False)
 
 
 def test_stats_counts_every_table(client):
