@@ -1,17 +1,23 @@
 """Run the per-article step over a stream of articles, in bounded batches.
 
-With `processes > 1` batches go to a process pool; at most two batches per worker are
-in flight, so memory stays bounded whatever the corpus size.
+A batch holds at most `batch_size` articles and `batch_chars` characters (a single
+longer article goes alone). With `processes > 1` batches go to a process pool; at
+most two batches per worker are in flight, so memory stays bounded whatever the
+corpus size. Workers ignore Ctrl-C (the parent handles it) and end when the parent
+process is gone.
 """
 from __future__ import annotations
 
 import gc
 import logging
+import os
+import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
-from itertools import islice
 from typing import Iterable, Iterator
 
 from .. import kb as kb_module
@@ -22,6 +28,7 @@ from .extract import extract
 from .text import normalise
 
 log = logging.getLogger(__name__)
+PARENT_POLL_SECONDS = 1.0
 
 
 @contextmanager
@@ -75,25 +82,60 @@ def analyse_batch(articles: list[Article], settings: Settings) -> list[ArticleRe
 
 def analyse(articles: Iterable[Article], *, settings: Settings) -> Iterator[ArticleRecords | Skipped]:
     """Yield records for each article, in input order."""
-    batches = _batches(articles, settings.batch_size)
+    batches = _batches(articles, size=settings.batch_size, chars=settings.batch_chars)
     if settings.processes <= 1:
         for batch in batches:
             yield from analyse_batch(batch, settings)
         return
-    with ProcessPoolExecutor(settings.processes, initializer=warm_up,
-                             initargs=(settings,)) as pool:
-        window: deque[Future] = deque()
-        for batch in batches:
-            window.append(pool.submit(analyse_batch, batch, settings))
-            if len(window) >= 2 * settings.processes:
-                yield from window.popleft().result()
-            while window and window[0].done():   # hand finished batches on at once
-                yield from window.popleft().result()
-        while window:
+    pool = ProcessPoolExecutor(settings.processes, initializer=_worker_start,
+                               initargs=(settings, os.getpid()))
+    try:
+        yield from _pooled(pool, batches, settings)
+    except BaseException:     # Ctrl-C, or the consumer stopped: drop the queued batches
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _pooled(pool: ProcessPoolExecutor, batches: Iterator[list[Article]],
+            settings: Settings) -> Iterator[ArticleRecords | Skipped]:
+    window: deque[Future] = deque()
+    for batch in batches:
+        window.append(pool.submit(analyse_batch, batch, settings))
+        if len(window) >= 2 * settings.processes:
             yield from window.popleft().result()
+        while window and window[0].done():   # hand finished batches on at once
+            yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while batch := list(islice(it, max(1, size))):
+def _worker_start(settings: Settings, parent: int) -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle (no traceback per worker), and the
+    worker ends by itself when the parent is gone (even after kill -9)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="newsgraph-parent-watch").start()
+    warm_up(settings)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    log.warning("parent process %d is gone; worker %d ends", parent, os.getpid())
+    os._exit(1)
+
+
+def _batches(items: Iterable[Article], *, size: int, chars: int) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and, past the first article, at most `chars`
+    characters: peak memory follows characters, not article counts."""
+    batch: list[Article] = []
+    held = 0
+    for article in items:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
         yield batch
