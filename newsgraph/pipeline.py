@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import kb as kb_module
-from .errors import NothingReadError
+from .errors import NothingReadError, StoreError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse, loading
@@ -45,6 +45,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
         try:
             return _run(sources, conn, settings=settings, kb=kb, progress=progress,
                         rebuild=rebuild or _version_changed(conn), prune=prune)
+        except sqlite3.OperationalError as exc:    # e.g. disk full, locked past the timeout
+            raise StoreError(f"{db}: {exc}") from exc
         finally:
             conn.close()
 
