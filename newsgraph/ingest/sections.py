@@ -5,7 +5,7 @@ spaCy's memory grows with the characters of one document (about 3 GB for a
 `section_chars` characters, cut at a paragraph end, else a sentence end, else a
 space. Each section is stored as an article of its own, so every offset points into
 the stored section text; its source says where the section starts and ends in the
-original text: "report.txt [chars 100000-199873]".
+original text: "report.txt [chars 50000-99873]".
 """
 from __future__ import annotations
 
