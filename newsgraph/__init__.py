@@ -20,10 +20,12 @@ __version__ = "0.1.0"
 __all__ = ["build", "open_store", "export_file", "query", "__version__"]
 
 
-def build(sources, *, db, settings=None, progress=None, rebuild: bool = False):
+def build(sources, *, db, settings=None, progress=None, rebuild: bool = False,
+          prune: bool = False):
     """Read `sources` into the SQLite store `db` (see `newsgraph.pipeline.run`)."""
     from .pipeline import run
-    return run(sources, db=db, settings=settings, progress=progress, rebuild=rebuild)
+    return run(sources, db=db, settings=settings, progress=progress, rebuild=rebuild,
+               prune=prune)
 
 
 def open_store(db):
@@ -40,7 +42,7 @@ def export_file(view, fmt: str, path) -> None:
     from .export import WRITERS, write_export
     if fmt != "json" and fmt not in WRITERS:
         raise UsageError(f"unknown export format {fmt!r}")
-    with Path(path).open("w", encoding="utf-8", newline="") as out:
+    with view.snapshot(), Path(path).open("w", encoding="utf-8", newline="") as out:
         write_export(view, fmt, out)
 
 

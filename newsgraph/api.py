@@ -15,7 +15,9 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import query
 from .errors import DataError, NewsgraphError, NotFound
@@ -28,13 +30,19 @@ EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
            "plover": ("application/x-ndjson", "jsonl"),
            "geojson": ("application/geo+json", "geojson"), "graphml": ("application/xml", "graphml"),
            "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
+MAX_OFFSET = 1_000_000_000      # SQLite integers stop at 2**63; no store is this large
 Limit = Query(50, ge=1, le=500, description="Page size.")
-Offset = Query(0, ge=0, description="Rows to skip.")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
+LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
-def create_app(db_path: str | Path, *, data: Lexicons | None = None) -> FastAPI:
+def create_app(db_path: str | Path, *, data: Lexicons | None = None,
+               allowed_hosts: tuple[str, ...] = LOOPBACK) -> FastAPI:
     """The read-only API over one database, plus the web UI at /. `data` (lexicons and
-    KB) defaults to the data the store was built with, loaded once here."""
+    KB) defaults to the data the store was built with, loaded once here.
+
+    Requests whose Host header is not in `allowed_hosts` get 400 (a page on another
+    site cannot reach a local server through DNS rebinding); ("*",) allows any."""
     view = BrowseView.open(db_path, data=data)   # fail now (StoreError) if the DB is missing
     data = _load_data(view)
     view.conn.close()
@@ -44,6 +52,8 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None) -> FastAPI:
     app.state.db_path = str(db_path)
     app.state.data = data
     _error_handlers(app)
+    if "*" not in allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
@@ -61,7 +71,8 @@ def _load_data(view: BrowseView) -> Lexicons | None:
 def _view(request: Request) -> Iterator[BrowseView]:
     view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
     try:
-        yield view
+        with view.snapshot():      # one read transaction per request
+            yield view
     finally:
         view.conn.close()
 
@@ -77,7 +88,9 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http(_: Request, exc: HTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        response = _error(exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})     # e.g. Allow on 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -91,7 +104,20 @@ def _error_handlers(app: FastAPI) -> None:
         return _error(500, f"internal error: {type(exc).__name__}")
 
 
-router = APIRouter()
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of every route."""
+    error: ErrorDetail
+
+
+ERRORS = {status: {"model": ErrorBody, "description": text} for status, text in (
+    (400, "Bad request (e.g. too many search words, a span outside the text)"),
+    (404, "No such record"), (422, "Invalid parameter"))}
+router = APIRouter(responses=ERRORS)
 V = Depends(_view)
 
 
@@ -101,7 +127,7 @@ def index() -> FileResponse:
 
 
 @router.get("/api/search", tags=["search"])
-def search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=100),
+def search(q: str = Query(..., min_length=1, max_length=1000), limit: int = Query(20, ge=1, le=100),
            offset: int = Offset, view: BrowseView = V) -> dict:
     """Full-text search over articles plus name/alias search over entities."""
     return query.search(view, q, limit=limit, offset=offset)
@@ -150,8 +176,8 @@ def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
 
 
 @router.get("/api/articles/{doc}", tags=["articles"])
-def article(doc: str, start: int | None = Query(None, ge=0),
-            end: int | None = Query(None, ge=0), view: BrowseView = V) -> dict:
+def article(doc: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
+            end: int | None = Query(None, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
     """Article text and spans to highlight; start/end select one span."""
     return query.article_view(view, doc, start=start, end=end)
 

@@ -12,6 +12,7 @@ from .errors import NewsgraphError, UsageError
 from .settings import Settings
 from .store import View
 
+INTERRUPTED = 130     # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
 DB = click.option("--db", default="newsgraph.sqlite", show_default=True,
                   type=click.Path(dir_okay=False), help="SQLite database file.")
 
@@ -23,6 +24,9 @@ class _Group(click.Group):
         except NewsgraphError as exc:
             click.secho(f"error: {exc}", fg="red", err=True)
             sys.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            click.secho("interrupted", fg="red", err=True)
+            sys.exit(INTERRUPTED)
 
 
 @click.group(cls=_Group)
@@ -53,21 +57,28 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @click.option("--batch-size", type=int, help="Articles per spaCy batch (bounds memory).")
 @click.option("--kb", "kb_paths", multiple=True, help="Extra actor YAML file or folder.")
 @click.option("--rebuild", is_flag=True, help="Analyse articles already in the store again.")
+@click.option("--prune", is_flag=True,
+              help="Remove the articles of sources (under the paths given) that are gone.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.pass_context
-def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, quiet) -> None:
+def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, quiet) -> None:
     """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
+
+    An edited file replaces its article; a file that is gone is reported, and its
+    article removed with --prune.
 
     \b
     Example:
       newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
+      newsgraph build examples/articles --db kb.sqlite --prune
     """
     from .cli_report import ProgressBar, render_report
     from .pipeline import run
     settings = _settings(ctx, processes=processes, batch_size=batch_size,
                          kb_paths=tuple(kb_paths) or None)
     with ProgressBar(disable=quiet) as bar:
-        report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild)
+        report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild,
+                     prune=prune)
     click.echo(render_report(report, db=db))
 
 
@@ -90,11 +101,12 @@ def export(db, fmt, output) -> None:
     """
     from .export import write_export
     view = View.open(db)
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            summary = write_export(view, fmt, fh)
-    else:
-        summary = write_export(view, fmt, sys.stdout)
+    with view.snapshot():          # one read transaction: consistent during a build
+        if output:
+            with open(output, "w", encoding="utf-8", newline="") as fh:
+                summary = write_export(view, fmt, fh)
+        else:
+            summary = write_export(view, fmt, sys.stdout)
     if summary:
         click.echo(_export_summary(fmt, summary), err=True)
 
@@ -120,6 +132,8 @@ def search(query_text, db, limit) -> None:
       newsgraph search "drone strike" --db kb.sqlite
     """
     import sqlite3
+    if len(query_text.split()) > query.MAX_TERMS:
+        raise UsageError(f"too many search words (at most {query.MAX_TERMS})")
     try:
         hits = View.open(db).search(query_text, limit=limit)
     except sqlite3.OperationalError as exc:

@@ -3,6 +3,17 @@ from __future__ import annotations
 
 import click
 
+ANY_INTERFACE = ("0.0.0.0", "::", "")
+
+
+def allowed_hosts(host: str) -> tuple[str, ...]:
+    """Host headers the server accepts: the loopback names, plus the address it is
+    bound to; any when bound to every interface (its names are not known)."""
+    from .api import LOOPBACK
+    if host in ANY_INTERFACE:
+        return ("*",)
+    return LOOPBACK if host in LOOPBACK else (host, *LOOPBACK)
+
 
 @click.command("serve")
 @click.option("--db", default="newsgraph.sqlite", show_default=True,
@@ -20,10 +31,14 @@ def serve_command(ctx: click.Context, db: str, host: str | None, port: int | Non
     """
     import uvicorn
 
-    from .api import create_app
+    from .api import LOOPBACK, create_app
     from .settings import Settings
     settings = Settings.load(config=(ctx.obj or {}).get("config"), host=host, port=port)
     host, port = settings.host, settings.port
-    app = create_app(db)
+    app = create_app(db, allowed_hosts=allowed_hosts(host))
+    if host not in LOOPBACK:
+        click.secho(f"warning: serving on {host}: other machines can reach this API, which "
+                    "has no authentication; use --host 127.0.0.1 to keep it local",
+                    fg="yellow", err=True)
     click.echo(f"newsgraph: serving {db} on http://{host}:{port}/ (Ctrl-C to stop)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

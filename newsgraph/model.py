@@ -32,6 +32,7 @@ class Article:
     publisher: str | None = None
     published: str | None = None  # ISO date YYYY-MM-DD
     language: str = "en"
+    origin: str | None = None    # where it was read (file path, or JSONL path#id); the source map
 
 
 @dataclass(**DATACLASS)

@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import lexicons
-from .errors import NothingReadError
+from .errors import NothingReadError, StoreError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse, loading
 from .resolve.stage import resolve_store
 from .settings import Settings
-from .store import View, Writer, connect
+from .source_map import SourceMap
+from .store import View, Writer, build_lock, connect
 
 log = logging.getLogger(__name__)
 PIPELINE_VERSION = "1"
@@ -24,32 +26,49 @@ Progress = Callable[[Article | Skipped], None]
 
 
 def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
-        progress: Progress | None = None, rebuild: bool = False) -> RunReport:
+        progress: Progress | None = None, rebuild: bool = False,
+        prune: bool = False) -> RunReport:
     """Read the sources, analyse new articles, store them, and resolve the whole store.
 
-    Articles already in the store (same text, same pipeline version) are not analysed
-    again, so adding articles later needs no rebuild. Raises NothingReadError when no
-    article at all could be read.
+    Articles already in the store (same source, text and metadata, same pipeline
+    version) are not analysed again, so adding articles later needs no rebuild; an
+    edited source replaces its article (see `source_map`). Sources that no longer
+    yield an article are reported, and removed with `prune`. Raises NothingReadError
+    when no article at all could be read, StoreError when another build holds the store.
     """
     settings = settings or Settings.load()
     with loading(freeze=False):    # the data is frozen with the model, see runner
         data = lexicons.load(settings.kb_paths)
+    sources = list(sources)
+    with build_lock(db):
+        conn = connect(db)
+        try:
+            return _run(sources, conn, settings=settings, data=data, progress=progress,
+                        rebuild=rebuild or _version_changed(conn), prune=prune)
+        except sqlite3.OperationalError as exc:    # e.g. disk full, locked past the timeout
+            raise StoreError(f"{db}: {exc}") from exc
+        finally:
+            conn.close()
+
+
+def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
+         progress: Progress | None,
+         rebuild: bool, prune: bool) -> RunReport:
     started = time.perf_counter()
-    conn = connect(db)
     writer = Writer(conn)
-    rebuild = rebuild or _version_changed(conn)
     tally = _Tally()
-    fresh = _new_articles(read_articles(sources, settings=settings), writer, tally,
-                          rebuild=rebuild)
-    for item in analyse(fresh, settings=settings, data=data):
-        tally.record(item)
+    smap = SourceMap(writer, sources, rebuild=rebuild)
+    items = _guarded(read_articles(sources, settings=settings), tally)
+    for item in analyse(_new_articles(items, smap, tally), settings=settings, data=data):
         if isinstance(item, ArticleRecords):
-            writer.write_records(item)
+            item = _store(writer, item, replaces=smap.replaces.get(item.article.id))
+        tally.record(item)
         if progress:
             progress(item if isinstance(item, Skipped) else item.article)
     if tally.read == 0 and not tally.known:
-        conn.close()
         raise NothingReadError(_nothing_read(tally.skipped))
+    if tally.complete:
+        tally.warnings += _vanished(smap, writer, prune=prune)
     writer.set_meta("pipeline_version", PIPELINE_VERSION)
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
@@ -58,9 +77,44 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
              analysed - started, time.perf_counter() - analysed)
     counts = View(conn).counts()
-    conn.close()
     return replace(tally.report(), seconds=time.perf_counter() - started,
                    entities=counts["entities"], counts=counts)
+
+
+def _vanished(smap: SourceMap, writer: Writer, *, prune: bool) -> list[InputWarning]:
+    """A warning per source that no longer yields its article; removed with `prune`."""
+    out = []
+    for _, doc, source in smap.vanished():
+        if prune:
+            writer.delete_article(doc)
+        out.append(InputWarning(source=source, reason=(
+            f"source no longer yields an article; its article {doc} was removed (--prune)"
+            if prune else f"source no longer yields an article; its article {doc} is kept "
+            "(build --prune removes it)")))
+    return out
+
+
+def _store(writer: Writer, records: ArticleRecords, *,
+           replaces: str | None) -> ArticleRecords | Skipped:
+    """Write one article's records; a value the store refuses costs that article only."""
+    try:
+        writer.write_records(records, replaces=replaces)
+    except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
+            OverflowError) as exc:
+        log.warning("could not store %s: %s", records.article.source, exc)
+        return Skipped(source=records.article.source, reason=f"could not be stored: {exc}")
+    return records
+
+
+def _guarded(items: Iterator[Article | Skipped], tally: "_Tally") -> Iterator[Article | Skipped]:
+    """The ingest stream; an unexpected error ends the reading with a report line
+    instead of the run, so what was read is still analysed and resolved."""
+    try:
+        yield from items
+    except Exception as exc:  # ingest reports its own problems; this is the last guard
+        log.exception("reading the sources stopped")
+        tally.complete = False   # vanished sources cannot be told from unread ones
+        yield Skipped(source="(sources)", reason=f"reading stopped by an unexpected error: {exc!r}")
 
 
 def _version_changed(conn) -> bool:
@@ -68,14 +122,14 @@ def _version_changed(conn) -> bool:
     return row is not None and row[0] != PIPELINE_VERSION
 
 
-def _new_articles(items: Iterator[Article | Skipped], writer: Writer, tally: "_Tally", *,
-                  rebuild: bool) -> Iterator[Article]:
+def _new_articles(items: Iterator[Article | Skipped], smap: SourceMap, tally: "_Tally"
+                  ) -> Iterator[Article]:
     for item in items:
         if isinstance(item, InputWarning):
             tally.warnings.append(item)
         elif isinstance(item, Skipped):
             tally.skipped.append(item)
-        elif not rebuild and writer.has_article(item.id):
+        elif smap.is_known(item):
             tally.known += 1
         else:
             yield item
@@ -89,6 +143,7 @@ def _nothing_read(skipped: list[Skipped]) -> str:
 class _Tally:
     def __init__(self) -> None:
         self.read = self.known = self.words = 0
+        self.complete = True     # every source was read to its end
         self.skipped: list[Skipped] = []
         self.warnings: list[Skipped] = []
         self.found = {"mentions": 0, "relations": 0, "events": 0, "claims": 0}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from collections import defaultdict
 
 from . import kb as kb_module
@@ -172,9 +173,17 @@ def page(total: int, items: list, *, limit: int, offset: int) -> dict:
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
+MAX_TERMS = 32            # words in one search; more make FTS5 slow and mean nothing more
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def fts_query(text: str) -> str:
-    """Free text -> an FTS5 query matching every word (quoted, so no syntax errors)."""
-    return " ".join('"' + w.replace('"', '""') + '"' for w in text.split())
+    """Free text -> an FTS5 query matching every word (quoted, so no syntax errors).
+    Control characters are dropped; more than MAX_TERMS words is a UsageError."""
+    words = CONTROL.sub(" ", text).split()
+    if len(words) > MAX_TERMS:
+        raise UsageError(f"too many search words ({len(words)}; at most {MAX_TERMS})")
+    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def search(view: BrowseView, q: str, *, limit: int = 20, offset: int = 0) -> dict:
@@ -185,7 +194,7 @@ def search(view: BrowseView, q: str, *, limit: int = 20, offset: int = 0) -> dic
                 "entities": page(0, [], limit=10, offset=0)}
     hits = view.search(fts, limit=limit, offset=offset)
     return {"query": q, "articles": page(view.search_total(fts), hits, limit=limit, offset=offset),
-            "entities": entity_page(view, q=q.strip(), limit=10)}
+            "entities": entity_page(view, q=CONTROL.sub(" ", q).strip(), limit=10)}
 
 
 def entity_page(view: BrowseView, *, type: str | None = None, sector: str | None = None,
@@ -382,7 +391,7 @@ def article_view(view: BrowseView, doc: str, *, start: int | None = None,
     ms = view.mentions(doc=doc)
     entity_of = view.entity_of_mentions([m.id for m in ms])
     _, events, _ = view.event_page(doc=doc, limit=None)
-    return {"article": dataclasses.asdict(art),
+    return {"article": {k: v for k, v in dataclasses.asdict(art).items() if k != "origin"},
             "highlight": None if start is None else {"start": start, "end": end,
                                                      "text": art.text[start:end]},
             "mentions": [{"start": m.start, "end": m.end, "label": m.label,

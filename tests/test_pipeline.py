@@ -74,10 +74,8 @@ def test_adding_articles_later_equals_building_at_once(tmp_path):
     once = tmp_path / "once.sqlite"
     run([_folder(tmp_path, ["a.txt", "b.txt"])], db=once)
     later = tmp_path / "later.sqlite"
-    single = tmp_path / "single"
-    single.mkdir()
-    (single / "a.txt").write_text(ARTICLES["a.txt"], encoding="utf-8")
-    run([single], db=later)
+    (tmp_path / "first").mkdir()
+    run([_folder(tmp_path / "first", ["a.txt"])], db=later)   # same text and metadata
     report = run([_folder(tmp_path, ["a.txt", "b.txt"])], db=later)
     assert report.articles_new == 1
     assert _dump(once)["entities"] == _dump(later)["entities"]

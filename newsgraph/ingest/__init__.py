@@ -10,7 +10,8 @@ Bad input never raises and never stops the stream: each problem is yielded as a
 generator, so memory stays bounded whatever the size of the corpus.
 
 Article.text is, for .txt input, the decoded file content unchanged (a leading UTF-8
-byte order mark is removed); for HTML, the main text trafilatura extracts.
+byte order mark is removed); for HTML, the main text trafilatura extracts. A text
+longer than `section_chars` is yielded as consecutive sections (see `sections`).
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ..settings import Settings
 from .checks import Checker
 from .draft import Draft
 from .meta import InputWarning
+from .sections import split_article
 from .sources import iter_drafts
 
 __all__ = ["InputWarning", "read_articles"]
@@ -40,6 +42,10 @@ def read_articles(sources: Iterable[str | Path], *, settings: Settings) -> Itera
     check = Checker(settings=settings)
     for item in iter_drafts(sources, max_chars=settings.max_chars):
         result = check(item) if isinstance(item, Draft) else item
+        yield from check.warnings
+        check.warnings.clear()
         if isinstance(result, Skipped):
             log.info("skipped %s: %s", result.source, result.reason)
-        yield result
+            yield result
+        else:
+            yield from split_article(result, limit=settings.section_chars)

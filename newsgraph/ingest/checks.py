@@ -1,10 +1,13 @@
 """From a Draft to an Article: HTML extraction, metadata, and the acceptance checks.
 
 Checks, in order: empty, whitespace only, (HTML: main text found), too long, too
-short, not English, duplicate of an article already accepted in this run.
+short (words hold a letter or digit, so punctuation alone is no text), not English,
+a JSONL record id already used in this run, duplicate of an article already accepted
+in this run.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
@@ -15,11 +18,14 @@ from ..settings import Settings
 from .draft import Draft
 from .html import extract
 from .language import non_english
-from .meta import FIELDS, Meta, merge
+from .meta import FIELDS, InputWarning, Meta, merge
+
+log = logging.getLogger(__name__)
 
 TITLE_MAX_CHARS = 200
 TITLE_MAX_WORDS = 30
 SENTENCE_END = re.compile(r"[.,;:][\"'”’)\]]*$")      # a stop, maybe inside quotes
+WORDLIKE = re.compile(r"[^\W_]")                      # a letter or a digit
 TWO_SENTENCES = re.compile(r"[^\W\d_]{2}[.!?][\"'”’]?\s+[\"'“‘]?[A-Z]")
 
 
@@ -31,6 +37,8 @@ class Checker:
     """
     settings: Settings
     seen: dict[str, str] = field(default_factory=dict)   # article id -> first source
+    records: dict[str, str] = field(default_factory=dict)   # JSONL record id -> file
+    warnings: list[InputWarning] = field(default_factory=list)  # drained by the reader
 
     def __call__(self, draft: Draft) -> Article | Skipped:
         try:
@@ -38,13 +46,24 @@ class Checker:
             self._check(text)
         except InputError as exc:
             return Skipped(source=draft.source, reason=str(exc))
+        except (RecursionError, MemoryError) as exc:   # e.g. HTML nested too deeply
+            return Skipped(source=draft.source, reason=f"cannot be read: {type(exc).__name__}")
+        except Exception as exc:  # a parser bug on one input must not stop the run
+            log.exception("unexpected error reading %s", draft.source)
+            return Skipped(source=draft.source, reason=f"cannot be read: {exc!r}")
+        if draft.record and draft.source in self.records:
+            return Skipped(source=draft.source, reason=f"duplicate record id {draft.source!r} "
+                           "(an earlier record has the same id; the first one is kept)")
         article_id = ids.article_id(text)
         if article_id in self.seen:
             return Skipped(source=draft.source,
                            reason=f"duplicate of {self.seen[article_id]} (identical text)")
         self.seen[article_id] = draft.source
+        if draft.record:
+            self.records[draft.source] = article_id
         return Article(id=article_id, source=draft.source, text=text, url=meta.url,
-                       title=meta.title, publisher=meta.publisher, published=meta.published)
+                       title=meta.title, publisher=meta.publisher, published=meta.published,
+                       origin=draft.origin)
 
     def _text(self, draft: Draft) -> tuple[str, Meta]:
         """The article text as it will be stored, and its metadata."""
@@ -56,6 +75,7 @@ class Checker:
         if draft.kind == "html":
             needs_meta = any(getattr(draft.meta, name) is None for name in FIELDS)
             page = extract(content, want_meta=needs_meta)
+            self.warnings += [InputWarning(source=draft.source, reason=p) for p in page.problems]
             return page.text, merge(draft.meta, page.meta)
         assert isinstance(content, str)
         if draft.meta.title is None:
@@ -67,7 +87,7 @@ class Checker:
         if len(text) > limit:
             raise InputError(f"text is too long ({len(text):,} characters; the limit is "
                              f"{limit:,}, setting max_chars)")
-        words = len(text.split())
+        words = sum(1 for w in text.split() if WORDLIKE.search(w))   # not punctuation
         if words < self.settings.min_words:
             raise InputError(f"too short: {words} words, fewer than the minimum of "
                              f"{self.settings.min_words} (setting min_words)")

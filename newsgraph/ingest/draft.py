@@ -13,3 +13,4 @@ class Draft:
     kind: str = "text"          # text | html
     meta: Meta = Meta()
     record: bool = False        # True for a JSONL record, False for a file
+    origin: str | None = None   # absolute file path, or "<jsonl path>#<record id>"

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 import trafilatura
 from lxml.etree import LxmlError
 
 from ..errors import InputError
-from .meta import ISO_DAY, Meta
+from .meta import Meta, plausible
+from .page_date import declared_date
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +21,7 @@ NO_TEXT = "no article text found in HTML"
 class Page:
     text: str
     meta: Meta          # what the page itself says (title, date, url, site name)
+    problems: tuple[str, ...] = ()   # metadata found but not used, and why
 
 
 def extract(html: str | bytes, *, want_meta: bool = True) -> Page:
@@ -35,7 +38,11 @@ def extract(html: str | bytes, *, want_meta: bool = True) -> Page:
         raise InputError(f"{NO_TEXT} (the page could not be parsed: {exc})") from exc
     if not text or not text.strip():
         raise InputError(NO_TEXT)
-    return Page(text=text, meta=_page_meta(html) if want_meta else Meta())
+    if not want_meta:
+        return Page(text=text, meta=Meta())
+    published, problem = _published(html)
+    return Page(text=text, meta=replace(_page_meta(html), published=published),
+                problems=(problem,) if problem else ())
 
 
 def _page_meta(html: str | bytes) -> Meta:
@@ -47,6 +54,16 @@ def _page_meta(html: str | bytes) -> Meta:
         return Meta()
     if doc is None:
         return Meta()
-    published = doc.date if isinstance(doc.date, str) and ISO_DAY.match(doc.date + " ") else None
-    return Meta(url=doc.url or None, title=doc.title or None,
-                publisher=doc.sitename or None, published=published[:10] if published else None)
+    return Meta(url=doc.url or None, title=doc.title or None, publisher=doc.sitename or None)
+
+
+def _published(html: str | bytes) -> tuple[str | None, str | None]:
+    """(the date the page declares, if plausible; the problem with it, if any).
+    Dates written in the text (a copyright footer) are never used."""
+    day = declared_date(html)
+    if day is None:
+        return None, None
+    try:
+        return plausible(date.fromisoformat(day), day)
+    except ValueError:
+        return None, f"page date {day!r} is not a valid calendar date; left empty"

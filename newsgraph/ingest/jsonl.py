@@ -6,6 +6,7 @@ allowed instead of "text". A broken line is reported and the next lines are read
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
@@ -21,6 +22,7 @@ def read_jsonl(path: Path, *, label: str, max_chars: int) -> Iterator[Draft | Sk
     """Drafts (and skips/warnings) for each line of a .jsonl file; memory is bounded
     by the longest accepted line, whatever the file size."""
     limit = byte_limit(max_chars) + 64 * 1024   # room for the JSON around the text
+    origin = os.path.abspath(path)
     try:
         fh = path.open("rb")
     except OSError as exc:
@@ -45,10 +47,11 @@ def read_jsonl(path: Path, *, label: str, max_chars: int) -> Iterator[Draft | Sk
                     f"{max_chars:,} characters (setting max_chars)"))
                 continue
             if raw.strip():
-                yield from _record(raw, number=number, label=label, where=where)
+                yield from _record(raw, number=number, label=label, where=where, origin=origin)
 
 
-def _record(raw: bytes, *, number: int, label: str, where: str) -> Iterator[Draft | Skipped]:
+def _record(raw: bytes, *, number: int, label: str, where: str,
+            origin: str) -> Iterator[Draft | Skipped]:
     try:
         record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError as exc:
@@ -56,6 +59,9 @@ def _record(raw: bytes, *, number: int, label: str, where: str) -> Iterator[Draf
         return
     except json.JSONDecodeError as exc:
         yield Skipped(source=where, reason=f"invalid JSON: {exc}")
+        return
+    except RecursionError:
+        yield Skipped(source=where, reason="invalid JSON: nested too deeply")
         return
     if not isinstance(record, dict):
         yield Skipped(source=where, reason=f"expected a JSON object, got {_kind(record)}")
@@ -67,10 +73,28 @@ def _record(raw: bytes, *, number: int, label: str, where: str) -> Iterator[Draf
     if not isinstance(content, str):
         yield Skipped(source=where, reason=f'"{key}" should be a string, got {_kind(content)}')
         return
+    if bad := unencodable(record, (key, "id")):   # metadata: parse_meta warns instead
+        yield Skipped(source=where, reason=f'"{bad}" holds a lone surrogate escape (like '
+                      '\\ud800), which is not valid Unicode text')
+        return
     meta, warnings = parse_meta(record, where=where)
     yield from warnings
-    yield Draft(source=_source(record, label=label, number=number), content=content,
-                kind="html" if key == "html" else "text", meta=meta, record=True)
+    source = _source(record, label=label, number=number)
+    yield Draft(source=source, content=content, kind="html" if key == "html" else "text",
+                meta=meta, record=True, origin=f"{origin}#{source}")
+
+
+def unencodable(record: dict, keys: tuple[str, ...]) -> str | None:
+    """The first of `keys` whose string value cannot be written as UTF-8 (a lone
+    surrogate such as "\\ud800" is valid JSON but not valid text)."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return key
+    return None
 
 
 def _content(record: dict) -> tuple[str | None, object]:

@@ -9,7 +9,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 
@@ -22,6 +22,7 @@ ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 HAS_YEAR = re.compile(r"\b\d{4}\b")
 DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past"}
 META_FILE = "meta.jsonl"
+EARLIEST_YEAR = 1900           # earlier publication dates are typos or placeholders
 
 
 @dataclass(**DATACLASS)   # the same options as Skipped (frozen, slots, kw_only)
@@ -53,6 +54,10 @@ def parse_meta(record: dict, *, where: str) -> tuple[Meta, list[InputWarning]]:
             warnings.append(InputWarning(
                 source=where, reason=f"{name} should be a string, got {type(value).__name__}; ignored"))
             continue
+        if not _encodable(value):
+            warnings.append(InputWarning(
+                source=where, reason=f"{name} holds a lone surrogate escape (not valid text); ignored"))
+            continue
         if name == "published":
             value, problem = normalise_published(value)
             if problem:
@@ -61,20 +66,42 @@ def parse_meta(record: dict, *, where: str) -> tuple[Meta, list[InputWarning]]:
     return Meta(**values), warnings
 
 
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def normalise_published(value: str) -> tuple[str | None, str | None]:
     """(YYYY-MM-DD or None, problem or None) for a publication date as written."""
     text = value.strip()
     if ISO_DAY.match(text):
         try:
-            return date.fromisoformat(text[:10]).isoformat(), None
+            return plausible(date.fromisoformat(text[:10]), value)
         except ValueError:
             return None, f"published date {value!r} is not a valid calendar date; left empty"
     if HAS_YEAR.search(text):
         import dateparser  # slow to import; only needed for unusual formats
-        parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
+        try:
+            parsed = dateparser.parse(text, languages=["en"], settings=DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, RecursionError):
+            parsed = None
         if parsed is not None:
-            return parsed.date().isoformat(), None
+            return plausible(parsed.date(), value)
     return None, f"published date {value!r} is not a full date (day, month, year); left empty"
+
+
+def plausible(day: date, value: str) -> tuple[str | None, str | None]:
+    """(day, None) for a date between EARLIEST_YEAR and the time of the build (plus
+    one day for time zones); else (None, the problem)."""
+    latest = datetime.now(timezone.utc).date() + timedelta(days=1)
+    if day.year < EARLIEST_YEAR:
+        return None, f"published date {value!r} is before {EARLIEST_YEAR}; left empty"
+    if day > latest:
+        return None, f"published date {value!r} is in the future; left empty"
+    return day.isoformat(), None
 
 
 def merge(first: Meta, second: Meta) -> Meta:
@@ -131,6 +158,9 @@ def _records(path: Path) -> Iterator[tuple[int, dict, str | None]]:
             continue
         except json.JSONDecodeError as exc:
             yield number, {}, f"invalid JSON: {exc}; line ignored"
+            continue
+        except RecursionError:
+            yield number, {}, "invalid JSON: nested too deeply; line ignored"
             continue
         if not isinstance(record, dict):
             yield number, {}, f"expected a JSON object, got {type(record).__name__}; line ignored"

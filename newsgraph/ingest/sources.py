@@ -7,8 +7,10 @@ list of all files or their contents. Hidden entries
 """
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -49,15 +51,33 @@ def iter_drafts(sources: Iterable[str | Path], *, max_chars: int) -> Iterator[Dr
     """Drafts, skips and warnings from every source, in the order given."""
     sidecars: dict[Path, FolderMeta] = {}   # meta.jsonl next to files given one by one
     for source in sources:
-        path = Path(source)
-        if path.is_dir():
-            yield from _walk(path, root=path, metas=[], max_chars=max_chars)
-        elif path.is_file():
-            yield from _single(path.absolute(), sidecars=sidecars, max_chars=max_chars)
-        elif path.exists():
-            yield Skipped(source=str(source), reason="not a regular file or folder")
-        else:
-            yield Skipped(source=str(source), reason="path not found")
+        try:
+            yield from _source(Path(source), sidecars=sidecars, max_chars=max_chars)
+        except (OSError, ValueError, RecursionError) as exc:
+            yield Skipped(source=str(source), reason=f"cannot read: {_why(exc)}")
+
+
+def _source(path: Path, *, sidecars: dict[Path, FolderMeta],
+            max_chars: int) -> Iterator[Draft | Skipped]:
+    if path.is_dir():
+        yield from _walk(path, root=path, metas=[], max_chars=max_chars)
+    elif path.is_file():
+        yield from _single(path.absolute(), sidecars=sidecars, max_chars=max_chars)
+    elif path.is_symlink():
+        reason = "symlink loop" if path.exists() or _loops(path) else "dangling symlink (its target does not exist)"
+        yield Skipped(source=str(path), reason=reason)
+    elif path.exists():
+        yield Skipped(source=str(path), reason="not a regular file or folder")
+    else:
+        yield Skipped(source=str(path), reason="path not found")
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.stat()
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _single(path: Path, *, sidecars: dict[Path, FolderMeta],
@@ -98,12 +118,46 @@ def _walk(folder: Path, *, root: Path, metas: list[FolderMeta],
         if entry.name.startswith(".") or entry.name == META_FILE:
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(path, root=root, metas=metas, max_chars=max_chars)
-        elif entry.is_file() and (kind := KINDS.get(path.suffix.lower())):
+        try:
+            yield from _entry(entry, path=path, root=root, metas=metas, max_chars=max_chars)
+        except (OSError, ValueError, RecursionError) as exc:   # one bad entry, not the run
+            yield Skipped(source=_relative(path, root), reason=f"cannot read: {_why(exc)}")
+    yield from here.unused()
+
+
+def _entry(entry: os.DirEntry, *, path: Path, root: Path, metas: list[FolderMeta],
+           max_chars: int) -> Iterator[Draft | Skipped]:
+    """One folder entry: a sub-folder walked, an article file read, anything else reported."""
+    kind = KINDS.get(path.suffix.lower())
+    if entry.is_dir(follow_symlinks=False):
+        yield from _walk(path, root=root, metas=metas, max_chars=max_chars)
+    elif entry.is_file():
+        if kind:
             yield from _file(path, label=_relative(path, root), kind=kind, metas=metas,
                              max_chars=max_chars)
-    yield from here.unused()
+    elif kind or entry.is_symlink():
+        yield Skipped(source=_relative(path, root), reason=_odd_entry(entry))
+
+
+def _odd_entry(entry: os.DirEntry) -> str:
+    """Why an entry that is neither a folder nor a regular file is not read."""
+    if entry.is_symlink():
+        if entry.is_dir():
+            return "symlinked folder not followed (give its target instead)"
+        return "dangling symlink (its target does not exist)"
+    mode = entry.stat(follow_symlinks=False).st_mode
+    kinds = {stat.S_ISFIFO: "a FIFO (named pipe)", stat.S_ISSOCK: "a socket",
+             stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+    what = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    return f"not a regular file: {what}"
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return "symlink loop" if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+    if isinstance(exc, RecursionError):
+        return "structure nested too deeply"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _file(path: Path, *, label: str, kind: str, metas: list[FolderMeta],
@@ -120,7 +174,8 @@ def _file(path: Path, *, label: str, kind: str, metas: list[FolderMeta],
     except InputError as exc:
         yield Skipped(source=label, reason=str(exc))
         return
-    yield Draft(source=label, content=content, kind=kind, meta=meta)
+    yield Draft(source=label, content=content, kind=kind, meta=meta,
+                origin=os.path.abspath(path))
 
 
 def _read_html(path: Path, *, max_chars: int) -> str | bytes:

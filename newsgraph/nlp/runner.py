@@ -1,16 +1,22 @@
 """Run the per-article step over a stream of articles, in bounded batches.
 
-With `processes > 1` batches go to a process pool; at most two batches per worker are
-in flight, so memory stays bounded whatever the corpus size.
+A batch holds at most `batch_size` articles and `batch_chars` characters (a single
+longer article goes alone). With `processes > 1` batches go to a process pool; at
+most two batches per worker are in flight, so memory stays bounded whatever the
+corpus size. Workers ignore Ctrl-C (the parent handles it) and end when the parent
+process is gone.
 """
 from __future__ import annotations
 
 import gc
 import logging
+import os
+import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -25,6 +31,7 @@ from .extract import extract
 from .text import normalise
 
 log = logging.getLogger(__name__)
+PARENT_POLL_SECONDS = 1.0
 
 
 @contextmanager
@@ -72,13 +79,6 @@ def warm_up(settings: Settings, data: Lexicons) -> None:
         kb_index(data.kb)
 
 
-def start_worker(settings: Settings) -> None:
-    """Pool initializer: load the data and the model once in this worker process."""
-    with loading(freeze=False):
-        _WORKER["data"] = lexicons.load(settings.kb_paths)
-    warm_up(settings, _WORKER["data"])
-
-
 def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
     return analyse_batch(articles, settings, data=_WORKER["data"])
 
@@ -103,26 +103,63 @@ def analyse(articles: Iterable[Article], *, settings: Settings,
             data: Lexicons) -> Iterator[ArticleRecords | Skipped]:
     """Yield records for each article, in input order. With one process `data` is used
     as given; pool workers load their own copy from `settings.kb_paths`."""
-    batches = _batches(articles, settings.batch_size)
+    batches = _batches(articles, size=settings.batch_size, chars=settings.batch_chars)
     if settings.processes <= 1:
         warm_up(settings, data)
         for batch in batches:
             yield from analyse_batch(batch, settings, data=data)
         return
-    with ProcessPoolExecutor(settings.processes, initializer=start_worker,
-                             initargs=(settings,)) as pool:
-        window: deque[Future] = deque()
-        for batch in batches:
-            window.append(pool.submit(_worker_batch, batch, settings))
-            if len(window) >= 2 * settings.processes:
-                yield from window.popleft().result()
-            while window and window[0].done():   # hand finished batches on at once
-                yield from window.popleft().result()
-        while window:
+    pool = ProcessPoolExecutor(settings.processes, initializer=_worker_start,
+                               initargs=(settings, os.getpid()))
+    try:
+        yield from _pooled(pool, batches, settings)
+    except BaseException:     # Ctrl-C, or the consumer stopped: drop the queued batches
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _pooled(pool: ProcessPoolExecutor, batches: Iterator[list[Article]],
+            settings: Settings) -> Iterator[ArticleRecords | Skipped]:
+    window: deque[Future] = deque()
+    for batch in batches:
+        window.append(pool.submit(_worker_batch, batch, settings))
+        if len(window) >= 2 * settings.processes:
             yield from window.popleft().result()
+        while window and window[0].done():   # hand finished batches on at once
+            yield from window.popleft().result()
+    while window:
+        yield from window.popleft().result()
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    it = iter(items)
-    while batch := list(islice(it, max(1, size))):
+def _worker_start(settings: Settings, parent: int) -> None:
+    """Worker set-up: Ctrl-C is the parent's to handle (no traceback per worker), and the
+    worker ends by itself when the parent is gone (even after kill -9)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
+                     name="newsgraph-parent-watch").start()
+    with loading(freeze=False):       # the data and the model, once in this worker
+        _WORKER["data"] = lexicons.load(settings.kb_paths)
+    warm_up(settings, _WORKER["data"])
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    log.warning("parent process %d is gone; worker %d ends", parent, os.getpid())
+    os._exit(1)
+
+
+def _batches(items: Iterable[Article], *, size: int, chars: int) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and, past the first article, at most `chars`
+    characters: peak memory follows characters, not article counts."""
+    batch: list[Article] = []
+    held = 0
+    for article in items:
+        if batch and (len(batch) >= size or held + len(article.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(article)
+        held += len(article.text)
+    if batch:
         yield batch

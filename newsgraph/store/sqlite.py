@@ -2,11 +2,28 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import StoreError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+BUSY_SECONDS = 30.0   # how long a statement waits for another connection's lock
+
+
+@contextmanager
+def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One read transaction: every query inside sees the same state of the store,
+    even while a build commits (WAL readers keep their snapshot)."""
+    if conn.in_transaction:
+        yield conn
+        return
+    conn.execute("BEGIN")
+    try:
+        yield conn
+    finally:
+        conn.rollback()   # nothing was written; ends the read transaction
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -14,12 +31,16 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"database not found: {path} (run `newsgraph build` first)")
+    if readonly and not path.is_file():
+        raise StoreError(f"{path}: not a newsgraph database (not a regular file)")
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False,
+                                   timeout=BUSY_SECONDS)
+            conn.execute("SELECT 1 FROM schema_migrations LIMIT 1").fetchall()   # is it ours?
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path)
+            conn = sqlite3.connect(path, timeout=BUSY_SECONDS)
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")   # WAL: no fsync per commit, still safe
             migrate(conn)
@@ -43,3 +64,30 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                                + f";INSERT INTO schema_migrations VALUES ('{script.stem}');COMMIT;")
         applied.append(script.stem)
     return applied
+
+
+@contextmanager
+def build_lock(path: str | Path) -> Iterator[None]:
+    """Hold the store's build lock (a `<db>.lock` file next to it) for one build.
+
+    A second build of the same store fails at once with a clear StoreError instead of
+    waiting on SQLite's write lock. The operating system releases the lock when the
+    process ends, even after kill -9, so a crashed build never leaves it held.
+    """
+    try:
+        import fcntl
+    except ImportError:          # not POSIX: SQLite's own locking still protects the data
+        yield
+        return
+    lock = Path(f"{path}.lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"another build holds the store {path}; wait for it to finish "
+                             "(reading and exporting stay possible meanwhile)") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)

@@ -21,7 +21,7 @@ from ..model import (
     Relation,
 )
 from .codec import location_from_json, values_from_json
-from .sqlite import connect
+from .sqlite import connect, snapshot
 
 
 class View:
@@ -36,6 +36,10 @@ class View:
     @classmethod
     def open(cls, path: str | Path, *, data: Lexicons | None = None) -> "View":
         return cls(connect(path, readonly=True), data=data)
+
+    def snapshot(self):
+        """Context manager: the queries inside read one consistent state of the store."""
+        return snapshot(self.conn)
 
     def _rows(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, args).fetchall()

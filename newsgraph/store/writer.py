@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
-from ..model import ArticleRecords, Contradiction, Entity, Event
+from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence
 from .codec import location_to_json, values_to_json
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
@@ -31,29 +31,48 @@ class Writer:
         return row is not None
 
     def set_meta(self, key: str, value: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+        self._insert("meta", [dict(key=key, value=value)])
 
-    def write_records(self, rec: ArticleRecords) -> None:
-        """Upsert one article and everything found in it (replaces earlier records)."""
+    def write_records(self, rec: ArticleRecords, *, replaces: str | None = None) -> None:
+        """Upsert one article and everything found in it (replaces earlier records);
+        `replaces` names the article an edited source held before, removed with it."""
         a = rec.article
         with self.conn:
+            if replaces and replaces != a.id:
+                self._delete_article(replaces)
             self._delete_article(a.id)
-            self.conn.execute(
-                "INSERT INTO articles (id, source, url, title, publisher, published, language,"
-                " text, text_sha256, words) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (a.id, a.source, a.url, a.title, a.publisher, a.published, a.language, a.text,
-                 _sha(a.text), len(a.text.split())))
-            self._insert_mentions(rec)
-            self._insert_relations(rec)
+            self._insert("articles", [dict(
+                id=a.id, source=a.source, url=a.url, title=a.title, publisher=a.publisher,
+                published=a.published, language=a.language, text=a.text,
+                text_sha256=_sha(a.text), words=len(a.text.split()), origin=a.origin)])
+            self._insert("mentions", [dict(
+                id=m.id, doc=m.doc, start=m.start, end=m.end, text=m.text, label=m.label,
+                kind=m.kind, name=m.name or m.text, kb_id=m.kb_id, local=m.local or m.id,
+                extractor=m.extractor) for m in rec.mentions])
+            self._insert("relations", [dict(
+                id=r.id, doc=r.doc, subject=r.subject, predicate=r.predicate, object=r.object,
+                object_text=r.object_text, valid_from=r.valid_from, valid_to=r.valid_to,
+                **_evidence(r.evidence), extractor=r.extractor) for r in rec.relations])
             self._insert_events(rec)
-            self._insert_claims(rec)
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO loaded_terms VALUES (?,?,?,?,?)",
-                [(t.doc, t.start, t.end, t.text, t.category) for t in rec.loaded_terms])
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO places VALUES (?,?,?,?,?)",
-                [(a.id, p.evidence.start, p.evidence.end, p.evidence.text, location_to_json(p))
-                 for p in rec.places if p.evidence])
+            self._insert("claims", [dict(
+                id=c.id, doc=c.doc, speaker=c.speaker, speaker_text=c.speaker_text,
+                verb=c.verb, statement=c.text, statement_start=c.start, statement_end=c.end,
+                **_evidence(c.evidence), extractor=c.extractor) for c in rec.claims])
+            self._insert("loaded_terms", [dict(
+                doc=t.doc, start=t.start, end=t.end, text=t.text, category=t.category)
+                for t in rec.loaded_terms])
+            self._insert("places", [dict(
+                doc=a.id, **_evidence(p.evidence), location_json=location_to_json(p))
+                for p in rec.places if p.evidence])
+
+    def _insert(self, table: str, rows: list[dict], *, verb: str = "INSERT OR REPLACE") -> None:
+        """Insert rows given as {column: value}; columns are named, never positional."""
+        if not rows:
+            return
+        columns = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join(f":{c}" for c in columns)
+        self.conn.executemany(f"{verb} INTO {table} ({names}) VALUES ({marks})", rows)
 
     def _delete_article(self, doc: str) -> None:
         self.conn.execute("DELETE FROM event_participants WHERE event IN "
@@ -63,65 +82,80 @@ class Writer:
                 self.conn.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
         self.conn.execute("DELETE FROM articles WHERE id=?", (doc,))
 
-    def _insert_mentions(self, rec: ArticleRecords) -> None:
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO mentions (id, doc, start, \"end\", text, label, kind, name,"
-            " kb_id, local, extractor) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [(m.id, m.doc, m.start, m.end, m.text, m.label, m.kind, m.name or m.text, m.kb_id,
-              m.local or m.id, m.extractor) for m in rec.mentions])
-
-    def _insert_relations(self, rec: ArticleRecords) -> None:
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO relations VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(r.id, r.doc, r.subject, r.predicate, r.object, r.object_text, r.valid_from,
-              r.valid_to, r.evidence.start, r.evidence.end, r.evidence.text, r.extractor)
-             for r in rec.relations])
-
     def _insert_events(self, rec: ArticleRecords) -> None:
         rows, parts = [], []
         for e in rec.events:
-            d = e.date
-            rows.append((e.id, e.doc, e.type, e.mode, e.trigger, d and d.date,
-                         d and d.precision, d and d.text, d and d.start, d and d.end,
-                         location_to_json(e.location), json.dumps(list(e.actor_text)),
-                         json.dumps(list(e.target_text)), e.fatalities, e.injuries,
-                         e.toll_source, e.evidence.start, e.evidence.end, e.evidence.text,
-                         e.extractor, None, *_toll(e)))
-            parts += [(e.id, m, "actor") for m in e.actors]
-            parts += [(e.id, m, "target") for m in e.targets]
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
-        self.conn.executemany("INSERT OR IGNORE INTO event_participants VALUES (?,?,?)", parts)
+            rows.append(dict(
+                id=e.id, doc=e.doc, type=e.type, mode=e.mode, trigger=e.trigger,
+                **_date(e), location_json=location_to_json(e.location),
+                actor_text=json.dumps(list(e.actor_text)),
+                target_text=json.dumps(list(e.target_text)), fatalities=e.fatalities,
+                injuries=e.injuries, toll_source=e.toll_source, **_evidence(e.evidence),
+                extractor=e.extractor, cluster=None, **_toll(e)))
+            parts += [dict(event=e.id, mention=m, role="actor") for m in e.actors]
+            parts += [dict(event=e.id, mention=m, role="target") for m in e.targets]
+        self._insert("events", rows)
+        self._insert("event_participants", parts, verb="INSERT OR IGNORE")
 
-    def _insert_claims(self, rec: ArticleRecords) -> None:
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(c.id, c.doc, c.speaker, c.speaker_text, c.verb, c.text, c.start, c.end,
-              c.evidence.start, c.evidence.end, c.evidence.text, c.extractor)
-             for c in rec.claims])
+    # the source map ---------------------------------------------------------------
+    def at_origin(self, origin: str) -> sqlite3.Row | None:
+        """The article stored for a source (id and metadata), if any."""
+        return self.conn.execute(
+            "SELECT id, url, title, publisher, published FROM articles WHERE origin=?",
+            (origin,)).fetchone()
+
+    def stored(self, article_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(
+            "SELECT id, url, title, publisher, published, origin FROM articles WHERE id=?",
+            (article_id,)).fetchone()
+
+    def set_origin(self, article_id: str, origin: str | None) -> None:
+        with self.conn:
+            self.conn.execute("UPDATE articles SET origin=? WHERE id=?", (origin, article_id))
+
+    def origins(self) -> list[tuple[str, str, str]]:
+        """(origin, article id, source) of every article whose origin is known."""
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT origin, id, source FROM articles WHERE origin IS NOT NULL ORDER BY origin")]
+
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article and everything found in it (`build --prune`)."""
+        with self.conn:
+            self._delete_article(article_id)
 
     def write_resolution(self, res: Resolution) -> None:
         """Replace entities, mention links, clusters and contradictions in one transaction."""
         with self.conn:
             self.conn.execute("DELETE FROM entities")
             self.conn.execute("UPDATE mentions SET entity=NULL")
-            self.conn.executemany(
-                "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)",
-                [(e.id, e.name, e.type, e.sector, e.country, e.wikidata, e.kb_id,
-                  json.dumps(list(e.aliases), ensure_ascii=False)) for e in res.entities])
+            self._insert("entities", [dict(
+                id=e.id, name=e.name, type=e.type, sector=e.sector, country=e.country,
+                wikidata=e.wikidata, kb_id=e.kb_id,
+                aliases=json.dumps(list(e.aliases), ensure_ascii=False))
+                for e in res.entities], verb="INSERT")
             self.conn.executemany("UPDATE mentions SET entity=? WHERE id=?",
                                   [(e.id, m) for e in res.entities for m in e.mentions])
             self.conn.execute("UPDATE events SET cluster=NULL")
             self.conn.executemany("UPDATE events SET cluster=? WHERE id=?",
                                   [(c, e) for e, c in res.clusters.items()])
             self.conn.execute("DELETE FROM contradictions")
-            self.conn.executemany(
-                "INSERT INTO contradictions VALUES (?,?,?,?)",
-                [(c.id, c.about, c.field, values_to_json(c.values)) for c in res.contradictions])
+            self._insert("contradictions", [dict(
+                id=c.id, about=c.about, field=c.field, values_json=values_to_json(c.values))
+                for c in res.contradictions], verb="INSERT")
             self.conn.executemany("UPDATE articles SET source_group=? WHERE id=?",
                                   [(g, a) for a, g in res.source_groups.items()])
 
 
-def _toll(e: Event) -> tuple[int | None, int | None, str | None]:
+def _evidence(ev: Evidence) -> dict:
+    return dict(start=ev.start, end=ev.end, text=ev.text)
+
+
+def _date(e: Event) -> dict:
+    d = e.date
+    return dict(date=d and d.date, date_precision=d and d.precision, date_text=d and d.text,
+                date_start=d and d.start, date_end=d and d.end)
+
+
+def _toll(e: Event) -> dict:
     t = e.toll_evidence
-    return (t.start, t.end, t.text) if t is not None else (None, None, None)
+    return dict(toll_start=t and t.start, toll_end=t and t.end, toll_text=t and t.text)

@@ -16,7 +16,8 @@ IDS = handmade.article_ids()
 def client(tmp_path_factory):
     db = handmade.build_store(tmp_path_factory.mktemp("api") / "kb.sqlite")
     data = shipped.with_kb(handmade.knowledge_base())
-    yield TestClient(create_app(db, data=data), raise_server_exceptions=False)
+    yield TestClient(create_app(db, data=data), base_url="http://127.0.0.1",
+                     raise_server_exceptions=False)
 
 
 def test_stats_counts_every_table(client):

@@ -50,3 +50,18 @@ def test_offices_become_nodes(export):
 def test_empty_export_gives_empty_graph():
     g = _read(write_graphml, nx.read_graphml, {"entities": [], "relations": []})
     assert g.number_of_nodes() == 0
+
+
+@pytest.mark.parametrize("writer", [write_graphml, write_gexf])
+def test_control_characters_give_valid_xml(writer):
+    from xml.etree import ElementTree
+    odd = {"entities": [
+        {"id": "E1", "name": "Brigade\x01 of\x0b the\x1f North\ud800", "type": "ORG", "mentions": []},
+        {"id": "E2", "name": "Council\x00", "type": "ORG", "mentions": []}],
+        "relations": [{"id": "R1", "subject": "E1", "object": "E2", "predicate": "opposes",
+                       "status": "\x07", "evidence": []}]}
+    buf = io.StringIO()
+    writer(odd, buf)
+    root = ElementTree.fromstring(buf.getvalue().encode("utf-8"))
+    text = " ".join(root.itertext()) + " ".join(v for e in root.iter() for v in e.attrib.values())
+    assert "Brigade of the North" in text and "Council" in text

@@ -53,7 +53,7 @@ def test_migrations_apply_once(tmp_path):
     conn = connect(tmp_path / "kb.sqlite")
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
-    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence"]
+    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map"]
 
 
 def test_round_trip_and_idempotent_upsert(tmp_path):
@@ -142,3 +142,28 @@ def test_any_text_round_trips(tmp_path_factory, text):
     Writer(conn).write_records(ArticleRecords(article=a))
     assert list(View(conn).articles()) == [a]
     assert isinstance(conn, sqlite3.Connection)
+
+
+def test_writer_names_its_columns(tmp_path):
+    """A column added to a table (a later migration, here by hand) does not shift the
+    values of any row: the writer inserts by column name, never by position."""
+    conn = connect(tmp_path / "kb.sqlite")
+    for table in ("articles", "events", "mentions", "relations", "claims"):
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN zz_later TEXT")
+    rec = _records()
+    Writer(conn).write_records(rec)
+    view = View(conn)
+    assert view.article(rec.article.id).text == rec.article.text
+    assert [e.evidence.text for e in view.events()] == [e.evidence.text for e in rec.events]
+    assert conn.execute("SELECT count(*) FROM events WHERE zz_later IS NOT NULL").fetchone()[0] == 0
+
+
+def test_edited_source_replaces_its_article(tmp_path):
+    conn = connect(tmp_path / "kb.sqlite")
+    writer = Writer(conn)
+    old = _records()
+    writer.write_records(old)
+    new = _records(TEXT + " It was reported again.")
+    writer.write_records(new, replaces=old.article.id)
+    assert [r[0] for r in conn.execute("SELECT id FROM articles")] == [new.article.id]
+    assert not conn.execute("SELECT 1 FROM mentions WHERE doc=?", (old.article.id,)).fetchall()
