@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from newsgraph.ingest import read_articles
 from newsgraph.model import Article, Skipped
 from newsgraph.settings import Settings
+from tests.shipped import data
 
 from .hostile import GOOD, OTHER
 
@@ -107,7 +108,7 @@ def test_evidence_is_a_slice_of_the_stored_text(parts):
     from newsgraph.nlp.runner import analyse_batch
     text = "".join(s + n for s, n in parts)
     article = Article(id=article_id(text), source="p.txt", text=text)
-    [records] = analyse_batch([article], Settings())
+    [records] = analyse_batch([article], Settings(), data=data())
     assert isinstance(records, ArticleRecords)
     spans = _spans(records, [])
     assert spans, "the sentences name actors, places and dates"
