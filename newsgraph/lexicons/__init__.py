@@ -43,7 +43,7 @@ def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> L
     return Lexicons(
         plover=plover,
         events=load_events(lex / "events.yaml", plover=plover),
-        relations=load_relations(lex / "relations.yaml"),
+        relations=load_relations(lex / "relations.yaml", patterns=lex / "patterns" / "relations.yaml"),
         speech=load_speech(lex / "speech_verbs.yaml"),
         loaded=load_loaded(lex / "loaded.yaml"),
         names=load_names(lex / "names.yaml"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import ENTITY_TYPES, PREDICATES
+from .patterns import PatternEntry, read_pattern_file
 from .schema import Strict, fail, read_yaml, validate
 
 Phrase = tuple[str, ...]
@@ -73,6 +74,8 @@ class RelationLexicon:
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    patterns: tuple[PatternEntry, ...] = ()    # construction patterns (patterns/relations.yaml)
+    patterns_file: str = ""
 
 
 def phrase(text: str) -> Phrase:
@@ -84,7 +87,8 @@ def _words(values: list[str]) -> frozenset[str]:
     return frozenset(v.casefold() for v in values)
 
 
-def load_relations(path: Path) -> RelationLexicon:
+def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexicon:
+    """The relation lexicon and (from `patterns`) its construction patterns."""
     data = validate(RelationsFile, read_yaml(path), file=path.name)
     _check(data, path.name)
     titles = {phrase(w): pred for pred, words in data.titles.items() for w in words}
@@ -108,7 +112,9 @@ def load_relations(path: Path) -> RelationLexicon:
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}
-                   for pred, sides in data.arguments.items()})
+                   for pred, sides in data.arguments.items()},
+        patterns=tuple(read_pattern_file(patterns)) if patterns else (),
+        patterns_file=patterns.name if patterns else "")
 
 
 def _check(data: RelationsFile, file: str) -> None:

@@ -1,12 +1,12 @@
 """Construction patterns from data files, compiled once into spaCy matchers.
 
-A pattern file (schema: `pattern_schema`) lists spaCy `Matcher` ("token") and
+A pattern file (schema and loading: `lexicons.patterns`) lists spaCy `Matcher` ("token") and
 `DependencyMatcher` ("dependency") patterns by name. "@key" in an IN / NOT_IN list is
 filled from the word lists the caller passes (a lexicon's words), so the words stay in
 one place. `Patterns.find(doc)` gives, for each name, its matches as token indices:
 (start, end) for a token pattern, one token per node for a dependency pattern.
 
-    backing = Patterns.load(path, words={"backing": ["backed", "funded"]})
+    backing = Patterns.build(entries, source="relations.yaml", words={"backing": ["backed"]})
     for start, end in backing.find(doc)["hyphen_backing"]:
         ...
 """
@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ..errors import DataError
-from .pattern_schema import PatternEntry, read_pattern_file
+from ..lexicons.patterns import PatternEntry, read_pattern_file
 
 Found = dict[str, list[tuple[int, ...]]]
 
@@ -40,10 +40,17 @@ class Patterns:
 
     @classmethod
     def load(cls, path: Path, *, words: Mapping[str, Iterable[str]] | None = None) -> Patterns:
-        entries = tuple(read_pattern_file(path))
+        """Read, check and prepare one pattern file."""
+        return cls.build(read_pattern_file(path), source=Path(path), words=words)
+
+    @classmethod
+    def build(cls, entries: Iterable[PatternEntry], *, source: Path | str,
+              words: Mapping[str, Iterable[str]] | None = None) -> Patterns:
+        """Patterns from entries already read and checked (by `lexicons.load`)."""
+        entries = tuple(entries)
         lists = {k: sorted(set(v)) for k, v in (words or {}).items()}
-        specs = {e.name: [_fill(spec, lists, path, e.name) for spec in e.pattern] for e in entries}
-        return cls(path=path, entries=entries, specs=specs)
+        specs = {e.name: [_fill(spec, lists, source, e.name) for spec in e.pattern] for e in entries}
+        return cls(path=Path(source), entries=entries, specs=specs)
 
     def names(self) -> list[str]:
         return [e.name for e in self.entries]

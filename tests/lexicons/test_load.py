@@ -140,3 +140,9 @@ def test_the_documented_kb_example_loads(tmp_path: Path) -> None:
     kb = lexicons.load([mine]).kb
     assert [t.object for t in kb.get("my_leader").ties] == ["my_group", None]
     assert kb.holders("Prime Minister of Iraq", "2021-01-01")[-1].id == "my_leader"
+
+
+def test_a_bad_construction_pattern_fails_with_the_one_loader(data_dir: Path) -> None:
+    """Pattern files are read by lexicons.load like every other data file."""
+    _edit(data_dir / "lexicons" / "patterns" / "relations.yaml", "kind: token", "kind: tokens")
+    _fails(data_dir, "relations.yaml", "hyphen_backing")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.errors import DataError
-from newsgraph.nlp.pattern_schema import read_pattern_file
+from newsgraph.lexicons.patterns import read_pattern_file
 from newsgraph.nlp.patterns import Patterns
 from newsgraph.nlp.relations.constructions import PATTERN_FILE, USED, constructions
 from tests.shipped import data
