@@ -20,7 +20,7 @@ from .source_map import SourceMap
 from .store import View, Writer, build_lock, connect
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "1"
+PIPELINE_VERSION = "2"   # 2: article layout (sentences never cross a line break)
 
 Progress = Callable[[Article | Skipped], None]
 
