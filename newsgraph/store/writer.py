@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
 from ..model import ArticleRecords, Contradiction, Entity, Event
-from .codec import location_to_json, values_to_json
+from .codec import group_evidence_to_json, location_to_json, values_to_json
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")
@@ -86,11 +86,11 @@ class Writer:
                          location_to_json(e.location), json.dumps(list(e.actor_text)),
                          json.dumps(list(e.target_text)), e.fatalities, e.injuries,
                          e.toll_source, e.evidence.start, e.evidence.end, e.evidence.text,
-                         e.extractor, None, *_toll(e)))
+                         e.extractor, None, *_toll(e), group_evidence_to_json(e)))
             parts += [(e.id, m, "actor") for m in e.actors]
             parts += [(e.id, m, "target") for m in e.targets]
         self.conn.executemany(
-            "INSERT OR REPLACE INTO events VALUES (" + ",".join("?" * 24) + ")", rows)
+            "INSERT OR REPLACE INTO events VALUES (" + ",".join("?" * 25) + ")", rows)
         self.conn.executemany("INSERT OR IGNORE INTO event_participants VALUES (?,?,?)", parts)
 
     def _insert_claims(self, rec: ArticleRecords) -> None:

@@ -17,6 +17,7 @@ from typing import Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ... import ids
+from ...lexicons.grouping import GroupingRules
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
 from .. import grammar as g
 from ..forms import token_forms
@@ -27,6 +28,7 @@ from . import places as places_of
 from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
+from .group import group_mentions
 from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
@@ -309,9 +311,11 @@ def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None
 
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                    dates: Sequence[DateRef], places: Sequence[Location],
-                   lex: Lexicon, demonyms: Mapping[str, str]) -> list[Event]:
+                   lex: Lexicon, demonyms: Mapping[str, str],
+                   grouping: GroupingRules | None = None) -> list[Event]:
     """Every event the article reports as having happened (threats as THREATEN);
-    `demonyms` places an event by a nationality word when its sentence names no place."""
+    `demonyms` places an event by a nationality word when its sentence names no place;
+    `grouping` makes one event of the mentions telling one happening (group.py)."""
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
         (p.evidence.start, p.name) for p in places if p.evidence is not None]
@@ -323,4 +327,5 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms),
                   lex=lex, seen={})
-    return [e for d in drafts for e in _build(d, ctx)]
+    return group_mentions([e for d in drafts for e in _build(d, ctx)], text=article.text,
+                          rules=grouping)
