@@ -89,8 +89,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
                    cfg: LinkConfig,
                    published: Mapping[str, str | None] | None = None) -> list[Profile]:
     """Profiles with word weights and participant rarity counted over these reports."""
-    texts = {e.id: [w for x in e.all_evidence() for w in tokens(x.text, cfg.stopwords)]
-             for e in events}
+    texts = {e.id: tokens(e.evidence.text, cfg.stopwords) for e in events}
     n_docs = len({e.doc for e in events})
     word_df = Counter(w for e in events for w in set(texts[e.id]))
     idf = _idf(word_df, len(events))

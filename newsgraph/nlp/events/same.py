@@ -89,7 +89,8 @@ def _conflict(a: Cues, b: Cues, rules: GroupingRules, *, between: str) -> str | 
     ea, eb = a.event, b.event
     if a.family != b.family or ea.type not in rules.grouped_types:
         return "type"
-    if ea.evidence.end > eb.evidence.start or not re.search(r"[.!?\n]", between):
+    if ea.evidence.end > eb.evidence.start or not re.search(
+            r"[.!?\n]", ea.evidence.text[-1:] + between):
         return "one sentence"
     if b.fresh and not a.fresh:
         return "fresh"
