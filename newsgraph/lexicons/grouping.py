@@ -20,6 +20,7 @@ class GroupingFile(Strict):
     indefinite_words: list[str] = []
     fresh_words: list[str] = []
     fresh_phrases: list[str] = []
+    series_phrases: list[str] = []
     near_days: int = 0
     threshold: float
     weights: dict[str, float]
@@ -37,6 +38,7 @@ class GroupingRules:
     indefinite_words: frozenset[str]
     fresh_words: frozenset[str]
     fresh_phrases: tuple[str, ...]
+    series_phrases: tuple[str, ...]
     near_days: int
     threshold: float
     weights: dict[str, float]
@@ -67,4 +69,5 @@ def load_grouping(path: Path, *, plover: Plover) -> GroupingRules:
         indefinite_words=frozenset(w.lower() for w in data.indefinite_words),
         fresh_words=frozenset(w.lower() for w in data.fresh_words),
         fresh_phrases=tuple(p.lower() for p in data.fresh_phrases),
+        series_phrases=tuple(p.lower() for p in data.series_phrases),
         near_days=data.near_days, threshold=data.threshold, weights=dict(data.weights))

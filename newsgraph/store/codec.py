@@ -33,10 +33,13 @@ def group_evidence_to_json(e: Event) -> str | None:
     """An event's further evidence (more sentences, date and place sentences), or None."""
     if not (e.more_evidence or e.date_evidence or e.place_evidence):
         return None
-    side = lambda x: None if x is None else dataclasses.asdict(x)
     return json.dumps({"more": [dataclasses.asdict(x) for x in e.more_evidence],
-                       "date": side(e.date_evidence), "place": side(e.place_evidence)},
+                       "date": _side(e.date_evidence), "place": _side(e.place_evidence)},
                       sort_keys=True, ensure_ascii=False)
+
+
+def _side(ev: Evidence | None) -> dict | None:
+    return None if ev is None else dataclasses.asdict(ev)
 
 
 def group_evidence_from_json(raw: str | None) -> dict:
@@ -44,6 +47,6 @@ def group_evidence_from_json(raw: str | None) -> dict:
     if not raw:
         return {}
     data = json.loads(raw)
-    side = lambda x: None if x is None else Evidence(**x)
+    one = {k: Evidence(**data[k]) if data.get(k) else None for k in ("date", "place")}
     return {"more_evidence": tuple(Evidence(**x) for x in data.get("more", ())),
-            "date_evidence": side(data.get("date")), "place_evidence": side(data.get("place"))}
+            "date_evidence": one["date"], "place_evidence": one["place"]}

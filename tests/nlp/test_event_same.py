@@ -85,3 +85,16 @@ def test_date_and_place_point_at_the_sentence_they_come_from() -> None:
 
 def test_without_rules_the_mentions_are_kept_as_they_are() -> None:
     assert group_mentions([FIRST, AGAIN], text=TEXT, rules=None) == [FIRST, AGAIN]
+
+
+def test_a_series_or_habit_is_not_the_happening() -> None:
+    series = replace(AGAIN, evidence=replace(
+        AGAIN.evidence, text="The attack was one of a series of raids, the army said."))
+    assert _verdict(FIRST, series).reasons == ("series",)
+
+
+def test_a_mention_told_as_new_needs_more_than_adding_nothing() -> None:
+    fresh = replace(AGAIN, trigger="raid", evidence=replace(
+        AGAIN.evidence, text="A raid killed five soldiers, the army said."))
+    verdict = _verdict(FIRST, fresh)
+    assert "indefinite" in verdict.reasons and not verdict.same

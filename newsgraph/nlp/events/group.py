@@ -12,8 +12,9 @@ returned unchanged.
 from __future__ import annotations
 
 import logging
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from ...lexicons.grouping import GroupingRules
 from ...model import Event, Evidence
@@ -72,8 +73,7 @@ def _combine(events: list[Event]) -> Event:
     if len(events) == 1:
         return first
     own = first.evidence
-    dated = min(events, key=lambda e: _date_rank(e))
-    placed = min(events, key=lambda e: _place_rank(e))
+    dated, placed = _dated(events), _placed(events)
     counted = next((e for e in events if e.fatalities is not None), None) or next(
         (e for e in events if e.injuries is not None), first)
     hurt = next((e for e in events if e.injuries is not None), first)
@@ -93,20 +93,36 @@ def _combine(events: list[Event]) -> Event:
         extractor=f"{first.extractor}+{GROUPER}")
 
 
-def _date_rank(e: Event) -> tuple[int, int]:
-    d = e.date
-    if d is None or not d.date:
-        return (9, e.evidence.start)
-    stated = e.evidence.start <= d.start < e.evidence.end
-    return (_DATE_RANK.get(d.precision or "", 3) + (0 if stated else 4), e.evidence.start)
+def _dated(events: list[Event]) -> Event:
+    """The first mention's date; when it has none, the first day or month a later
+    mention states in its own sentence (a year alone there is mostly background)."""
+    first = events[0]
+    if first.date is not None and first.date.date:
+        return first
+    return next((e for e in events[1:] if e.date is not None and e.date.date
+                 and _DATE_RANK.get(e.date.precision or "", 9) <= 1
+                 and e.evidence.start <= e.date.start < e.evidence.end), first)
 
 
-def _place_rank(e: Event) -> tuple[int, int]:
-    loc = e.location
-    if loc is None:
-        return (99, e.evidence.start)
-    stated = loc.evidence is not None and e.evidence.start <= loc.evidence.start < e.evidence.end
-    return (_PLACE_RANK.get(loc.kind, 5) + (0 if stated else 10), e.evidence.start)
+def _placed(events: list[Event]) -> Event:
+    """The first mention's place when its sentence states it finer than a country;
+    else the finest place a mention states so; else the place most of
+    the mentions were given (an inferred place of one sentence is often a bystander's)."""
+    stated = [e for e in events if e.location is not None and e.location.evidence is not None
+              and _kind_rank(e) < _PLACE_RANK["region"]
+              and e.evidence.start <= e.location.evidence.start < e.evidence.end]
+    first = events[0]
+    if first in stated:
+        return first
+    if stated:
+        return min(stated, key=lambda e: (_kind_rank(e), e.evidence.start))
+    names = Counter(e.location.name for e in events if e.location is not None)
+    return max(events, key=lambda e: (names[e.location.name] if e.location else 0,
+                                      -e.evidence.start))
+
+
+def _kind_rank(e: Event) -> int:
+    return _PLACE_RANK.get(e.location.kind, 5) if e.location is not None else 99
 
 
 def _toll_evidence(e: Event, own: Evidence) -> Evidence | None:

@@ -4,11 +4,13 @@ mentions, returning a verdict with its reasons, so a learned model can replace i
 A mention is a clause-level event as the extractor reads it (`model.Event`). The cues
 are classes of words and values, never sentences (data/lexicons/event_grouping.yaml):
 
-- hard conflicts: types of different families, a fresh happening ("another attack",
-  "in a separate incident", "last week's strike"), dates or places stated in both
-  sentences that differ, two mentions read from one sentence;
+- hard conflicts: types of different families or means, a fresh happening ("another
+  attack", "in a separate incident", "last week's strike"), a series or habit against
+  one happening ("has regularly claimed strikes"), dates or places stated in both
+  sentences that differ, "no casualties" against a toll, two mentions of one sentence;
 - support: a definite re-mention ("the attack", "Sunday's strike"), a shared actor or
-  target, the same stated date, place or toll, or a mention adding nothing of its own.
+  target, the same stated day, place or toll, or a mention adding nothing of its own;
+  an indefinite one ("a strike") counts against.
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ class Cues:
     definite: bool          # a definite re-mention ("the attack")
     indefinite: bool        # introduced as new ("a strike")
     fresh: bool             # told as another happening ("another attack", "last week's")
+    series: bool            # told as a series or habit ("has regularly claimed strikes")
     own_date: str | None    # a date stated in the mention's own sentence
     own_place: Location | None
     participants: frozenset[str]
@@ -55,6 +58,7 @@ def cues(event: Event, rules: GroupingRules) -> Cues:
     low = ev.text.lower()
     fresh = any(w in rules.fresh_words for w in before) or any(
         p in low for p in rules.fresh_phrases)
+    series = any(p in low for p in rules.series_phrases)
     own_date = None
     if event.date is not None and event.date.date and ev.start <= event.date.start < ev.end:
         own_date = event.date.date
@@ -62,7 +66,7 @@ def cues(event: Event, rules: GroupingRules) -> Cues:
     own_place = loc if loc is not None and loc.evidence is not None and (
         ev.start <= loc.evidence.start < ev.end) else None
     return Cues(event=event, family=rules.family(event.type), definite=definite,
-                indefinite=indefinite, fresh=fresh,
+                indefinite=indefinite, fresh=fresh, series=series,
                 own_date=own_date, own_place=own_place,
                 participants=frozenset(event.actors) | frozenset(event.targets))
 
@@ -92,8 +96,10 @@ def _conflict(a: Cues, b: Cues, rules: GroupingRules, *, between: str) -> str | 
     if ea.evidence.end > eb.evidence.start or not re.search(
             r"[.!?\n]", ea.evidence.text[-1:] + between):
         return "one sentence"
-    if b.fresh and not a.fresh:
+    if b.fresh:
         return "fresh"
+    if a.series != b.series:
+        return "series"
     if not rules.modes_agree(ea.mode, eb.mode):
         return "mode"
     if _dates_differ(ea, eb, near_days=rules.near_days):
@@ -119,7 +125,7 @@ def _support(a: Cues, b: Cues, rules: GroupingRules) -> tuple[str, ...]:
     if a.own_date and len(a.own_date) == 10 and a.own_date == b.own_date:
         out.append("date")
     if a.own_place is not None and b.own_place is not None and (
-            a.own_place.name == b.own_place.name):
+            a.own_place.name == b.own_place.name and a.own_place.kind not in _BROAD):
         out.append("place")
     if ea.fatalities is not None and ea.fatalities == eb.fatalities:
         out.append("toll")
