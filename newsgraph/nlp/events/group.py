@@ -42,7 +42,8 @@ def group_mentions(mentions: Sequence[Event], *, text: str,
             best.append(c)
     order = {id(m): k for k, m in enumerate(mentions)}
     groups.sort(key=lambda g: order[id(g[0].event)])
-    return [_combine([c.event for c in g]) for g in groups]
+    spoken = {m.evidence for m in mentions if m.type not in rules.grouped_types}
+    return [_combine([c.event for c in g], spoken=spoken) for g in groups]
 
 
 def _best_group(groups: list[list[Cues]], c: Cues, *, text: str,
@@ -67,13 +68,16 @@ def _between(a: Event, b: Event, text: str) -> str:
     return text[first.end:second.start]
 
 
-def _combine(events: list[Event]) -> Event:
-    """One event from its mentions; the first mention's identity and evidence."""
+def _combine(events: list[Event], *, spoken: set[Evidence]) -> Event:
+    """One event from its mentions; the first mention's identity and evidence. A
+    re-mention in a sentence that tells a reaction ("In <city>, the ministry condemned
+    the strikes": `spoken`) gives no place: the place is the speaker's."""
     first = events[0]
     if len(events) == 1:
         return first
     own = first.evidence
-    dated, placed = _dated(events), _placed(events)
+    dated = _dated(events)
+    placed = _placed([events[0], *(e for e in events[1:] if e.evidence not in spoken)])
     counted = next((e for e in events if e.fatalities is not None), None) or next(
         (e for e in events if e.injuries is not None), first)
     hurt = next((e for e in events if e.injuries is not None), first)
@@ -106,7 +110,7 @@ def _dated(events: list[Event]) -> Event:
 
 def _placed(events: list[Event]) -> Event:
     """The first mention's place when its sentence states it finer than a country;
-    else the finest place a mention states so; else the place most of
+    else the finest place another mention states so; else the place most of
     the mentions were given (an inferred place of one sentence is often a bystander's)."""
     stated = [e for e in events if e.location is not None and e.location.evidence is not None
               and _kind_rank(e) < _PLACE_RANK["region"]

@@ -35,7 +35,7 @@ class Cues:
     fresh: bool             # told as another happening ("another attack", "last week's")
     series: bool            # told as a series or habit ("has regularly claimed strikes")
     own_date: str | None    # a date stated in the mention's own sentence
-    own_place: Location | None
+    own_place: Location | None    # finer than a country: a country is often the actor's
     participants: frozenset[str]
 
 
@@ -64,7 +64,7 @@ def cues(event: Event, rules: GroupingRules) -> Cues:
         own_date = event.date.date
     loc = event.location
     own_place = loc if loc is not None and loc.evidence is not None and (
-        ev.start <= loc.evidence.start < ev.end) else None
+        loc.kind not in _BROAD and ev.start <= loc.evidence.start < ev.end) else None
     return Cues(event=event, family=rules.family(event.type), definite=definite,
                 indefinite=indefinite, fresh=fresh, series=series,
                 own_date=own_date, own_place=own_place,
@@ -107,9 +107,6 @@ def _conflict(a: Cues, b: Cues, rules: GroupingRules, *, between: str) -> str | 
     if a.own_place is not None and b.own_place is not None and not _places_agree(
             a.own_place, b.own_place):
         return "place"
-    for x, y in ((ea.fatalities, eb.fatalities), (ea.injuries, eb.injuries)):
-        if x is not None and y is not None and x != y and 0 in (x, y):
-            return "toll"
     return None
 
 
