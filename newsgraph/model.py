@@ -114,6 +114,16 @@ class Event:
     evidence: Evidence
     toll_evidence: Evidence | None = None   # the sentence giving the toll, when not the event's own
     extractor: str = "events.v1"
+    # Further sentences of the article telling the same happening (nlp/events/group).
+    more_evidence: tuple[Evidence, ...] = ()
+    date_evidence: Evidence | None = None    # the sentence giving the date, when not the event's own
+    place_evidence: Evidence | None = None   # the sentence giving the place, when not the event's own
+
+    def all_evidence(self) -> tuple[Evidence, ...]:
+        """Every sentence the event is read from: its own first, then the others, once each."""
+        spans = (self.evidence, *self.more_evidence, self.toll_evidence,
+                 self.date_evidence, self.place_evidence)
+        return tuple(dict.fromkeys(x for x in spans if x is not None))
 
 
 @dataclass(**DATACLASS)

@@ -135,7 +135,7 @@ def _event(e: Event, entity_of: dict, cluster: str, status: dict, sectors: dict,
             "actors": actors, "targets": targets, "actor_text": list(e.actor_text),
             "target_text": list(e.target_text), "fatalities": e.fatalities,
             "injuries": e.injuries, "toll_source": e.toll_source,
-            "evidence": [evidence(x) for x in (e.evidence, e.toll_evidence) if x is not None],
+            "evidence": [evidence(x) for x in e.all_evidence()],
             "cluster": cluster,
             "sources": sources, "status": state}
 

@@ -15,6 +15,7 @@ from ..settings import DATA_DIR
 from .claims import LoadedLexicon, SpeechLexicon, load_loaded, load_speech
 from .events import Lexicon as EventLexicon
 from .events import Plover, load_events, load_plover
+from .grouping import GroupingRules, load_grouping
 from .kb import KnowledgeBase, load_kb
 from .linking import LinkConfig, load_linking
 from .names import NameLexicon, load_names
@@ -32,6 +33,7 @@ class Lexicons:
     loaded: LoadedLexicon
     names: NameLexicon
     linking: LinkConfig
+    grouping: GroupingRules
     places: PlaceTables
     kb: KnowledgeBase
 
@@ -48,10 +50,11 @@ def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> L
         loaded=load_loaded(lex / "loaded.yaml"),
         names=load_names(lex / "names.yaml"),
         linking=load_linking(lex / "event_linking.yaml", plover=plover),
+        grouping=load_grouping(lex / "event_grouping.yaml", plover=plover),
         places=load_places(data_dir / "places"),
         kb=load_kb(data_dir, kb_paths),
     )
 
 
-__all__ = ["EventLexicon", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
+__all__ = ["EventLexicon", "GroupingRules", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
            "NameLexicon", "PlaceTables", "Plover", "RelationLexicon", "SpeechLexicon", "load"]

@@ -14,7 +14,7 @@ from itertools import combinations
 from typing import Callable, Mapping, Sequence
 
 from .. import ids
-from ..model import Contradiction, ContradictionValue, Event
+from ..model import Contradiction, ContradictionValue, Event, Evidence
 from .event_facets import LinkConfig, place_relation, stated_place
 
 Values = dict[str, list[Event]]
@@ -70,8 +70,14 @@ def disputed(field: str, values: Values) -> bool:
 
 def _values(by_value: Values, field: str) -> tuple[ContradictionValue, ...]:
     return tuple(ContradictionValue(value=v, evidence=tuple(
-        x for e in evs for x in (e.evidence, e.toll_evidence if field == "fatalities" else None)
-        if x is not None)) for v, evs in sorted(by_value.items()))
+        x for e in evs for x in (e.evidence, _source(e, field)) if x is not None))
+        for v, evs in sorted(by_value.items()))
+
+
+def _source(e: Event, field: str) -> Evidence | None:
+    """The sentence the disputed value was read from, when it is not the event's own."""
+    return {"fatalities": e.toll_evidence, "date": e.date_evidence,
+            "location": e.place_evidence}.get(field)
 
 
 def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],

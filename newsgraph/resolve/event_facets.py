@@ -123,14 +123,15 @@ def _inside(small: Location, big: Location) -> bool:
 
 
 def stated_place(e: Event) -> Location | None:
-    """The event's place when the report states it: named inside the event's own
-    sentence and finer than a country. Places inferred from the paragraph or the
+    """The event's place when the report states it: named inside one of the event's own
+    sentences (any evidence of an article-level event) and finer than a country. Places inferred from the paragraph or the
     article, and country-level places (often the attacker's or a modifier: "a U.S.
     base", "<country>-backed"), may agree but never veto a link or make a dispute."""
     loc = e.location
     if loc is None or loc.kind in ("country", "region") or loc.evidence is None:
         return None
-    inside = e.evidence.start <= loc.evidence.start and loc.evidence.end <= e.evidence.end
+    inside = any(x.start <= loc.evidence.start and loc.evidence.end <= x.end
+                 for x in e.all_evidence())
     return loc if inside and loc.evidence.doc == e.evidence.doc else None
 
 

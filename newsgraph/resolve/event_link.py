@@ -42,6 +42,7 @@ class Profile:
     """One report with what linking needs precomputed."""
     event: Event
     words: dict[str, float]          # unit-length tf-idf vector of the evidence
+    retold: tuple[dict[str, float], ...] = ()   # the same, of the event's other sentences
     participants: dict[str, float]   # entity id -> rarity in [0, 1]
     starts: bool = False             # a protest wave and the date it began
     actors: frozenset[str] = frozenset()   # actor entity ids
@@ -100,14 +101,23 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
     top = math.log(1 + n_docs) or 1.0
     rarity = {p: max(0.0, math.log((1 + n_docs) / len(d))) / top for p, d in by_doc.items()}
     out = []
+    rare = max(idf.values(), default=1.0)
     for e in events:
-        tf = Counter(texts[e.id])
-        vec = _unit({w: (1 + math.log(c)) * idf[w] for w, c in tf.items()})
+        vec = _vector(texts[e.id], idf, rare)
+        retold = tuple(_vector(tokens(x.text, cfg.stopwords), idf, rare)
+                       for x in e.all_evidence()[1:])
         actors = frozenset(entity_of.get(m, m) for m in e.actors)
-        out.append(Profile(event=e, words=vec, starts=_starts(e, cfg), actors=actors,
+        out.append(Profile(event=e, words=vec, retold=retold, starts=_starts(e, cfg),
+                           actors=actors,
                            published=(published or {}).get(e.doc), participants={
                                p: rarity[p] for p in participants(e, entity_of)}))
     return out
+
+
+def _vector(words: list[str], idf: Mapping[str, float], rare: float) -> dict[str, float]:
+    """Unit tf-idf vector; a word no report's own sentence has counts as the rarest."""
+    tf = Counter(words)
+    return _unit({w: (1 + math.log(c)) * idf.get(w, rare) for w, c in tf.items()})
 
 
 def _starts(e: Event, cfg: LinkConfig) -> bool:
@@ -115,7 +125,15 @@ def _starts(e: Event, cfg: LinkConfig) -> bool:
 
 
 def cosine(a: Profile, b: Profile) -> float:
-    small, big = (a.words, b.words) if len(a.words) < len(b.words) else (b.words, a.words)
+    """Word similarity of two reports: the own sentence of the one told by fewer
+    sentences against each sentence of the other (an article-level event is told by
+    several), the closest pair."""
+    return max(_cos(a.words, y) for y in (b.words, *b.retold)) if len(a.retold) <= len(
+        b.retold) else max(_cos(x, b.words) for x in (a.words, *a.retold))
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    small, big = (a, b) if len(a) < len(b) else (b, a)
     return sum(v * big.get(k, 0.0) for k, v in small.items())
 
 

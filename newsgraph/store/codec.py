@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from ..model import ContradictionValue, Evidence, Location
+from ..model import ContradictionValue, Event, Evidence, Location
 
 
 def location_to_json(loc: Location | None) -> str | None:
@@ -27,3 +27,26 @@ def values_from_json(raw: str) -> tuple[ContradictionValue, ...]:
     return tuple(ContradictionValue(value=v["value"],
                                     evidence=tuple(Evidence(**e) for e in v["evidence"]))
                  for v in json.loads(raw))
+
+
+def group_evidence_to_json(e: Event) -> str | None:
+    """An event's further evidence (more sentences, date and place sentences), or None."""
+    if not (e.more_evidence or e.date_evidence or e.place_evidence):
+        return None
+    return json.dumps({"more": [dataclasses.asdict(x) for x in e.more_evidence],
+                       "date": _side(e.date_evidence), "place": _side(e.place_evidence)},
+                      sort_keys=True, ensure_ascii=False)
+
+
+def _side(ev: Evidence | None) -> dict | None:
+    return None if ev is None else dataclasses.asdict(ev)
+
+
+def group_evidence_from_json(raw: str | None) -> dict:
+    """Keyword arguments of `Event` for the further evidence stored by the above."""
+    if not raw:
+        return {}
+    data = json.loads(raw)
+    one = {k: Evidence(**data[k]) if data.get(k) else None for k in ("date", "place")}
+    return {"more_evidence": tuple(Evidence(**x) for x in data.get("more", ())),
+            "date_evidence": one["date"], "place_evidence": one["place"]}

@@ -20,7 +20,7 @@ from ..model import (
     Mention,
     Relation,
 )
-from .codec import location_from_json, values_from_json
+from .codec import group_evidence_from_json, location_from_json, values_from_json
 from .sqlite import connect, snapshot
 
 
@@ -193,6 +193,11 @@ def _toll_ev(r: sqlite3.Row) -> Evidence | None:
     return Evidence(doc=r["doc"], start=r["toll_start"], end=r["toll_end"], text=r["toll_text"])
 
 
+def _column(r: sqlite3.Row, name: str) -> object:
+    """A column added by a later migration (None in a store opened read-only before it)."""
+    return r[name] if name in r.keys() else None
+
+
 def _entity(r: sqlite3.Row, mentions: list[str]) -> Entity:
     return Entity(id=r["id"], name=r["name"], type=r["type"], sector=r["sector"],
                   country=r["country"], wikidata=r["wikidata"], kb_id=r["kb_id"],
@@ -210,7 +215,8 @@ def _event(r: sqlite3.Row, parts: dict[str, list[str]]) -> Event:
                  actor_text=tuple(json.loads(r["actor_text"] or "[]")),
                  target_text=tuple(json.loads(r["target_text"] or "[]")),
                  fatalities=r["fatalities"], injuries=r["injuries"], toll_source=r["toll_source"],
-                 evidence=_ev(r), extractor=r["extractor"], toll_evidence=_toll_ev(r))
+                 evidence=_ev(r), extractor=r["extractor"], toll_evidence=_toll_ev(r),
+                 **group_evidence_from_json(_column(r, "group_evidence_json")))
 
 
 class BrowseView(View):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
 from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence
-from .codec import location_to_json, values_to_json
+from .codec import group_evidence_to_json, location_to_json, values_to_json
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")
@@ -91,7 +91,8 @@ class Writer:
                 actor_text=json.dumps(list(e.actor_text)),
                 target_text=json.dumps(list(e.target_text)), fatalities=e.fatalities,
                 injuries=e.injuries, toll_source=e.toll_source, **_evidence(e.evidence),
-                extractor=e.extractor, cluster=None, **_toll(e)))
+                extractor=e.extractor, cluster=None, **_toll(e),
+                group_evidence_json=group_evidence_to_json(e)))
             parts += [dict(event=e.id, mention=m, role="actor") for m in e.actors]
             parts += [dict(event=e.id, mention=m, role="target") for m in e.targets]
         self._insert("events", rows)

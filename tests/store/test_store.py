@@ -53,7 +53,8 @@ def test_migrations_apply_once(tmp_path):
     conn = connect(tmp_path / "kb.sqlite")
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
-    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map"]
+    assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
+                     "005_event_group_evidence"]
 
 
 def test_round_trip_and_idempotent_upsert(tmp_path):
@@ -84,6 +85,24 @@ def test_toll_evidence_round_trips_and_is_exported(tmp_path):
     Writer(conn).write_records(rec)
     view = View(conn)
     assert view.events()[0].toll_evidence == toll
+    (exported,) = query.events(view)
+    assert [e["start"] for e in exported["evidence"]] == [event.evidence.start, 51]
+
+
+def test_group_evidence_round_trips_and_is_exported(tmp_path):
+    import dataclasses
+
+    from newsgraph import query
+    rec = _records()
+    (event,) = rec.events
+    more = Evidence(doc=event.doc, start=51, end=84, text=rec.article.text[51:84])
+    rec = dataclasses.replace(rec, events=(dataclasses.replace(
+        event, more_evidence=(more,), date_evidence=more, place_evidence=None),))
+    conn = connect(tmp_path / "kb.sqlite")
+    Writer(conn).write_records(rec)
+    view = View(conn)
+    (read,) = view.events()
+    assert (read.more_evidence, read.date_evidence, read.place_evidence) == ((more,), more, None)
     (exported,) = query.events(view)
     assert [e["start"] for e in exported["evidence"]] == [event.evidence.start, 51]
 

@@ -17,6 +17,7 @@ from typing import Callable, Mapping, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ... import ids
+from ...lexicons.grouping import GroupingRules
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
 from .. import grammar as g
 from ..forms import token_forms
@@ -27,6 +28,7 @@ from . import places as places_of
 from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
+from .group import group_mentions
 from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
@@ -315,10 +317,12 @@ Keep = Callable[[Sequence[Event], str], list[Event]]
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                    dates: Sequence[DateRef], places: Sequence[Location],
                    lex: Lexicon, demonyms: Mapping[str, str],
-                   keep: Keep | None = None) -> list[Event]:
+                   keep: Keep | None = None,
+                   grouping: GroupingRules | None = None) -> list[Event]:
     """Every event the article reports as having happened (threats as THREATEN);
     `demonyms` places an event by a nationality word when its sentence names no place;
-    `keep` (the learned filter, see newsgraph.learn.gate) picks among the candidates."""
+    `keep` (the learned filter, see newsgraph.learn.gate) picks among the candidates;
+    `grouping` makes one event of the mentions telling one happening (group.py)."""
     sents = sentences(doc)
     marks = [(d.start, d.date or d.text) for d in dates] + [
         (p.evidence.start, p.name) for p in places if p.evidence is not None]
@@ -332,4 +336,6 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
                   lex=lex, seen={})
     found = [e for d in drafts for e in _build(d, ctx)]
-    return keep(found, article.text) if keep is not None else found
+    if keep is not None:
+        found = keep(found, article.text)
+    return group_mentions(found, text=article.text, rules=grouping)
