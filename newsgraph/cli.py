@@ -54,20 +54,26 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @click.option("--kb", "kb_paths", multiple=True, help="Extra actor YAML file or folder.")
 @click.option("--rebuild", is_flag=True, help="Analyse articles already in the store again.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--linker", type=click.Choice(["hand", "learned"]), default="hand",
+              show_default=True, help="Event linking across articles: the hand weights of "
+              "event_linking.yaml, or the learned model data/models/event_link.v1.json.")
 @click.pass_context
-def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, quiet) -> None:
+def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, quiet, linker) -> None:
     """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
 
     \b
     Example:
       newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
+      newsgraph build ../shared/corpus/newswire --db nw.sqlite --linker learned
     """
     from .cli_report import ProgressBar, render_report
     from .pipeline import run
+    from .resolve.link_model import load_model
     settings = _settings(ctx, processes=processes, batch_size=batch_size,
                          kb_paths=tuple(kb_paths) or None)
     with ProgressBar(disable=quiet) as bar:
-        report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild)
+        report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild,
+                     linker=load_model() if linker == "learned" else None)
     click.echo(render_report(report, db=db))
 
 
@@ -174,6 +180,9 @@ main.add_command(eval_command)
 from .cli_serve import serve_command  # noqa: E402
 
 main.add_command(serve_command)
+from .cli_train import train_command  # noqa: E402
+
+main.add_command(train_command)
 
 if __name__ == "__main__":
     main()

@@ -13,6 +13,8 @@ from .errors import NothingReadError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse, loading
+from .resolve.events import HandLinker
+from .resolve.link_model import LinkModel
 from .resolve.stage import resolve_store
 from .settings import Settings
 from .store import View, Writer, connect
@@ -24,8 +26,12 @@ Progress = Callable[[Article | Skipped], None]
 
 
 def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
-        progress: Progress | None = None, rebuild: bool = False) -> RunReport:
+        progress: Progress | None = None, rebuild: bool = False,
+        linker: LinkModel | HandLinker | None = None) -> RunReport:
     """Read the sources, analyse new articles, store them, and resolve the whole store.
+
+    `linker`: the learned event-link model (resolve.link_model.load_model()) or, by
+    default, the hand-weighted linker of event_linking.yaml.
 
     Articles already in the store (same text, same pipeline version) are not analysed
     again, so adding articles later needs no rebuild. Raises NothingReadError when no
@@ -54,7 +60,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     analysed = time.perf_counter()
-    writer.write_resolution(resolve_store(View(conn, data=data), data=data))
+    writer.write_resolution(resolve_store(View(conn, data=data), data=data, model=linker))
     log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
              analysed - started, time.perf_counter() - analysed)
     counts = View(conn).counts()

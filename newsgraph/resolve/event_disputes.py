@@ -2,7 +2,8 @@
 
 Within a cluster, reports from different articles may disagree on the date (at the
 precision both give), the place (places that exclude each other), the toll, the
-perpetrator (actor entity sets with nothing in common) or the character of the event
+perpetrator (actor entity sets with nothing in common), the number injured, or the
+character of the event
 (one outlet's riot is another's attack). Each disagreement becomes one Contradiction
 whose values carry the evidence of every report giving that value. A vaguer value
 ("October") is not a contradiction of a precise one ("1 October").
@@ -15,9 +16,10 @@ from typing import Callable, Mapping, Sequence
 
 from .. import ids
 from ..model import Contradiction, ContradictionValue, Event
-from .event_facets import LinkConfig, place_relation, stated_place
+from .event_facets import LinkConfig, evidence_spans, place_relation, stated_place
 
 Values = dict[str, list[Event]]
+_TOLLS = ("fatalities", "injuries")     # figures whose sentence may be the toll's own
 
 
 def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) -> str | None:
@@ -28,6 +30,8 @@ def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) 
         return place.name if place else None
     if field == "fatalities":
         return None if e.fatalities is None else str(e.fatalities)
+    if field == "injuries":
+        return None if e.injuries is None else str(e.injuries)
     if field == "actor":
         return ",".join(sorted({entity_of.get(a, a) for a in e.actors})) or None
     if field == "type":
@@ -53,6 +57,7 @@ def _differ(a: str, b: str, _: Values) -> bool:
 
 FIELDS: dict[str, Callable[[str, str, Values], bool]] = {
     "date": _dates_differ, "location": _places_differ, "fatalities": _differ,
+    "injuries": _differ,
     "actor": _actors_differ, "type": _differ,
 }
 
@@ -70,14 +75,15 @@ def disputed(field: str, values: Values) -> bool:
 
 def _values(by_value: Values, field: str) -> tuple[ContradictionValue, ...]:
     return tuple(ContradictionValue(value=v, evidence=tuple(
-        x for e in evs for x in (e.evidence, e.toll_evidence if field == "fatalities" else None)
+        x for e in evs for x in (*evidence_spans(e), e.toll_evidence if field in _TOLLS else None)
         if x is not None)) for v, evs in sorted(by_value.items()))
 
 
 def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],
                          entity_of: Mapping[str, str],
                          cfg: LinkConfig) -> list[Contradiction]:
-    """Within each cluster, reports that differ on date, place, toll, perpetrator, type."""
+    """Within each cluster, reports that differ on date, place, toll, injured,
+    perpetrator, type."""
     by_cluster: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.id in clusters:

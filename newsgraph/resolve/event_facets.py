@@ -16,9 +16,21 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..lexicons.linking import LinkConfig
-from ..model import Event, Location
+from ..model import Event, Evidence, Location
 
 _COARSE_PLACES = ("country", "region", "admin1")
+
+
+def evidence_spans(e: Event) -> tuple[Evidence, ...]:
+    """The event's evidence spans: one today, several once re-mentions of one happening
+    in an article are grouped (every feature reads all of them)."""
+    ev = e.evidence
+    return tuple(ev) if isinstance(ev, (tuple, list)) else (ev,)
+
+
+def evidence_text(e: Event) -> str:
+    """All evidence sentences of the event, in article order, joined by a space."""
+    return " ".join(x.text for x in sorted(evidence_spans(e), key=lambda x: x.start))
 
 
 def type_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
@@ -75,7 +87,7 @@ def _date(e: Event) -> str | None:
 
 def says_start(e: Event, cfg: LinkConfig) -> bool:
     """The evidence says when something began ("protests that began on 1 October")."""
-    return bool(set(re.findall(r"[a-z]+", e.evidence.text.lower())) & cfg.start_words)
+    return bool(set(re.findall(r"[a-z]+", evidence_text(e).lower())) & cfg.start_words)
 
 
 def is_campaign(e: Event, cfg: LinkConfig) -> bool:
@@ -130,8 +142,9 @@ def stated_place(e: Event) -> Location | None:
     loc = e.location
     if loc is None or loc.kind in ("country", "region") or loc.evidence is None:
         return None
-    inside = e.evidence.start <= loc.evidence.start and loc.evidence.end <= e.evidence.end
-    return loc if inside and loc.evidence.doc == e.evidence.doc else None
+    inside = any(x.doc == loc.evidence.doc and x.start <= loc.evidence.start
+                 and loc.evidence.end <= x.end for x in evidence_spans(e))
+    return loc if inside else None
 
 
 def near_sites(a: Location | None, b: Location | None, km: float) -> bool:
