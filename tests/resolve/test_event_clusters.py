@@ -263,3 +263,15 @@ def test_learned_linker_joins_one_strike_and_keeps_an_article_s_two_apart() -> N
                        cfg=data().linking, model=load_model())
     assert c["a"] == c["b"]
     assert c["c"] != c["a"]
+
+
+def test_figures_with_their_unit_are_disputed_with_their_sentence() -> None:
+    a = ev("a", "d1", text="Militants fired 22 Iranian-made missiles at the depot.")
+    b = ev("b", "d2", text="The army said 16 missiles struck and 3 were wounded.")
+    c = ev("c", "d3", text="Officials said 3 killed and wounded guards were moved.")
+    found = {"a": "k", "b": "k", "c": "k"}
+    got = {x.field: x for x in event_contradictions([a, b, c], clusters=found, entity_of={},
+                                                    cfg=data().linking)}
+    assert [v.value for v in got["count:missiles"].values] == ["16", "22"]
+    assert [v.evidence[0].doc for v in got["count:missiles"].values] == ["d2", "d1"]
+    assert "count:wounded" not in got          # "3 killed and wounded" is no count of wounded

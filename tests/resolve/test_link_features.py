@@ -55,3 +55,9 @@ def test_every_evidence_span_of_a_report_counts() -> None:
                    ev("b", "d2", "Shells fell at dawn.", "Guards at Koro were hurt."))
     assert two["word_overlap"] > one["word_overlap"]
     assert len(two) == len(NAMES)
+
+
+def test_every_feature_is_documented() -> None:
+    from pathlib import Path
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "linking.md").read_text()
+    assert [n for n in NAMES if f"`{n}`" not in doc] == []
