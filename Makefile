@@ -68,4 +68,6 @@ clean:
 # The learned event filter: candidates from the annotated corpora, CV by topic, then the
 # artefact newsgraph/data/models/event_real.v1.json (see docs/learned.md).
 train: setup
-	$(BIN)/newsgraph train
+	$(BIN)/newsgraph train events
+	$(BIN)/newsgraph train linking --set ../shared/corpus/newswire ../shared/gold/newswire_dev.json \
+	  --set ../shared/corpus/seeds ../shared/gold/seeds_dev.json --work build/train

@@ -60,8 +60,12 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @click.option("--prune", is_flag=True,
               help="Remove the articles of sources (under the paths given) that are gone.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--linker", type=click.Choice(["hand", "learned"]), default="hand",
+              show_default=True, help="Event linking across articles: the hand weights of "
+              "event_linking.yaml, or the learned model data/models/event_link.v1.json.")
 @click.pass_context
-def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, quiet) -> None:
+def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, quiet,
+          linker) -> None:
     """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
 
     An edited file replaces its article; a file that is gone is reported, and its
@@ -71,14 +75,16 @@ def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, qui
     Example:
       newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
       newsgraph build examples/articles --db kb.sqlite --prune
+      newsgraph build ../shared/corpus/newswire --db nw.sqlite --linker learned
     """
     from .cli_report import ProgressBar, render_report
     from .pipeline import run
+    from .resolve.link_model import load_model
     settings = _settings(ctx, processes=processes, batch_size=batch_size,
                          kb_paths=tuple(kb_paths) or None)
     with ProgressBar(disable=quiet) as bar:
         report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild,
-                     prune=prune)
+                     prune=prune, linker=load_model() if linker == "learned" else None)
     click.echo(render_report(report, db=db))
 
 
@@ -191,6 +197,9 @@ from .cli_train import train_command  # noqa: E402
 main.add_command(train_command)
 
 main.add_command(serve_command)
+from .cli_train import train_command  # noqa: E402
+
+main.add_command(train_command)
 
 if __name__ == "__main__":
     main()

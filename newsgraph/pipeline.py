@@ -14,6 +14,8 @@ from .errors import NothingReadError, StoreError
 from .ingest import InputWarning, read_articles
 from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse, loading
+from .resolve.events import HandLinker
+from .resolve.link_model import LinkModel
 from .resolve.stage import resolve_store
 from .settings import Settings
 from .source_map import SourceMap
@@ -27,14 +29,16 @@ Progress = Callable[[Article | Skipped], None]
 
 def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
         progress: Progress | None = None, rebuild: bool = False,
-        prune: bool = False) -> RunReport:
+        prune: bool = False, linker: LinkModel | HandLinker | None = None) -> RunReport:
     """Read the sources, analyse new articles, store them, and resolve the whole store.
 
     Articles already in the store (same source, text and metadata, same pipeline
     version) are not analysed again, so adding articles later needs no rebuild; an
     edited source replaces its article (see `source_map`). Sources that no longer
-    yield an article are reported, and removed with `prune`. Raises NothingReadError
-    when no article at all could be read, StoreError when another build holds the store.
+    yield an article are reported, and removed with `prune`. `linker`: the learned
+    event-link model (resolve.link_model.load_model()) or, by default, the hand-weighted
+    linker of event_linking.yaml. Raises NothingReadError when no article at all could
+    be read, StoreError when another build holds the store.
     """
     settings = settings or Settings.load()
     with loading(freeze=False):    # the data is frozen with the model, see runner
@@ -44,7 +48,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
         conn = connect(db)
         try:
             return _run(sources, conn, settings=settings, data=data, progress=progress,
-                        rebuild=rebuild or _version_changed(conn), prune=prune)
+                        rebuild=rebuild or _version_changed(conn), prune=prune, linker=linker)
         except sqlite3.OperationalError as exc:    # e.g. disk full, locked past the timeout
             raise StoreError(f"{db}: {exc}") from exc
         finally:
@@ -52,8 +56,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
 
 
 def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
-         progress: Progress | None,
-         rebuild: bool, prune: bool) -> RunReport:
+         progress: Progress | None, rebuild: bool, prune: bool,
+         linker: LinkModel | HandLinker | None = None) -> RunReport:
     started = time.perf_counter()
     writer = Writer(conn)
     tally = _Tally()
@@ -73,7 +77,7 @@ def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     analysed = time.perf_counter()
-    writer.write_resolution(resolve_store(View(conn, data=data), data=data))
+    writer.write_resolution(resolve_store(View(conn, data=data), data=data, model=linker))
     log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
              analysed - started, time.perf_counter() - analysed)
     counts = View(conn).counts()

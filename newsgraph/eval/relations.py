@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from .offices import office_match
+from ..names.offices import office_match
 from .spans import DocMap, prf
 
 OFFICE = "holds_office"

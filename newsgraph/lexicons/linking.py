@@ -2,7 +2,7 @@
 the parsed form the resolver reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .events import Plover
@@ -28,6 +28,7 @@ class LinkingFile(Strict):
     campaign_types: list[str] = []
     campaign_place_kinds: list[str] = []
     stopwords: str = ""
+    dispute_units: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +51,7 @@ class LinkConfig:
     stopwords: frozenset[str]
     start_words: frozenset[str]
     actor_defined_types: frozenset[str]
+    dispute_units: dict[str, frozenset[str]] = field(default_factory=dict)   # unit -> nouns
 
 
 def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
@@ -77,4 +79,6 @@ def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
         campaign_place_kinds=frozenset(data.campaign_place_kinds),
         stopwords=frozenset(data.stopwords.split()),
         start_words=frozenset(data.start_words),
-        actor_defined_types=frozenset(data.actor_defined_types))
+        actor_defined_types=frozenset(data.actor_defined_types),
+        dispute_units={unit: frozenset(w.lower() for w in words)
+                       for unit, words in data.dispute_units.items()})

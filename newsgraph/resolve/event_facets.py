@@ -16,9 +16,21 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from ..lexicons.linking import LinkConfig
-from ..model import Event, Location
+from ..model import Event, Evidence, Location
 
 _COARSE_PLACES = ("country", "region", "admin1")
+
+
+def evidence_spans(e: Event) -> tuple[Evidence, ...]:
+    """Every sentence that tells the event: its own, then the re-mentions grouped with
+    it in the article (nlp/events/group.py)."""
+    return (e.evidence, *e.more_evidence)
+
+
+def evidence_text(e: Event) -> str:
+    """The event's own sentence: what its word vector is made of (the re-mentions are
+    compared one by one, see event_link.cosine)."""
+    return e.evidence.text
 
 
 def type_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
@@ -75,7 +87,7 @@ def _date(e: Event) -> str | None:
 
 def says_start(e: Event, cfg: LinkConfig) -> bool:
     """The evidence says when something began ("protests that began on 1 October")."""
-    return bool(set(re.findall(r"[a-z]+", e.evidence.text.lower())) & cfg.start_words)
+    return bool(set(re.findall(r"[a-z]+", evidence_text(e).lower())) & cfg.start_words)
 
 
 def is_campaign(e: Event, cfg: LinkConfig) -> bool:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Mapping, Sequence
 
 from anyascii import anyascii
@@ -22,6 +23,7 @@ from .event_facets import (
     LinkConfig,
     date_relation,
     day,
+    evidence_text,
     is_campaign,
     mode_relation,
     near_sites,
@@ -34,6 +36,7 @@ from .event_facets import (
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")          # U.S. -> US
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})*(?![\d,])")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ed", "es", "s", "e", "i")
 
 
@@ -47,6 +50,10 @@ class Profile:
     starts: bool = False             # a protest wave and the date it began
     actors: frozenset[str] = frozenset()   # actor entity ids
     published: str | None = None     # the article's publication date
+    terms: frozenset[str] = frozenset()     # the evidence's stemmed content words
+    targets: frozenset[str] = frozenset()   # target entity ids
+    article: Mapping[str, float] = field(default_factory=dict)   # tf-idf of the whole article
+    numbers: frozenset[str] = frozenset()   # figures in the evidence (not years)
 
 
 def stem(word: str) -> str:
@@ -90,7 +97,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
                    cfg: LinkConfig,
                    published: Mapping[str, str | None] | None = None) -> list[Profile]:
     """Profiles with word weights and participant rarity counted over these reports."""
-    texts = {e.id: tokens(e.evidence.text, cfg.stopwords) for e in events}
+    texts = {e.id: tokens(evidence_text(e), cfg.stopwords) for e in events}
     n_docs = len({e.doc for e in events})
     word_df = Counter(w for e in events for w in set(texts[e.id]))
     idf = _idf(word_df, len(events))
@@ -100,6 +107,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
             by_doc.setdefault(p, set()).add(e.doc)
     top = math.log(1 + n_docs) or 1.0
     rarity = {p: max(0.0, math.log((1 + n_docs) / len(d))) / top for p, d in by_doc.items()}
+    articles = _article_vectors(events, texts)
     out = []
     rare = max(idf.values(), default=1.0)
     for e in events:
@@ -109,6 +117,9 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
         actors = frozenset(entity_of.get(m, m) for m in e.actors)
         out.append(Profile(event=e, words=vec, retold=retold, starts=_starts(e, cfg),
                            actors=actors,
+                           terms=frozenset(texts[e.id]), numbers=figures(e),
+                           targets=frozenset(entity_of.get(m, m) for m in e.targets),
+                           article=articles[e.doc],
                            published=(published or {}).get(e.doc), participants={
                                p: rarity[p] for p in participants(e, entity_of)}))
     return out
@@ -120,6 +131,26 @@ def _vector(words: list[str], idf: Mapping[str, float], rare: float) -> dict[str
     return _unit({w: (1 + math.log(c)) * idf.get(w, rare) for w, c in tf.items()})
 
 
+def _article_vectors(events: Sequence[Event], texts: Mapping[str, list[str]]
+                     ) -> dict[str, Mapping[str, float]]:
+    """Per article, the unit tf-idf vector of all its reports' evidence words (idf over
+    articles): how close two articles are in what they tell."""
+    bags: dict[str, Counter] = {}
+    for e in events:
+        bags.setdefault(e.doc, Counter()).update(texts[e.id])
+    idf = _idf(Counter(w for bag in bags.values() for w in bag), len(bags))
+    return {doc: MappingProxyType(_unit({w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}))
+            for doc, bag in bags.items()}
+
+
+def figures(e: Event) -> frozenset[str]:
+    """Figures the evidence gives (tolls, counts: "22 missiles", "1,200 people"), and
+    the event's own toll; four-digit years are dates, not figures."""
+    found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(evidence_text(e))}
+    found |= {str(n) for n in (e.fatalities, e.injuries) if n is not None}
+    return frozenset(found - {"0", "1"})
+
+
 def _starts(e: Event, cfg: LinkConfig) -> bool:
     return is_campaign(e, cfg) and says_start(e, cfg)
 
@@ -128,12 +159,12 @@ def cosine(a: Profile, b: Profile) -> float:
     """Word similarity of two reports: the own sentence of the one told by fewer
     sentences against each sentence of the other (an article-level event is told by
     several), the closest pair."""
-    return max(_cos(a.words, y) for y in (b.words, *b.retold)) if len(a.retold) <= len(
-        b.retold) else max(_cos(x, b.words) for x in (a.words, *a.retold))
+    return max(dot(a.words, y) for y in (b.words, *b.retold)) if len(a.retold) <= len(
+        b.retold) else max(dot(x, b.words) for x in (a.words, *a.retold))
 
 
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-    small, big = (a, b) if len(a) < len(b) else (b, a)
+def dot(x: Mapping[str, float], y: Mapping[str, float]) -> float:
+    small, big = (x, y) if len(x) < len(y) else (y, x)
     return sum(v * big.get(k, 0.0) for k, v in small.items())
 
 
@@ -159,7 +190,7 @@ def _stated_same(a: Event, b: Event, cfg: LinkConfig) -> bool:
     return place_relation(sa, sb) == "same" or near_sites(sa, sb, cfg.near_site_km)
 
 
-def _recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
+def undated_recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
     """When one report gives no date: is the other's date recent for its article?"""
     if (a.event.date and a.event.date.date) and not (b.event.date and b.event.date.date):
         return recency(a.event, b.published, cfg)
@@ -168,7 +199,7 @@ def _recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
     return "unknown"
 
 
-def _same_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+def one_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     """Two reports of one country's protest wave whose dates fit together."""
     ea, eb = a.event, b.event
     if not (is_campaign(ea, cfg) and is_campaign(eb, cfg) and ea.location and eb.location):
@@ -176,7 +207,7 @@ def _same_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     if not ea.location.country or ea.location.country != eb.location.country:
         return False
     return (date_relation(ea, eb, cfg) in ("same_day", "same", "near")
-            or _recency(a, b, cfg) == "recent" or _both_recent(a, b, cfg))
+            or undated_recency(a, b, cfg) == "recent" or _both_recent(a, b, cfg))
 
 
 def _both_recent(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
@@ -213,7 +244,7 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         where = "unknown"            # only places both reports state can exclude each other
     if kind == "conflict" or when == "far" or where == "conflict" or _other_actors(a, b, cfg):
         return None
-    if _recency(a, b, cfg) == "after":
+    if undated_recency(a, b, cfg) == "after":
         return None                  # an article cannot report what happened after it
     if kind == "family" and when != "same_day":
         return None
@@ -223,7 +254,7 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return score + w["type_family"]
     if a.starts and b.starts:
         score += w["campaign_start"]
-    if _same_wave(a, b, cfg):
+    if one_wave(a, b, cfg):
         score += w["same_wave"]
     return score + {"same": w["same_mode"], "other": w["other_mode"]}.get(
         mode_relation(ea, eb, cfg), 0.0)
@@ -239,7 +270,7 @@ def strong_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
 def tied(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     """Something specific ties the two reports, beyond being compatible: a strong tie,
     or (weaker: see events.cluster_events) one wave or one named site at fitting dates."""
-    return strong_tie(a, b, cfg) or _same_wave(a, b, cfg) or _site_tie(a, b, cfg)
+    return strong_tie(a, b, cfg) or one_wave(a, b, cfg) or _site_tie(a, b, cfg)
 
 
 def _site_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
@@ -250,7 +281,7 @@ def _site_tie(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     if site is None or site.kind != "site" or not _stated_same(a.event, b.event, cfg):
         return False
     return (date_relation(a.event, b.event, cfg) in ("same", "near")
-            or _recency(a, b, cfg) == "recent")
+            or undated_recency(a, b, cfg) == "recent")
 
 
 def links(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:

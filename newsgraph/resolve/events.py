@@ -13,21 +13,27 @@ from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import combinations
-from typing import Iterable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
 from .event_facets import (
     LinkConfig,
+    evidence_spans,
+    evidence_text,
     place_key,
     place_relation,
     stated_place,
 )
 from .event_link import Profile, build_profiles, link_score, links, strong_tie
+from .link_clusters import average_link
+from .link_model import LinkModel
 
-__all__ = ["cluster_events", "event_contradictions", "candidate_pairs"]
+__all__ = ["cluster_events", "learned_clusters", "hand_clusters", "event_contradictions",
+           "candidate_pairs"]
 log = logging.getLogger(__name__)
 MAX_BLOCK = 400          # a blocking key shared by more reports than this says nothing
 TOP_WORDS = 8            # each report is blocked on its rarest evidence words
@@ -36,14 +42,18 @@ TOP_WORDS = 8            # each report is blocked on its rarest evidence words
 def _same_sentence(a: Event, b: Event) -> bool:
     """One event read twice from one sentence (not one event per place of a list)."""
     return (a.doc == b.doc and a.type == b.type
-            and a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end
+            and any(x.start < y.end and y.start < x.end
+                    for x in evidence_spans(a) for y in evidence_spans(b))
             and place_relation(a.location, b.location) != "conflict")
 
 
-def _block_keys(p: Profile, family: str) -> set[tuple]:
-    """Keys of a report's blocks, within its type family (other types never link)."""
+def _block_keys(p: Profile, family: str, *, wide: bool = False) -> set[tuple]:
+    """Keys of a report's blocks, within its type family (other types never link by
+    hand). `wide` (the learned linker): across types, and also by publication month."""
     e = p.event
     keys: set[tuple] = {("p", x) for x in p.participants}
+    if wide and p.published:
+        keys.add(("m", p.published[:7]))
     if e.location:
         keys.add(("l", place_key(e.location.name)))
         if e.location.kind == "site" and e.location.admin1:     # sites near each other
@@ -54,18 +64,24 @@ def _block_keys(p: Profile, family: str) -> set[tuple]:
     return {(family, *k) for k in keys | {("w", w) for w in rare}}
 
 
+_ANY_TYPE = ""
+
+
 def _family(event_type: str, cfg: LinkConfig) -> str:
     return next((min(f) for f in cfg.families if event_type in f), event_type)
 
 
 def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
-                    docs: Sequence[frozenset[str]] | None = None) -> Iterable[tuple[int, int]]:
+                    docs: Sequence[frozenset[str]] | None = None,
+                    wide: bool = False) -> Iterable[tuple[int, int]]:
     """Pairs of reports of different articles sharing a blocking key, never all pairs.
-    `docs` gives the articles each profile stands for (copies of one report)."""
+    `docs` gives the articles each profile stands for (copies of one report); `wide`
+    blocks across types and by publication month too (see _block_keys)."""
     docs = docs or [frozenset({p.event.doc}) for p in profiles]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        for key in _block_keys(p, _family(p.event.type, cfg)):
+        family = _ANY_TYPE if wide else _family(p.event.type, cfg)
+        for key in _block_keys(p, family, wide=wide):
             blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
@@ -84,7 +100,7 @@ def _copies(events: Sequence[Event], profiles: Sequence[Profile]) -> list[list[i
     bins: dict[tuple, list[list[int]]] = defaultdict(list)
     for k, (e, p) in enumerate(zip(events, profiles)):
         where = e.location
-        key = (e.type, e.mode, e.date and e.date.date, e.evidence.text, p.published,
+        key = (e.type, e.mode, e.date and e.date.date, evidence_text(e), p.published,
                where and (where.name, where.kind), stated_place(e) is not None,
                tuple(sorted(p.participants)), p.actors)
         for group in bins[key]:
@@ -149,37 +165,97 @@ def _unambiguous(scored: list[tuple[float, int, int]], profiles: Sequence[Profil
     return [t for t in scored if (t[1], t[2]) not in bad]
 
 
+Probability = Callable[[Profile, Profile], float]
+
+
+@dataclass(frozen=True, slots=True)
+class HandLinker:
+    """Choose the hand-weighted linker of event_linking.yaml (the trainer's baseline,
+    and what builds the stores a first model is fitted on)."""
+
+
 def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
-                   cfg: LinkConfig,
-                   published: Mapping[str, str | None] | None = None) -> dict[str, str]:
+                   cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
+                   model: LinkModel | HandLinker | None = None) -> dict[str, str]:
     """Event id -> cluster id (a hash of the member ids; singletons get their own).
 
+    With a learned `model` (link_model), average link over its pair probabilities;
+    otherwise the hand-weighted score of event_linking.yaml.
     `published` (article id -> date) anchors reports that give no date: an article
     cannot report what happened after it, and recent news is what it most likely means.
     """
+    if isinstance(model, LinkModel):
+        return learned_clusters(events, entity_of=entity_of, cfg=cfg, published=published,
+                                probability=lambda a, b: model.probability(a, b, cfg),
+                                threshold=model.threshold)
+    return hand_clusters(events, entity_of=entity_of, cfg=cfg, published=published)
+
+
+def _prepare(events: Sequence[Event], entity_of: Mapping[str, str], cfg: LinkConfig,
+             published: Mapping[str, str | None] | None) -> "_Prepared":
     events = sorted(events, key=lambda e: e.id)
     profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published)
     copies = _copies(events, profiles)
     rep_of = {k: r for r, group in enumerate(copies) for k in group}
     reps = [profiles[group[0]] for group in copies]
     docs = [frozenset(events[k].doc for k in group) for group in copies]
-    groups = _Clusters(reps, cfg, docs)
     by_doc: dict[str, list[int]] = defaultdict(list)
     for k, e in enumerate(events):
         by_doc[e.doc].append(k)
-    for members in by_doc.values():
-        for i, j in combinations(members, 2):
-            if _same_sentence(events[i], events[j]):
-                groups.union(rep_of[i], rep_of[j], check=False)
+    forced = [(rep_of[i], rep_of[j]) for members in by_doc.values()
+              for i, j in combinations(members, 2) if _same_sentence(events[i], events[j])]
+    return _Prepared(events=events, copies=copies, reps=reps, docs=docs, forced=forced)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Prepared:
+    events: list[Event]
+    copies: list[list[int]]        # groups of syndicated copies (event indices)
+    reps: list[Profile]            # one profile per copy group
+    docs: list[frozenset[str]]     # the articles of each copy group
+    forced: list[tuple[int, int]]  # copy groups that are one sentence read twice
+
+    def labels(self, clusters: Iterable[Iterable[int]]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for members in clusters:
+            ks = sorted(k for r in members for k in self.copies[r])
+            cluster = ids.record_id("k", *(self.events[k].id for k in ks))
+            out.update((self.events[k].id, cluster) for k in ks)
+        return out
+
+
+def learned_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
+                     cfg: LinkConfig, published: Mapping[str, str | None] | None,
+                     probability: Probability, threshold: float) -> dict[str, str]:
+    """The hand linker's clusters, then average link over `probability` of the wide
+    blocking candidates (link_clusters): the learned model adds the links the hand
+    weights miss, and never splits what they join."""
+    prep = _prepare(events, entity_of, cfg, published)
+    probs = {(i, j): probability(prep.reps[i], prep.reps[j])
+             for i, j in candidate_pairs(prep.reps, cfg, docs=prep.docs, wide=True)}
+    forced = [(g[0], k) for g in _hand_groups(prep, cfg) for k in g[1:]]
+    groups = average_link(len(prep.reps), docs=prep.docs, probs=probs, threshold=threshold,
+                          sizes=[len(c) for c in prep.copies], forced=forced)
+    return prep.labels(groups)
+
+
+def hand_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
+                  cfg: LinkConfig,
+                  published: Mapping[str, str | None] | None = None) -> dict[str, str]:
+    """The hand-weighted linker: best pairs first, mean-score merges (event_linking.yaml)."""
+    prep = _prepare(events, entity_of, cfg, published)
+    return prep.labels(_hand_groups(prep, cfg))
+
+
+def _hand_groups(prep: _Prepared, cfg: LinkConfig) -> list[list[int]]:
+    reps, docs = prep.reps, prep.docs
+    groups = _Clusters(reps, cfg, docs)
+    for i, j in prep.forced:
+        groups.union(i, j, check=False)
     scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs)
                            if (s := links(reps[i], reps[j], cfg)) is not None],
                           reps, cfg, docs)
     scored.sort(key=lambda t: (-t[0], reps[t[1]].event.id, reps[t[2]].event.id))
     for _, i, j in scored:
         groups.union(i, j)
-    out: dict[str, str] = {}
-    for members in groups.members.values():
-        ks = sorted(k for r in members for k in copies[r])
-        cluster = ids.record_id("k", *(events[k].id for k in ks))
-        out.update((events[k].id, cluster) for k in ks)
-    return out
+    return sorted(sorted(m) for m in groups.members.values())

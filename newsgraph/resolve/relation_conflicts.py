@@ -4,6 +4,13 @@ organisation at once, two holders of one office, or two offices for one person.
 Relations are compared at entity level (`entity_of` maps mention ids to entity ids).
 Each contradiction lists every side with its evidence; `about` is a deterministic key
 (ids.relation_key for a pair of actors, the entity id or office for the others).
+
+Offices are compared as folded word sets (case, punctuation, "U.S." = "US", nationality
+words and "of <country>" folded to the country: "Iraqi Prime Minister" = "Prime
+Minister of Iraq"), so wording variants are no dispute, nor a vaguer form of the same
+office ("Prime Minister" within "Israeli Prime Minister"). Two holders of one office
+clash only when the office names its jurisdiction (two "presidents" of unnamed
+countries are not one office) and neither is a former holder (another time).
 """
 from __future__ import annotations
 
@@ -11,11 +18,13 @@ import re
 from collections import defaultdict
 from typing import Iterable, Mapping, Sequence
 
+from ..names.offices import office_words    # folding shared with the scorer
 from ..ids import record_id, relation_key
 from ..model import Contradiction, ContradictionValue, Evidence, Relation
 
 _OPPOSED = ("allied_with", "opposes")
 _FILLER = re.compile(r"\b(former|ex|the|late|then|acting|interim|caretaker)\b")
+_PAST = re.compile(r"\b(former|ex|late|then)\b", re.IGNORECASE)
 
 
 def relation_contradictions(relations: Sequence[Relation], *,
@@ -53,14 +62,25 @@ def _offices(rels: list[Relation], entity_of: Mapping[str, str]) -> list[Contrad
     offices: dict[str, list[Relation]] = defaultdict(list)
     for r in rels:
         if r.predicate == "holds_office" and r.object_text:
-            holders[office_key(r.object_text)].append(r)
             offices[entity_of[r.subject]].append(r)
+            if _jurisdiction(r.object_text) and not _PAST.search(r.object_text):
+                holders[folded_office(r.object_text)].append(r)
     out = [c for office, group in sorted(holders.items())
            if (c := _clash("office:" + office, "holder", group, lambda r: entity_of[r.subject]))]
     out += [c for person, group in sorted(offices.items())
-            if (c := _clash(person, "office", group, lambda r: office_key(r.object_text or ""),
-                            same=_same_office))]
+            if (c := _clash(person, "office", group,
+                            lambda r: folded_office(r.object_text or ""), same=_same_office))]
     return out
+
+
+def folded_office(text: str) -> str:
+    """The office's folded words, sorted and joined: one key for all its wordings."""
+    return " ".join(sorted(office_words(text))) or office_key(text)
+
+
+def _jurisdiction(text: str) -> bool:
+    """The office names its country ("US Secretary of State", "Iraqi President")."""
+    return any(w.startswith("@") for w in office_words(text))
 
 
 def office_key(text: str) -> str:
@@ -69,7 +89,10 @@ def office_key(text: str) -> str:
 
 
 def _same_office(a: str, b: str) -> bool:
-    return a in b or b in a
+    """One folded office's words within the other's: the same office, or a vaguer
+    wording of it."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _clash(about: str, field: str, group: list[Relation], value_of, *, same=None) -> Contradiction | None:

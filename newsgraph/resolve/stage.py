@@ -8,26 +8,54 @@ tables) comes in as an argument.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..lexicons import Lexicons
+from ..model import Article, Entity, Event, Relation
 from ..store import View
 from ..store.writer import Resolution
 from .corroboration import source_groups
 from .entities import resolve_entities
-from .events import cluster_events, event_contradictions
+from .events import HandLinker, cluster_events, event_contradictions
+from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
 
 
-def resolve_store(view: View, *, data: Lexicons) -> Resolution:
-    kb, cfg = data.kb, data.linking
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoreInputs:
+    """What event linking reads from a store: its events, their entities, dates."""
+    articles: list[Article]
+    events: list[Event]
+    relations: list[Relation]
+    entities: list[Entity]
+    entity_of: dict[str, str]       # mention id -> entity id
+    published: dict[str, str | None]   # article id -> publication date
+
+
+def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
+    """Entities resolved over the store, with the events and articles (also what the
+    linking trainer reads)."""
     articles = list(view.articles())
     events, relations = view.events(), view.relations()
-    mentions = link_states(view.mentions(), kb=kb, demonyms=data.places.demonyms,
+    mentions = link_states(view.mentions(), kb=data.kb, demonyms=data.places.demonyms,
                            arguments=state_arguments(relations, events))
-    entities = resolve_entities(mentions, kb=kb)
-    entity_of = {m: e.id for e in entities for m in e.mentions}
-    published = {a.id: a.published for a in articles}
-    clusters = cluster_events(events, entity_of=entity_of, published=published, cfg=cfg)
+    entities = resolve_entities(mentions, kb=data.kb)
+    return StoreInputs(articles=articles, events=list(events), relations=list(relations),
+                       entities=list(entities),
+                       entity_of={m: e.id for e in entities for m in e.mentions},
+                       published={a.id: a.published for a in articles})
+
+
+def resolve_store(view: View, *, data: Lexicons,
+                  model: LinkModel | HandLinker | None = None) -> Resolution:
+    """Entities, event clusters (the hand-weighted linker unless a learned `model`,
+    e.g. link_model.load_model(), is given), contradictions and syndication groups."""
+    cfg, found = data.linking, store_inputs(view, data=data)
+    articles, events, relations = found.articles, found.events, found.relations
+    entities, entity_of, published = found.entities, found.entity_of, found.published
+    clusters = cluster_events(events, entity_of=entity_of, published=published, cfg=cfg,
+                              model=model)
     contradictions = [
         *event_contradictions(events, clusters=clusters, entity_of=entity_of, cfg=cfg),
         *relation_contradictions(relations, entity_of=entity_of),

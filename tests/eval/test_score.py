@@ -10,7 +10,7 @@ import pytest
 from newsgraph.eval import evaluate, format_table
 from newsgraph.eval.gate import flatten
 from newsgraph.eval.loose import place_match
-from newsgraph.eval.offices import office_match
+from newsgraph.names.offices import office_match
 from newsgraph.eval.spans import find_all
 
 from .helpers import doc_id, perfect_export, synthetic

