@@ -23,6 +23,7 @@ from .event_facets import (
     LinkConfig,
     date_relation,
     day,
+    evidence_spans,
     evidence_text,
     is_campaign,
     mode_relation,
@@ -117,7 +118,9 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
         actors = frozenset(entity_of.get(m, m) for m in e.actors)
         out.append(Profile(event=e, words=vec, retold=retold, starts=_starts(e, cfg),
                            actors=actors,
-                           terms=frozenset(texts[e.id]), numbers=figures(e),
+                           terms=frozenset(w for x in evidence_spans(e)
+                                           for w in tokens(x.text, cfg.stopwords)),
+                           numbers=figures(e),
                            targets=frozenset(entity_of.get(m, m) for m in e.targets),
                            article=articles[e.doc],
                            published=(published or {}).get(e.doc), participants={
@@ -146,7 +149,8 @@ def _article_vectors(events: Sequence[Event], texts: Mapping[str, list[str]]
 def figures(e: Event) -> frozenset[str]:
     """Figures the evidence gives (tolls, counts: "22 missiles", "1,200 people"), and
     the event's own toll; four-digit years are dates, not figures."""
-    found = {m.group(0).replace(",", "") for m in _NUMBER.finditer(evidence_text(e))}
+    found = {m.group(0).replace(",", "") for x in evidence_spans(e)
+             for m in _NUMBER.finditer(x.text)}
     found |= {str(n) for n in (e.fatalities, e.injuries) if n is not None}
     return frozenset(found - {"0", "1"})
 

@@ -248,9 +248,8 @@ def test_injured_counts_that_differ_are_a_dispute() -> None:
 
 def test_reports_with_several_evidence_spans_cluster() -> None:
     a = ev("a", "d1")
-    two = (Evidence(doc="d1", start=0, end=10, text=STRIKE),
-           Evidence(doc="d1", start=40, end=60, text="Guards died at Koro."))
-    c = clusters([dataclasses.replace(a, evidence=two), ev("b", "d2", loc=COUNTRY, mode=None)])
+    more = (Evidence(doc="d1", start=40, end=60, text="Guards died at Koro."),)
+    c = clusters([dataclasses.replace(a, more_evidence=more), ev("b", "d2", loc=COUNTRY, mode=None)])
     assert c["a"] == c["b"]
 
 

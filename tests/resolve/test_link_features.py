@@ -15,7 +15,7 @@ def ev(eid: str, doc: str, *texts: str, date: str | None = "2021-03-07",
         at += len(t) + 1
     d = DateRef(start=0, end=5, text="x", date=date, precision="day") if date else None
     return Event(id=eid, doc=doc, type="ASSAULT", date=d, targets=targets,
-                 evidence=spans[0] if len(spans) == 1 else tuple(spans))
+                 evidence=spans[0], more_evidence=tuple(spans[1:]))
 
 
 def features(a: Event, b: Event, *more: Event) -> dict[str, float]:
