@@ -52,12 +52,12 @@ quality quality-baseline: setup
 	grep '"file": "[cg]' $(NEWSWIRE)/meta.jsonl > build/q-held-out/meta.jsonl
 	$(BIN)/newsgraph build build/q-held-out --db build/q-held-out.sqlite --quiet --rebuild
 	$(BIN)/newsgraph eval $(addprefix --gold ,$(SEEDS_GOLD)) --db build/q-seeds.sqlite \
-	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline)
+	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline $(if $(ALLOW_LOWER),--allow-lower))
 	$(BIN)/newsgraph eval --gold examples/gold/examples_gold.json --db build/q-examples.sqlite \
-	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline)
+	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline $(if $(ALLOW_LOWER),--allow-lower))
 	$(BIN)/newsgraph eval --gold ../shared/gold/newswire_dev.json --db build/q-held-out.sqlite \
 	  --split held-out=c,g \
-	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline)
+	  --baseline quality/baseline.json $(if $(filter quality-baseline,$@),--update-baseline $(if $(ALLOW_LOWER),--allow-lower))
 
 bench: setup
 	$(BIN)/python bench/throughput.py
