@@ -59,11 +59,12 @@ class KBIndex:
 
     def _by_rules(self, name: str, label: str | None) -> str | None:
         found = set()
-        for alias, actor_id in self.by_last.get(parse(name, self.lex).last, ()):
+        lex = self.lex
+        for alias, actor_id in self.by_last.get(parse(name, lex).last, ()):
             actor = self.kb.actors[actor_id]
-            if (label and not _compatible(label, actor.type)) or len(parse(alias, self.lex).keys) < 2:
+            if (label and not _compatible(label, actor.type)) or len(parse(alias, lex).keys) < 2:
                 continue
-            ctx = MatchContext(lex=self.lex, label_a=label or actor.type, label_b=actor.type)
+            ctx = MatchContext(lex=lex, label_a=label or actor.type, label_b=actor.type)
             if match(name, alias, context=ctx).same:
                 found.add(actor_id)
         return found.pop() if len(found) == 1 else None

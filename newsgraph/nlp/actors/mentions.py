@@ -196,7 +196,8 @@ def _link(span: Span, ent: Span, *, kb: KnowledgeBase, names: NameLexicon,
         actor_id = index.link(span.text, None, single=False)
     if actor_id is not None:
         return actor_id, kb.actors[actor_id].type
-    if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not from_ruler and looks_like_org(span.text, names):
+    if (label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not from_ruler
+            and looks_like_org(span.text, names)):
         return None, "ORG"
     return None, label
 
