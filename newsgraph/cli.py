@@ -183,8 +183,11 @@ def explain_match(name_a, name_b) -> None:
     Example:
       newsgraph explain-match "Abd al-Rahman Yusuf" "Abdulrahman Youssef"
     """
+    from . import lexicons
+    from .names.match import MatchContext
     from .names.match import explain_match as explain
-    for line in explain(name_a, name_b):
+    context = MatchContext(lex=lexicons.load().names)
+    for line in explain(name_a, name_b, context=context):
         click.echo(line)
 
 

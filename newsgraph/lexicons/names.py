@@ -36,9 +36,10 @@ class NamesFile(Strict):
     roles: list[str]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class NameLexicon:
-    """The name lexicon in lookup-ready form."""
+    """The name lexicon in lookup-ready form (compared and hashed by identity, so the
+    name-key functions can memoise per lexicon)."""
     titles: tuple[tuple[str, ...], ...]          # longest first
     title_sectors: dict[str, str]
     articles: frozenset[str]

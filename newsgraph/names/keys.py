@@ -7,6 +7,9 @@ part gets a consonant skeleton (variant letter classes from data, vowels dropped
 doubled letters collapsed), so spellings of one name that differ only in
 vowels, doubled letters or q/gh/k share a key.
 Keys find candidates; `match.py` decides.
+
+The word lists come from the name lexicon (`Lexicons.names`), which every function that
+reads it takes as an argument; `parse` memoises per (name, lexicon).
 """
 from __future__ import annotations
 
@@ -17,8 +20,7 @@ from itertools import product
 
 from anyascii import anyascii
 
-from ..lexicons.names import NameLexicon, load_names
-from ..settings import DATA_DIR
+from ..lexicons.names import NameLexicon
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u2032]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
@@ -26,16 +28,6 @@ _WORD = re.compile(r"[a-z0-9]+-?")
 _VOWELS = frozenset("aeiouy")
 _DEMONYM = re.compile(r"(?:iy|i|y)ans?$")
 _POSSESSIVE = re.compile(r"(?<=\w)['\u2019]s?$")
-
-
-Lexicon = NameLexicon
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The shipped name lexicon, read and checked by `newsgraph.lexicons` (the string
-    functions below read it here; the run's `Lexicons.names` is the same data)."""
-    return load_names(DATA_DIR / "lexicons" / "names.yaml")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,15 +63,14 @@ def fold(text: str) -> str:
     return " ".join(anyascii(text).lower().replace("'", "").split())
 
 
-def skeleton(word: str) -> str:
+def skeleton(word: str, lex: NameLexicon) -> str:
     """Consonant skeleton of one folded word: vowels out, letter classes merged."""
-    lex = lexicon()
     w = re.sub(r"[^a-z0-9]", "", word.lower())
     if not w or w.isdigit():
         return w
     demonym = _DEMONYM.search(w) if len(w) > 5 else None  # the -ian adjective is not the noun
     if demonym:
-        return skeleton(w[:demonym.start()]) + "yn"
+        return skeleton(w[:demonym.start()], lex) + "yn"
     nisba = len(w) > 3 and w.endswith(("i", "y", "ee"))    # a nisba -i is kept
     if len(w) > 2 and w.endswith("h") and w[-2] in _VOWELS:
         w = w[:-1]                                   # final -ah = final -a
@@ -103,12 +94,12 @@ def words(text: str) -> list[tuple[str, bool]]:
     return [(m.rstrip("-"), m.endswith("-")) for m in _WORD.findall(text.lower())]
 
 
-def _strip_titles(ws: list[str]) -> tuple[tuple[str, ...], list[str]]:
+def _strip_titles(ws: list[str], lex: NameLexicon) -> tuple[tuple[str, ...], list[str]]:
     found: list[str] = []
     changed = True
     while changed and len(ws) > 1:
         changed = False
-        for title in lexicon().titles:
+        for title in lex.titles:
             n = len(title)
             if len(ws) > n and tuple(ws[:n]) == title:
                 found.append(" ".join(title))
@@ -118,8 +109,7 @@ def _strip_titles(ws: list[str]) -> tuple[tuple[str, ...], list[str]]:
     return tuple(found), ws
 
 
-def _drop_articles(tokens: list[tuple[str, bool]]) -> list[str]:
-    lex = lexicon()
+def _drop_articles(tokens: list[tuple[str, bool]], lex: NameLexicon) -> list[str]:
     out: list[str] = []
     for i, (w, hyphen) in enumerate(tokens):
         last = i == len(tokens) - 1
@@ -132,9 +122,8 @@ def _drop_articles(tokens: list[tuple[str, bool]]) -> list[str]:
     return out
 
 
-def _split_glued(w: str) -> list[str]:
+def _split_glued(w: str, lex: NameLexicon) -> list[str]:
     """'aboumohandes' -> ['abou', 'mohandes']; 'abdulmahdi' -> ['abdul', 'mahdi']."""
-    lex = lexicon()
     for prefix in (*lex.abd, "abou", "abu", "umm"):
         rest = w[len(prefix):]
         if w.startswith(prefix) and len(rest) >= 2 and w not in lex.abd and w not in lex.kunya:
@@ -143,9 +132,8 @@ def _split_glued(w: str) -> list[str]:
     return [w]
 
 
-def _units(ws: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    lex = lexicon()
-    flat = [piece for w in ws for piece in _split_glued(w)]
+def _units(ws: list[str], lex: NameLexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    flat = [piece for w in ws for piece in _split_glued(w, lex)]
     parts: list[str] = []
     keys: list[str] = []
     i = 0
@@ -154,21 +142,22 @@ def _units(ws: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         nxt = flat[i + 1] if i + 1 < len(flat) else None
         if nxt and (w in lex.kunya or w in lex.abd):
             mark = lex.kunya.get(w, "abd")
-            rest = skeleton(nxt)
+            rest = skeleton(nxt, lex)
             rest = rest[1:] if rest.startswith("a") and len(rest) > 1 else rest
             parts.append(f"{w} {nxt}")
             keys.append(f"{mark}:{rest}")
             i += 2
             continue
         parts.append(w)
-        keys.append(skeleton(lex.org_head_class.get(w, w)))
+        keys.append(skeleton(lex.org_head_class.get(w, w), lex))
         i += 1
     return tuple(parts), tuple(keys)
 
 
 @lru_cache(maxsize=200_000)
-def parse(name: str) -> ParsedName:
-    """Split a name into titles and keyed parts (cached: names repeat a lot)."""
+def parse(name: str, lex: NameLexicon) -> ParsedName:
+    """Split a name into titles and keyed parts, with the word lists of `lex`
+    (cached per name and lexicon: names repeat a lot)."""
     if is_acronym(name):
         core = name.strip().replace(".", "")
         core = core[:-1] if core.endswith("s") else core
@@ -177,34 +166,34 @@ def parse(name: str) -> ParsedName:
     tokens = words(name)
     if tokens and tokens[0][0] == "the" and len(tokens) > 1:
         tokens = tokens[1:]
-    titles, ws = _strip_titles([w for w, _ in tokens])
+    titles, ws = _strip_titles([w for w, _ in tokens], lex)
     kept = tokens[len(tokens) - len(ws):]
-    parts, keys = _units(_drop_articles(kept))
+    parts, keys = _units(_drop_articles(kept, lex), lex)
     return ParsedName(text=name, titles=titles, parts=parts, keys=keys)
 
 
-def name_key(name: str) -> str:
+def name_key(name: str, lex: NameLexicon) -> str:
     """One string key for a name: the part skeletons joined by spaces."""
-    return parse(name).key
+    return parse(name, lex).key
 
 
-def looks_like_org(name: str) -> bool:
+def looks_like_org(name: str, lex: NameLexicon) -> bool:
     """True when a word of the name marks an organisation (head words and the Arabic words for brigades etc.)."""
-    return any(w in lexicon().org_words for w, _ in words(name))
+    return any(w in lex.org_words for w, _ in words(name))
 
 
-def title_sector(name: str) -> str | None:
+def title_sector(name: str, lex: NameLexicon) -> str | None:
     """Sector implied by a leading title ("General X" -> military), if any."""
-    for title in parse(name).titles:
-        if title in lexicon().title_sectors:
-            return lexicon().title_sectors[title]
+    for title in parse(name, lex).titles:
+        if title in lex.title_sectors:
+            return lex.title_sectors[title]
     return None
 
 
 _ARTICLE_RE = re.compile(r"\b([Aa]l|[Ee]l)[- ](?=[A-Za-z])")
 
 
-def spelling_variants(alias: str) -> set[str]:
+def spelling_variants(alias: str, lex: NameLexicon) -> set[str]:
     """Written variants of an alias: apostrophes kept or dropped, hyphens or spaces,
     the article al- written "al-", "al " or left out."""
     base = _APOSTROPHES.sub("'", alias)
@@ -213,12 +202,11 @@ def spelling_variants(alias: str) -> set[str]:
     out: set[str] = set()
     for v, form in product(hyph, ("al-", "al ", "al- ", "")):
         out.add(" ".join(_ARTICLE_RE.sub(form, v).split()))
-    return {v for v in out if v} | _head_synonyms(out)
+    return {v for v in out if v} | _head_synonyms(out, lex)
 
 
-def _head_synonyms(variants: set[str]) -> set[str]:
+def _head_synonyms(variants: set[str], lex: NameLexicon) -> set[str]:
     """"X Alliance" also as "X coalition" (org head words of one class, from data)."""
-    lex = lexicon()
     out = set()
     for v in variants:
         head = v.rsplit(" ", 1)

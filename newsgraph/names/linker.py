@@ -5,16 +5,18 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..kb import KnowledgeBase
+from ..lexicons.names import NameLexicon
 from .keys import fold, parse
 from .match import MatchContext, match, type_class
 
-_CACHE: dict[int, tuple[KnowledgeBase, "KBIndex"]] = {}
+_CACHE: dict[tuple[int, int], tuple[KnowledgeBase, NameLexicon, "KBIndex"]] = {}
 
 
 @dataclass(frozen=True, slots=True)
 class KBIndex:
-    """Lookup tables over every name and alias of the KB."""
+    """Lookup tables over every name and alias of the KB, keyed with the name lexicon."""
     kb: KnowledgeBase
+    lex: NameLexicon
     by_text: dict[str, frozenset[str]]        # folded alias -> actor ids
     by_key: dict[str, frozenset[str]]         # full key -> actor ids
     by_flat: dict[str, frozenset[str]]        # key without word breaks -> actor ids
@@ -28,7 +30,7 @@ class KBIndex:
 
     def exact(self, name: str) -> frozenset[str]:
         """Actors that have `name` as a name or alias (folded; acronyms as written)."""
-        p = parse(name)
+        p = parse(name, self.lex)
         if p.acronym:
             return self.by_key.get(p.key, frozenset())
         return self.by_text.get(fold(name), frozenset())
@@ -44,7 +46,7 @@ class KBIndex:
         ids = self._typed(self.exact(name), label)
         if len(ids) == 1:
             return next(iter(ids))
-        p = parse(name)
+        p = parse(name, self.lex)
         if p.acronym or not p.keys or label == "NORP" or (len(p.keys) == 1 and not single):
             return None
         for table, key in ((self.by_key, p.key), (self.by_flat, p.flat)):
@@ -57,11 +59,12 @@ class KBIndex:
 
     def _by_rules(self, name: str, label: str | None) -> str | None:
         found = set()
-        for alias, actor_id in self.by_last.get(parse(name).last, ()):
+        lex = self.lex
+        for alias, actor_id in self.by_last.get(parse(name, lex).last, ()):
             actor = self.kb.actors[actor_id]
-            if (label and not _compatible(label, actor.type)) or len(parse(alias).keys) < 2:
+            if (label and not _compatible(label, actor.type)) or len(parse(alias, lex).keys) < 2:
                 continue
-            ctx = MatchContext(label_a=label or actor.type, label_b=actor.type)
+            ctx = MatchContext(lex=lex, label_a=label or actor.type, label_b=actor.type)
             if match(name, alias, context=ctx).same:
                 found.add(actor_id)
         return found.pop() if len(found) == 1 else None
@@ -76,13 +79,13 @@ def _compatible(label: str, actor_type: str) -> bool:
     return type_class(label) == type_class(actor_type)
 
 
-def build_index(kb: KnowledgeBase) -> KBIndex:
+def build_index(kb: KnowledgeBase, lex: NameLexicon) -> KBIndex:
     by_text: dict[str, set[str]] = defaultdict(set)
     by_key: dict[str, set[str]] = defaultdict(set)
     by_flat: dict[str, set[str]] = defaultdict(set)
     by_last: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for alias, actor_id in kb.alias_items():
-        p = parse(alias)
+        p = parse(alias, lex)
         if not p.acronym:
             by_text[fold(alias)].add(actor_id)
         if not p.keys:
@@ -96,17 +99,17 @@ def build_index(kb: KnowledgeBase) -> KBIndex:
         for name in actor.metonyms:
             by_metonym[fold(name)].add(actor.id)
     freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
-    return KBIndex(kb, freeze(by_text), freeze(by_key), freeze(by_flat),
+    return KBIndex(kb, lex, freeze(by_text), freeze(by_key), freeze(by_flat),
                    {k: tuple(sorted(v)) for k, v in by_last.items()}, freeze(by_metonym))
 
 
-def kb_index(kb: KnowledgeBase) -> KBIndex:
-    """The index of `kb`, built once per KB object."""
-    hit = _CACHE.get(id(kb))
-    if hit is not None and hit[0] is kb:
-        return hit[1]
+def kb_index(kb: KnowledgeBase, lex: NameLexicon) -> KBIndex:
+    """The index of `kb` keyed with `lex`, built once per pair of objects."""
+    hit = _CACHE.get((id(kb), id(lex)))
+    if hit is not None and hit[0] is kb and hit[1] is lex:
+        return hit[2]
     if len(_CACHE) > 8:
         _CACHE.clear()
-    index = build_index(kb)
-    _CACHE[id(kb)] = (kb, index)
+    index = build_index(kb, lex)
+    _CACHE[(id(kb), id(lex))] = (kb, lex, index)
     return index

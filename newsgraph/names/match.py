@@ -10,7 +10,8 @@ from typing import Callable, Protocol
 
 from rapidfuzz.fuzz import ratio
 
-from .keys import ParsedName, lexicon, looks_like_org, parse
+from ..lexicons.names import NameLexicon
+from .keys import ParsedName, looks_like_org, parse
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 SHORT_KEY = 3             # skeletons this short carry little evidence
@@ -32,7 +33,9 @@ class NameIndex(Protocol):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MatchContext:
-    """What is known besides the two strings: their entity types and the KB's names."""
+    """What is known besides the two strings: the name lexicon, their entity types and
+    the KB's names."""
+    lex: NameLexicon
     label_a: str | None = None
     label_b: str | None = None
     names: NameIndex | None = None
@@ -49,7 +52,8 @@ class _Pair:
         labels = {self.ctx.label_a, self.ctx.label_b} - {None}
         if labels:
             return labels == {"PERSON"}
-        return not (looks_like_org(self.a.text) or looks_like_org(self.b.text))
+        lex = self.ctx.lex
+        return not (looks_like_org(self.a.text, lex) or looks_like_org(self.b.text, lex))
 
     @property
     def place(self) -> bool:
@@ -123,7 +127,7 @@ def rule_place_head(p: _Pair) -> Verdict:
     if not p.place or len(p.a.keys) == len(p.b.keys):
         return None
     short, full = (p.a, p.b) if len(p.a.keys) < len(p.b.keys) else (p.b, p.a)
-    if full.parts[-1] in lexicon().minor_place_heads and full.keys[:-1] == short.keys:
+    if full.parts[-1] in p.ctx.lex.minor_place_heads and full.keys[:-1] == short.keys:
         return True, 0.8, f"{short.text!r} is {full.text!r} without its head word {full.parts[-1]!r}"
     return None
 
@@ -192,9 +196,10 @@ RULES: tuple[Callable[[_Pair], Verdict], ...] = (
 )
 
 
-def match(a: str, b: str, *, context: MatchContext | None = None) -> MatchResult:
+def match(a: str, b: str, *, context: MatchContext) -> MatchResult:
     """Decide whether names `a` and `b` refer to the same actor."""
-    pair = _Pair(a=parse(a), b=parse(b), ctx=context or MatchContext())
+    lex = context.lex
+    pair = _Pair(a=parse(a, lex), b=parse(b, lex), ctx=context)
     for rule in RULES:
         verdict = rule(pair)
         if verdict is not None:
@@ -204,10 +209,10 @@ def match(a: str, b: str, *, context: MatchContext | None = None) -> MatchResult
                        reasons=(f"different name parts: {pair.a.key!r} vs {pair.b.key!r}",))
 
 
-def explain_match(a: str, b: str, *, context: MatchContext | None = None) -> list[str]:
+def explain_match(a: str, b: str, *, context: MatchContext) -> list[str]:
     """Human-readable lines: how each name was parsed, and the decision with its reason."""
     lines = []
-    for label, p in (("A", parse(a)), ("B", parse(b))):
+    for label, p in (("A", parse(a, context.lex)), ("B", parse(b, context.lex))):
         titles = f" titles={list(p.titles)}" if p.titles else ""
         kind = " (acronym)" if p.acronym else ""
         lines.append(f"{label}: {p.text!r}{kind}{titles} parts={list(p.parts)} key={p.key!r}")

@@ -23,7 +23,7 @@ from .relations import extract as relations
 def extract(doc: Doc, article: Article, *, data: Lexicons,
             keep_events: events.Keep | None = None) -> ArticleRecords:
     kb = data.kb
-    found = mentions.mentions_from_doc(doc, article, kb=kb)
+    found = mentions.mentions_from_doc(doc, article, kb=kb, names=data.names)
     date_refs = dates.find_dates(doc, article.published)
     place_refs = places.find_places(doc, article, mentions=found,
                                     site_nouns=data.places.site_nouns)

@@ -33,7 +33,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..kb import KnowledgeBase
-from ..names.keys import is_acronym, lexicon, spelling_variants
+from ..lexicons import NameLexicon
+from ..names.keys import is_acronym, spelling_variants
 from .layout import LINE_BREAKS
 
 log = logging.getLogger(__name__)
@@ -51,12 +52,13 @@ class Pattern:
     exact_case: bool = False
 
 
-def build_nlp(model_name: str, kb: KnowledgeBase, *,
+def build_nlp(model_name: str, kb: KnowledgeBase, *, names: NameLexicon,
               place_names: Iterable[tuple[str, str]] = ()) -> Language:
-    """Load `model_name` and add the KB + gazetteer ruler before `ner`."""
+    """Load `model_name` and add the KB + gazetteer ruler before `ner` (spelling
+    variants from the name lexicon `names`)."""
     nlp = spacy.load(model_name)
     nlp.add_pipe(LINE_BREAKS, before="parser")     # no sentence across a line break
-    patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))))
+    patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))), names)
     ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME,
                          before="ner" if "ner" in nlp.pipe_names else None)
     assert isinstance(ruler, KBRuler)
@@ -72,11 +74,11 @@ def _kb_items(kb: KnowledgeBase) -> tuple[tuple[str, str, str], ...]:
 
 @lru_cache(maxsize=4)
 def _patterns_cached(kb_items: tuple[tuple[str, str, str], ...],
-                     places: tuple[tuple[str, str], ...]) -> tuple[Pattern, ...]:
-    return tuple(kb_patterns(kb_items)) + tuple(place_patterns(places))
+                     places: tuple[tuple[str, str], ...], lex: NameLexicon) -> tuple[Pattern, ...]:
+    return tuple(kb_patterns(kb_items, lex)) + tuple(place_patterns(places, lex))
 
 
-def kb_patterns(items: Iterable[tuple[str, str, str]]) -> list[Pattern]:
+def kb_patterns(items: Iterable[tuple[str, str, str]], lex: NameLexicon) -> list[Pattern]:
     """Patterns for every KB name and its spelling variants."""
     out: dict[tuple[str, bool], Pattern] = {}
     for name, label, actor_id in items:
@@ -88,19 +90,19 @@ def kb_patterns(items: Iterable[tuple[str, str, str]]) -> list[Pattern]:
                 out.setdefault((plural, True), Pattern(text=plural, label=label, id=actor_id,
                                                         exact_case=True))
             continue
-        for variant in sorted(spelling_variants(name)):
+        for variant in sorted(spelling_variants(name, lex)):
             key = (variant.lower(), False)
             out.setdefault(key, Pattern(text=variant, label=label, id=actor_id))
     return list(out.values())
 
 
-def place_patterns(places: Iterable[tuple[str, str]]) -> list[Pattern]:
+def place_patterns(places: Iterable[tuple[str, str]], lex: NameLexicon) -> list[Pattern]:
     """Case-sensitive patterns for gazetteer names (as written and title-cased)."""
     out: dict[str, Pattern] = {}
     for name, label in places:
         if len(name) < 3:
             continue
-        for form in sorted(place_variants(name)):
+        for form in sorted(place_variants(name, lex.lowercase_place_heads)):
             out.setdefault(form, Pattern(text=form, label=label, exact_case=True))
     return list(out.values())
 
@@ -108,9 +110,9 @@ def place_patterns(places: Iterable[tuple[str, str]]) -> list[Pattern]:
 _PLACE_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[- ](?=[A-Z])")
 
 
-def place_variants(name: str) -> set[str]:
+def place_variants(name: str, heads: frozenset[str]) -> set[str]:
     """"Al X" also as "X", "al-X", "Al-X"; a final -a also as -ah and back; a generic
-    head word ("Governorate", "Square") also in lower case."""
+    head word of `heads` ("Governorate", "Square") also in lower case."""
     base = _PLACE_ARTICLE.sub("", name.title() if name.islower() else name)
     stems = {base}
     if base.endswith("ah") and len(base) > 4:
@@ -120,7 +122,6 @@ def place_variants(name: str) -> set[str]:
     out = {name} | stems
     if base != name:
         out |= {f"{art}{s}" for s in stems for art in ("al-", "Al-", "Al ", "al ")}
-    heads = lexicon().lowercase_place_heads
     for form in list(out):          # "Diyala Governorate" also as "Diyala governorate"
         words = form.split(" ")
         if len(words) > 1 and words[-1].istitle() and words[-1].lower() in heads:

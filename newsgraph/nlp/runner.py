@@ -66,7 +66,8 @@ def pipeline_for(settings: Settings, data: Lexicons) -> Language:
         from ..geo.gazetteer import Gazetteer
         from .ruler import build_nlp
         with loading():
-            nlp = build_nlp(settings.model, data.kb, place_names=Gazetteer.load().names())
+            nlp = build_nlp(settings.model, data.kb, names=data.names,
+                            place_names=Gazetteer.load().names())
             nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
             _PIPELINES[key] = nlp
     return _PIPELINES[key]
@@ -76,7 +77,7 @@ def warm_up(settings: Settings, data: Lexicons) -> None:
     """Load the model and build the KB's linker index (once per run, or per worker)."""
     pipeline_for(settings, data)
     with loading():
-        kb_index(data.kb)
+        kb_index(data.kb, data.names)
 
 
 def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:

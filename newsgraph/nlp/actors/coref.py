@@ -19,7 +19,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ...kb import KnowledgeBase
-from ...names.keys import lexicon, parse
+from ...lexicons import NameLexicon
+from ...names.keys import parse
 from ...names.match import MatchContext, match, type_class
 from .. import grammar as g
 from ..text import doc_text
@@ -41,9 +42,9 @@ class Cand:
     chain: tuple[int, int] | None = None   # (start, end) of the chain's representative
 
 
-def clean_name(text: str) -> str:
+def clean_name(text: str, lex: NameLexicon) -> str:
     """The name without leading titles ("General X" -> "X")."""
-    titles = parse(text).titles
+    titles = parse(text, lex).titles
     words = text.split()
     drop = sum(len(t.split()) for t in titles)
     return " ".join(words[drop:]) if 0 < drop < len(words) else text
@@ -56,34 +57,37 @@ class _Chain:
     kb_id: str | None
 
 
-def build_chains(cands: list[Cand], *, kb: KnowledgeBase | None = None) -> list[Cand]:
+def build_chains(cands: list[Cand], *, names: NameLexicon,
+                 kb: KnowledgeBase | None = None) -> list[Cand]:
     """Give every name candidate its chain (representative span), name and KB id."""
     ordered = sorted(cands, key=lambda c: (c.start, c.end))
     chains: list[_Chain] = []
-    full = [c for c in ordered if len(parse(c.text).keys) > 1 or c.kb_id]
-    for c in sorted(full, key=lambda c: (-len(parse(c.text).keys), c.start)):
-        chain = _find_chain(c, chains, full_only=True)
+    full = [c for c in ordered if len(parse(c.text, names).keys) > 1 or c.kb_id]
+    for c in sorted(full, key=lambda c: (-len(parse(c.text, names).keys), c.start)):
+        chain = _find_chain(c, chains, full_only=True, lex=names)
         if chain is None:
             chains.append(_Chain(rep=c, label=c.label, kb_id=c.kb_id))
         elif chain.kb_id is None:
             chain.kb_id = c.kb_id
     out = []
     for c in ordered:
-        chain = _find_chain(c, chains, full_only=False)
+        chain = _find_chain(c, chains, full_only=False, lex=names)
         if chain is None:
             chain = _Chain(rep=c, label=c.label, kb_id=c.kb_id)
             chains.append(chain)
-        partial = chain.rep is not c and len(parse(c.text).keys) < len(parse(chain.rep.text).keys)
+        partial = (chain.rep is not c
+                   and len(parse(c.text, names).keys) < len(parse(chain.rep.text, names).keys))
         kb_id = c.kb_id or chain.kb_id
         actor = kb.get(kb_id) if kb and kb_id else None
         out.append(replace(c, chain=(chain.rep.start, chain.rep.end), kb_id=kb_id,
                            label=chain.label if chain.rep is not c else c.label,
-                           name=actor.name if actor else clean_name(chain.rep.text),
+                           name=actor.name if actor else clean_name(chain.rep.text, names),
                            kind="partial" if partial and c.kind == "name" else c.kind))
     return out
 
 
-def _find_chain(c: Cand, chains: list[_Chain], *, full_only: bool) -> _Chain | None:
+def _find_chain(c: Cand, chains: list[_Chain], *, full_only: bool,
+                lex: NameLexicon) -> _Chain | None:
     for chain in chains:
         if chain.rep is c:
             return chain
@@ -91,56 +95,57 @@ def _find_chain(c: Cand, chains: list[_Chain], *, full_only: bool) -> _Chain | N
         for chain in chains:
             if chain.kb_id == c.kb_id:
                 return chain
-    hits = [ch for ch in chains if _compatible(c, ch) and _same(c, ch)]
+    hits = [ch for ch in chains if _compatible(c, ch, lex) and _same(c, ch, lex)]
     if not hits and not full_only and c.label == "PERSON":
-        hits = _given_name_hits(c, [ch for ch in chains if ch.label == "PERSON"])
+        hits = _given_name_hits(c, [ch for ch in chains if ch.label == "PERSON"], lex)
     hits = [h for h in hits if not (c.kb_id and h.kb_id and c.kb_id != h.kb_id)]
     return hits[0] if len(hits) == 1 or (hits and full_only) else None
 
 
-def _compatible(c: Cand, chain: _Chain) -> bool:
+def _compatible(c: Cand, chain: _Chain, lex: NameLexicon) -> bool:
     """Same type, or a one-word model entity that may be a person's surname
     (the small model calls surnames GPE or ORG)."""
     if type_class(c.label) == type_class(chain.label):
         return True
     return (chain.label == "PERSON" and c.source == "ner" and not c.kb_id
-            and c.label in ("GPE", "LOC", "ORG") and len(parse(c.text).keys) == 1)
+            and c.label in ("GPE", "LOC", "ORG") and len(parse(c.text, lex).keys) == 1)
 
 
-def _same(c: Cand, chain: _Chain) -> bool:
-    return _same_names(c.text, c.label, bool(c.kb_id), chain.rep.text, chain.label)
+def _same(c: Cand, chain: _Chain, lex: NameLexicon) -> bool:
+    return _same_names(c.text, c.label, bool(c.kb_id), chain.rep.text, chain.label, lex)
 
 
 @lru_cache(maxsize=100_000)
-def _same_names(text: str, label: str, linked: bool, rep_text: str, rep_label: str) -> bool:
+def _same_names(text: str, label: str, linked: bool, rep_text: str, rep_label: str,
+                lex: NameLexicon) -> bool:
     """Cached: the same pairs of names recur within and across articles."""
-    p, rep = parse(text), parse(rep_text)
+    p, rep = parse(text, lex), parse(rep_text, lex)
     if rep_label == "PERSON":
-        ctx = MatchContext(label_a="PERSON", label_b="PERSON")
+        ctx = MatchContext(lex=lex, label_a="PERSON", label_b="PERSON")
         return match(text, rep_text, context=ctx).same
     if len(p.keys) == 1 and len(rep.keys) > 1 and p.first == rep.first and not p.acronym:
         rest = {w for w in rep.parts[1:]}
         if type_class(rep_label) == "PLACE":
-            return rest <= lexicon().minor_place_heads
+            return rest <= lex.minor_place_heads
         return rep_label == "ORG" and not linked and not rep.text.split()[0].isupper()
-    ctx = MatchContext(label_a=label, label_b=rep_label)
+    ctx = MatchContext(lex=lex, label_a=label, label_b=rep_label)
     return match(text, rep_text, context=ctx).same
 
 
-def _given_name_hits(c: Cand, chains: list[_Chain]) -> list[_Chain]:
-    p = parse(c.text)
+def _given_name_hits(c: Cand, chains: list[_Chain], lex: NameLexicon) -> list[_Chain]:
+    p = parse(c.text, lex)
     if len(p.keys) != 1:
         return []
-    return [ch for ch in chains if len(parse(ch.rep.text).keys) > 1
-            and parse(ch.rep.text).first == p.first]
+    return [ch for ch in chains if len(parse(ch.rep.text, lex).keys) > 1
+            and parse(ch.rep.text, lex).first == p.first]
 
 
-def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
+def surname_mentions(doc: Doc, cands: list[Cand], *, names: NameLexicon) -> list[Cand]:
     """Bare surnames the model missed ("<surname> resigned"), when one person chain of
     the article ends with that surname; the new mention joins that chain."""
     by_last: dict[str, list[Cand]] = {}
     for c in cands:
-        p = parse(c.text)
+        p = parse(c.text, names)
         if c.label == "PERSON" and c.chain == (c.start, c.end) and len(p.keys) > 1:
             by_last.setdefault(p.last, []).append(c)
     out: list[Cand] = []
@@ -150,11 +155,11 @@ def surname_mentions(doc: Doc, cands: list[Cand]) -> list[Cand]:
     text = ""                      # doc_text(doc) rebuilds the string: fetch it once, lazily
     for tok in _tokens_where(doc, lambda a: (a[:, 0] == 1) & (a[:, 1] >= 4) & (a[:, 2] == 1),
                              (IS_TITLE, LENGTH, IS_ALPHA)):
-        p = parse(tok.text)
+        p = parse(tok.text, names)
         reps = by_last.get(p.last) if len(p.keys) == 1 else None
         if not reps or len(reps) != 1 or any(s <= tok.idx < e for s, e in taken):
             continue
-        start = _article_start(doc, tok)
+        start = _article_start(doc, tok, names.articles)
         rep = reps[0]
         end = tok.idx + len(tok)
         text = text or doc_text(doc)
@@ -176,9 +181,8 @@ def _tokens_where(doc: Doc, test: Callable[[np.ndarray], np.ndarray],
         yield doc[int(i)]
 
 
-def _article_start(doc: Doc, tok) -> int:
+def _article_start(doc: Doc, tok, arts: frozenset[str]) -> int:
     """Start of "Al-X" / "al X" when the surname follows an article."""
-    arts = lexicon().articles
     i = tok.i
     if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in arts and not doc[i - 2].whitespace_:
         return doc[i - 2].idx

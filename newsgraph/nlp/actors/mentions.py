@@ -14,8 +14,9 @@ from spacy.tokens import Doc, Span
 
 from ...ids import record_id
 from ...kb import KnowledgeBase
+from ...lexicons import NameLexicon
 from ...model import Article, Mention
-from ...names.keys import fold, lexicon, looks_like_org
+from ...names.keys import fold, looks_like_org
 from ...names.linker import kb_index
 from .. import grammar as g
 from ..layout import Layout, layout
@@ -36,22 +37,23 @@ _LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})
 _TRAIL = frozenset({"'s", "'", "s", '"', ")", ",", ".", ":", ";", "-"})
 _DEBRIS = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d+\s*x\s*\d+")
 
-def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase) -> list[Mention]:
+def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase,
+                      names: NameLexicon) -> list[Mention]:
     """All actor/place mentions of the article, with chains, titles and metonyms."""
     ruled = {tuple(x) for x in doc.user_data.get(RULER_SPANS, [])}
     lay = layout(doc)
     cands = [c for ent in doc.ents if ent.label_ in NAMED
-             for c in _cands_from_ent(ent, kb=kb, ruled=ruled, lay=lay)]
+             for c in _cands_from_ent(ent, kb=kb, names=names, ruled=ruled, lay=lay)]
     cities = _dateline_cities(doc, lay)
     cands = _dedupe(cities + [c for c in cands if not _overlaps(c, cities)])
-    chained = build_chains(cands, kb=kb)
-    chained = [_metonym(c, doc, kb=kb) for c in chained]
-    chained += surname_mentions(doc, chained)
+    chained = build_chains(cands, kb=kb, names=names)
+    chained = [_metonym(c, doc, kb=kb, names=names) for c in chained]
+    chained += surname_mentions(doc, chained, names=names)
     taken = [(c.start, c.end) for c in chained if c.label in ("PERSON", "ORG")]
     extra = office_mentions(doc_text(doc), kb=kb, published=article.published, taken=taken)
     chained = [c for c in chained if c.label != "NORP"
                or not any(x.start <= c.start and c.end <= x.end for x in extra)]
-    extra += [r for r in role_mentions(doc, chained, roles=lexicon().roles)
+    extra += [r for r in role_mentions(doc, chained, roles=names.roles)
               if not any(r.start < x.end and x.start < r.end for x in extra)]
     rep_of = {c.kb_id: c.chain for c in chained if c.kb_id and c.chain}
     extra = [c if c.chain else _join(c, rep_of) for c in extra]
@@ -76,28 +78,29 @@ def _overlaps(c: Cand, others: list[Cand]) -> bool:
     return any(c.start < o.end and o.start < c.end for o in others)
 
 
-def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, ruled: set, lay: Layout) -> list[Cand]:
+def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, names: NameLexicon, ruled: set,
+                    lay: Layout) -> list[Cand]:
     out = []
     for piece in _pieces(ent, lay):
         span = _trim(piece)
-        if span is None or _junk(span):
+        if span is None or _junk(span, names.junk):
             continue
         from_ruler = (span.start_char, span.end_char) in ruled or ent.ent_id_
-        region = _region(span)
+        region = _region(span, names.region_modifiers)
         if region is not None:
             out.append(Cand(start=region.start_char, end=region.end_char, label="LOC",
                             text=region.text, source="ner"))
             continue
-        kb_id, label = _link(span, ent, kb=kb, from_ruler=bool(from_ruler))
-        span = _with_title(span) if label == "PERSON" else span
+        kb_id, label = _link(span, ent, kb=kb, names=names, from_ruler=bool(from_ruler))
+        span = _with_title(span, names.titles) if label == "PERSON" else span
         out.append(Cand(start=span.start_char, end=span.end_char, label=label,
                         text=span.text, kb_id=kb_id, source="ruler" if from_ruler else "ner"))
     return out
 
 
-def _with_title(span: Span) -> Span:
+def _with_title(span: Span, titles: tuple[tuple[str, ...], ...]) -> Span:
     """Include capitalised titles just before a person's name ("Grand Ayatollah X")."""
-    longest, index, lengths = _title_table(lexicon().titles)
+    longest, index, lengths = _title_table(titles)
     doc, start = span.doc, span.start
     before = [(t.text[:1].isupper(), t.lower_.rstrip("."))
               for t in doc[max(0, start - longest):start]]
@@ -108,7 +111,7 @@ def _with_title(span: Span) -> Span:
         k = index.get(tuple(word for _, word in before[len(before) - n:]))
         if k is not None and (best is None or k < best[0]):
             best = (k, n)
-    return _with_title(doc[start - best[1]: span.end]) if best else span
+    return _with_title(doc[start - best[1]: span.end], titles) if best else span
 
 
 _TITLES: dict[int, tuple[tuple, tuple[int, dict[tuple[str, ...], int], list[int]]]] = {}
@@ -129,12 +132,12 @@ def _title_table(titles: tuple[tuple[str, ...], ...]) -> tuple[int, dict[tuple[s
     return table
 
 
-def _region(span: Span) -> Span | None:
+def _region(span: Span, modifiers: frozenset[str]) -> Span | None:
     """"southern X": a compass word before a country or province is a region."""
     if span.label_ not in ("GPE", "LOC") or span.start == 0:
         return None
     prev = span.doc[span.start - 1]
-    if prev.lower_ in lexicon().region_modifiers:
+    if prev.lower_ in modifiers:
         return span.doc[span.start - 1: span.end]
     return None
 
@@ -170,56 +173,56 @@ def _trim(span: Span) -> Span | None:
     return span.doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
-def _junk(span: Span) -> bool:
+def _junk(span: Span, junk: frozenset[str]) -> bool:
     text = span.text.strip()
     if len(text) < 2 or not any(c.isalpha() for c in text) or _DEBRIS.search(text):
         return True
     if len(span) == 1 and text[0].islower():
         return True
-    junk = lexicon().junk
     folded = fold(text)
     return folded in junk or all(w in junk for w in folded.split())
 
 
-def _link(span: Span, ent: Span, *, kb: KnowledgeBase, from_ruler: bool) -> tuple[str | None, str]:
+def _link(span: Span, ent: Span, *, kb: KnowledgeBase, names: NameLexicon,
+          from_ruler: bool) -> tuple[str | None, str]:
     """KB actor and corrected type: ruler id, else KB lookup, else head-word rules."""
     label = ent.label_
     if ent.ent_id_:
         actor = kb.get(ent.ent_id_)
         return ent.ent_id_, actor.type if actor else label
-    index = kb_index(kb)
+    index = kb_index(kb, names)
     actor_id = index.link(span.text, label, single=False)
     if actor_id is None and not from_ruler and label in ("PERSON", "ORG"):
         actor_id = index.link(span.text, None, single=False)
     if actor_id is not None:
         return actor_id, kb.actors[actor_id].type
-    if label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not from_ruler and looks_like_org(span.text):
+    if (label in ("PERSON", "GPE", "LOC", "FAC", "NORP") and not from_ruler
+            and looks_like_org(span.text, names)):
         return None, "ORG"
     return None, label
 
 
-def _metonym(c: Cand, doc: Doc, *, kb: KnowledgeBase) -> Cand:
+def _metonym(c: Cand, doc: Doc, *, kb: KnowledgeBase, names: NameLexicon) -> Cand:
     """A capital standing for its government: subject of a political verb, or the
     possessor of a political noun ("<capital>'s plot"); "in <capital>" stays the city."""
     if c.label not in ("GPE", "LOC") or c.kind != "name":
         return c
-    target = _metonym_actor(c.text, kb)
+    target = _metonym_actor(c.text, kb, names)
     if target is None:
         return c
     span = doc.char_span(c.start, c.end, alignment_mode="expand")
-    if span is None or not _political_use(span):
+    if span is None or not _political_use(span, names):
         return c
     actor = kb.actors[target]
     return Cand(start=c.start, end=c.end, label=actor.type, text=c.text, kb_id=actor.id,
                 kind="metonym", name=actor.name, chain=None)
 
 
-def _metonym_actor(text: str, kb: KnowledgeBase) -> str | None:
-    return kb_index(kb).metonym(text)
+def _metonym_actor(text: str, kb: KnowledgeBase, names: NameLexicon) -> str | None:
+    return kb_index(kb, names).metonym(text)
 
 
-def _political_use(span: Span) -> bool:
-    lex = lexicon()
+def _political_use(span: Span, lex: NameLexicon) -> bool:
     root = span.root
     if g.is_subject(root) and root.head.lemma_.lower() in lex.political_verbs:
         return True
