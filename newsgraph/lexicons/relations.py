@@ -40,6 +40,7 @@ class RelationsFile(Strict):
     posts: list[str] = []
     offices: list[str] = []
     title_modifiers: list[str] = []
+    ranks: list[str] = []
     ended: list[str] = []
     backing: dict[str, list[str]] = {}
     by_verbs: dict[str, ByVerb] = {}
@@ -59,6 +60,7 @@ class RelationLexicon:
     offices: frozenset[Phrase]
     posts: frozenset[Phrase]             # titles naming a post in an organisation
     modifiers: frozenset[str]
+    ranks: frozenset[str]                # military ranks between a title and a name
     ended: frozenset[str]
     backing: dict[str, str]              # participle -> predicate ("backed" -> backed_by)
     by_verbs: dict[str, tuple[str, bool]]   # lemma -> (predicate, inverse)
@@ -101,7 +103,8 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         titles=titles, offices=offices,
         max_title=max((len(p) for p in (*titles, *offices)), default=0),
         posts=frozenset(phrase(o) for o in data.posts),
-        modifiers=_words(data.title_modifiers), ended=_words(data.ended),
+        modifiers=_words(data.title_modifiers),
+        ranks=frozenset(w.casefold().rstrip(".") for w in data.ranks), ended=_words(data.ended),
         backing={w.casefold(): p for p, ws in data.backing.items() for w in ws},
         by_verbs={k: (v.predicate, v.inverse) for k, v in data.by_verbs.items()},
         cues=cues, verbs=dict(data.verbs),

@@ -16,6 +16,10 @@ from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
 
+# Parts of speech that end a noun phrase read leftwards from its head.
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "ADV", "PUNCT"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Description:
     """A nominal description such as "the governor of X" or "a X commander"."""
@@ -50,9 +54,23 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if obj is None:
             obj = ctx.head_mention(first, i)
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj, start=first, end=d_end, indefinite=indefinite,
+        return Description(title=title, obj=obj, start=_lead(ctx, first, i), end=d_end,
+                           indefinite=indefinite,
                            ended=bool(mods & lex.ended))
     return None
+
+
+def _lead(ctx: Ctx, first: int, title: int) -> int:
+    """First word of the noun phrase a title heads: a clause before it ("thanks to the
+    Emir of X") is not part of the office."""
+    i = title
+    while i > first and not _outside_np(ctx.doc[i - 1]):
+        i -= 1
+    return i
+
+
+def _outside_np(tok: Token) -> bool:
+    return tok.pos_ in FUNCTION_POS or (tok.pos_ == "PART" and tok.tag_ != "POS")
 
 
 def _np_end(ctx: Ctx, start: int, limit: int) -> int:
@@ -110,7 +128,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
     for m in mentions:
         ts, _ = ctx.span[m.id]
         hit = _title_of(ctx, m)
-        if m.label == "NORP" or not hit:
+        if m.label == "NORP" or not hit or ctx.is_rank(m):
             continue
         t0, title, mods = hit
         j = min(t0, ts) - 1
@@ -119,9 +137,10 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             j -= 1
         if j > 0 and ctx.doc[j].text in ("'s", "'") and ctx.mention(j - 1):
             j -= 1
+        j = _before_acronym(ctx, j)
         qual = ctx.ends_at(j)
         state = qual is not None and qual.label in STATE_LABELS
-        start = ctx.span[qual.id][0] if state else min(mods, default=t0)
+        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if qual is not None else min(mods, default=t0)
         before = ctx.span[qual.id][0] - 1 if qual is not None else -1
         ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
         t_end = t0 + len(title)
@@ -144,7 +163,7 @@ def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | 
     """The title before a name, or at the start of a mention that includes it
     ("President X" tagged as one name): (first title token, title, modifiers inside)."""
     ts, te = ctx.span[m.id]
-    hit = ctx.title_ending(ts)
+    hit = ctx.title_ending(ts) or ctx.title_ending(ctx.before_ranks(ts))
     if hit is not None:
         return hit[0], hit[1], []
     k = ts
@@ -154,6 +173,27 @@ def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | 
     if inner is None or inner[0] >= te:
         return None
     return k, inner[1], list(range(ts, k))
+
+
+def _jurisdiction(ctx: Ctx, start: int) -> int:
+    """Where a title's qualifier chain begins: over up to two modifiers and a possessive,
+    back to a state or nationality word ("Xian caretaker Energy Minister",
+    "Xland's foreign ministry spokesman"), so the office carries its jurisdiction."""
+    j = start - 1
+    while j >= 0 and start - j <= 2 and ctx.mention(j) is None and _modifier(ctx, j):
+        j -= 1
+    if j > 0 and ctx.doc[j].text in ("'s", "'", "\u2019s"):
+        j -= 1
+    state = ctx.ends_at(j)
+    return ctx.span[state.id][0] if state is not None and state.label in STATE_LABELS else start
+
+
+def _before_acronym(ctx: Ctx, j: int) -> int:
+    """'Xland Corps (XC) commander': the name before a bracketed short form, else j."""
+    if j < 2 or ctx.doc[j].text != ")":
+        return j
+    k = next((k for k in range(j - 1, max(j - 4, 0), -1) if ctx.doc[k].text == "("), 0)
+    return k - 1 if k > 0 and ctx.ends_at(k - 1) is not None else j
 
 
 def _modifier(ctx: Ctx, j: int) -> bool:
@@ -188,7 +228,8 @@ def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
             d = describe(ctx, te + 1, end)
             if d is not None:
                 apply(ctx, m, d, (te,))
-        if ts > 1 and doc[ts - 1].text == "," and not _modifies_next(ctx, te):
+        ts = ctx.before_ranks(ts)
+        if ts > 1 and doc[ts - 1].text == "," and not _modifies_next(ctx, te) and not ctx.is_rank(m):
             start = _segment_start(ctx, ts - 1)
             d = describe(ctx, start, ts - 1, head_final=True)
             if d is not None and d.end == ts - 1:
