@@ -48,6 +48,7 @@ class RelationsFile(Strict):
     verbs: dict[str, str] = {}
     verb_preps: dict[str, dict[str, str]] = {}
     comprising: list[str] = []
+    state_bodies: list[str] = []
     examples: list[str] = []
     located: Located = Located()
     negation: list[str] = []
@@ -68,6 +69,7 @@ class RelationLexicon:
     verbs: dict[str, str]
     verb_preps: dict[str, dict[str, str]]     # lemma -> preposition -> predicate
     comprising: frozenset[Phrase]
+    state_bodies: frozenset[str]         # last words of an organ of a state ("X's ... Ministry")
     examples: frozenset[Phrase]
     located_preps: frozenset[str]
     directions: frozenset[str]
@@ -110,6 +112,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         cues=cues, verbs=dict(data.verbs),
         verb_preps={k: {p.casefold(): pr for p, pr in v.items()} for k, v in data.verb_preps.items()},
         comprising=frozenset(phrase(w) for w in data.comprising),
+        state_bodies=_words(data.state_bodies),
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
@@ -122,7 +125,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
 
 def _check(data: RelationsFile, file: str) -> None:
     """Every predicate named is one of model.PREDICATES; argument labels are entity types."""
-    named = [*((f"titles.{p}", p) for p in data.titles), *((f"backing.{p}", p) for p in data.backing),
+    named = [*((f"titles.{p}", p) for p in data.titles), *((f"backing.{p}", p.removesuffix("_inverse")) for p in data.backing),
              *((f"by_verbs.{k}", v.predicate) for k, v in data.by_verbs.items()),
              *((f"cues.{c.words[0] if c.words else '?'}", c.predicate) for c in data.cues),
              *((f"verbs.{k}", v.removesuffix("_inverse")) for k, v in data.verbs.items()),
