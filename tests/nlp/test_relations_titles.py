@@ -44,3 +44,19 @@ def test_clause_words_before_a_title_are_not_the_office(model):
 def test_secretary_of_a_council_is_an_office(model):
     got = triples(model, "Omar Nadim, the secretary of the Velmar Security Council, arrived on Monday.")
     assert any("secretary" in o.casefold() and "Council" in o for o in offices(got, "Omar Nadim"))
+
+
+@pytest.mark.model
+def test_plural_title_gives_each_listed_name_membership(model):
+    got = triples(model, "Hamas leaders Omar Nadim and Karim Jaber said the talks failed.")
+    assert {(s, p) for s, p, o in got if o == "Hamas"} == {("Omar Nadim", "member_of"),
+                                                           ("Karim Jaber", "member_of")}
+    got = triples(model, "Hamas leader Omar Nadim, Karim Jaber and Ali Said met.")
+    assert not any(s == "Karim Jaber" for s, _, _ in got)
+
+
+@pytest.mark.model
+def test_bracketed_short_form_inside_an_appositive(model):
+    got = triples(model, "Omar Nadim, a Kurdistan Democratic Party (KDP) official from Mosul, said the talks failed.")
+    assert any(s == "Omar Nadim" and p == "member_of" and "Kurdistan Democratic Party" in o
+               for s, p, o in got)

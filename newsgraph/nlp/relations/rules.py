@@ -154,9 +154,23 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
                 ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
             continue
-        apply(ctx, m, d, (t0,))
+        plural = ctx.doc[t_end - 1].tag_ in ("NNS", "NNPS")
+        for named in (m, *(_listed_with(ctx, m) if plural else ())):   # "Org leaders X and Y"
+            apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _listed_with(ctx: Ctx, m: Mention) -> list[Mention]:
+    """Names of the same kind listed right after `m` ("X, Y and Z")."""
+    out, e = [], ctx.span[m.id][1]
+    while e + 1 < len(ctx.doc) and ctx.doc[e].lower_ in (",", "and"):
+        nxt = ctx.starts_at(e + 1)
+        if nxt is None or nxt.label != m.label:
+            break
+        out.append(nxt)
+        e = ctx.span[nxt.id][1]
+    return out
 
 
 def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | None:
@@ -243,9 +257,20 @@ def _modifies_next(ctx: Ctx, end: int) -> bool:
 
 def _segment_end(ctx: Ctx, start: int) -> int:
     i = start
-    while i < len(ctx.doc) and i - start < 14 and ctx.doc[i].text not in BOUNDARY and not _is_clause(ctx, i):
-        i += 1
+    while i < len(ctx.doc) and i - start < 14 and not _is_clause(ctx, i):
+        nxt = _after_bracket(ctx, i) if i > start and ctx.ends_at(i - 1) is not None else i
+        if nxt == i and ctx.doc[i].text in BOUNDARY:
+            break
+        i = max(nxt, i + 1)      # over "a Xland Party (XP) official": a short form
     return i
+
+
+def _after_bracket(ctx: Ctx, i: int) -> int:
+    """The token after the ')' closing a short bracket opening at i, else i."""
+    if ctx.doc[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(i + 5, len(ctx.doc))) if ctx.doc[k].text == ")"), None)
+    return close + 1 if close is not None and close > i + 1 else i
 
 
 def _segment_start(ctx: Ctx, end: int) -> int:
