@@ -60,3 +60,9 @@ def test_bracketed_short_form_inside_an_appositive(model):
     got = triples(model, "Omar Nadim, a Kurdistan Democratic Party (KDP) official from Mosul, said the talks failed.")
     assert any(s == "Omar Nadim" and p == "member_of" and "Kurdistan Democratic Party" in o
                for s, p, o in got)
+
+
+@pytest.mark.model
+def test_clause_after_a_comma_is_not_an_appositive(model):
+    got = triples(model, "Troops stayed in Basra, however Hamas leaders said the talks failed.")
+    assert not any(s == "Basra" for s, _, _ in got)

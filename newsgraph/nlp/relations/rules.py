@@ -17,6 +17,8 @@ from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
 
 # Parts of speech that end a noun phrase read leftwards from its head.
+# "X, however Org leaders ...": a clause follows the comma, not an appositive.
+CLAUSE_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ"})
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "ADV", "PUNCT"})
 
 
@@ -237,7 +239,7 @@ def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
         ts, te = ctx.span[m.id]
         if m.label == "NORP":
             continue
-        if te < len(doc) and doc[te].text == ",":
+        if te + 1 < len(doc) and doc[te].text == "," and doc[te + 1].pos_ not in CLAUSE_OPENERS:
             end = _segment_end(ctx, te + 1)
             d = describe(ctx, te + 1, end)
             if d is not None:
