@@ -38,6 +38,7 @@ class RelationsFile(Strict):
     version: int = 1
     titles: dict[str, list[str]] = {}
     posts: list[str] = []
+    rulers: list[str] = []
     offices: list[str] = []
     title_modifiers: list[str] = []
     ranks: list[str] = []
@@ -60,6 +61,7 @@ class RelationLexicon:
     titles: dict[Phrase, str]            # title phrase -> predicate
     offices: frozenset[Phrase]
     posts: frozenset[Phrase]             # titles naming a post in an organisation
+    rulers: frozenset[Phrase]            # titles whose holder leads the state named
     modifiers: frozenset[str]
     ranks: frozenset[str]                # military ranks between a title and a name
     ended: frozenset[str]
@@ -105,6 +107,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         titles=titles, offices=offices,
         max_title=max((len(p) for p in (*titles, *offices)), default=0),
         posts=frozenset(phrase(o) for o in data.posts),
+        rulers=frozenset(phrase(o) for o in data.rulers),
         modifiers=_words(data.title_modifiers),
         ranks=frozenset(w.casefold().rstrip(".") for w in data.ranks), ended=_words(data.ended),
         backing={w.casefold(): p for p, ws in data.backing.items() for w in ws},

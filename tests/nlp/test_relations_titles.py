@@ -66,3 +66,11 @@ def test_bracketed_short_form_inside_an_appositive(model):
 def test_clause_after_a_comma_is_not_an_appositive(model):
     got = triples(model, "Troops stayed in Basra, however Hamas leaders said the talks failed.")
     assert not any(s == "Basra" for s, _, _ in got)
+
+
+@pytest.mark.model
+def test_a_ruler_of_a_state_leads_it(model):
+    got = triples(model, "He sent his thanks to the Emir of Qatar, Hamad Jassim, on Sunday.")
+    assert ("Hamad Jassim", "leader_of", "Qatar") in got
+    got = triples(model, "Omar Nadim, the governor of Basra, arrived on Monday.")
+    assert not any(p == "leader_of" for _, p, _ in got)

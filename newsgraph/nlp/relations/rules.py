@@ -107,6 +107,8 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     if obj is None or obj.label in STATE_LABELS:
         if office or pred == "leader_of" and obj is not None:
             ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
+            if d.title in lex.rulers and obj is not None and obj.label == "GPE":
+                ctx.emit(subj, "leader_of", obj, cue=cue, ended=d.ended)
         elif pred and obj is not None:
             ctx.emit(subj, "affiliated_with", obj, cue=cue)
         return
