@@ -38,8 +38,10 @@ class RelationsFile(Strict):
     version: int = 1
     titles: dict[str, list[str]] = {}
     posts: list[str] = []
+    rulers: list[str] = []
     offices: list[str] = []
     title_modifiers: list[str] = []
+    ranks: list[str] = []
     ended: list[str] = []
     backing: dict[str, list[str]] = {}
     by_verbs: dict[str, ByVerb] = {}
@@ -47,6 +49,7 @@ class RelationsFile(Strict):
     verbs: dict[str, str] = {}
     verb_preps: dict[str, dict[str, str]] = {}
     comprising: list[str] = []
+    state_bodies: list[str] = []
     examples: list[str] = []
     located: Located = Located()
     negation: list[str] = []
@@ -58,7 +61,9 @@ class RelationLexicon:
     titles: dict[Phrase, str]            # title phrase -> predicate
     offices: frozenset[Phrase]
     posts: frozenset[Phrase]             # titles naming a post in an organisation
+    rulers: frozenset[Phrase]            # titles whose holder leads the state named
     modifiers: frozenset[str]
+    ranks: frozenset[str]                # military ranks between a title and a name
     ended: frozenset[str]
     backing: dict[str, str]              # participle -> predicate ("backed" -> backed_by)
     by_verbs: dict[str, tuple[str, bool]]   # lemma -> (predicate, inverse)
@@ -66,6 +71,7 @@ class RelationLexicon:
     verbs: dict[str, str]
     verb_preps: dict[str, dict[str, str]]     # lemma -> preposition -> predicate
     comprising: frozenset[Phrase]
+    state_bodies: frozenset[str]         # last words of an organ of a state ("X's ... Ministry")
     examples: frozenset[Phrase]
     located_preps: frozenset[str]
     directions: frozenset[str]
@@ -101,12 +107,15 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         titles=titles, offices=offices,
         max_title=max((len(p) for p in (*titles, *offices)), default=0),
         posts=frozenset(phrase(o) for o in data.posts),
-        modifiers=_words(data.title_modifiers), ended=_words(data.ended),
+        rulers=frozenset(phrase(o) for o in data.rulers),
+        modifiers=_words(data.title_modifiers),
+        ranks=frozenset(w.casefold().rstrip(".") for w in data.ranks), ended=_words(data.ended),
         backing={w.casefold(): p for p, ws in data.backing.items() for w in ws},
         by_verbs={k: (v.predicate, v.inverse) for k, v in data.by_verbs.items()},
         cues=cues, verbs=dict(data.verbs),
         verb_preps={k: {p.casefold(): pr for p, pr in v.items()} for k, v in data.verb_preps.items()},
         comprising=frozenset(phrase(w) for w in data.comprising),
+        state_bodies=_words(data.state_bodies),
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
@@ -119,7 +128,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
 
 def _check(data: RelationsFile, file: str) -> None:
     """Every predicate named is one of model.PREDICATES; argument labels are entity types."""
-    named = [*((f"titles.{p}", p) for p in data.titles), *((f"backing.{p}", p) for p in data.backing),
+    named = [*((f"titles.{p}", p) for p in data.titles), *((f"backing.{p}", p.removesuffix("_inverse")) for p in data.backing),
              *((f"by_verbs.{k}", v.predicate) for k, v in data.by_verbs.items()),
              *((f"cues.{c.words[0] if c.words else '?'}", c.predicate) for c in data.cues),
              *((f"verbs.{k}", v.removesuffix("_inverse")) for k, v in data.verbs.items()),

@@ -26,6 +26,7 @@ PERSONAL = frozenset({"he", "she"})
 PRONOUN_REACH = 80       # tokens back to look for the person a pronoun stands for
 BOUNDARY = frozenset({",", ";", ".", ":", "(", ")", "!", "?", '"', "[", "]"})
 _SINCE = re.compile(r"\bsince (?:\w+ )?(\d{4})\b")
+_BRACKETED = re.compile(r"\s*\([^()]{1,12}\)")
 _UNTIL = re.compile(r"\b(?:until|till) (?:\w+ )?(\d{4})\b")
 
 
@@ -92,6 +93,20 @@ class Ctx:
         """The mention whose last token is i."""
         m = self.mention(i)
         return m if m and self.span[m.id][1] == i + 1 else None
+
+    def before_ranks(self, i: int) -> int:
+        """The first token of the military ranks just before token i ("Lt. Gen."), else i."""
+        k = i
+        while k > 0 and (self.lower[k - 1].rstrip(".") in self.lex.ranks or
+                         self.doc[k - 1].text in (".", "-") and k > 1 and
+                         self.lower[k - 2].rstrip(".") in self.lex.ranks):
+            k -= 1
+        return k
+
+    def is_rank(self, m: Mention) -> bool:
+        """A 'name' that is only a rank ("Col" split from the name after it)."""
+        s, e = self.span[m.id]
+        return self.before_ranks(e) <= s
 
     def is_modifier(self, m: Mention) -> bool:
         """A mention used as a hyphenated modifier ("X-backed") is not a head."""
@@ -227,6 +242,7 @@ def _key(m: Mention) -> str:
 
 
 def office_text(words: str) -> str:
-    """'governor of x province' -> 'Governor of x province' (first letter up)."""
-    words = " ".join(words.split())
+    """'governor of x province' -> 'Governor of x province' (first letter up; a bracketed
+    short form, "Xland Corps (XC) deputy", is left out)."""
+    words = " ".join(_BRACKETED.sub("", words).split())
     return words[:1].upper() + words[1:]

@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     rules.appositives,
     lambda ctx, _: rules.copulas(ctx),
     lambda ctx, _: links.hyphen_backing(ctx),
+    lambda ctx, _: links.pro_prefix(ctx),
     lambda ctx, _: links.passive_by(ctx),
     lambda ctx, _: links.prep_cues(ctx),
     lambda ctx, _: links.verb_links(ctx),

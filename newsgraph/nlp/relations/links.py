@@ -9,6 +9,7 @@ from .context import PLACE_LABELS, Ctx
 from .rules import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
+INVERSE = "_inverse"      # a lexicon predicate whose arguments are read the other way
 # Links from a cue word up to the verb of the clause that says whose it is.
 _CUE_PATH = ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl")
 
@@ -30,7 +31,25 @@ def hyphen_backing(ctx: Ctx) -> None:
                and not ctx.phrase_at(end, ctx.lex.examples)):
             end += 1
         for subj in _backed_subjects(ctx, ctx.span[backer.id][0], t.i + 1, end):
-            ctx.emit(subj, pred, backer, cue=(t.i, end - 1))
+            if pred.endswith(INVERSE):
+                ctx.emit(backer, pred.removesuffix(INVERSE), subj, cue=(t.i, end - 1))
+            else:
+                ctx.emit(subj, pred, backer, cue=(t.i, end - 1))
+
+
+def pro_prefix(ctx: Ctx) -> None:
+    """'the pro-X Y Front': Y is affiliated with X."""
+    doc = ctx.doc
+    for start, end in ctx.matches("pro_prefix"):
+        patron = ctx.starts_at(end)
+        if patron is None:
+            continue
+        k = ctx.span[patron.id][1]
+        stop = k
+        while stop < len(doc) and stop - k < 8 and (doc[stop].pos_ in _NOUNISH or ctx.mention(stop)):
+            stop += 1
+        for subj in _backed_subjects(ctx, start, k, stop):
+            ctx.emit(subj, "affiliated_with", patron, cue=(start, stop - 1))
 
 
 def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Mention]:
@@ -221,7 +240,7 @@ def located(ctx: Ctx, mentions: list[Mention]) -> None:
         k += comma
         if k < len(doc) and doc[k].lower_ in ctx.lex.located_preps:
             j = k + 1
-            while j < len(doc) and j - k < 5 and doc[j].lower_ in ctx.lex.directions and ctx.mention(j) is None:
+            while j < len(doc) and j - k < 6 and _direction(ctx, j):
                 j += 1
             b = ctx.starts_at(j)
             plain = (a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
@@ -231,6 +250,14 @@ def located(ctx: Ctx, mentions: list[Mention]) -> None:
         elif comma and not nouns and a.label == "GPE":
             _comma_place(ctx, a, ts, k)
         _possessive_place(ctx, a)
+
+
+def _direction(ctx: Ctx, j: int) -> bool:
+    """A word between a spatial preposition and its place: 'near the holy Xian city of'."""
+    m = ctx.mention(j)
+    if m is not None:
+        return m.label == "NORP"
+    return ctx.lower[j] in ctx.lex.directions
 
 
 def _place_kind(ctx: Ctx, a: Mention) -> bool:
@@ -256,3 +283,6 @@ def _possessive_place(ctx: Ctx, a: Mention) -> None:
     b = ctx.starts_at(e + 1)
     if b is not None and b.label in ("FAC", "LOC"):
         ctx.emit(b, "located_in", a, cue=(e,))
+    elif b is not None and b.label == "ORG" and \
+            ctx.lower[ctx.span[b.id][1] - 1] in ctx.lex.state_bodies:   # "Xland's Foreign Ministry"
+        ctx.emit(b, "part_of", a, cue=(e,))

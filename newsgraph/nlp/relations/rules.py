@@ -16,6 +16,12 @@ from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
 
+# Parts of speech that end a noun phrase read leftwards from its head.
+# "X, however Org leaders ...": a clause follows the comma, not an appositive.
+CLAUSE_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ"})
+FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "ADV", "PUNCT"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Description:
     """A nominal description such as "the governor of X" or "a X commander"."""
@@ -50,9 +56,23 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if obj is None:
             obj = ctx.head_mention(first, i)
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj, start=first, end=d_end, indefinite=indefinite,
+        return Description(title=title, obj=obj, start=_lead(ctx, first, i), end=d_end,
+                           indefinite=indefinite,
                            ended=bool(mods & lex.ended))
     return None
+
+
+def _lead(ctx: Ctx, first: int, title: int) -> int:
+    """First word of the noun phrase a title heads: a clause before it ("thanks to the
+    Emir of X") is not part of the office."""
+    i = title
+    while i > first and not _outside_np(ctx.doc[i - 1]):
+        i -= 1
+    return i
+
+
+def _outside_np(tok: Token) -> bool:
+    return tok.pos_ in FUNCTION_POS or (tok.pos_ == "PART" and tok.tag_ != "POS")
 
 
 def _np_end(ctx: Ctx, start: int, limit: int) -> int:
@@ -87,6 +107,8 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     if obj is None or obj.label in STATE_LABELS:
         if office or pred == "leader_of" and obj is not None:
             ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
+            if d.title in lex.rulers and obj is not None and obj.label == "GPE":
+                ctx.emit(subj, "leader_of", obj, cue=cue, ended=d.ended)
         elif pred and obj is not None:
             ctx.emit(subj, "affiliated_with", obj, cue=cue)
         return
@@ -110,7 +132,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
     for m in mentions:
         ts, _ = ctx.span[m.id]
         hit = _title_of(ctx, m)
-        if m.label == "NORP" or not hit:
+        if m.label == "NORP" or not hit or ctx.is_rank(m):
             continue
         t0, title, mods = hit
         j = min(t0, ts) - 1
@@ -119,9 +141,10 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             j -= 1
         if j > 0 and ctx.doc[j].text in ("'s", "'") and ctx.mention(j - 1):
             j -= 1
+        j = _before_acronym(ctx, j)
         qual = ctx.ends_at(j)
         state = qual is not None and qual.label in STATE_LABELS
-        start = ctx.span[qual.id][0] if state else min(mods, default=t0)
+        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if qual is not None else min(mods, default=t0)
         before = ctx.span[qual.id][0] - 1 if qual is not None else -1
         ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
         t_end = t0 + len(title)
@@ -135,16 +158,30 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
                 ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
             continue
-        apply(ctx, m, d, (t0,))
+        plural = ctx.doc[t_end - 1].tag_ in ("NNS", "NNPS")
+        for named in (m, *(_listed_with(ctx, m) if plural else ())):   # "Org leaders X and Y"
+            apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _listed_with(ctx: Ctx, m: Mention) -> list[Mention]:
+    """Names of the same kind listed right after `m` ("X, Y and Z")."""
+    out, e = [], ctx.span[m.id][1]
+    while e + 1 < len(ctx.doc) and ctx.doc[e].lower_ in (",", "and"):
+        nxt = ctx.starts_at(e + 1)
+        if nxt is None or nxt.label != m.label:
+            break
+        out.append(nxt)
+        e = ctx.span[nxt.id][1]
+    return out
 
 
 def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | None:
     """The title before a name, or at the start of a mention that includes it
     ("President X" tagged as one name): (first title token, title, modifiers inside)."""
     ts, te = ctx.span[m.id]
-    hit = ctx.title_ending(ts)
+    hit = ctx.title_ending(ts) or ctx.title_ending(ctx.before_ranks(ts))
     if hit is not None:
         return hit[0], hit[1], []
     k = ts
@@ -154,6 +191,27 @@ def _title_of(ctx: Ctx, m: Mention) -> tuple[int, tuple[str, ...], list[int]] | 
     if inner is None or inner[0] >= te:
         return None
     return k, inner[1], list(range(ts, k))
+
+
+def _jurisdiction(ctx: Ctx, start: int) -> int:
+    """Where a title's qualifier chain begins: over up to two modifiers and a possessive,
+    back to a state or nationality word ("Xian caretaker Energy Minister",
+    "Xland's foreign ministry spokesman"), so the office carries its jurisdiction."""
+    j = start - 1
+    while j >= 0 and start - j <= 2 and ctx.mention(j) is None and _modifier(ctx, j):
+        j -= 1
+    if j > 0 and ctx.doc[j].text in ("'s", "'", "\u2019s"):
+        j -= 1
+    state = ctx.ends_at(j)
+    return ctx.span[state.id][0] if state is not None and state.label in STATE_LABELS else start
+
+
+def _before_acronym(ctx: Ctx, j: int) -> int:
+    """'Xland Corps (XC) commander': the name before a bracketed short form, else j."""
+    if j < 2 or ctx.doc[j].text != ")":
+        return j
+    k = next((k for k in range(j - 1, max(j - 4, 0), -1) if ctx.doc[k].text == "("), 0)
+    return k - 1 if k > 0 and ctx.ends_at(k - 1) is not None else j
 
 
 def _modifier(ctx: Ctx, j: int) -> bool:
@@ -183,12 +241,13 @@ def appositives(ctx: Ctx, mentions: list[Mention]) -> None:
         ts, te = ctx.span[m.id]
         if m.label == "NORP":
             continue
-        if te < len(doc) and doc[te].text == ",":
+        if te + 1 < len(doc) and doc[te].text == "," and doc[te + 1].pos_ not in CLAUSE_OPENERS:
             end = _segment_end(ctx, te + 1)
             d = describe(ctx, te + 1, end)
             if d is not None:
                 apply(ctx, m, d, (te,))
-        if ts > 1 and doc[ts - 1].text == "," and not _modifies_next(ctx, te):
+        ts = ctx.before_ranks(ts)
+        if ts > 1 and doc[ts - 1].text == "," and not _modifies_next(ctx, te) and not ctx.is_rank(m):
             start = _segment_start(ctx, ts - 1)
             d = describe(ctx, start, ts - 1, head_final=True)
             if d is not None and d.end == ts - 1:
@@ -202,9 +261,20 @@ def _modifies_next(ctx: Ctx, end: int) -> bool:
 
 def _segment_end(ctx: Ctx, start: int) -> int:
     i = start
-    while i < len(ctx.doc) and i - start < 14 and ctx.doc[i].text not in BOUNDARY and not _is_clause(ctx, i):
-        i += 1
+    while i < len(ctx.doc) and i - start < 14 and not _is_clause(ctx, i):
+        nxt = _after_bracket(ctx, i) if i > start and ctx.ends_at(i - 1) is not None else i
+        if nxt == i and ctx.doc[i].text in BOUNDARY:
+            break
+        i = max(nxt, i + 1)      # over "a Xland Party (XP) official": a short form
     return i
+
+
+def _after_bracket(ctx: Ctx, i: int) -> int:
+    """The token after the ')' closing a short bracket opening at i, else i."""
+    if ctx.doc[i].text != "(":
+        return i
+    close = next((k for k in range(i + 1, min(i + 5, len(ctx.doc))) if ctx.doc[k].text == ")"), None)
+    return close + 1 if close is not None and close > i + 1 else i
 
 
 def _segment_start(ctx: Ctx, end: int) -> int:

@@ -1,0 +1,61 @@
+"""Backing, leading, pro- prefixes, state organs and places (sentences written for these
+tests; loads the spaCy model)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import ids
+from newsgraph.model import Article, Mention
+from newsgraph.nlp.relations.extract import extract_relations
+from newsgraph.nlp.text import normalise
+from tests.nlp.test_relations import triples
+from tests.shipped import data
+
+
+def tagged(model, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    """Relations with the mentions given by hand (name -> label), as the KB ruler tags them."""
+    article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2021-05-01")
+    mentions = []
+    for name, label in names.items():
+        start = text.index(name)
+        mentions.append(Mention(id=ids.record_id("m", article.id, start, start + len(name)),
+                                doc=article.id, start=start, end=start + len(name), text=name,
+                                label=label, name=name))
+    rels = extract_relations(model(normalise(text)), article, mentions=mentions,
+                             lex=data().relations)
+    by_id = {m.id: m.text for m in mentions}
+    return {(by_id[r.subject], r.predicate, by_id.get(r.object) or r.object_text) for r in rels}
+
+
+@pytest.mark.model
+def test_place_after_holy_city_of(model):
+    got = triples(model, "Fighters reached the Velmar Bridge outside the holy shrine city of Karbala.")
+    assert ("the Velmar Bridge", "located_in", "Karbala") in got
+
+
+@pytest.mark.model
+def test_place_after_a_nationality_word(model):
+    got = triples(model, "Fighters reached the Golden Gate Bridge near the Iraqi city of Tikrit.")
+    assert ("the Golden Gate Bridge", "located_in", "Tikrit") in got
+
+
+@pytest.mark.model
+def test_pro_prefix_gives_affiliation(model):
+    got = tagged(model, "Supporters of the pro-Zarvan Velmar Front marched on Friday.",
+                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert got == {("Velmar Front", "affiliated_with", "Zarvan")}
+
+
+@pytest.mark.model
+def test_state_led_by_a_country(model):
+    got = triples(model, "The Velmar Task Force, which is led by the United States, said the base was hit.")
+    assert any(s.endswith("United States") and p == "leader_of" and "Velmar Task Force" in o
+               for s, p, o in got)
+
+
+@pytest.mark.model
+def test_possessive_state_organ_is_part_of_the_state(model):
+    got = triples(model, "Officials of Britain's Foreign Ministry said the talks failed.")
+    assert ("Foreign Ministry", "part_of", "Britain") in got
+    got = triples(model, "Fighters of Lebanon's Velmar Front said the talks failed.")
+    assert not any(p == "part_of" for _, p, _ in got)
