@@ -110,8 +110,21 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
         ev_start = max(min(span[0], sent.start_char), p_start)
         ev_end = min(max(span[1], sent.end_char), p_end)
         out.append(_Found(start=span[0], end=span[1], ev_start=ev_start, ev_end=ev_end,
-                          verb=v.text, speaker=_subject(v, quotes)))
+                          verb=v.text, speaker=_reported_by(v, lex) or _subject(v, quotes)))
     return out
+
+
+def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
+    """The speaker of a verb with no subject of its own: 'X issued a statement saying ...'
+    (the statement's issuer), 'Y quoted X as saying ...' (the quoted X)."""
+    noun = v.head
+    if v.dep_ == "acl" and noun.lemma_.lower() in lex.nouns:
+        issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
+        return _noun_speaker(noun) or issuer
+    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
+        quoting = v.head.head       # "Y quoted X as saying", "X was quoted as saying"
+        return g.direct_object(quoting) or g.subject(quoting, deps=("nsubjpass",))
+    return None
 
 
 def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent: Span) -> tuple[int, int] | None:
@@ -142,20 +155,37 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
 
 def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
                lay: Layout) -> list[_Found]:
-    """Paragraphs that open with a quote and continue a quote attributed just before."""
+    """Quotes that carry on a quote attributed just before: the next quote of the same
+    paragraph after the attribution ('"A," he said. "B."'), and a paragraph that opens
+    with a quote after a paragraph whose quote was left open (wire copy)."""
     by_quote = {(f.start, f.end): f for f in found}
     out = []
     for prev, q in zip(quotes, quotes[1:]):
         owner = by_quote.get(prev)
-        para_start = lay.paragraph_start(q[0])
-        opens_para = not text[para_start:q[0]].strip(' "')
-        prev_open = not text[prev[1]:lay.paragraph(prev[1])[1]].strip(' ".')
-        if owner is None or q in by_quote or not (opens_para and prev_open):
+        if owner is None or any(f.start < q[1] and q[0] < f.end for f in by_quote.values()):
             continue
-        f = _Found(start=q[0], end=q[1], ev_start=para_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
+        para_start = lay.paragraph_start(q[0])
+        if para_start == lay.paragraph_start(prev[0]):
+            if not _attribution_between(text, prev[1], q[0], owner):
+                continue
+            ev_start = q[0]
+        else:
+            opens_para = not text[para_start:q[0]].strip(' "')
+            prev_open = not text[prev[1]:lay.paragraph(prev[1])[1]].strip(' ".')
+            if not (opens_para and prev_open):
+                continue
+            ev_start = para_start
+        f = _Found(start=q[0], end=q[1], ev_start=ev_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
         by_quote[q] = f
         out.append(f)
     return out
+
+
+def _attribution_between(text: str, end: int, start: int, owner: _Found) -> bool:
+    """Only the attribution of the quote before stands between two quotes of one
+    paragraph ('"A," he said. "B."'): the gap ends a sentence and holds the speech verb."""
+    gap = text[end:start].rstrip(' "')
+    return owner.verb in gap and len(gap) < 80 and gap.endswith((".", ":")) and ". " not in gap
 
 
 @lru_cache(maxsize=4)
@@ -235,7 +265,8 @@ def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
         return None
     text, aid = article.text, article.id
     speaker, speaker_text = _speaker(f.speaker, doc, by_token, lex, text)
-    if speaker_text is None or speaker_text.casefold() in lex.unresolved:
+    if speaker_text is None or speaker_text.casefold() in lex.unresolved or (
+            speaker is None and speaker_text.casefold() in lex.referents):   # "it" with nothing before
         return None
     return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=speaker.id if speaker else None,
                  speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
@@ -247,18 +278,20 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
              text: str) -> tuple[Mention | None, str | None]:
     if tok is None:
         return None, None
-    if tok.lower_ in lex.pronouns:
-        prior = [m for i, m in by_token.items() if i < tok.i and m.label == "PERSON"]
-        return (prior[-1], tok.text) if prior else (None, tok.text)
-    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
-    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
-    span = doc[tok.left_edge.i:cut]
+    if tok.lower_ in lex.pronouns or tok.lower_ in lex.referents:
+        return _antecedent(tok, by_token, lex.referents.get(tok.lower_, ("PERSON",))), tok.text
+    span = _speaker_phrase(tok, doc)
     said = text[span.start_char:span.end_char] if len(span) else tok.text
-    mention = by_token.get(tok.i)
-    if mention is None and tok.lemma_.lower() in lex.proxies:      # "his office said"
+    mention = by_token.get(tok.i) or _apposed(tok, by_token)
+    lemma = tok.lemma_.lower()
+    if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
         owner = next(iter(g.possessors(tok)), None)
         if owner is not None and owner.lower_ in lex.pronouns:
             return _speaker(owner, doc, by_token, lex, text)[0], said
+        if lemma in lex.nouns:      # "a statement by X said"; "the statement said": its issuer before
+            owner = _noun_speaker(tok)
+            named = by_token.get(owner.i) if owner is not None and owner.pos_ != "PRON" else None
+            return named or _antecedent(tok, by_token, lex.referents.get("it", ("ORG",))), said
         return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
     if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
         head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
@@ -268,6 +301,40 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
         last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
         mention = last if last.label == "PERSON" else None
     return mention, said
+
+
+def _speaker_phrase(tok: Token, doc: Doc) -> Span:
+    """The speaker as written: up to the first comma after the head, or with its
+    apposition when it has one ("The governor, A B, said" -> "The governor, A B")."""
+    appos = g.appositives(tok)
+    if appos:
+        return doc[tok.left_edge.i:max(a.right_edge.i for a in appos) + 1]
+    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
+    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
+    return doc[tok.left_edge.i:cut]
+
+
+def _apposed(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """A person or organisation named in apposition to a described speaker."""
+    return next((by_token[a.i] for a in g.appositives(tok) if a.i in by_token
+                 and by_token[a.i].label in ("PERSON", "ORG")), None)
+
+
+def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str]) -> Mention | None:
+    """The nearest subject before the token that is a mention with one of the labels
+    ("The ministry met. It said ..." -> the ministry): a subject, as the one who acts."""
+    prior = [m for i, m in by_token.items() if i < tok.i and m.label in labels
+             and _in_subject(tok.doc[i])]
+    return prior[-1] if prior else None
+
+
+def _in_subject(tok: Token) -> bool:
+    """Is the token in a subject phrase ('The head of A said': A -> True)?"""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if g.is_subject(tok):
+            return True
+        tok = tok.head
+    return g.is_subject(tok)
 
 
 def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
