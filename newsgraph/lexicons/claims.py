@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .schema import Strict, fail, read_yaml, validate
+
+
+MentionLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"]   # model.ENTITY_TYPES
 
 
 class SpeechFile(Strict):
@@ -17,7 +21,7 @@ class SpeechFile(Strict):
     unresolved: list[str] = []
     statement_nouns: list[str] = []
     speaker_proxies: list[str] = []
-    pronoun_referents: dict[str, list[str]] = {}
+    pronoun_referents: dict[str, list[MentionLabel]] = {}
     quoting_verbs: list[str] = []
 
 

@@ -183,3 +183,11 @@ def test_a_statement_by_a_body_speaks_for_it(model):
 def test_it_does_not_stand_for_a_body_named_outside_a_subject(model):
     claims, _ = run(model, "Reporters visited the Northern Alliance base in Geneva. It said the talks had failed.")
     assert claims == []
+
+
+@pytest.mark.model
+def test_a_statement_which_reads_speaks_for_its_issuer(model):
+    text = 'The Northern Alliance answered in a statement, which reads, "We reject the plan entirely."'
+    claims, names = run(model, text)
+    assert [c.text for c in claims] == ["We reject the plan entirely."]
+    assert claims[0].speaker_text == "The Northern Alliance"

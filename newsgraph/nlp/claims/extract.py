@@ -115,10 +115,11 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
 
 
 def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
-    """The speaker of a verb with no subject of its own: 'X issued a statement saying ...'
-    (the statement's issuer), 'Y quoted X as saying ...' (the quoted X)."""
+    """The speaker of a verb whose subject is not the speaker: 'X issued a statement
+    saying ...', 'X ... in a statement which reads ...' (the statement's issuer), 'Y quoted
+    X as saying ...' (the quoted X)."""
     noun = v.head
-    if v.dep_ == "acl" and noun.lemma_.lower() in lex.nouns:
+    if v.dep_ in ("acl", "relcl") and noun.lemma_.lower() in lex.nouns:
         issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
         return _noun_speaker(noun) or issuer
     if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
@@ -279,10 +280,14 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
     if tok is None:
         return None, None
     if tok.lower_ in lex.pronouns or tok.lower_ in lex.referents:
-        return _antecedent(tok, by_token, lex.referents.get(tok.lower_, ("PERSON",))), tok.text
-    span = _speaker_phrase(tok, doc)
+        person = tok.lower_ in lex.pronouns
+        labels = ("PERSON",) if person else lex.referents[tok.lower_]
+        return _antecedent(tok, by_token, labels, lex=lex, anywhere=person), tok.text
+    mention = by_token.get(tok.i)
+    named = _apposed(tok, by_token) if mention is None else None
+    span = _speaker_phrase(tok, doc, appos=named is not None)
     said = text[span.start_char:span.end_char] if len(span) else tok.text
-    mention = by_token.get(tok.i) or _apposed(tok, by_token)
+    mention = mention or named
     lemma = tok.lemma_.lower()
     if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
         owner = next(iter(g.possessors(tok)), None)
@@ -291,7 +296,7 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
         if lemma in lex.nouns:      # "a statement by X said"; "the statement said": its issuer before
             owner = _noun_speaker(tok)
             named = by_token.get(owner.i) if owner is not None and owner.pos_ != "PRON" else None
-            return named or _antecedent(tok, by_token, lex.referents.get("it", ("ORG",))), said
+            return named or _antecedent(tok, by_token, ("ORG",), lex=lex), said
         return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
     if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
         head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
@@ -303,12 +308,12 @@ def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spe
     return mention, said
 
 
-def _speaker_phrase(tok: Token, doc: Doc) -> Span:
-    """The speaker as written: up to the first comma after the head, or with its
-    apposition when it has one ("The governor, A B, said" -> "The governor, A B")."""
-    appos = g.appositives(tok)
+def _speaker_phrase(tok: Token, doc: Doc, *, appos: bool = False) -> Span:
+    """The speaker as written: up to the first comma after the head, or (`appos`: the
+    name is in apposition) with its apposition ("The governor, A B, said" -> "The
+    governor, A B")."""
     if appos:
-        return doc[tok.left_edge.i:max(a.right_edge.i for a in appos) + 1]
+        return doc[tok.left_edge.i:max(a.right_edge.i for a in g.appositives(tok)) + 1]
     words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
     cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
     return doc[tok.left_edge.i:cut]
@@ -320,21 +325,28 @@ def _apposed(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
                  and by_token[a.i].label in ("PERSON", "ORG")), None)
 
 
-def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str]) -> Mention | None:
-    """The nearest subject before the token that is a mention with one of the labels
-    ("The ministry met. It said ..." -> the ministry): a subject, as the one who acts."""
-    prior = [m for i, m in by_token.items() if i < tok.i and m.label in labels
-             and _in_subject(tok.doc[i])]
-    return prior[-1] if prior else None
+def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str], *,
+                lex: SpeechLexicon, anywhere: bool = False) -> Mention | None:
+    """The mention with one of the labels that a pronoun stands for ("it" -> ORG): the
+    nearest one before it that spoke (subject of a speech verb), else the nearest
+    subject, else (`anywhere`) the nearest mention."""
+    prior = [(i, m) for i, m in by_token.items() if i < tok.i and m.label in labels]
+    roles = [(_role(tok.doc[i], lex), m) for i, m in prior]
+    for wanted in ("speaker", "subject", "any" if anywhere else None):
+        found = [m for role, m in roles if role == wanted or (wanted == "subject" and role == "speaker")
+                 or wanted == "any"]
+        if found:
+            return found[-1]
+    return None
 
 
-def _in_subject(tok: Token) -> bool:
-    """Is the token in a subject phrase ('The head of A said': A -> True)?"""
+def _role(tok: Token, lex: SpeechLexicon) -> str:
+    """'speaker' in the subject of a speech verb, 'subject' in another subject, else 'any'."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
         if g.is_subject(tok):
-            return True
+            return "speaker" if tok.head.lemma_.lower() in lex.verbs else "subject"
         tok = tok.head
-    return g.is_subject(tok)
+    return "any"
 
 
 def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
