@@ -191,3 +191,11 @@ def test_a_statement_which_reads_speaks_for_its_issuer(model):
     claims, names = run(model, text)
     assert [c.text for c in claims] == ["We reject the plan entirely."]
     assert claims[0].speaker_text == "The Northern Alliance"
+
+
+@pytest.mark.model
+def test_called_it_a_quote_and_described_it_as(model):
+    claims, _ = run(model, 'The minister called the deal "a historic mistake for the region."')
+    assert [(c.speaker_text, c.text) for c in claims] == [("The minister", "a historic mistake for the region.")]
+    claims, _ = run(model, "The ministry described the strike as a grave violation.")
+    assert [(c.speaker_text, c.text) for c in claims] == [("The ministry", "the strike as a grave violation")]

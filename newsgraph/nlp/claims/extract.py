@@ -23,6 +23,7 @@ from ..forms import token_forms
 from ..layout import Layout, layout, read_layout
 from ..phrases import Match, Phrases
 from ..text import doc_text
+from .speakers import mention_index, noun_speaker, speaker
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         found += _according(sent, lex, cues=cues)
     found += _noun_quotes(doc, lex, quotes, found)
     found += _continued(doc_text(doc), quotes, found, layout(doc))
-    by_token = _mention_index(doc, mentions)
+    by_token = mention_index(doc, mentions)
     out: dict[str, Claim] = {}
     for f in found:
         claim = _claim(f, doc, article, by_token, lex)
@@ -121,7 +122,7 @@ def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
     noun = v.head
     if v.dep_ in ("acl", "relcl") and noun.lemma_.lower() in lex.nouns:
         issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
-        return _noun_speaker(noun) or issuer
+        return noun_speaker(noun) or issuer
     if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
         quoting = v.head.head       # "Y quoted X as saying", "X was quoted as saying"
         return g.direct_object(quoting) or g.subject(quoting, deps=("nsubjpass",))
@@ -265,92 +266,14 @@ def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
     if f.end - f.start < 3:
         return None
     text, aid = article.text, article.id
-    speaker, speaker_text = _speaker(f.speaker, doc, by_token, lex, text)
+    who, speaker_text = speaker(f.speaker, doc, by_token, lex, text)
     if speaker_text is None or speaker_text.casefold() in lex.unresolved or (
-            speaker is None and speaker_text.casefold() in lex.referents):   # "it" with nothing before
+            who is None and speaker_text.casefold() in lex.referents):   # "it" with nothing before
         return None
-    return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=speaker.id if speaker else None,
+    return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=who.id if who else None,
                  speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
                  end=f.end, extractor=EXTRACTOR,
                  evidence=Evidence(doc=aid, start=f.ev_start, end=f.ev_end, text=text[f.ev_start:f.ev_end]))
-
-
-def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: SpeechLexicon,
-             text: str) -> tuple[Mention | None, str | None]:
-    if tok is None:
-        return None, None
-    if tok.lower_ in lex.pronouns or tok.lower_ in lex.referents:
-        person = tok.lower_ in lex.pronouns
-        labels = ("PERSON",) if person else lex.referents[tok.lower_]
-        return _antecedent(tok, by_token, labels, lex=lex, anywhere=person), tok.text
-    mention = by_token.get(tok.i)
-    named = _apposed(tok, by_token) if mention is None else None
-    span = _speaker_phrase(tok, doc, appos=named is not None)
-    said = text[span.start_char:span.end_char] if len(span) else tok.text
-    mention = mention or named
-    lemma = tok.lemma_.lower()
-    if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
-        owner = next(iter(g.possessors(tok)), None)
-        if owner is not None and owner.lower_ in lex.pronouns:
-            return _speaker(owner, doc, by_token, lex, text)[0], said
-        if lemma in lex.nouns:      # "a statement by X said"; "the statement said": its issuer before
-            owner = _noun_speaker(tok)
-            named = by_token.get(owner.i) if owner is not None and owner.pos_ != "PRON" else None
-            return named or _antecedent(tok, by_token, ("ORG",), lex=lex), said
-        return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
-    if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
-        head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
-        mention = next((by_token[t.i] for t in head if t.i in by_token
-                        and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
-    if mention is None and span[0].is_title and span[-1].i in by_token:
-        last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
-        mention = last if last.label == "PERSON" else None
-    return mention, said
-
-
-def _speaker_phrase(tok: Token, doc: Doc, *, appos: bool = False) -> Span:
-    """The speaker as written: up to the first comma after the head, or (`appos`: the
-    name is in apposition) with its apposition ("The governor, A B, said" -> "The
-    governor, A B")."""
-    if appos:
-        return doc[tok.left_edge.i:max(a.right_edge.i for a in g.appositives(tok)) + 1]
-    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
-    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
-    return doc[tok.left_edge.i:cut]
-
-
-def _apposed(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """A person or organisation named in apposition to a described speaker."""
-    return next((by_token[a.i] for a in g.appositives(tok) if a.i in by_token
-                 and by_token[a.i].label in ("PERSON", "ORG")), None)
-
-
-def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str], *,
-                lex: SpeechLexicon, anywhere: bool = False) -> Mention | None:
-    """The mention with one of the labels that a pronoun stands for ("it" -> ORG): the
-    nearest one before it that spoke (subject of a speech verb), else the nearest
-    subject, else (`anywhere`) the nearest mention."""
-    prior = [(i, m) for i, m in by_token.items() if i < tok.i and m.label in labels]
-    roles = [(_role(tok.doc[i], lex), m) for i, m in prior]
-    for wanted in ("speaker", "subject", "any" if anywhere else None):
-        found = [m for role, m in roles if role == wanted or (wanted == "subject" and role == "speaker")
-                 or wanted == "any"]
-        if found:
-            return found[-1]
-    return None
-
-
-def _role(tok: Token, lex: SpeechLexicon) -> str:
-    """'speaker' in the subject of a speech verb, 'subject' in another subject, else 'any'."""
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        if g.is_subject(tok):
-            return "speaker" if tok.head.lemma_.lower() in lex.verbs else "subject"
-        tok = tok.head
-    return "any"
-
-
-def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
-    return next((by_token[t.i] for t in span if t.i in by_token and by_token[t.i].label in labels), None)
 
 
 def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
@@ -366,32 +289,13 @@ def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
         sent = first[0].sent
         nouns = [t for t in doc[sent.start:first.start] if t.lemma_.lower() in lex.nouns
                  and q[0] - _end(t) < 60 and "." not in doc_text(doc)[_end(t):q[0]].strip('" ')]
-        speaker = _noun_speaker(nouns[-1]) if nouns else None
-        if speaker is None:
+        issuer = noun_speaker(nouns[-1]) if nouns else None
+        if issuer is None:
             continue
         p_start, p_end = layout(doc).paragraph(q[0])
         out.append(_Found(start=q[0], end=q[1], ev_start=max(sent.start_char, p_start),
-                          ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=speaker))
+                          ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=issuer))
     return out
-
-
-def _noun_speaker(noun: Token) -> Token | None:
-    """Whose statement: 'their/X's message', 'the message of X', 'X ... in a statement'."""
-    owner = g.possessors(noun) or g.prep_objects(noun, ("of", "from", "by"))
-    if owner:
-        return owner[0]
-    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
-        return g.subject(noun.head.head, deps=("nsubj",))
-    return None
-
-
-def _mention_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    out: dict[int, Mention] = {}
-    for m in sorted(mentions, key=lambda m: m.end - m.start):
-        s = doc.char_span(m.start, m.end, alignment_mode="expand")
-        for t in s or ():
-            out[t.i] = m
-    return dict(sorted(out.items()))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
