@@ -2,10 +2,14 @@
 (data/lexicons/loaded.yaml): schemas and runtime forms."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from .schema import Strict, fail, read_yaml, validate
+
+
+MentionLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"]   # model.ENTITY_TYPES
 
 
 class SpeechFile(Strict):
@@ -17,6 +21,8 @@ class SpeechFile(Strict):
     unresolved: list[str] = []
     statement_nouns: list[str] = []
     speaker_proxies: list[str] = []
+    pronoun_referents: dict[str, list[MentionLabel]] = {}
+    quoting_verbs: list[str] = []
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -28,6 +34,9 @@ class SpeechLexicon:
     unresolved: frozenset[str]
     nouns: frozenset[str] = frozenset()      # "in a statement, which reads: '...'"
     proxies: frozenset[str] = frozenset()    # "the office of X said": X speaks
+    # pronoun -> mention labels it may stand for ("it" -> ORG): the nearest one before it
+    referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    quoting: frozenset[str] = frozenset()    # "quoted X as saying": X speaks
 
 
 def load_speech(path: Path) -> SpeechLexicon:
@@ -36,7 +45,9 @@ def load_speech(path: Path) -> SpeechLexicon:
     return SpeechLexicon(verbs=low(data.verbs), object_ok=low(data.object_ok),
                          pronouns=low(data.pronouns), unresolved=low(data.unresolved),
                          according=tuple(tuple(p.casefold().split()) for p in data.according),
-                         nouns=low(data.statement_nouns), proxies=low(data.speaker_proxies))
+                         nouns=low(data.statement_nouns), proxies=low(data.speaker_proxies),
+                         referents={k.casefold(): tuple(v) for k, v in data.pronoun_referents.items()},
+                         quoting=low(data.quoting_verbs))
 
 
 class LoadedTerm(Strict):

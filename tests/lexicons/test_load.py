@@ -146,3 +146,14 @@ def test_a_bad_construction_pattern_fails_with_the_one_loader(data_dir: Path) ->
     """Pattern files are read by lexicons.load like every other data file."""
     _edit(data_dir / "lexicons" / "patterns" / "relations.yaml", "kind: token", "kind: tokens")
     _fails(data_dir, "relations.yaml", "hyphen_backing")
+
+
+def test_a_pronoun_referent_must_be_a_mention_label(data_dir: Path) -> None:
+    _edit(data_dir / "lexicons" / "speech_verbs.yaml", "it: [ORG]", "it: [ORGANISATION]")
+    _fails(data_dir, "speech_verbs.yaml", "pronoun_referents")
+
+
+def test_pronoun_referents_and_quoting_verbs_are_loaded() -> None:
+    speech = lexicons.load(()).speech
+    assert speech.referents["it"] == ("ORG",)
+    assert "quote" in speech.quoting and "it" not in speech.unresolved

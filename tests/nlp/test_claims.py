@@ -98,3 +98,104 @@ def test_passive_accused_is_not_a_speaker(model):
 def test_no_statement_across_a_semicolon_headline(model):
     claims, _ = run(model, "Rockets hit the northern base; no casualties reported")
     assert not any(c.speaker_text and "casualties" in c.speaker_text for c in claims)
+
+
+@pytest.mark.model
+def test_it_speaks_for_the_organisation_named_before(model):
+    claims, names = run(model, "The Northern Alliance met on Monday. It said that the talks had failed.")
+    assert [(c.speaker_text, names.get(c.speaker)) for c in claims] == [("It", "The Northern Alliance")]
+    assert claims[0].text == "the talks had failed"
+
+
+@pytest.mark.model
+def test_it_with_nothing_named_before_is_dropped(model):
+    claims, _ = run(model, "It said that the talks had failed.")
+    assert claims == []
+
+
+@pytest.mark.model
+def test_a_statement_that_reads(model):
+    claims, names = run(model, 'The Northern Alliance met on Monday. "Our forces remain on alert," it read.')
+    assert len(claims) == 1
+    assert claims[0].text.startswith("Our forces remain on alert")
+    assert names.get(claims[0].speaker) == "The Northern Alliance"
+
+
+@pytest.mark.model
+def test_the_statement_said_speaks_for_its_issuer(model):
+    claims, names = run(model, "The Northern Alliance met on Monday. The statement said a new round would start.")
+    assert len(claims) == 1
+    assert claims[0].speaker_text == "The statement"
+    assert names.get(claims[0].speaker) == "The Northern Alliance"
+
+
+@pytest.mark.model
+def test_issued_a_statement_saying(model):
+    claims, _ = run(model, "The army issued a statement saying the border town was calm.")
+    assert [(c.speaker_text, c.text) for c in claims] == [("The army", "the border town was calm")]
+
+
+@pytest.mark.model
+def test_quoted_as_saying(model):
+    claims, _ = run(model, "The agency quoted a senior officer as saying the convoy had been hit.")
+    assert [(c.speaker_text, c.text) for c in claims] == [("a senior officer", "the convoy had been hit")]
+
+
+@pytest.mark.model
+def test_speaker_keeps_its_apposition(model):
+    claims, names = run(model, "The provincial governor, Karim Haddad, said the roads were closed.")
+    assert len(claims) == 1
+    assert claims[0].speaker_text == "The provincial governor, Karim Haddad"
+    assert names.get(claims[0].speaker) == "Karim Haddad"
+
+
+@pytest.mark.model
+def test_a_quote_carries_on_after_its_attribution_and_across_paragraphs(model):
+    text = ('"We will not leave the city," the commander said. "Our men are ready to fight.\n'
+            '"The enemy knows it."')
+    claims, _ = run(model, text)
+    assert [c.text for c in claims] == ["We will not leave the city,", "Our men are ready to fight.",
+                                        "The enemy knows it."]
+    assert {c.speaker_text for c in claims} == {"the commander"}
+
+
+@pytest.mark.model
+def test_a_quote_after_unrelated_narration_is_not_carried_on(model):
+    claims, _ = run(model, '"We will stay," the commander said. Troops then left the town. "It is over."')
+    assert [c.text for c in claims] == ["We will stay,"]
+
+
+@pytest.mark.model
+def test_was_quoted_as_saying(model):
+    text = "The Northern Alliance met in Geneva. An official was quoted as saying that it was too early to judge."
+    claims, _ = run(model, text)
+    assert [(c.speaker_text, c.text) for c in claims] == [("An official", "it was too early to judge")]
+
+
+@pytest.mark.model
+def test_a_statement_by_a_body_speaks_for_it(model):
+    claims, names = run(model, "A statement by the Northern Alliance said the talks had failed.")
+    assert len(claims) == 1
+    assert names.get(claims[0].speaker) == "the Northern Alliance"
+
+
+@pytest.mark.model
+def test_it_does_not_stand_for_a_body_named_outside_a_subject(model):
+    claims, _ = run(model, "Reporters visited the Northern Alliance base in Geneva. It said the talks had failed.")
+    assert claims == []
+
+
+@pytest.mark.model
+def test_a_statement_which_reads_speaks_for_its_issuer(model):
+    text = 'The Northern Alliance answered in a statement, which reads, "We reject the plan entirely."'
+    claims, names = run(model, text)
+    assert [c.text for c in claims] == ["We reject the plan entirely."]
+    assert claims[0].speaker_text == "The Northern Alliance"
+
+
+@pytest.mark.model
+def test_called_it_a_quote_and_described_it_as(model):
+    claims, _ = run(model, 'The minister called the deal "a historic mistake for the region."')
+    assert [(c.speaker_text, c.text) for c in claims] == [("The minister", "a historic mistake for the region.")]
+    claims, _ = run(model, "The ministry described the strike as a grave violation.")
+    assert [(c.speaker_text, c.text) for c in claims] == [("The ministry", "the strike as a grave violation")]

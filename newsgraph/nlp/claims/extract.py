@@ -23,6 +23,7 @@ from ..forms import token_forms
 from ..layout import Layout, layout, read_layout
 from ..phrases import Match, Phrases
 from ..text import doc_text
+from .speakers import mention_index, noun_speaker, speaker
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         found += _according(sent, lex, cues=cues)
     found += _noun_quotes(doc, lex, quotes, found)
     found += _continued(doc_text(doc), quotes, found, layout(doc))
-    by_token = _mention_index(doc, mentions)
+    by_token = mention_index(doc, mentions)
     out: dict[str, Claim] = {}
     for f in found:
         claim = _claim(f, doc, article, by_token, lex)
@@ -110,8 +111,22 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
         ev_start = max(min(span[0], sent.start_char), p_start)
         ev_end = min(max(span[1], sent.end_char), p_end)
         out.append(_Found(start=span[0], end=span[1], ev_start=ev_start, ev_end=ev_end,
-                          verb=v.text, speaker=_subject(v, quotes)))
+                          verb=v.text, speaker=_reported_by(v, lex) or _subject(v, quotes)))
     return out
+
+
+def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
+    """The speaker of a verb whose subject is not the speaker: 'X issued a statement
+    saying ...', 'X ... in a statement which reads ...' (the statement's issuer), 'Y quoted
+    X as saying ...' (the quoted X)."""
+    noun = v.head
+    if v.dep_ in ("acl", "relcl") and noun.lemma_.lower() in lex.nouns:
+        issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
+        return noun_speaker(noun) or issuer
+    if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
+        quoting = v.head.head       # "Y quoted X as saying", "X was quoted as saying"
+        return g.direct_object(quoting) or g.subject(quoting, deps=("nsubjpass",))
+    return None
 
 
 def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent: Span) -> tuple[int, int] | None:
@@ -142,20 +157,37 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
 
 def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
                lay: Layout) -> list[_Found]:
-    """Paragraphs that open with a quote and continue a quote attributed just before."""
+    """Quotes that carry on a quote attributed just before: the next quote of the same
+    paragraph after the attribution ('"A," he said. "B."'), and a paragraph that opens
+    with a quote after a paragraph whose quote was left open (wire copy)."""
     by_quote = {(f.start, f.end): f for f in found}
     out = []
     for prev, q in zip(quotes, quotes[1:]):
         owner = by_quote.get(prev)
-        para_start = lay.paragraph_start(q[0])
-        opens_para = not text[para_start:q[0]].strip(' "')
-        prev_open = not text[prev[1]:lay.paragraph(prev[1])[1]].strip(' ".')
-        if owner is None or q in by_quote or not (opens_para and prev_open):
+        if owner is None or any(f.start < q[1] and q[0] < f.end for f in by_quote.values()):
             continue
-        f = _Found(start=q[0], end=q[1], ev_start=para_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
+        para_start = lay.paragraph_start(q[0])
+        if para_start == lay.paragraph_start(prev[0]):
+            if not _attribution_between(text, prev[1], q[0], owner):
+                continue
+            ev_start = q[0]
+        else:
+            opens_para = not text[para_start:q[0]].strip(' "')
+            prev_open = not text[prev[1]:lay.paragraph(prev[1])[1]].strip(' ".')
+            if not (opens_para and prev_open):
+                continue
+            ev_start = para_start
+        f = _Found(start=q[0], end=q[1], ev_start=ev_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
         by_quote[q] = f
         out.append(f)
     return out
+
+
+def _attribution_between(text: str, end: int, start: int, owner: _Found) -> bool:
+    """Only the attribution of the quote before stands between two quotes of one
+    paragraph ('"A," he said. "B."'): the gap ends a sentence and holds the speech verb."""
+    gap = text[end:start].rstrip(' "')
+    return owner.verb in gap and len(gap) < 80 and gap.endswith((".", ":")) and ". " not in gap
 
 
 @lru_cache(maxsize=4)
@@ -234,44 +266,14 @@ def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
     if f.end - f.start < 3:
         return None
     text, aid = article.text, article.id
-    speaker, speaker_text = _speaker(f.speaker, doc, by_token, lex, text)
-    if speaker_text is None or speaker_text.casefold() in lex.unresolved:
+    who, speaker_text = speaker(f.speaker, doc, by_token, lex, text)
+    if speaker_text is None or speaker_text.casefold() in lex.unresolved or (
+            who is None and speaker_text.casefold() in lex.referents):   # "it" with nothing before
         return None
-    return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=speaker.id if speaker else None,
+    return Claim(id=record_id("c", aid, f.start, f.end), doc=aid, speaker=who.id if who else None,
                  speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
                  end=f.end, extractor=EXTRACTOR,
                  evidence=Evidence(doc=aid, start=f.ev_start, end=f.ev_end, text=text[f.ev_start:f.ev_end]))
-
-
-def _speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: SpeechLexicon,
-             text: str) -> tuple[Mention | None, str | None]:
-    if tok is None:
-        return None, None
-    if tok.lower_ in lex.pronouns:
-        prior = [m for i, m in by_token.items() if i < tok.i and m.label == "PERSON"]
-        return (prior[-1], tok.text) if prior else (None, tok.text)
-    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
-    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
-    span = doc[tok.left_edge.i:cut]
-    said = text[span.start_char:span.end_char] if len(span) else tok.text
-    mention = by_token.get(tok.i)
-    if mention is None and tok.lemma_.lower() in lex.proxies:      # "his office said"
-        owner = next(iter(g.possessors(tok)), None)
-        if owner is not None and owner.lower_ in lex.pronouns:
-            return _speaker(owner, doc, by_token, lex, text)[0], said
-        return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
-    if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
-        head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
-        mention = next((by_token[t.i] for t in head if t.i in by_token
-                        and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
-    if mention is None and span[0].is_title and span[-1].i in by_token:
-        last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
-        mention = last if last.label == "PERSON" else None
-    return mention, said
-
-
-def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
-    return next((by_token[t.i] for t in span if t.i in by_token and by_token[t.i].label in labels), None)
 
 
 def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
@@ -287,32 +289,13 @@ def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
         sent = first[0].sent
         nouns = [t for t in doc[sent.start:first.start] if t.lemma_.lower() in lex.nouns
                  and q[0] - _end(t) < 60 and "." not in doc_text(doc)[_end(t):q[0]].strip('" ')]
-        speaker = _noun_speaker(nouns[-1]) if nouns else None
-        if speaker is None:
+        issuer = noun_speaker(nouns[-1]) if nouns else None
+        if issuer is None:
             continue
         p_start, p_end = layout(doc).paragraph(q[0])
         out.append(_Found(start=q[0], end=q[1], ev_start=max(sent.start_char, p_start),
-                          ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=speaker))
+                          ev_end=min(max(sent.end_char, q[1]), p_end), verb=nouns[-1].text, speaker=issuer))
     return out
-
-
-def _noun_speaker(noun: Token) -> Token | None:
-    """Whose statement: 'their/X's message', 'the message of X', 'X ... in a statement'."""
-    owner = g.possessors(noun) or g.prep_objects(noun, ("of", "from", "by"))
-    if owner:
-        return owner[0]
-    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
-        return g.subject(noun.head.head, deps=("nsubj",))
-    return None
-
-
-def _mention_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
-    out: dict[int, Mention] = {}
-    for m in sorted(mentions, key=lambda m: m.end - m.start):
-        s = doc.char_span(m.start, m.end, alignment_mode="expand")
-        for t in s or ():
-            out[t.i] = m
-    return dict(sorted(out.items()))
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

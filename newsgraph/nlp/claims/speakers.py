@@ -1,0 +1,114 @@
+"""Who speaks: the speaker token of an attribution, resolved to a mention.
+
+A named speaker is the mention on its head word (or on a name in apposition: "The
+governor, A B, said"); a pronoun stands for the nearest fitting mention before it that
+spoke, else that was a subject (labels per pronoun are data: `pronoun_referents`); a
+statement noun ("the statement said", "a statement by X") stands for its issuer; a
+proxy ("his office said") for its owner.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from ...lexicons.claims import SpeechLexicon
+from ...model import Mention
+from .. import grammar as g
+
+
+def speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: SpeechLexicon,
+             text: str) -> tuple[Mention | None, str | None]:
+    if tok is None:
+        return None, None
+    if tok.lower_ in lex.pronouns or tok.lower_ in lex.referents:
+        person = tok.lower_ in lex.pronouns
+        labels = ("PERSON",) if person else lex.referents[tok.lower_]
+        return _antecedent(tok, by_token, labels, lex=lex, anywhere=person), tok.text
+    mention = by_token.get(tok.i)
+    named = _apposed(tok, by_token) if mention is None else None
+    span = _speaker_phrase(tok, doc, appos=named is not None)
+    said = text[span.start_char:span.end_char] if len(span) else tok.text
+    mention = mention or named
+    lemma = tok.lemma_.lower()
+    if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
+        owner = next(iter(g.possessors(tok)), None)
+        if owner is not None and owner.lower_ in lex.pronouns:
+            return speaker(owner, doc, by_token, lex, text)[0], said
+        if lemma in lex.nouns:      # "a statement by X said"; "the statement said": its issuer before
+            owner = noun_speaker(tok)
+            named = by_token.get(owner.i) if owner is not None and owner.pos_ != "PRON" else None
+            return named or _antecedent(tok, by_token, ("ORG",), lex=lex), said
+        return _named_in(span, by_token, ("PERSON",)) or _named_in(span, by_token, ("ORG",)), said
+    if mention is None and len(span) <= 4:       # not past a preposition: "sources in X" are not X
+        head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
+        mention = next((by_token[t.i] for t in head if t.i in by_token
+                        and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
+    if mention is None and span[0].is_title and span[-1].i in by_token:
+        last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
+        mention = last if last.label == "PERSON" else None
+    return mention, said
+
+
+def _speaker_phrase(tok: Token, doc: Doc, *, appos: bool = False) -> Span:
+    """The speaker as written: up to the first comma after the head, or (`appos`: the
+    name is in apposition) with its apposition ("The governor, A B, said" -> "The
+    governor, A B")."""
+    if appos:
+        return doc[tok.left_edge.i:max(a.right_edge.i for a in g.appositives(tok)) + 1]
+    words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
+    cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
+    return doc[tok.left_edge.i:cut]
+
+
+def _apposed(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
+    """A person or organisation named in apposition to a described speaker."""
+    return next((by_token[a.i] for a in g.appositives(tok) if a.i in by_token
+                 and by_token[a.i].label in ("PERSON", "ORG")), None)
+
+
+def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str], *,
+                lex: SpeechLexicon, anywhere: bool = False) -> Mention | None:
+    """The mention with one of the labels that a pronoun stands for ("it" -> ORG): the
+    nearest one before it that spoke (subject of a speech verb), else the nearest
+    subject, else (`anywhere`) the nearest mention."""
+    prior = [(i, m) for i, m in by_token.items() if i < tok.i and m.label in labels]
+    roles = [(_role(tok.doc[i], lex), m) for i, m in prior]
+    for wanted in ("speaker", "subject", "any" if anywhere else None):
+        found = [m for role, m in roles if role == wanted or (wanted == "subject" and role == "speaker")
+                 or wanted == "any"]
+        if found:
+            return found[-1]
+    return None
+
+
+def _role(tok: Token, lex: SpeechLexicon) -> str:
+    """'speaker' in the subject of a speech verb, 'subject' in another subject, else 'any'."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if g.is_subject(tok):
+            return "speaker" if tok.head.lemma_.lower() in lex.verbs else "subject"
+        tok = tok.head
+    return "any"
+
+
+def _named_in(span: Span, by_token: dict[int, Mention], labels: tuple[str, ...]) -> Mention | None:
+    return next((by_token[t.i] for t in span if t.i in by_token and by_token[t.i].label in labels), None)
+
+
+def noun_speaker(noun: Token) -> Token | None:
+    """Whose statement: 'their/X's message', 'the message of X', 'X ... in a statement'."""
+    owner = g.possessors(noun) or g.prep_objects(noun, ("of", "from", "by"))
+    if owner:
+        return owner[0]
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in ("VERB", "AUX"):
+        return g.subject(noun.head.head, deps=("nsubj",))
+    return None
+
+
+def mention_index(doc: Doc, mentions: Sequence[Mention]) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.end - m.start):
+        s = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for t in s or ():
+            out[t.i] = m
+    return dict(sorted(out.items()))
