@@ -101,12 +101,13 @@ def _spans(obj, found: list) -> list:
 
 @pytest.mark.model
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(parts=st.lists(st.tuples(st.sampled_from(SENTENCES), NOISE), min_size=1, max_size=6))
-def test_evidence_is_a_slice_of_the_stored_text(parts):
+@given(first=NOISE, parts=st.lists(st.tuples(st.sampled_from(SENTENCES), NOISE), max_size=5))
+def test_evidence_is_a_slice_of_the_stored_text(first, parts):
     from newsgraph.ids import article_id
     from newsgraph.model import ArticleRecords
     from newsgraph.nlp.runner import analyse_batch
-    text = "".join(s + n for s, n in parts)
+    # the first sentence always names an actor, a place and a date, so there are spans
+    text = SENTENCES[3] + first + "".join(s + n for s, n in parts)
     article = Article(id=article_id(text), source="p.txt", text=text)
     [records] = analyse_batch([article], Settings(), data=data())
     assert isinstance(records, ArticleRecords)
