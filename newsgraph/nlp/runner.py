@@ -22,9 +22,9 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .. import lexicons
+from ..learn.gate import Keep, event_gate
 from ..lexicons import Lexicons
 from ..model import Article, ArticleRecords, Skipped
-from ..learn.gate import event_gate
 from ..names.linker import kb_index
 from ..settings import Settings
 from .extract import extract
@@ -56,7 +56,7 @@ def loading(*, freeze: bool = True) -> Iterator[None]:
 # each run loads `Lexicons` once and passes it in.
 _PIPELINES: dict[tuple[str, tuple[str, ...], int], Language] = {}
 # A pool worker's own copy of the run's data, loaded once by its initializer.
-_WORKER: dict[str, Lexicons] = {}
+_WORKER: dict[str, object] = {}   # "data": Lexicons, "keep": the event filter or None
 
 
 def pipeline_for(settings: Settings, data: Lexicons) -> Language:
@@ -81,14 +81,18 @@ def warm_up(settings: Settings, data: Lexicons) -> None:
 
 
 def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
-    return analyse_batch(articles, settings, data=_WORKER["data"])
+    return analyse_batch(articles, settings, data=_WORKER["data"], keep=_WORKER["keep"])
 
 
-def analyse_batch(articles: list[Article], settings: Settings, *,
-                  data: Lexicons) -> list[ArticleRecords | Skipped]:
-    """The pure per-article step for one batch."""
+def _event_filter(settings: Settings) -> Keep | None:
+    """The learned event filter when the settings turn it on (its artefact read once a run)."""
+    return event_gate() if settings.event_filter else None
+
+
+def analyse_batch(articles: list[Article], settings: Settings, *, data: Lexicons,
+                  keep: Keep | None = None) -> list[ArticleRecords | Skipped]:
+    """The pure per-article step for one batch; `keep` is the learned event filter."""
     nlp = pipeline_for(settings, data)
-    keep = event_gate() if settings.event_filter else None
     out: list[ArticleRecords | Skipped] = []
     texts = ((normalise(a.text), a) for a in articles)
     for doc, article in nlp.pipe(texts, as_tuples=True, batch_size=settings.batch_size):
@@ -107,8 +111,9 @@ def analyse(articles: Iterable[Article], *, settings: Settings,
     batches = _batches(articles, size=settings.batch_size, chars=settings.batch_chars)
     if settings.processes <= 1:
         warm_up(settings, data)
+        keep = _event_filter(settings)
         for batch in batches:
-            yield from analyse_batch(batch, settings, data=data)
+            yield from analyse_batch(batch, settings, data=data, keep=keep)
         return
     pool = ProcessPoolExecutor(settings.processes, initializer=_worker_start,
                                initargs=(settings, os.getpid()))
@@ -142,6 +147,7 @@ def _worker_start(settings: Settings, parent: int) -> None:
     with loading(freeze=False):       # the data and the model, once in this worker
         _WORKER["data"] = lexicons.load(settings.kb_paths)
     warm_up(settings, _WORKER["data"])
+    _WORKER["keep"] = _event_filter(settings)
 
 
 def _watch_parent(parent: int) -> None:

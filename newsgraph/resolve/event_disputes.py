@@ -24,7 +24,6 @@ Values = dict[str, list[Event]]
 COUNT = "count:"       # field prefix of figures by unit (event_linking.yaml dispute_units)
 _FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*|\d+)(?![\d,])((?:\s+[A-Za-z-]+){1,3})")
 _BREAK = frozenset({"and", "or", "but", "of"})    # "3 killed and wounded": not 3 wounded
-_TOLLS = ("fatalities", "injuries")     # figures whose sentence may be the toll's own
 
 
 def figure(e: Event, unit: str, cfg: LinkConfig) -> tuple[str, Evidence] | None:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Callable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ... import ids
+from ...learn.gate import Keep
 from ...lexicons.grouping import GroupingRules
 from ...model import Article, DateRef, Event, Evidence, Location, Mention
 from .. import grammar as g
@@ -311,7 +312,6 @@ def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None
     return Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
 
 
-Keep = Callable[[Sequence[Event], str], list[Event]]
 
 
 def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
