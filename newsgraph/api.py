@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import query
+from .api_incidents import router as incidents_router
 from .errors import DataError, NewsgraphError, NotFound
 from .lexicons import Lexicons
 from .store.view import BrowseView
@@ -55,6 +56,7 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
+    app.include_router(incidents_router, responses=ERRORS)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
 

@@ -189,6 +189,64 @@ class Contradiction:
 
 
 @dataclass(**DATACLASS)
+class Reported:
+    """One outlet's value of an incident facet (a date, a place), with its sentence."""
+    value: str
+    outlet: str                  # the independent outlet (publisher) of the report
+    doc: str
+    event: str
+    evidence: Evidence | None = None
+
+
+@dataclass(**DATACLASS)
+class Figure:
+    """A figure one report gives: kind is killed, injured or count:<unit> (rockets, ...)."""
+    kind: str
+    value: int
+    outlet: str
+    doc: str
+    event: str
+    speaker: str | None = None   # who gives the figure, as written
+    evidence: Evidence | None = None
+
+
+@dataclass(**DATACLASS)
+class Participant:
+    """An actor or target of an incident and the outlets that attribute it."""
+    name: str
+    entity: str | None = None    # entity id when resolved
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(**DATACLASS)
+class Outlet:
+    """One independent source: syndicated copies and republications count once."""
+    name: str
+    docs: tuple[str, ...]
+    also: tuple[str, ...] = ()   # other publishers carrying the same story
+
+
+@dataclass(**DATACLASS)
+class Incident:
+    """One happening as every outlet tells it (resolve/incidents.py): the event
+    reports of one cluster (a lone report is an incident of one), per-facet views."""
+    id: str                      # the cluster id (the event id for a lone report)
+    events: tuple[str, ...]
+    type: str
+    headline: str
+    date_from: str | None = None
+    date_to: str | None = None
+    dates: tuple[Reported, ...] = ()
+    place: Location | None = None   # the finest place no outlet contradicts
+    places: tuple[Reported, ...] = ()
+    actors: tuple[Participant, ...] = ()
+    targets: tuple[Participant, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    outlets: tuple[Outlet, ...] = ()
+    status: str = "single-source"   # corroborated | single-source | contested
+
+
+@dataclass(**DATACLASS)
 class Skipped:
     source: str
     reason: str

@@ -112,7 +112,14 @@ def assess(supports: Mapping[str, Iterable[str]], *, groups: Mapping[str, str],
 
 
 def _independent(ids: set[str], groups: Mapping[str, str], publishers: Mapping[str, str | None]) -> int:
-    """Connected components of articles joined by a shared group or a shared publisher."""
+    return len(independent_groups(ids, groups=groups, publishers=publishers))
+
+
+def independent_groups(ids: Iterable[str], *, groups: Mapping[str, str],
+                       publishers: Mapping[str, str | None]) -> list[list[str]]:
+    """The articles `ids` in independent sources: connected components of articles
+    joined by a shared syndication group or a shared (independent) publisher; each
+    component sorted, components in order of their first article."""
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -121,6 +128,7 @@ def _independent(ids: set[str], groups: Mapping[str, str], publishers: Mapping[s
             x = parent[x]
         return x
 
+    ids = sorted(set(ids))
     for aid in ids:
         node = "g:" + groups.get(aid, aid)
         find(node)
@@ -129,4 +137,7 @@ def _independent(ids: set[str], groups: Mapping[str, str], publishers: Mapping[s
             a, b = find(node), find("p:" + independent_publisher(pub))
             if a != b:
                 parent[a] = b
-    return len({find("g:" + groups.get(aid, aid)) for aid in ids})
+    out: dict[str, list[str]] = {}
+    for aid in ids:
+        out.setdefault(find("g:" + groups.get(aid, aid)), []).append(aid)
+    return list(out.values())

@@ -8,7 +8,7 @@ settings, place tables) comes in as an argument.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..lexicons import Lexicons
 from ..model import Article, Entity, Event, Relation
@@ -16,6 +16,7 @@ from ..store import View
 from ..store.writer import Resolution
 from .corroboration import source_groups
 from .entities import resolve_entities
+from .incidents import build_incidents
 from .events import HandLinker, cluster_events, event_contradictions
 from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
@@ -51,7 +52,8 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
 def resolve_store(view: View, *, data: Lexicons,
                   model: LinkModel | HandLinker | None = None) -> Resolution:
     """Entities, event clusters (the hand-weighted linker unless a learned `model`,
-    e.g. link_model.load_model(), is given), contradictions and syndication groups."""
+    e.g. link_model.load_model(), is given), contradictions, syndication groups and
+    the incidents (resolve/incidents.py)."""
     cfg, found = data.linking, store_inputs(view, data=data)
     articles, events, relations = found.articles, found.events, found.relations
     entities, entity_of, published = found.entities, found.entity_of, found.published
@@ -61,6 +63,7 @@ def resolve_store(view: View, *, data: Lexicons,
         *event_contradictions(events, clusters=clusters, entity_of=entity_of, cfg=cfg),
         *relation_contradictions(relations, entity_of=entity_of),
     ]
-    return Resolution(entities=tuple(entities), clusters=clusters,
-                      contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
-                      source_groups=source_groups(articles))
+    res = Resolution(entities=tuple(entities), clusters=clusters,
+                     contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
+                     source_groups=source_groups(articles))
+    return replace(res, incidents=build_incidents(events, articles, res, cfg=cfg))

@@ -16,11 +16,13 @@ from ..model import (
     Entity,
     Event,
     Evidence,
+    Incident,
     LoadedTerm,
     Mention,
     Relation,
 )
 from .codec import group_evidence_from_json, location_from_json, values_from_json
+from .incident_rows import count_incidents, incident_filter, read_incidents
 from .sqlite import connect, snapshot
 
 
@@ -167,6 +169,10 @@ class View:
                 for r in self._rows("SELECT values_json FROM contradictions")
                 for v in values_from_json(r[0]) for e in v.evidence}
 
+    def incidents(self) -> list[Incident]:
+        """Every incident (resolve/incidents.py), by date then id."""
+        return read_incidents(self.conn)
+
     def source_groups(self) -> dict[str, str]:
         return {r[0]: r[1] or r[0] for r in self._rows("SELECT id, source_group FROM articles")}
 
@@ -295,6 +301,13 @@ class BrowseView(View):
                           f" WHERE id IN ({_marks(docs)})", tuple(docs))
         return ({r["id"]: r["source_group"] or r["id"] for r in rows},
                 {r["id"]: r["publisher"] for r in rows})
+
+    def incident_page(self, *, limit: int = 50, offset: int = 0,
+                      **filters: str | None) -> tuple[int, list[Incident]]:
+        """(total, incidents) matching the filters of incident_rows.incident_filter."""
+        where, args = incident_filter(**filters)
+        return (count_incidents(self.conn, where=where, args=args),
+                read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset))
 
     def kb_entities(self) -> dict[str, str]:
         """knowledge-base actor id -> entity id, for actors present in the store."""

@@ -6,8 +6,9 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
-from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence
+from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence, Incident
 from .codec import group_evidence_to_json, location_to_json, values_to_json
+from .incident_rows import incident_rows
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")
@@ -20,6 +21,7 @@ class Resolution:
     clusters: dict[str, str] = field(default_factory=dict)        # event id -> cluster id
     contradictions: tuple[Contradiction, ...] = ()
     source_groups: dict[str, str] = field(default_factory=dict)   # article id -> group
+    incidents: tuple[Incident, ...] = ()
 
 
 class Writer:
@@ -125,7 +127,8 @@ class Writer:
             self._delete_article(article_id)
 
     def write_resolution(self, res: Resolution) -> None:
-        """Replace entities, mention links, clusters and contradictions in one transaction."""
+        """Replace entities, mention links, clusters, contradictions and incidents in one
+        transaction."""
         with self.conn:
             self.conn.execute("DELETE FROM entities")
             self.conn.execute("UPDATE mentions SET entity=NULL")
@@ -145,6 +148,14 @@ class Writer:
                 for c in res.contradictions], verb="INSERT")
             self.conn.executemany("UPDATE articles SET source_group=? WHERE id=?",
                                   [(g, a) for a, g in res.source_groups.items()])
+            self._write_incidents(res.incidents)
+
+    def _write_incidents(self, incidents: tuple[Incident, ...]) -> None:
+        self.conn.execute("DELETE FROM incident_events")
+        self.conn.execute("DELETE FROM incidents")
+        rows, members = incident_rows(incidents)
+        self._insert("incidents", rows, verb="INSERT")
+        self._insert("incident_events", members, verb="INSERT")
 
 
 def _evidence(ev: Evidence) -> dict:

@@ -1,0 +1,113 @@
+"""Incidents <-> rows of the incidents tables (migration 006), and their filtered reads.
+
+The writer stores each incident's filter columns and the whole `model.Incident` as
+JSON; readers rebuild the model object from that JSON. Plain SQL, no SQLite-only
+syntax (LIKE on lower(), substr, length).
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sqlite3
+
+from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
+
+log = logging.getLogger(__name__)
+_NESTED = {"dates": Reported, "places": Reported, "actors": Participant,
+           "targets": Participant, "figures": Figure, "outlets": Outlet}
+
+
+def incident_to_json(i: Incident) -> str:
+    return json.dumps(dataclasses.asdict(i), sort_keys=True, ensure_ascii=False)
+
+
+def incident_from_json(raw: str) -> Incident:
+    data = json.loads(raw)
+    for key, cls in _NESTED.items():
+        data[key] = tuple(_record(cls, x) for x in data.get(key, ()))
+    data["events"] = tuple(data["events"])
+    data["place"] = _location(data.get("place"))
+    return Incident(**data)
+
+
+def _record(cls: type, data: dict) -> object:
+    data = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    if data.get("evidence"):
+        data["evidence"] = Evidence(**data["evidence"])
+    return cls(**data)
+
+
+def _location(data: dict | None) -> Location | None:
+    if not data:
+        return None
+    ev = data.pop("evidence", None)
+    return Location(**data, evidence=Evidence(**ev) if ev else None)
+
+
+def incident_rows(incidents: tuple[Incident, ...]) -> tuple[list[dict], list[dict]]:
+    """(incidents rows, incident_events rows)."""
+    rows, members = [], []
+    for i in incidents:
+        killed = [f.value for f in i.figures if f.kind == "killed"]
+        place = i.place
+        rows.append(dict(
+            id=i.id, type=i.type, headline=i.headline, date_from=i.date_from,
+            date_to=i.date_to, place_name=place and place.name,
+            place_admin1=place and place.admin1, place_country=place and place.country,
+            sources=len(i.outlets), status=i.status, killed_min=min(killed, default=None),
+            killed_max=max(killed, default=None), facets_json=incident_to_json(i)))
+        members += [dict(incident=i.id, event=e) for e in i.events]
+    return rows, members
+
+
+def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (),
+                   limit: int | None = None, offset: int = 0) -> list[Incident]:
+    """Incidents matching a WHERE clause of `incident_filter`, by date then id (all of
+    them when `limit` is None)."""
+    if not has_incidents(conn):
+        return []
+    page = "" if limit is None else " LIMIT ? OFFSET ?"
+    rows = conn.execute(f"SELECT facets_json FROM incidents {where} ORDER BY"
+                        f" date_from IS NULL, date_from, id{page}",
+                        (*args, *(() if limit is None else (limit, offset)))).fetchall()
+    return [incident_from_json(r[0]) for r in rows]
+
+
+def count_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = ()) -> int:
+    if not has_incidents(conn):
+        return 0
+    return conn.execute(f"SELECT count(*) FROM incidents {where}", args).fetchone()[0]
+
+
+def has_incidents(conn: sqlite3.Connection) -> bool:
+    """False for a store opened read-only from before migration 006."""
+    try:
+        conn.execute("SELECT 1 FROM incidents LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        log.warning("store has no incidents table (built before migration 006): rebuild it")
+        return False
+    return True
+
+
+def incident_filter(*, id: str | None = None, type: str | None = None,
+                    actor: str | None = None, place: str | None = None,
+                    date_from: str | None = None, date_to: str | None = None,
+                    status: str | None = None) -> tuple[str, tuple]:
+    """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
+    day range); an incident matches a date range its own range overlaps."""
+    clauses: list[str] = []
+    args: list = []
+    for sql, value in (
+            ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
+            ("date_to >= substr(?, 1, length(date_to))", date_from),
+            ("date_from <= ?", date_to),
+            ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
+             " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
+            ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_participants p"
+             " ON p.event = ie.event JOIN mentions m ON m.id = p.mention"
+             " WHERE m.entity = ?)", actor)):
+        if value:
+            clauses.append(sql)
+            args += [value] * sql.count("?")
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
