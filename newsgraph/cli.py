@@ -94,7 +94,9 @@ def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, qui
               type=click.Choice(["json", "acled", "plover", "geojson", "graphml", "gexf",
                                  "ftm"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
-def export(db, fmt, output) -> None:
+@click.option("--per", type=click.Choice(["article", "incident"]), default="article",
+              show_default=True, help="ACLED: one row per article event or per incident.")
+def export(db, fmt, output, per) -> None:
     """Export the knowledge base (JSON contract, ACLED CSV, PLOVER, GeoJSON, GraphML,
     GEXF, FtM). Formats that leave events out (ACLED, PLOVER, GeoJSON) say how
     many, and why, on stderr.
@@ -103,6 +105,7 @@ def export(db, fmt, output) -> None:
     Example:
       newsgraph export --db kb.sqlite --format json -o kb.json
       newsgraph export --db kb.sqlite --format acled -o events.csv
+      newsgraph export --db kb.sqlite --format acled --per incident -o incidents.csv
       newsgraph export --db kb.sqlite --format geojson -o events.geojson
     """
     from .export import write_export
@@ -110,9 +113,9 @@ def export(db, fmt, output) -> None:
     with view.snapshot():          # one read transaction: consistent during a build
         if output:
             with open(output, "w", encoding="utf-8", newline="") as fh:
-                summary = write_export(view, fmt, fh)
+                summary = write_export(view, fmt, fh, per=per)
         else:
-            summary = write_export(view, fmt, sys.stdout)
+            summary = write_export(view, fmt, sys.stdout, per=per)
     if summary:
         click.echo(_export_summary(fmt, summary), err=True)
 
@@ -121,7 +124,7 @@ def _export_summary(fmt: str, summary: dict) -> str:
     skipped = summary.get("skipped") or {}
     clusters = f" (+ {summary['clusters']} clusters)" if "clusters" in summary else ""
     lines = [f"{fmt}: {summary['rows']} rows written{clusters},"
-             f" {sum(skipped.values())} events left out"]
+             f" {sum(skipped.values())} {summary.get('per', 'event')}s left out"]
     lines += [f"  {count:5d}  {reason}" for reason, count in skipped.items()]
     return "\n".join(lines)
 

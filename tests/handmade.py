@@ -23,6 +23,7 @@ from newsgraph.model import (
     Mention,
     Relation,
 )
+from newsgraph.resolve.incidents import build_incidents
 from newsgraph.store import Writer, connect
 from newsgraph.store.writer import Resolution
 
@@ -156,6 +157,9 @@ def build_store(path: Path, *, extra: tuple[Contradiction, ...] = ()) -> Path:
     if extra:
         resolution = dataclasses.replace(
             resolution, contradictions=resolution.contradictions + extra)
+    events = [e for rec in recs for e in rec.events]
+    resolution = dataclasses.replace(resolution, incidents=build_incidents(
+        events, [rec.article for rec in recs], resolution))
     writer = Writer(conn)
     for rec in recs:
         writer.write_records(rec)

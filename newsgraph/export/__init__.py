@@ -27,8 +27,11 @@ NEEDS_EVENT_LEXICON = ("plover",)     # its writer also takes `lex=`
 FORMATS = ("json", *WRITERS)
 
 
-def write_export(view: View, fmt: str, out: TextIO) -> dict | None:
-    """Write one format; return the writer's summary (None for formats without one)."""
+def write_export(view: View, fmt: str, out: TextIO, *, per: str = "article") -> dict | None:
+    """Write one format; return the writer's summary (None for formats without one).
+    `per` = "incident" writes ACLED rows per incident instead of per article event."""
+    if per != "article" and fmt != "acled":
+        raise UsageError(f"--per {per} applies to the acled format only")
     if fmt == "json":
         json_export.write(view, out)
         return None
@@ -41,4 +44,6 @@ def write_export(view: View, fmt: str, out: TextIO) -> dict | None:
         kwargs["lex"] = view.lexicons().events
     if "timestamp" in inspect.signature(writer).parameters:
         kwargs["timestamp"] = view.built_at()
+    if per != "article":
+        kwargs["per"] = per
     return writer(json_export.build(view), out, **kwargs)

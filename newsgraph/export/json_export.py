@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from .. import query
+from .. import query, query_incidents
 from ..store import View
 
 
@@ -17,6 +17,7 @@ def build(view: View) -> dict:
         "events": query.events(view),
         "claims": query.claims(view),
         "contradictions": query.contradictions(view),
+        "incidents": query_incidents.incidents(view),
     }
 
 

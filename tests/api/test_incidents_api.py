@@ -1,0 +1,65 @@
+"""GET /api/incidents and /api/incidents/{id} over the hand-made store."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.api import create_app
+from tests import handmade, shipped
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = handmade.build_store(tmp_path_factory.mktemp("api-inc") / "kb.sqlite")
+    data = shipped.with_kb(handmade.knowledge_base())
+    yield TestClient(create_app(db, data=data), base_url="http://127.0.0.1",
+                     raise_server_exceptions=False)
+
+
+def test_list_rows_carry_headline_dates_place_outlets_toll_status(client):
+    body = client.get("/api/incidents").json()
+    assert body["total"] == 2 and body["limit"] == 50
+    strike = next(r for r in body["items"] if r["id"] == handmade.CLUSTER)
+    assert strike["outlets"] == ["Wire One", "Daily Two"] and strike["sources"] == 2
+    assert strike["toll"] == {"killed": [10, 12], "injured": None}
+    assert strike["status"] == "contested"
+    assert (strike["date_from"], strike["date_to"]) == ("2020-01-03", "2020-01-03")
+    assert strike["place"]["name"] == "Mosul"
+    assert "drone strike" in strike["headline"]
+
+
+@pytest.mark.parametrize("params, n", [
+    ({"status": "contested"}, 1), ({"status": "single-source"}, 1), ({"type": "PROTEST"}, 1),
+    ({"place": "basra"}, 1), ({"from": "2020-01-01"}, 1), ({"to": "2019-10-31"}, 1),
+    ({"actor": handmade.BRIGADES}, 1), ({"limit": 1}, 2)])
+def test_list_filters(client, params, n):
+    body = client.get("/api/incidents", params=params).json()
+    assert body["total"] == n and len(body["items"]) == 1
+
+
+def test_bad_status_is_422(client):
+    response = client.get("/api/incidents", params={"status": "maybe"})
+    assert response.status_code == 422 and response.json()["error"]["status"] == 422
+
+
+def test_detail_has_each_outlets_figures_with_sentences_and_disputes(client):
+    body = client.get(f"/api/incidents/{handmade.CLUSTER}").json()
+    figures = {(f["outlet"], f["value"]): f["evidence"]["text"] for f in body["figures"]}
+    assert figures == {
+        ("Wire One", 10): "On 3 January 2020 a drone strike near Mosul killed 10 people",
+        ("Daily Two", 12): "A drone strike in Mosul on Friday killed 12 people"}
+    assert [c["field"] for c in body["contradictions"]] == ["fatalities"]
+    assert {d["publisher"] for d in body["documents"].values()} == {"Wire One", "Daily Two"}
+    assert [a["entity"] for a in body["actors"]] == [handmade.BRIGADES]
+    assert {d["outlet"]: d["value"] for d in body["dates"]} == {
+        "Wire One": "2020-01-03", "Daily Two": "2020-01-03"}
+
+
+def test_unknown_incident_is_404(client):
+    response = client.get("/api/incidents/Knothing")
+    assert response.status_code == 404
+    assert response.json() == {"error": {"status": 404, "message": "no incident 'Knothing'"}}
+
+
+def test_clusters_route_still_works(client):
+    assert client.get(f"/api/clusters/{handmade.CLUSTER}").json()["id"] == handmade.CLUSTER
