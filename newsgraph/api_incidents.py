@@ -14,8 +14,13 @@ Status = Literal["corroborated", "single-source", "contested"]
 
 
 def _view(request: Request) -> Iterator[BrowseView]:
-    from .api import _view as request_view     # api.py imports this module
-    yield from request_view(request)
+    """One read-only connection and read transaction per request (as api._view)."""
+    view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
+    try:
+        with view.snapshot():
+            yield view
+    finally:
+        view.conn.close()
 
 
 V = Depends(_view)

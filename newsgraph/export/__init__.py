@@ -23,6 +23,7 @@ WRITERS = {
     "gexf": ("graph", "write_gexf"),
     "ftm": ("ftm", "write_ftm"),
 }
+PER_INCIDENT = {"acled": ("acled_incidents", "write_acled_incidents_csv")}
 NEEDS_EVENT_LEXICON = ("plover",)     # its writer also takes `lex=`
 FORMATS = ("json", *WRITERS)
 
@@ -30,20 +31,18 @@ FORMATS = ("json", *WRITERS)
 def write_export(view: View, fmt: str, out: TextIO, *, per: str = "article") -> dict | None:
     """Write one format; return the writer's summary (None for formats without one).
     `per` = "incident" writes ACLED rows per incident instead of per article event."""
-    if per != "article" and fmt != "acled":
-        raise UsageError(f"--per {per} applies to the acled format only")
+    if per != "article" and fmt not in PER_INCIDENT:
+        raise UsageError(f"--per {per} applies to the {', '.join(PER_INCIDENT)} format only")
     if fmt == "json":
         json_export.write(view, out)
         return None
     if fmt not in WRITERS:
         raise UsageError(f"unknown export format {fmt!r}")
-    module, func = WRITERS[fmt]
+    module, func = PER_INCIDENT[fmt] if per == "incident" else WRITERS[fmt]
     writer = getattr(importlib.import_module(f"{__name__}.{module}"), func)
     kwargs: dict = {}
     if fmt in NEEDS_EVENT_LEXICON:
         kwargs["lex"] = view.lexicons().events
     if "timestamp" in inspect.signature(writer).parameters:
         kwargs["timestamp"] = view.built_at()
-    if per != "article":
-        kwargs["per"] = per
     return writer(json_export.build(view), out, **kwargs)

@@ -171,21 +171,19 @@ def safe_cell(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA) else value
 
 
-def write_acled_csv(export: dict, out: TextIO, *, timestamp: int = 0,
-                    per: str = "article") -> dict:
-    """Write the ACLED CSV of a JSON export, one row per article event or, with
-    per="incident", per incident (export/acled_incidents.py); return {rows, skipped:
-    {reason: count}, per}."""
-    if per == "incident":
-        from .acled_incidents import incident_rows
-        rows, skipped = incident_rows(export, timestamp=timestamp)
-    else:
-        rows, skipped = acled_rows(export, timestamp=timestamp)
+def write_acled_csv(export: dict, out: TextIO, *, timestamp: int = 0) -> dict:
+    """Write the ACLED CSV of a JSON export; return {rows, skipped: {reason: count}}."""
+    rows, skipped = acled_rows(export, timestamp=timestamp)
+    return write_rows(rows, skipped, out, unit="event")
+
+
+def write_rows(rows: list[dict], skipped: Counter, out: TextIO, *, unit: str) -> dict:
+    """Write ACLED rows as CSV; return {rows, skipped: {reason: count}}; `unit` (what
+    was skipped: event or incident) is logged."""
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow({k: safe_cell(v) for k, v in row.items()})
     log.info("ACLED CSV: %d rows, %d %ss skipped %s", len(rows), sum(skipped.values()),
-             per, dict(skipped))
-    summary = {"rows": len(rows), "skipped": dict(sorted(skipped.items()))}
-    return summary | ({"per": per} if per != "article" else {})
+             unit, dict(skipped))
+    return {"rows": len(rows), "skipped": dict(sorted(skipped.items()))}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TextIO
 
 from .acled import (
     _NOTES_MAX,
@@ -20,10 +21,17 @@ from .acled import (
     acled_row,
     event_number,
     skip_reason,
+    write_rows,
 )
 from .codebook import codebook
 
 _CREDIBLE = (None, NO_DATE, NO_PLACE)   # skip reasons that leave a report's toll credible
+
+
+def write_acled_incidents_csv(export: dict, out: TextIO, *, timestamp: int = 0) -> dict:
+    """Write the per-incident ACLED CSV; return {rows, skipped: {reason: count}, per}."""
+    rows, skipped = incident_rows(export, timestamp=timestamp)
+    return write_rows(rows, skipped, out, unit="incident") | {"per": "incident"}
 
 
 def incident_rows(export: dict, *, timestamp: int = 0) -> tuple[list[dict], Counter]:

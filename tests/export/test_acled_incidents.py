@@ -7,6 +7,7 @@ import json
 
 from newsgraph.export import json_export, write_export
 from newsgraph.export.acled import write_acled_csv
+from newsgraph.export.acled_incidents import write_acled_incidents_csv
 from newsgraph.store import View
 from tests import handmade
 from tests.export.test_acled import event, export
@@ -21,7 +22,7 @@ def incident(iid: str, events: list[str], figures: list[tuple[str, int]], **kw) 
 
 def rows(data: dict) -> list[dict]:
     out = io.StringIO()
-    summary = write_acled_csv(data, out, timestamp=1, per="incident")
+    summary = write_acled_incidents_csv(data, out, timestamp=1)
     assert summary["per"] == "incident"
     return list(csv.DictReader(io.StringIO(out.getvalue())))
 
@@ -54,7 +55,7 @@ def test_uncodable_incident_is_counted_with_its_reason():
     data = export(event("a", acled_event_type=None))
     data["incidents"] = [incident("K1", ["a"], [])]
     out = io.StringIO()
-    summary = write_acled_csv(data, out, per="incident")
+    summary = write_acled_incidents_csv(data, out)
     assert summary["rows"] == 0 and summary["skipped"] == {"not an ACLED event type": 1}
 
 

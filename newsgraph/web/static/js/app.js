@@ -5,12 +5,14 @@ import { renderArticle } from "./article.js";
 import { renderGraph } from "./graph.js";
 import { renderTimeline } from "./timeline.js";
 import { renderMap } from "./map.js";
+import { renderIncidents, renderIncident } from "./incidents.js";
 
 const ROUTES = {
   "": views.renderHome, search: views.renderSearch, entities: views.renderEntities,
   entity: views.renderEntity, contradictions: views.renderContradictions,
   cluster: views.renderCluster, article: renderArticle, graph: renderGraph,
   timeline: renderTimeline, map: renderMap,
+  incidents: renderIncidents, incident: renderIncident,
 };
 
 function parse() {
