@@ -13,6 +13,7 @@ two or more independent outlets report it, single-source otherwise.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,9 +24,10 @@ from ..model import Article, Event, Figure, Incident, Location, Outlet, Particip
 from ..store.writer import Resolution
 from .corroboration import assess, independent_groups
 from .event_disputes import COUNT, figure
-from .event_facets import place_key
+from .event_facets import evidence_spans, place_key
 
 HEADLINE_MAX = 240
+_WORD = re.compile(r"[a-z-]+")
 _FINENESS = {"admin1": 1, "country": 2, "region": 3}     # anything else (city, site): 0
 
 
@@ -153,7 +155,10 @@ def figures(e: Event, outlet: str, cfg: LinkConfig | None) -> list[Figure]:
            for kind, value in (("killed", e.fatalities), ("injured", e.injuries))
            if value is not None]
     seen = {(f.value, f.evidence) for f in out}
-    for unit in sorted(cfg.dispute_units) if cfg else ():
+    units = cfg.dispute_units if cfg else {}
+    words = set(_WORD.findall(" ".join(x.text for x in evidence_spans(e)).lower())) \
+        if units else set()
+    for unit in sorted(u for u, nouns in units.items() if nouns & words):
         found = figure(e, unit, cfg)
         if found and found[0].isdigit() and (int(found[0]), found[1]) not in seen:
             out.append(Figure(kind=COUNT + unit, value=int(found[0]), evidence=found[1],
