@@ -1,12 +1,18 @@
-"""Incidents in the store (migration 006): write <-> read round trip, filtered pages."""
+"""Incidents in the store (migration 006): write <-> read round trips (the model <-> JSON
+one a property test), filtered pages."""
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
+from newsgraph.model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
 from newsgraph.resolve.incidents import build_incidents
 from newsgraph.store import View, Writer, connect
+from newsgraph.store.incident_rows import incident_from_json, incident_to_json
 from newsgraph.store.view import BrowseView
 from tests import handmade
 
@@ -59,3 +65,28 @@ def test_incident_page_pages(db):
     total, first = view.incident_page(limit=1)
     _, second = view.incident_page(limit=1, offset=1)
     assert total == 2 and first[0].id != second[0].id
+
+
+_text = st.text(max_size=12)
+_evidence = st.builds(Evidence, doc=_text, start=st.integers(0, 99), end=st.integers(0, 99),
+                      text=_text)
+_reported = st.builds(Reported, value=_text, outlet=_text, doc=_text, event=_text,
+                      evidence=st.none() | _evidence)
+_incident = st.builds(
+    Incident, id=_text, events=st.tuples(_text), type=_text, headline=_text,
+    date_from=st.none() | _text, dates=st.tuples(_reported), places=st.tuples(_reported),
+    place=st.none() | st.builds(Location, name=_text, country=st.none() | _text,
+                                evidence=st.none() | _evidence),
+    actors=st.tuples(st.builds(Participant, name=_text, entity=st.none() | _text,
+                               outlets=st.tuples(_text))),
+    figures=st.tuples(st.builds(Figure, kind=_text, value=st.integers(0, 10**6), outlet=_text,
+                                doc=_text, event=_text, speaker=st.none() | _text,
+                                evidence=st.none() | _evidence)),
+    outlets=st.tuples(st.builds(Outlet, name=_text, docs=st.tuples(_text, _text),
+                                also=st.tuples(_text))))
+
+
+@hsettings(max_examples=50, deadline=None)
+@given(_incident)
+def test_incident_json_round_trip(incident):
+    assert incident_from_json(incident_to_json(incident)) == incident
