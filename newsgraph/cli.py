@@ -55,6 +55,11 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @DB
 @click.option("--processes", type=int, help="Worker processes for the per-article step.")
 @click.option("--batch-size", type=int, help="Articles per spaCy batch (bounds memory).")
+@click.option("--engine", type=click.Choice(["local", "dask"]),
+              help="Where the per-article step runs: this machine's process pool (local), "
+              "or a Dask cluster (dask; a local one of --processes workers without "
+              "--address).")
+@click.option("--address", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786.")
 @click.option("--kb", "kb_paths", multiple=True, help="Extra actor YAML file or folder.")
 @click.option("--rebuild", is_flag=True, help="Analyse articles already in the store again.")
 @click.option("--prune", is_flag=True,
@@ -64,8 +69,8 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
               show_default=True, help="Event linking across articles: the hand weights of "
               "event_linking.yaml, or the learned model data/models/event_link.v1.json.")
 @click.pass_context
-def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, quiet,
-          linker) -> None:
+def build(ctx, sources, db, processes, batch_size, engine, address, kb_paths, rebuild, prune,
+          quiet, linker) -> None:
     """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
 
     An edited file replaces its article; a file that is gone is reported, and its
@@ -75,13 +80,14 @@ def build(ctx, sources, db, processes, batch_size, kb_paths, rebuild, prune, qui
     Example:
       newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
       newsgraph build examples/articles --db kb.sqlite --prune
+      newsgraph build corpus/ --db kb.sqlite --engine dask --processes 2
       newsgraph build ../shared/corpus/newswire --db nw.sqlite --linker learned
     """
     from .cli_report import ProgressBar, render_report
     from .pipeline import run
     from .resolve.link_model import load_model
-    settings = _settings(ctx, processes=processes, batch_size=batch_size,
-                         kb_paths=tuple(kb_paths) or None)
+    settings = _settings(ctx, processes=processes, batch_size=batch_size, engine=engine,
+                         address=address, kb_paths=tuple(kb_paths) or None)
     with ProgressBar(disable=quiet) as bar:
         report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild,
                      prune=prune, linker=load_model() if linker == "learned" else None)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import UsageError
 
 DATA_DIR = Path(__file__).parent / "data"
+ENGINES = ("local", "dask")
 MINIMUM = {"batch_size": 1, "batch_chars": 1, "section_chars": 1000, "processes": 1, "max_chars": 1, "min_words": 0, "port": 0}
 
 
@@ -21,6 +22,10 @@ class Settings:
     batch_chars: int = 50_000              # characters per batch (bounds memory)
     section_chars: int = 50_000            # longer texts are analysed as sections
     processes: int = 1                     # worker processes for the per-article step
+    engine: str = "local"                  # "local" (this machine's process pool) or
+                                           # "dask" (a Dask distributed cluster)
+    address: str = ""                      # dask scheduler, e.g. tcp://10.0.0.5:8786;
+                                           # empty: a local cluster of `processes` workers
     max_chars: int = 1_000_000             # longer articles are skipped with a reason
     kb_paths: tuple[str, ...] = ()         # extra actor YAML files or folders
     min_words: int = 20                    # shorter texts are skipped as empty
@@ -30,6 +35,11 @@ class Settings:
                                            # (data/models/event_real.v1.json) rejects
 
     def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise UsageError(f"setting engine must be one of {', '.join(ENGINES)}, "
+                             f"got {self.engine!r}")
+        if self.address and self.engine != "dask":
+            raise UsageError("setting address needs engine dask")
         for name, lowest in MINIMUM.items():
             if getattr(self, name) < lowest:
                 raise UsageError(f"setting {name} must be at least {lowest}, "

@@ -41,3 +41,11 @@ def test_every_setting_is_documented():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "settings.md").read_text()
     for f in dataclasses.fields(Settings):
         assert f"`{f.name}`" in doc, f"setting {f.name} missing from docs/settings.md"
+
+
+def test_engine_is_checked_and_address_needs_dask():
+    assert Settings.load(env={"NEWSGRAPH_ENGINE": "dask"}).engine == "dask"
+    with pytest.raises(UsageError, match="engine must be one of local, dask"):
+        Settings.load(env={"NEWSGRAPH_ENGINE": "spark"})
+    with pytest.raises(UsageError, match="address needs engine dask"):
+        Settings.load(env={"NEWSGRAPH_ADDRESS": "tcp://127.0.0.1:8786"})

@@ -1,10 +1,11 @@
 """Run the per-article step over a stream of articles, in bounded batches.
 
 A batch holds at most `batch_size` articles and `batch_chars` characters (a single
-longer article goes alone). With `processes > 1` batches go to a process pool; at
-most two batches per worker are in flight, so memory stays bounded whatever the
-corpus size. Workers ignore Ctrl-C (the parent handles it) and end when the parent
-process is gone.
+longer article goes alone). With `processes > 1` batches go to a process pool, with
+`engine = "dask"` to a Dask cluster (nlp/distributed.py); either way at most two batches
+per worker are in flight, so memory stays bounded whatever the corpus size, and results
+come back in input order to the one writer. Pool workers ignore Ctrl-C (the parent
+handles it) and end when the parent process is gone.
 """
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ import os
 import signal
 import threading
 import time
-from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
@@ -27,6 +27,7 @@ from ..lexicons import Lexicons
 from ..model import Article, ArticleRecords, Skipped
 from ..names.linker import kb_index
 from ..settings import Settings
+from .batches import batched, in_order
 from .extract import extract
 from .text import normalise
 
@@ -56,7 +57,7 @@ def loading(*, freeze: bool = True) -> Iterator[None]:
 # each run loads `Lexicons` once and passes it in.
 _PIPELINES: dict[tuple[str, tuple[str, ...], int], Language] = {}
 # A pool worker's own copy of the run's data, loaded once by its initializer.
-_WORKER: dict[str, object] = {}   # "data": Lexicons, "keep": the event filter or None
+_WORKER: dict[str, object] = {}   # "settings", "data": Lexicons, "keep": the event filter
 
 
 def pipeline_for(settings: Settings, data: Lexicons) -> Language:
@@ -80,7 +81,15 @@ def warm_up(settings: Settings, data: Lexicons) -> None:
         kb_index(data.kb, data.names)
 
 
-def _worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
+def worker_batch(articles: list[Article], settings: Settings) -> list[ArticleRecords | Skipped]:
+    """One batch in a worker process (pool or cluster): the model and the data are loaded
+    on the worker's first batch and kept for the next ones."""
+    if _WORKER.get("settings") != settings:
+        with loading(freeze=False):       # the data and the model, once in this worker
+            _WORKER["data"] = lexicons.load(settings.kb_paths)
+        warm_up(settings, _WORKER["data"])
+        _WORKER["keep"] = _event_filter(settings)
+        _WORKER["settings"] = settings
     return analyse_batch(articles, settings, data=_WORKER["data"], keep=_WORKER["keep"])
 
 
@@ -108,7 +117,11 @@ def analyse(articles: Iterable[Article], *, settings: Settings,
             data: Lexicons) -> Iterator[ArticleRecords | Skipped]:
     """Yield records for each article, in input order. With one process `data` is used
     as given; pool workers load their own copy from `settings.kb_paths`."""
-    batches = _batches(articles, size=settings.batch_size, chars=settings.batch_chars)
+    batches = batched(articles, size=settings.batch_size, chars=settings.batch_chars)
+    if settings.engine == "dask":
+        from .distributed import analyse_on_dask
+        yield from analyse_on_dask(batches, settings, fn=worker_batch)
+        return
     if settings.processes <= 1:
         warm_up(settings, data)
         keep = _event_filter(settings)
@@ -127,15 +140,8 @@ def analyse(articles: Iterable[Article], *, settings: Settings,
 
 def _pooled(pool: ProcessPoolExecutor, batches: Iterator[list[Article]],
             settings: Settings) -> Iterator[ArticleRecords | Skipped]:
-    window: deque[Future] = deque()
-    for batch in batches:
-        window.append(pool.submit(_worker_batch, batch, settings))
-        if len(window) >= 2 * settings.processes:
-            yield from window.popleft().result()
-        while window and window[0].done():   # hand finished batches on at once
-            yield from window.popleft().result()
-    while window:
-        yield from window.popleft().result()
+    yield from in_order(lambda batch: pool.submit(worker_batch, batch, settings), batches,
+                        width=2 * settings.processes)
 
 
 def _worker_start(settings: Settings, parent: int) -> None:
@@ -144,10 +150,7 @@ def _worker_start(settings: Settings, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True,
                      name="newsgraph-parent-watch").start()
-    with loading(freeze=False):       # the data and the model, once in this worker
-        _WORKER["data"] = lexicons.load(settings.kb_paths)
-    warm_up(settings, _WORKER["data"])
-    _WORKER["keep"] = _event_filter(settings)
+    worker_batch([], settings)        # the data and the model, once in this worker
 
 
 def _watch_parent(parent: int) -> None:
@@ -155,18 +158,3 @@ def _watch_parent(parent: int) -> None:
         time.sleep(PARENT_POLL_SECONDS)
     log.warning("parent process %d is gone; worker %d ends", parent, os.getpid())
     os._exit(1)
-
-
-def _batches(items: Iterable[Article], *, size: int, chars: int) -> Iterator[list[Article]]:
-    """Batches of at most `size` articles and, past the first article, at most `chars`
-    characters: peak memory follows characters, not article counts."""
-    batch: list[Article] = []
-    held = 0
-    for article in items:
-        if batch and (len(batch) >= size or held + len(article.text) > chars):
-            yield batch
-            batch, held = [], 0
-        batch.append(article)
-        held += len(article.text)
-    if batch:
-        yield batch

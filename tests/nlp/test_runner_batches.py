@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsgraph.model import Article
-from newsgraph.nlp.runner import _batches
+from newsgraph.nlp.batches import batched as _batches
 
 
 def _articles(*sizes: int) -> list[Article]:
