@@ -17,6 +17,7 @@ from ..store.writer import Resolution
 from .corroboration import source_groups
 from .entities import resolve_entities
 from .events import HandLinker, cluster_events, event_contradictions
+from .figure_disputes import figure_disputes
 from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
@@ -59,6 +60,7 @@ def resolve_store(view: View, *, data: Lexicons,
                               model=model)
     contradictions = [
         *event_contradictions(events, clusters=clusters, entity_of=entity_of, cfg=cfg),
+        *figure_disputes(events, clusters=clusters, articles=articles, lex=data.disputes),
         *relation_contradictions(relations, entity_of=entity_of),
     ]
     return Resolution(entities=tuple(entities), clusters=clusters,
