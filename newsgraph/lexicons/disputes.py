@@ -28,9 +28,11 @@ class DisputesFile(Strict):
     breaks: list[str] = []
     qualifiers: dict[str, Qualifier] = {}
     amounts: dict[str, list[int]]
+    stance_types: list[str] = []
     responsibility: dict[str, list[str]] = {}
     person_state: dict[str, list[str]] = {}
     speaker_cues: list[str] = []
+    same_time_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,9 +51,11 @@ class DisputeLexicon:
     breaks: frozenset[str]
     qualifiers: dict[tuple[str, ...], tuple[float, float | None]]
     amounts: dict[tuple[str, ...], tuple[int, int | None]]
-    responsibility: dict[str, tuple[str, ...]]
+    stance_types: frozenset[str]           # event types responsibility and person states belong to
+    responsibility: dict[str, tuple[str, ...]]    # stance -> cues, in the order tried
     person_state: dict[str, tuple[str, ...]]
     speaker_cues: tuple[str, ...]
+    same_time_days: int | None = None      # holders/leaders/offices of articles this close clash
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -60,9 +64,8 @@ def _words(text: str) -> tuple[str, ...]:
 
 def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
     data = validate(DisputesFile, read_yaml(path), file=path.name)
-    for unit in data.units.values():
-        for t in unit.types:
-            plover.check(path.name, "units.types", t)
+    for t in (*(t for u in data.units.values() for t in u.types), *data.stance_types):
+        plover.check(path.name, "types", t)
     for name, span in data.amounts.items():
         if len(span) not in (1, 2):
             raise fail(path.name, name, "expected [low] or [low, high]")
@@ -73,6 +76,8 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         breaks=frozenset(w.lower() for w in data.breaks),
         qualifiers={_words(k): (q.low, q.high) for k, q in data.qualifiers.items()},
         amounts={_words(k): (v[0], v[-1] if len(v) == 2 else None) for k, v in data.amounts.items()},
+        stance_types=frozenset(data.stance_types),
         responsibility={k: tuple(w.lower() for w in v) for k, v in data.responsibility.items()},
         person_state={k: tuple(w.lower() for w in v) for k, v in data.person_state.items()},
-        speaker_cues=tuple(w.lower() for w in data.speaker_cues))
+        speaker_cues=tuple(w.lower() for w in data.speaker_cues),
+        same_time_days=data.same_time_days)

@@ -1,13 +1,14 @@
 """Contradictions between reports of one event cluster.
 
 Within a cluster, reports from different articles may disagree on the date (at the
-precision both give), the place (places that exclude each other), the toll, the
-perpetrator (actor entity sets with nothing in common), the number injured, or the
+precision both give), the place (places that exclude each other), the toll, or the
 character of the event (one outlet's riot is another's attack). Each disagreement
 becomes one Contradiction whose values carry the evidence of every report giving that
 value. A vaguer value ("October") is not a contradiction of a precise one ("1 October").
 Figures read from every sentence (killed, injured, missiles, ...) are disputed in
-figure_disputes; responsibility and a named person's state in stance_disputes.
+figure_disputes; responsibility (who claimed, is blamed, denies) and a named person's
+state in stance_disputes: they replace the former injured and perpetrator fields
+(different actor sets were mostly two ways of naming one side, not a dispute).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from .event_facets import LinkConfig, place_relation, stated_place
 Values = dict[str, list[Event]]
 
 
-def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) -> str | None:
+def _value(e: Event, field: str, cfg: LinkConfig) -> str | None:
     if field == "date":
         return e.date.date if e.date and e.date.date else None
     if field == "location":
@@ -30,10 +31,6 @@ def _value(e: Event, field: str, entity_of: Mapping[str, str], cfg: LinkConfig) 
         return place.name if place else None
     if field == "fatalities":
         return None if e.fatalities is None else str(e.fatalities)
-    if field == "injuries":
-        return None if e.injuries is None else str(e.injuries)
-    if field == "actor":
-        return ",".join(sorted({entity_of.get(a, a) for a in e.actors})) or None
     if field == "type":
         return e.type if any(e.type in f for f in cfg.families) else None
     return None
@@ -47,18 +44,13 @@ def _places_differ(a: str, b: str, values: Values) -> bool:
     return place_relation(stated_place(values[a][0]), stated_place(values[b][0])) == "conflict"
 
 
-def _actors_differ(a: str, b: str, _: Values) -> bool:
-    return not set(a.split(",")) & set(b.split(","))
-
-
 def _differ(a: str, b: str, _: Values) -> bool:
     return a != b
 
 
 FIELDS: dict[str, Callable[[str, str, Values], bool]] = {
     "date": _dates_differ, "location": _places_differ, "fatalities": _differ,
-    "injuries": _differ,
-    "actor": _actors_differ, "type": _differ,
+    "type": _differ,
 }
 
 
@@ -87,15 +79,15 @@ def _evidence(e: Event, field: str) -> tuple[Evidence | None, ...]:
 
 def _source(e: Event, field: str) -> Evidence | None:
     """The sentence the disputed value was read from, when it is not the event's own."""
-    return {"fatalities": e.toll_evidence, "injuries": e.toll_evidence,
+    return {"fatalities": e.toll_evidence,
             "date": e.date_evidence, "location": e.place_evidence}.get(field)
 
 
 def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str],
-                         entity_of: Mapping[str, str],
+                         entity_of: Mapping[str, str] | None = None,
                          cfg: LinkConfig) -> list[Contradiction]:
-    """Within each cluster, reports that differ on date, place, toll, injured,
-    perpetrator, type."""
+    """Within each cluster, reports that differ on date, place, toll, type.
+    (`entity_of` is no longer read: perpetrators are compared in stance_disputes.)"""
     by_cluster: dict[str, list[Event]] = defaultdict(list)
     for e in events:
         if e.id in clusters:
@@ -107,7 +99,7 @@ def event_contradictions(events: Sequence[Event], *, clusters: Mapping[str, str]
         for field in FIELDS:
             values: Values = defaultdict(list)
             for e in sorted(members, key=lambda m: m.id):
-                if (v := _value(e, field, entity_of, cfg)) is not None:
+                if (v := _value(e, field, cfg)) is not None:
                     values[v].append(e)
             if disputed(field, values):
                 out.append(Contradiction(id=ids.record_id("x", cid, field, *sorted(values)),

@@ -4,7 +4,7 @@ from every sentence of the articles of a cluster, so a figure given early and re
 further down one article is a dispute too."""
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Contradiction, Event, Evidence
@@ -15,7 +15,7 @@ from .sentences import sentence_spans
 COUNT = "count:"      # field prefix: "count:killed", "count:missiles", ...
 
 
-def figure_disputes(events: Iterable[Event], *, clusters: Mapping[str, str],
+def figure_disputes(events: Sequence[Event], *, clusters: Mapping[str, str],
                     articles: Iterable[Article], lex: DisputeLexicon) -> list[Contradiction]:
     """Per cluster and unit, figures whose ranges cannot all hold."""
     attacher = Attacher(events, clusters)

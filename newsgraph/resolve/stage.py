@@ -18,6 +18,7 @@ from .corroboration import source_groups
 from .entities import resolve_entities
 from .events import HandLinker, cluster_events, event_contradictions
 from .figure_disputes import figure_disputes
+from .stance_disputes import stance_disputes
 from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
@@ -61,7 +62,10 @@ def resolve_store(view: View, *, data: Lexicons,
     contradictions = [
         *event_contradictions(events, clusters=clusters, entity_of=entity_of, cfg=cfg),
         *figure_disputes(events, clusters=clusters, articles=articles, lex=data.disputes),
-        *relation_contradictions(relations, entity_of=entity_of),
+        *stance_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
+                         entity_of=entity_of, lex=data.disputes),
+        *relation_contradictions(relations, entity_of=entity_of, published=published,
+                                 same_time_days=data.disputes.same_time_days),
     ]
     return Resolution(entities=tuple(entities), clusters=clusters,
                       contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
