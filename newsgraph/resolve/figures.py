@@ -13,12 +13,11 @@ from dataclasses import dataclass
 
 from ..lexicons.disputes import DisputeLexicon, Unit
 
-_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[A-Za-z][A-Za-z.'’-]*|[,;:()\"“”$€%]")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*|[,;:()\"“”$€%]")
 _YEAR = re.compile(r"(19|20)\d\d")
-_MONTHS = frozenset("jan jan. january feb feb. february mar mar. march apr apr. april may "
-                    "jun june jul july aug aug. august sep sep. sept. september oct oct. "
-                    "october nov nov. november dec dec. december".split())
-_NOT_COUNT = frozenset({"%", "percent", "per", "a.m.", "p.m.", "am", "pm", "gmt", "km",
+_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july "
+                    "aug august sep sept september oct october nov november dec december".split())
+_NOT_COUNT = frozenset({"%", "percent", "per", "a.m", "p.m", "am", "pm", "gmt", "km",
                         "kilometres", "kilometers", "miles", "years", "year-old", "$", "€",
                         "billion", "million", "square", "sq", "days", "hours", "weeks"})
 _SET_WORDS = frozenset({"the", "those", "them", "which", "whom", "these", "us"})
