@@ -100,3 +100,13 @@ def test_every_side_names_its_outlet_and_speaker() -> None:
     assert [(s.outlet, s.speaker) for v in dispute.values for s in v.sides] == [
         ("Daily Koro", "the health ministry"), ("Lanto Times", "Mayor Olu")]
     assert all(len(v.sides) == len(v.evidence) for v in dispute.values)
+
+
+def test_sides_survive_the_store_codec() -> None:
+    from newsgraph.model import ContradictionValue, DisputeSide
+    from newsgraph.store.codec import values_from_json, values_to_json
+    ev = Evidence(doc="d1", start=0, end=5, text="Four.")
+    vals = (ContradictionValue(value="4", evidence=(ev,),
+                               sides=(DisputeSide(evidence=ev, outlet="Daily Koro", speaker="police"),)),
+            ContradictionValue(value="9", evidence=(ev,)))
+    assert values_from_json(values_to_json(vals)) == vals
