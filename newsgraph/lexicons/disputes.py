@@ -26,6 +26,9 @@ class DisputesFile(Strict):
     version: int = 1
     units: dict[str, UnitEntry]
     breaks: list[str] = []
+    not_counts: list[str] = []
+    months: list[str] = []
+    part_of_set: list[str] = []
     qualifiers: dict[str, Qualifier] = {}
     amounts: dict[str, list[int]]
     stance_types: list[str] = []
@@ -49,6 +52,9 @@ class DisputeLexicon:
     """The disputes data file, parsed (all words lower case)."""
     units: tuple[Unit, ...]
     breaks: frozenset[str]
+    not_counts: frozenset[str]             # a number beside one of these is no count
+    months: frozenset[str]
+    part_of_set: frozenset[str]            # "of <word>" after a number: a part ("of the dead")
     qualifiers: dict[tuple[str, ...], tuple[float, float | None]]
     amounts: dict[tuple[str, ...], tuple[int, int | None]]
     stance_types: frozenset[str]           # event types responsibility and person states belong to
@@ -74,6 +80,9 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
                          before=tuple(_words(w) for w in u.before), window=u.window,
                          types=frozenset(u.types)) for name, u in data.units.items()),
         breaks=frozenset(w.lower() for w in data.breaks),
+        not_counts=frozenset(w.lower() for w in data.not_counts),
+        months=frozenset(w.lower() for w in data.months),
+        part_of_set=frozenset(w.lower() for w in data.part_of_set),
         qualifiers={_words(k): (q.low, q.high) for k, q in data.qualifiers.items()},
         amounts={_words(k): (v[0], v[-1] if len(v) == 2 else None) for k, v in data.amounts.items()},
         stance_types=frozenset(data.stance_types),

@@ -15,12 +15,6 @@ from ..lexicons.disputes import DisputeLexicon, Unit
 
 _TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[A-Za-z][A-Za-z'’-]*(?:\.[A-Za-z]+)*|[,;:()\"“”$€%]")
 _YEAR = re.compile(r"(19|20)\d\d")
-_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july "
-                    "aug august sep sept september oct october nov november dec december".split())
-_NOT_COUNT = frozenset({"%", "percent", "per", "a.m", "p.m", "am", "pm", "gmt", "km",
-                        "kilometres", "kilometers", "miles", "years", "year-old", "$", "€",
-                        "billion", "million", "square", "sq", "days", "hours", "weeks"})
-_SET_WORDS = frozenset({"the", "those", "them", "which", "whom", "these", "us"})
 _PUNCT = frozenset(",;:()\"“”")
 
 
@@ -104,7 +98,7 @@ def _amount(toks: list[Token], i: int, lex: DisputeLexicon) -> tuple[int, float,
     """(end token, low, high) of a number or amount phrase starting at token i."""
     word = toks[i][0]
     if word[0].isdigit():
-        if not _is_count(toks, i):
+        if not _is_count(toks, i, lex):
             return None
         value = float(word.replace(",", ""))
         return i + 1, value, value
@@ -116,14 +110,14 @@ def _amount(toks: list[Token], i: int, lex: DisputeLexicon) -> tuple[int, float,
     return None
 
 
-def _is_count(toks: list[Token], i: int) -> bool:
+def _is_count(toks: list[Token], i: int, lex: DisputeLexicon) -> bool:
     """Digits that are a count: not a year, date, time, money or percentage."""
     word = toks[i][0]
     prev = toks[i - 1][0] if i else ""
     nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
-    if _YEAR.fullmatch(word) or prev in _MONTHS or nxt in _MONTHS:
+    if _YEAR.fullmatch(word) or prev in lex.months or nxt in lex.months:
         return False
-    return prev not in _NOT_COUNT and nxt not in _NOT_COUNT and ":" not in word
+    return prev not in lex.not_counts and nxt not in lex.not_counts
 
 
 def _has_unit_word(words: list[str], lex: DisputeLexicon) -> bool:
@@ -188,14 +182,14 @@ def _unit_after(toks: list[Token], end: int, lex: DisputeLexicon) -> Unit | None
     return best[1] if best else None
 
 
-def _part_of_set(toks: list[Token], end: int) -> bool:
+def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:
     """"one of the dead", "18 of which", "23 of them": a part of a set already counted."""
     words = [t[0] for t in toks[end:end + 2]]
-    return len(words) == 2 and words[0] == "of" and words[1] in _SET_WORDS
+    return len(words) == 2 and words[0] == "of" and words[1] in lex.part_of_set
 
 
 def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) -> int | None:
-    if _part_of_set(toks, end):
+    if _part_of_set(toks, end, lex):
         return None
     for k in range(end, min(len(toks), end + unit.window)):
         word = toks[k][0]

@@ -43,3 +43,8 @@ def test_vaguer_forms_of_a_value_do_not_exclude_it_other_values_do() -> None:
     assert not sixteen.excludes(dozen) and not twenty_two.excludes(about)
     assert sixteen.excludes(twenty_two) and twenty_two.excludes(sixteen)
     assert sixteen.excludes(about)
+
+
+def test_times_of_day_are_no_counts() -> None:
+    assert figs("Missiles fell between 01:45 and 2:15 local time; 22 missiles in all.") == [
+        ("missiles", 22, 22, "22")]
