@@ -15,6 +15,7 @@ class UnitEntry(Strict):
     before: list[str] = []
     window: int = 3
     types: list[str] = []
+    increments: list[str] = []
 
 
 class Qualifier(Strict):
@@ -45,6 +46,7 @@ class Unit:
     before: tuple[tuple[str, ...], ...]    # ... right before it
     window: int
     types: frozenset[str]                  # event types a figure may belong to (empty: any)
+    increments: frozenset[str] = frozenset()   # "two other drones": an addition, not a total
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,7 +80,8 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
     return DisputeLexicon(
         units=tuple(Unit(name=name, after=tuple(_words(w) for w in u.after),
                          before=tuple(_words(w) for w in u.before), window=u.window,
-                         types=frozenset(u.types)) for name, u in data.units.items()),
+                         types=frozenset(u.types), increments=frozenset(u.increments))
+                    for name, u in data.units.items()),
         breaks=frozenset(w.lower() for w in data.breaks),
         not_counts=frozenset(w.lower() for w in data.not_counts),
         months=frozenset(w.lower() for w in data.months),

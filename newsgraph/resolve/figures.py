@@ -137,7 +137,7 @@ def _figure(toks: list[Token], group: list[Amount], text: str,
     unit = _unit_before(toks, q_start, lex) or _unit_after(toks, last[1], lex)
     if unit is None and len(group) > 1:
         unit = _unit_after(toks, first[1], lex)
-    if unit is None:
+    if unit is None or _increment(toks, last[1], unit):
         return None
     a, b = toks[q_start][1], toks[last[1] - 1][2]
     label = " ".join(text[a:b].lower().split())
@@ -180,6 +180,11 @@ def _unit_after(toks: list[Token], end: int, lex: DisputeLexicon) -> Unit | None
         if at is not None and (best is None or at < best[0]):
             best = (at, unit)
     return best[1] if best else None
+
+
+def _increment(toks: list[Token], end: int, unit: Unit) -> bool:
+    """"two other drones", "three more died": an addition to a count given elsewhere."""
+    return end < len(toks) and toks[end][0] in unit.increments
 
 
 def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:

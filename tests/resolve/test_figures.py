@@ -48,3 +48,9 @@ def test_vaguer_forms_of_a_value_do_not_exclude_it_other_values_do() -> None:
 def test_times_of_day_are_no_counts() -> None:
     assert figs("Missiles fell between 01:45 and 2:15 local time; 22 missiles in all.") == [
         ("missiles", 22, 22, "22")]
+
+
+def test_an_addition_is_not_read_as_a_total() -> None:
+    assert figs("One drone struck the house; two other drones were shot down.") == [
+        ("drones", 1, 1, "one")]
+    assert figs("Two more people died in hospital.") == []
