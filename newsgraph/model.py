@@ -175,9 +175,19 @@ class Entity:
 
 
 @dataclass(**DATACLASS)
+class DisputeSide:
+    """Who gives a disputed value, and where: the sentence, its outlet (the article's
+    publisher) and its speaker ("according to the Interior Ministry"), when known."""
+    evidence: Evidence
+    outlet: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(**DATACLASS)
 class ContradictionValue:
     value: str
     evidence: tuple[Evidence, ...]
+    sides: tuple[DisputeSide, ...] = ()     # one per evidence sentence, with outlet and speaker
 
 
 @dataclass(**DATACLASS)

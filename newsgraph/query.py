@@ -162,7 +162,9 @@ def contradictions(view: View) -> list[dict]:
 
 def contradiction(c: Contradiction) -> dict:
     return {"id": c.id, "about": c.about, "field": c.field,
-            "values": [{"value": v.value, "evidence": [evidence(e) for e in v.evidence]}
+            "values": [{"value": v.value, "evidence": [evidence(e) for e in v.evidence],
+                        "sides": [{"outlet": x.outlet, "speaker": x.speaker,
+                                   "evidence": evidence(x.evidence)} for x in v.sides]}
                        for v in c.values]}
 
 

@@ -11,7 +11,8 @@ from typing import Mapping
 
 from .event_match import PLOVER, Report, gold_spans, match_events, system_reports, type_ok
 from .loose import place_match
-from .spans import DocMap, Span, locate, overlap, pairwise, prf, ratio
+from .disputes import score_disputes
+from .spans import DocMap, overlap, pairwise, prf, ratio
 
 __all__ = ["PLOVER", "date_ok", "score_events"]
 
@@ -32,11 +33,13 @@ def score_events(export: Mapping, gold: Mapping, docs: DocMap, texts: Mapping[st
     matched = {i: rep for i, rep in paired.items() if i in core}
     out = prf(len(paired), len(reports), len(matched), len(core))
     out.update(_attributes(core, matched, mapping or {}))
-    out["contradiction_recall"], n_contra = contradiction_recall(export, gold, docs, texts)
+    disputes = score_disputes(export, gold, docs, texts)
+    out["contradiction_recall"] = disputes["contradiction_recall"]
+    out["contradiction_precision"] = disputes["contradiction_precision"]
     out["counts"] = {"gold_core": len(core), "gold_all": len(gold_all),
                      "system_reports": len(reports), "system_correct": len(paired),
                      "system_overlapping": _overlapping(reports, gold_all, texts),
-                     "core_matched": len(matched), "gold_contradictions": n_contra}
+                     "core_matched": len(matched), **disputes["counts"]}
     return out
 
 
@@ -85,25 +88,3 @@ def _clusters(core: Mapping[int, Mapping], matched: Mapping[int, Report]) -> dic
     gold = {i: core[i]["same_as"] for i in matched if core[i].get("same_as")}
     system = {i: matched[i].event.get("cluster") or matched[i].event.get("id") for i in gold}
     return pairwise(gold, system)
-
-
-def contradiction_recall(export: Mapping, gold: Mapping, docs: DocMap,
-                         texts: Mapping[str, str]) -> tuple[float | None, int]:
-    """Share of gold contradictions (two or more sides) that a system contradiction covers.
-
-    Covered: two different gold sides overlap the evidence of two different values
-    of one system contradiction.
-    """
-    wanted = [c for c in gold.get("contradictions", []) if len(c.get("claims", [])) >= 2]
-    docs = DocMap(export, None)
-    values = [[docs.spans(v.get("evidence", [])) for v in c.get("values", [])]
-              for c in export.get("contradictions", [])]
-    hit = sum(1 for c in wanted if any(_covers(c, vals, texts) for vals in values))
-    return ratio(hit, len(wanted)), len(wanted)
-
-
-def _covers(contra: Mapping, values: list[list[Span]], texts: Mapping[str, str]) -> bool:
-    sides = [locate(texts, cl["doc"], cl["evidence"]) for cl in contra["claims"]]
-    pairs = {(i, j) for i, side in enumerate(sides) for j, val in enumerate(values)
-             if any(overlap(a, b) for a in side for b in val)}
-    return any(a[0] != b[0] and a[1] != b[1] for a in pairs for b in pairs)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..settings import DATA_DIR
 from .claims import LoadedLexicon, SpeechLexicon, load_loaded, load_speech
+from .disputes import DisputeLexicon, load_disputes
 from .events import Lexicon as EventLexicon
 from .events import Plover, load_events, load_plover
 from .grouping import GroupingRules, load_grouping
@@ -36,6 +37,7 @@ class Lexicons:
     grouping: GroupingRules
     places: PlaceTables
     kb: KnowledgeBase
+    disputes: DisputeLexicon
 
 
 def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> Lexicons:
@@ -53,8 +55,9 @@ def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> L
         grouping=load_grouping(lex / "event_grouping.yaml", plover=plover),
         places=load_places(data_dir / "places"),
         kb=load_kb(data_dir, kb_paths),
+        disputes=load_disputes(lex / "disputes.yaml", plover=plover),
     )
 
 
-__all__ = ["EventLexicon", "GroupingRules", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
+__all__ = ["DisputeLexicon", "EventLexicon", "GroupingRules", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
            "NameLexicon", "PlaceTables", "Plover", "RelationLexicon", "SpeechLexicon", "load"]

@@ -2,7 +2,7 @@
 the parsed form the resolver reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .events import Plover
@@ -28,7 +28,6 @@ class LinkingFile(Strict):
     campaign_types: list[str] = []
     campaign_place_kinds: list[str] = []
     stopwords: str = ""
-    dispute_units: dict[str, list[str]] = {}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,7 +50,6 @@ class LinkConfig:
     stopwords: frozenset[str]
     start_words: frozenset[str]
     actor_defined_types: frozenset[str]
-    dispute_units: dict[str, frozenset[str]] = field(default_factory=dict)   # unit -> nouns
 
 
 def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
@@ -79,6 +77,4 @@ def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
         campaign_place_kinds=frozenset(data.campaign_place_kinds),
         stopwords=frozenset(data.stopwords.split()),
         start_words=frozenset(data.start_words),
-        actor_defined_types=frozenset(data.actor_defined_types),
-        dispute_units={unit: frozenset(w.lower() for w in words)
-                       for unit, words in data.dispute_units.items()})
+        actor_defined_types=frozenset(data.actor_defined_types))

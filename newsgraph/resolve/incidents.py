@@ -13,21 +13,20 @@ two or more independent outlets report it, single-source otherwise.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from ..lexicons.linking import LinkConfig
+from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Event, Figure, Incident, Location, Outlet, Participant, Reported
 from ..store.writer import Resolution
 from .corroboration import assess, independent_groups
-from .event_disputes import COUNT, figure
+from .figures import read_figures
 from .event_facets import evidence_spans, place_key
 
 HEADLINE_MAX = 240
-_WORD = re.compile(r"[a-z-]+")
+COUNT = "count:"       # kind prefix of figures with another unit (rockets, ...)
 _FINENESS = {"admin1": 1, "country": 2, "region": 3}     # anything else (city, site): 0
 
 
@@ -38,17 +37,17 @@ class _Context:
     entity_of: Mapping[str, str]         # mention id -> entity id
     names: Mapping[str, str]             # entity id -> name
     contested: frozenset[str]            # what contradictions are about
-    cfg: LinkConfig | None
+    lex: DisputeLexicon | None
 
 
 def build_incidents(events: Sequence[Event], articles: Iterable[Article], res: Resolution,
-                    *, cfg: LinkConfig | None = None) -> tuple[Incident, ...]:
-    """Every incident of the store, by id; `cfg` (the linking settings) adds the
-    figures of its dispute units (rockets, missiles, people on board, ...)."""
+                    *, lex: DisputeLexicon | None = None) -> tuple[Incident, ...]:
+    """Every incident of the store, by id; `lex` (the disputes data) adds the figures
+    with a unit its sentences give (rockets, missiles, people on board, ...)."""
     ctx = _Context(articles={a.id: a for a in articles}, groups=res.source_groups,
                    entity_of={m: e.id for e in res.entities for m in e.mentions},
                    names={e.id: e.name for e in res.entities},
-                   contested=frozenset(c.about for c in res.contradictions), cfg=cfg)
+                   contested=frozenset(c.about for c in res.contradictions), lex=lex)
     members: dict[str, list[Event]] = defaultdict(list)
     for e in sorted(events, key=lambda x: (x.doc, x.evidence.start, x.id)):
         members[res.clusters.get(e.id, e.id)].append(e)
@@ -74,7 +73,7 @@ def incident(cid: str, events: Sequence[Event], ctx: _Context) -> Incident:
         place=place, places=places,
         actors=_participants(events, "actors", outlet_of, ctx),
         targets=_participants(events, "targets", outlet_of, ctx),
-        figures=tuple(f for e in events for f in figures(e, outlet_of[e.doc], ctx.cfg)),
+        figures=tuple(f for e in events for f in figures(e, outlet_of[e.doc], ctx.lex)),
         outlets=outlets, status=status)
 
 
@@ -145,24 +144,23 @@ def _participants(events: Sequence[Event], role: str, outlet_of: Mapping[str, st
                              outlets=tuple(sorted(outlets[k]))) for k in keys)
 
 
-def figures(e: Event, outlet: str, cfg: LinkConfig | None) -> list[Figure]:
-    """The figures one report gives: its toll, its injured and, with `cfg`, the counts
-    of the dispute units its sentences give (one already given as a toll is not
-    repeated)."""
+def figures(e: Event, outlet: str, lex: DisputeLexicon | None) -> list[Figure]:
+    """The figures one report gives: its toll, its injured and, with `lex`, every exact
+    figure with another unit its sentences give (resolve/figures.py, the reader the
+    disputes use; a vague one such as "dozens" is left to the disputes)."""
     base = dict(outlet=outlet, doc=e.doc, event=e.id)
     sentence = e.toll_evidence or e.evidence
     out = [Figure(kind=kind, value=value, speaker=e.toll_source, evidence=sentence, **base)
            for kind, value in (("killed", e.fatalities), ("injured", e.injuries))
            if value is not None]
-    seen = {(f.value, f.evidence) for f in out}
-    units = cfg.dispute_units if cfg else {}
-    words = set(_WORD.findall(" ".join(x.text for x in evidence_spans(e)).lower())) \
-        if units else set()
-    for unit in sorted(u for u, nouns in units.items() if nouns & words):
-        found = figure(e, unit, cfg)
-        if found and found[0].isdigit() and (int(found[0]), found[1]) not in seen:
-            out.append(Figure(kind=COUNT + unit, value=int(found[0]), evidence=found[1],
-                              **base))
+    seen = {kind for kind, value in (("killed", e.fatalities), ("injured", e.injuries))
+            if value is not None}
+    for span in (sorted(evidence_spans(e), key=lambda x: x.start) if lex else ()):
+        for f in read_figures(span.text, lex):
+            kind = f.unit if f.unit in ("killed", "injured") else COUNT + f.unit
+            if kind not in seen and f.high == f.low and f.low.is_integer():
+                seen.add(kind)
+                out.append(Figure(kind=kind, value=int(f.low), evidence=span, **base))
     return out
 
 

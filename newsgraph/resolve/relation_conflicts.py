@@ -10,12 +10,16 @@ words and "of <country>" folded to the country: "Iraqi Prime Minister" = "Prime
 Minister of Iraq"), so wording variants are no dispute, nor a vaguer form of the same
 office ("Prime Minister" within "Israeli Prime Minister"). Two holders of one office
 clash only when the office names its jurisdiction (two "presidents" of unnamed
-countries are not one office) and neither is a former holder (another time).
+countries are not one office) and neither is a former holder (another time). Two
+holders, leaders or offices clash only when told by articles published close together
+(`same_time_days`, disputes.yaml): a 2015 article's US President and a 2024 one's are
+two terms, not a dispute.
 """
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from datetime import date
 from typing import Iterable, Mapping, Sequence
 
 from ..names.offices import office_words    # folding shared with the scorer
@@ -27,11 +31,16 @@ _FILLER = re.compile(r"\b(former|ex|the|late|then|acting|interim|caretaker)\b")
 _PAST = re.compile(r"\b(former|ex|late|then)\b", re.IGNORECASE)
 
 
-def relation_contradictions(relations: Sequence[Relation], *,
-                            entity_of: Mapping[str, str]) -> list[Contradiction]:
-    """All contradictions found among `relations`, in a deterministic order."""
+def relation_contradictions(relations: Sequence[Relation], *, entity_of: Mapping[str, str],
+                            published: Mapping[str, str | None] | None = None,
+                            same_time_days: int | None = None) -> list[Contradiction]:
+    """All contradictions found among `relations`, in a deterministic order. With
+    `published` (article id -> ISO date) and `same_time_days`, holders, leaders and
+    offices clash only when their articles were published that close together."""
     rels = [r for r in relations if r.subject in entity_of and (r.object is None or r.object in entity_of)]
-    out = [*_ally_and_foe(rels, entity_of), *_two_leaders(rels, entity_of), *_offices(rels, entity_of)]
+    near = _Near(published or {}, same_time_days)
+    out = [*_ally_and_foe(rels, entity_of), *_two_leaders(rels, entity_of, near),
+           *_offices(rels, entity_of, near)]
     return sorted(out, key=lambda c: (c.about, c.field, c.id))
 
 
@@ -48,16 +57,33 @@ def _ally_and_foe(rels: list[Relation], entity_of: Mapping[str, str]) -> list[Co
     return out
 
 
-def _two_leaders(rels: list[Relation], entity_of: Mapping[str, str]) -> list[Contradiction]:
+class _Near:
+    """Were two articles published close enough to tell of one time? (Unknown: yes.)"""
+
+    def __init__(self, published: Mapping[str, str | None], days: int | None):
+        self._published, self._days = published, days
+
+    def __call__(self, a: str, b: str) -> bool:
+        da, db = self._published.get(a), self._published.get(b)
+        if self._days is None or not da or not db:
+            return True
+        try:
+            gap = abs((date.fromisoformat(da[:10]) - date.fromisoformat(db[:10])).days)
+        except ValueError:
+            return True
+        return gap <= self._days
+
+
+def _two_leaders(rels: list[Relation], entity_of: Mapping[str, str], near: _Near) -> list[Contradiction]:
     by_org: dict[str, list[Relation]] = defaultdict(list)
     for r in rels:
         if r.predicate == "leader_of" and r.object:
             by_org[entity_of[r.object]].append(r)
     return [c for org, group in sorted(by_org.items())
-            if (c := _clash(org, "leader", group, lambda r: entity_of[r.subject])) is not None]
+            if (c := _clash(org, "leader", group, lambda r: entity_of[r.subject], near=near)) is not None]
 
 
-def _offices(rels: list[Relation], entity_of: Mapping[str, str]) -> list[Contradiction]:
+def _offices(rels: list[Relation], entity_of: Mapping[str, str], near: _Near) -> list[Contradiction]:
     holders: dict[str, list[Relation]] = defaultdict(list)
     offices: dict[str, list[Relation]] = defaultdict(list)
     for r in rels:
@@ -66,10 +92,12 @@ def _offices(rels: list[Relation], entity_of: Mapping[str, str]) -> list[Contrad
             if _jurisdiction(r.object_text) and not _PAST.search(r.object_text):
                 holders[folded_office(r.object_text)].append(r)
     out = [c for office, group in sorted(holders.items())
-           if (c := _clash("office:" + office, "holder", group, lambda r: entity_of[r.subject]))]
+           if (c := _clash("office:" + office, "holder", group, lambda r: entity_of[r.subject],
+                           near=near))]
     out += [c for person, group in sorted(offices.items())
             if (c := _clash(person, "office", group,
-                            lambda r: folded_office(r.object_text or ""), same=_same_office))]
+                            lambda r: folded_office(r.object_text or ""), same=_same_office,
+                            near=near))]
     return out
 
 
@@ -95,7 +123,8 @@ def _same_office(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
-def _clash(about: str, field: str, group: list[Relation], value_of, *, same=None) -> Contradiction | None:
+def _clash(about: str, field: str, group: list[Relation], value_of, *, same=None,
+           near=lambda a, b: True) -> Contradiction | None:
     """Values that differ, at overlapping times, stated in different articles."""
     values: dict[str, list[Relation]] = defaultdict(list)
     for r in group:
@@ -106,7 +135,8 @@ def _clash(about: str, field: str, group: list[Relation], value_of, *, same=None
         for y in keys[i + 1:]:
             if same is not None and same(x, y):
                 continue
-            if any(a.doc != b.doc and overlaps(a, b) for a in values[x] for b in values[y]):
+            if any(a.doc != b.doc and overlaps(a, b) and near(a.doc, b.doc)
+                   for a in values[x] for b in values[y]):
                 conflicting |= {x, y}
     if not conflicting:
         return None

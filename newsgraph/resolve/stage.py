@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..lexicons import Lexicons
-from ..model import Article, Entity, Event, Relation
+from ..model import Article, Contradiction, Entity, Event, Relation
 from ..store import View
 from ..store.writer import Resolution
 from .corroboration import source_groups
 from .entities import resolve_entities
 from .incidents import build_incidents
 from .events import HandLinker, cluster_events, event_contradictions
+from .dispute_sides import Sides, with_sides
+from .figure_disputes import figure_disputes
+from .stance_disputes import stance_disputes
 from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
@@ -55,15 +58,29 @@ def resolve_store(view: View, *, data: Lexicons,
     e.g. link_model.load_model(), is given), contradictions, syndication groups and
     the incidents (resolve/incidents.py)."""
     cfg, found = data.linking, store_inputs(view, data=data)
-    articles, events, relations = found.articles, found.events, found.relations
-    entities, entity_of, published = found.entities, found.entity_of, found.published
-    clusters = cluster_events(events, entity_of=entity_of, published=published, cfg=cfg,
-                              model=model)
-    contradictions = [
-        *event_contradictions(events, clusters=clusters, entity_of=entity_of, cfg=cfg),
-        *relation_contradictions(relations, entity_of=entity_of),
-    ]
-    res = Resolution(entities=tuple(entities), clusters=clusters,
+    clusters = cluster_events(found.events, entity_of=found.entity_of,
+                              published=found.published, cfg=cfg, model=model)
+    contradictions = _contradictions(view, found, clusters, data=data)
+    res = Resolution(entities=tuple(found.entities), clusters=clusters,
                      contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
-                     source_groups=source_groups(articles))
-    return replace(res, incidents=build_incidents(events, articles, res, cfg=cfg))
+                     source_groups=source_groups(found.articles))
+    return replace(res, incidents=build_incidents(found.events, found.articles, res,
+                                                  lex=data.disputes))
+
+
+def _contradictions(view: View, found: StoreInputs, clusters: dict[str, str], *,
+                    data: Lexicons) -> list[Contradiction]:
+    """Disputes of event clusters (facets, figures, responsibility, a person's state) and
+    of relations, each side with its outlet and speaker."""
+    events, articles, entity_of = found.events, found.articles, found.entity_of
+    lex = data.disputes
+    contradictions = [
+        *event_contradictions(events, clusters=clusters, cfg=data.linking),
+        *figure_disputes(events, clusters=clusters, articles=articles, lex=lex),
+        *stance_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
+                         entity_of=entity_of, lex=lex),
+        *relation_contradictions(found.relations, entity_of=entity_of, published=found.published,
+                                 same_time_days=lex.same_time_days),
+    ]
+    sides = Sides(articles=articles, claims=view.claims(), events=events, lex=lex)
+    return with_sides(contradictions, sides)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from ..model import ContradictionValue, Event, Evidence, Location
+from ..model import ContradictionValue, DisputeSide, Event, Evidence, Location
 
 
 def location_to_json(loc: Location | None) -> str | None:
@@ -25,8 +25,14 @@ def values_to_json(values: tuple[ContradictionValue, ...]) -> str:
 
 def values_from_json(raw: str) -> tuple[ContradictionValue, ...]:
     return tuple(ContradictionValue(value=v["value"],
-                                    evidence=tuple(Evidence(**e) for e in v["evidence"]))
+                                    evidence=tuple(Evidence(**e) for e in v["evidence"]),
+                                    sides=tuple(_dispute_side(x) for x in v.get("sides", ())))
                  for v in json.loads(raw))
+
+
+def _dispute_side(raw: dict) -> DisputeSide:
+    return DisputeSide(evidence=Evidence(**raw["evidence"]), outlet=raw.get("outlet"),
+                       speaker=raw.get("speaker"))
 
 
 def group_evidence_to_json(e: Event) -> str | None:

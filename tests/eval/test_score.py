@@ -227,3 +227,14 @@ def test_sections_missing_from_the_gold_are_not_scored():
     assert set(scores) == {"documents", "entities"}
     assert scores["entities"]["mention_recall"] == 1.0
     assert set(evaluate(export, full, texts={"a.txt": text})) >= {"relations", "events", "claims"}
+
+
+def test_contradiction_precision_counts_system_disputes_that_match_a_gold_one():
+    gold, texts, export = synthetic()
+    assert evaluate(export, gold, texts=texts)["events"]["contradiction_precision"] == 1.0
+    wrong = {**export["contradictions"][0], "id": "x-wrong",
+             "values": [dict(v, evidence=v["evidence"][:1]) for v in export["contradictions"][0]["values"][:1]] * 2}
+    export["contradictions"].append(wrong)       # both values on one gold side: no match
+    scores = evaluate(export, gold, texts=texts)["events"]
+    assert scores["contradiction_precision"] == 0.5
+    assert scores["counts"]["system_contradictions_correct"] == 1

@@ -43,7 +43,7 @@ def incidents(events, articles, *, clusters=None, contested=(), groups=None, ent
                          id=f"X{about}", about=about, field="fatalities",
                          values=(ContradictionValue(value="1", evidence=()),))
                          for about in contested))
-    return {i.id: i for i in build_incidents(events, articles, res, cfg=data().linking)}
+    return {i.id: i for i in build_incidents(events, articles, res, lex=data().disputes)}
 
 
 def two_outlets():

@@ -87,3 +87,13 @@ def test_holders_of_one_named_office_clash_with_their_evidence():
     got = relation_contradictions(rels, entity_of=ENT)
     assert [c.field for c in got] == ["holder"]
     assert all(v.evidence for v in got[0].values)
+
+
+def test_holders_in_articles_published_years_apart_are_two_terms_not_a_clash():
+    rels = [rel("d1", "m1", "holds_office", office="Iraqi Prime Minister"),
+            rel("d2", "m2", "holds_office", office="Prime Minister of Iraq")]
+    close = {"d1": "2021-03-01", "d2": "2021-04-15"}
+    apart = {"d1": "2015-03-01", "d2": "2021-04-15"}
+    assert [c.field for c in relation_contradictions(rels, entity_of=ENT, published=close,
+                                                     same_time_days=92)] == ["holder"]
+    assert relation_contradictions(rels, entity_of=ENT, published=apart, same_time_days=92) == []

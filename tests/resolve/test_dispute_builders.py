@@ -1,0 +1,112 @@
+"""Disputed figures, responsibility and a person's state per cluster, across and inside
+articles, each value with its sentences; sides with outlet and speaker."""
+from __future__ import annotations
+
+from newsgraph.model import Article, Claim, Contradiction, Event, Evidence, Mention
+from newsgraph.resolve.dispute_sides import Sides, with_sides
+from newsgraph.resolve.figure_disputes import figure_disputes
+from newsgraph.resolve.stance_disputes import stance_disputes
+from tests.shipped import data
+
+LEX = data().disputes
+
+
+def article(doc: str, text: str, publisher: str | None = None) -> Article:
+    return Article(id=doc, source=doc + ".txt", text=text, publisher=publisher)
+
+
+def report(eid: str, art: Article, first: str, type: str = "ASSAULT") -> Event:
+    at = art.text.index(first)
+    return Event(id=eid, doc=art.id, type=type,
+                 evidence=Evidence(doc=art.id, start=at, end=at + len(first), text=first))
+
+
+def values(c: Contradiction) -> dict[str, list[str]]:
+    return {v.value: [e.doc for e in v.evidence] for v in c.values}
+
+
+def test_figures_of_one_unit_that_cannot_both_hold_are_disputed_across_articles() -> None:
+    a = article("d1", "A drone strike hit the depot. Militants fired 22 missiles at it.")
+    b = article("d2", "The depot was struck at dawn. The army said 16 missiles struck it.")
+    c = article("d3", "Missiles hit a depot. Officials said more than a dozen missiles fell.")
+    events = [report("a", a, "A drone strike hit the depot."),
+              report("b", b, "The depot was struck at dawn."), report("c", c, "Missiles hit a depot.")]
+    got = figure_disputes(events, clusters={"a": "k", "b": "k", "c": "k"}, articles=[a, b, c], lex=LEX)
+    assert [x.field for x in got] == ["count:missiles"]
+    assert values(got[0]) == {"16": ["d2"], "22": ["d1"], "more than a dozen": ["d3"]}
+    assert got[0].values[0].evidence[0].text == "The army said 16 missiles struck it."
+
+
+def test_agreeing_and_vaguer_figures_are_no_dispute() -> None:
+    a = article("d1", "Rockets hit the base. At least 12 people were wounded.")
+    b = article("d2", "A rocket attack hit the base. Twelve people were wounded, officials said.")
+    events = [report("a", a, "Rockets hit the base."), report("b", b, "A rocket attack hit the base.")]
+    assert figure_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b], lex=LEX) == []
+
+
+def test_a_figure_revised_further_down_one_article_is_a_dispute() -> None:
+    a = article("d1", "Gunmen attacked the market. Four people were killed, police said. "
+                      "Hours later the toll rose to nine people killed.")
+    got = figure_disputes([report("a", a, "Gunmen attacked the market.")], clusters={"a": "k"},
+                          articles=[a], lex=LEX)
+    assert [set(values(x)) for x in got] == [{"four", "nine"}]
+
+
+def test_two_figures_of_one_sentence_are_parts_not_rivals() -> None:
+    a = article("d1", "Shelling hit the town. Seven civilians were killed, five children killed among them.")
+    got = figure_disputes([report("a", a, "Shelling hit the town.")], clusters={"a": "k"},
+                          articles=[a], lex=LEX)
+    assert got == []
+
+
+def test_unclaimed_against_blamed_is_a_responsibility_dispute() -> None:
+    a = article("d1", "Rockets hit the base on Tuesday. No group has claimed responsibility.")
+    b = article("d2", "A rocket attack hit the base. Officials blamed the Koro militia for the attack.")
+    events = [report("a", a, "Rockets hit the base on Tuesday."),
+              report("b", b, "A rocket attack hit the base.")]
+    got = stance_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b], mentions=[],
+                          entity_of={}, lex=LEX)
+    assert [(x.field, values(x)) for x in got] == [
+        ("responsibility", {"blamed": ["d2"], "unclaimed": ["d1"]})]
+
+
+def test_a_named_person_unhurt_in_one_report_and_hurt_in_another_is_a_dispute() -> None:
+    a = article("d1", "Drones struck the home of Amal Tarek. Tarek was unharmed, officials said.")
+    b = article("d2", "A drone attack hit the residence of Amal Tarek. Aides said he was wounded.")
+    events = [report("a", a, "Drones struck the home of Amal Tarek."),
+              report("b", b, "A drone attack hit the residence of Amal Tarek.")]
+    mentions = [Mention(id=f"m{i}", doc=art.id, start=at, end=at + len(name), text=name, label="PERSON")
+                for i, (art, name) in enumerate([(a, "Amal Tarek"), (a, "Tarek"), (b, "Amal Tarek")])
+                for at in [art.text.index(name, art.text.index(name) + 1 if name == "Tarek" else 0)]]
+    entity_of = {m.id: "E1" for m in mentions}
+    got = stance_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b],
+                          mentions=mentions, entity_of=entity_of, lex=LEX)
+    assert [(x.field, values(x)) for x in got] == [("state:E1", {"hurt": ["d2"], "unhurt": ["d1"]})]
+
+
+def test_every_side_names_its_outlet_and_speaker() -> None:
+    a = article("d1", "Rockets hit the base. Four people were killed, according to the health ministry.",
+                publisher="Daily Koro")
+    b = article("d2", "A rocket attack hit the base. \"Nine were killed,\" said Mayor Olu.",
+                publisher="Lanto Times")
+    events = [report("a", a, "Rockets hit the base."), report("b", b, "A rocket attack hit the base.")]
+    quote = b.text.index("\"Nine")
+    claim = Claim(id="c1", doc="d2", speaker_text="Mayor Olu", verb="said", text="Nine were killed,",
+                  start=quote + 1, end=quote + 18,
+                  evidence=Evidence(doc="d2", start=quote, end=len(b.text), text=b.text[quote:]))
+    got = figure_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b], lex=LEX)
+    sides = Sides(articles=[a, b], claims=[claim], events=events, lex=LEX)
+    [dispute] = with_sides(got, sides)
+    assert [(s.outlet, s.speaker) for v in dispute.values for s in v.sides] == [
+        ("Daily Koro", "the health ministry"), ("Lanto Times", "Mayor Olu")]
+    assert all(len(v.sides) == len(v.evidence) for v in dispute.values)
+
+
+def test_sides_survive_the_store_codec() -> None:
+    from newsgraph.model import ContradictionValue, DisputeSide
+    from newsgraph.store.codec import values_from_json, values_to_json
+    ev = Evidence(doc="d1", start=0, end=5, text="Four.")
+    vals = (ContradictionValue(value="4", evidence=(ev,),
+                               sides=(DisputeSide(evidence=ev, outlet="Daily Koro", speaker="police"),)),
+            ContradictionValue(value="9", evidence=(ev,)))
+    assert values_from_json(values_to_json(vals)) == vals
