@@ -55,3 +55,12 @@ def model():
         return spacy.load(Settings().model)
     except OSError:
         pytest.skip("spaCy model not installed")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_db(request, tmp_path):
+    """A new, empty store on each backend: a SQLite file, or a PostgreSQL database
+    (skipped with the reason when NEWSGRAPH_TEST_PG names no server; see tests/pg.py)."""
+    from tests import pg
+    with pg.store(request.param, tmp_path) as db:
+        yield db
