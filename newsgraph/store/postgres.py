@@ -21,6 +21,7 @@ from . import dialect
 log = logging.getLogger(__name__)
 _LOCK_KEY = 0x6E657773   # advisory lock ids ("news"): one build, and one migration, at a time
 _MIGRATE_KEY = _LOCK_KEY + 1
+_TRANSLATED: dict[tuple, str] = {}   # (query, schema) -> PostgreSQL's query
 
 
 def _psycopg():
@@ -67,19 +68,22 @@ class Connection:
 
     def __init__(self, raw, url: str):
         self.raw, self.url = raw, url
-        self._sql: dict[str, str] = {}
-        self.primary_keys: dict[str, tuple[str, ...]] = {}
+        self.primary_keys: dict[str, tuple[str, ...]] = {}   # for upserts (writers only)
         self.rowid_tables: frozenset[str] = frozenset()
+        self._schema: tuple = ()
 
     @property
     def in_transaction(self) -> bool:
         return self.raw.info.transaction_status != _psycopg().pq.TransactionStatus.IDLE
 
     def _translate(self, sql: str) -> str:
-        out = self._sql.get(sql)
+        key = (sql, self._schema)
+        out = _TRANSLATED.get(key)
         if out is None:
-            out = self._sql[sql] = dialect.to_postgres(sql, self.primary_keys,
-                                                            self.rowid_tables)
+            if len(_TRANSLATED) > 4096:        # IN (?, ?, ...) lists make many variants
+                _TRANSLATED.clear()
+            out = _TRANSLATED[key] = dialect.to_postgres(sql, self.primary_keys,
+                                                         self.rowid_tables)
         return out
 
     def _begin_for(self, sql: str) -> None:
@@ -131,9 +135,10 @@ class Connection:
             keys.setdefault(table, []).append(column)
         self.primary_keys = {t: tuple(c) for t, c in keys.items()}
         self.rowid_tables = frozenset(r[0] for r in self.raw.execute(
-            "SELECT table_name FROM information_schema.columns WHERE column_name = 'rowid'"
-            " AND table_schema = current_schema()"))
-        self._sql.clear()
+            "SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid"
+            " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = current_schema()"
+            " WHERE a.attname = 'rowid' AND c.relkind = 'r' AND NOT a.attisdropped"))
+        self._schema = (tuple(sorted(self.primary_keys.items())), self.rowid_tables)
 
 
 def open_raw(url: str):
@@ -158,7 +163,7 @@ def connect(url: str, *, readonly: bool = False) -> Connection:
                              "(run `newsgraph build` first)")
     else:
         migrate(conn)
-    conn.load_primary_keys()
+        conn.load_primary_keys()
     return conn
 
 
