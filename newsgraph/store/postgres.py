@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -22,6 +23,11 @@ log = logging.getLogger(__name__)
 _LOCK_KEY = 0x6E657773   # advisory lock ids ("news"): one build, and one migration, at a time
 _MIGRATE_KEY = _LOCK_KEY + 1
 _TRANSLATED: dict[tuple, str] = {}   # (query, schema) -> PostgreSQL's query
+# Read-only connections are kept for the next reader of the same URL (the API opens one
+# per request; a new PostgreSQL session costs tens of milliseconds, a SQLite file none).
+MAX_IDLE = 8
+_IDLE: dict[str, list] = {}
+_IDLE_LOCK = threading.Lock()
 
 
 def _psycopg():
@@ -66,8 +72,8 @@ def _row_factory(cursor):
 class Connection:
     dialect = dialect.POSTGRESQL
 
-    def __init__(self, raw, url: str):
-        self.raw, self.url = raw, url
+    def __init__(self, raw, url: str, *, reusable: bool = False):
+        self.raw, self.url, self.reusable = raw, url, reusable
         self.primary_keys: dict[str, tuple[str, ...]] = {}   # for upserts (writers only)
         self.rowid_tables: frozenset[str] = frozenset()
         self._schema: tuple = ()
@@ -113,6 +119,13 @@ class Connection:
             self.raw.execute("ROLLBACK")
 
     def close(self) -> None:
+        """Close; a read-only connection in good order waits for the next reader."""
+        if self.reusable and not (self.raw.closed or self.raw.broken or self.in_transaction):
+            with _IDLE_LOCK:
+                idle = _IDLE.setdefault(self.url, [])
+                if len(idle) < MAX_IDLE:
+                    idle.append(self.raw)
+                    return
         self.raw.close()
 
     def __enter__(self) -> "Connection":
@@ -154,7 +167,9 @@ def open_raw(url: str):
 
 def connect(url: str, *, readonly: bool = False) -> Connection:
     """Open the database (migrating it unless read-only)."""
-    conn = Connection(open_raw(url), url)
+    if readonly and (raw := _idle(url)) is not None:
+        return Connection(raw, url, reusable=True)
+    conn = Connection(open_raw(url), url, reusable=readonly)
     if readonly:
         conn.script("SET default_transaction_read_only = on")
         if conn.raw.execute("SELECT to_regclass('schema_migrations')").fetchone()[0] is None:
@@ -165,6 +180,16 @@ def connect(url: str, *, readonly: bool = False) -> Connection:
         migrate(conn)
         conn.load_primary_keys()
     return conn
+
+
+def _idle(url: str):
+    with _IDLE_LOCK:
+        idle = _IDLE.get(url, [])
+        while idle:
+            raw = idle.pop()
+            if not (raw.closed or raw.broken):
+                return raw
+    return None
 
 
 def migrate(conn: Connection) -> list[str]:

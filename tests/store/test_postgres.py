@@ -160,3 +160,18 @@ def test_search_has_the_same_shape_on_both_backends(store_db):
     assert set(hit) == {"id", "source", "title", "publisher", "published", "snippet"}
     assert "[" in hit["snippet"] and "]" in hit["snippet"]
     assert view.search('"Baghdad"') == []
+
+
+def test_read_connections_are_reused_and_stay_read_only():
+    import psycopg
+    with pg.database() as url:
+        connect(url).close()
+        first = View.open(url).conn
+        raw = first.raw
+        first.close()
+        second = View.open(url).conn
+        assert second.raw is raw                   # the API's next request: no new session
+        with pytest.raises(psycopg.errors.ReadOnlySqlTransaction):
+            second.execute("DELETE FROM meta")
+        second.close()                             # in a failed transaction: not kept
+        assert View.open(url).conn.raw is not raw
