@@ -18,7 +18,8 @@ from .resolve.link_model import LinkModel
 from .resolve.stage import resolve_store
 from .settings import Settings
 from .source_map import SourceMap
-from .store import View, Writer, build_lock, connect, operational_errors, refused_value_errors
+from .store import (View, Writer, build_lock, connect, operational_errors, redact,
+                    refused_value_errors)
 
 log = logging.getLogger(__name__)
 PIPELINE_VERSION = "2"   # 2: article layout (sentences never cross a line break)
@@ -49,7 +50,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
             return _run(sources, conn, settings=settings, data=data, progress=progress,
                         rebuild=rebuild or _version_changed(conn), prune=prune, linker=linker)
         except operational_errors() as exc:    # e.g. disk full, locked past the timeout
-            raise StoreError(f"{_redact(db)}: {exc}") from exc
+            raise StoreError(f"{redact(db)}: {exc}") from exc
         finally:
             conn.close()
 
@@ -107,11 +108,6 @@ def _store(writer: Writer, records: ArticleRecords, *,
         log.warning("could not store %s: %s", records.article.source, exc)
         return Skipped(source=records.article.source, reason=f"could not be stored: {exc}")
     return records
-
-
-def _redact(db: str | Path) -> str:
-    from .store.postgres import redact
-    return redact(str(db))
 
 
 def _guarded(items: Iterator[Article | Skipped], tally: "_Tally") -> Iterator[Article | Skipped]:

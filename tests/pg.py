@@ -26,6 +26,11 @@ def server_url() -> str:
     url = os.environ.get(ENV, "")
     if not url:
         pytest.skip(SKIP_REASON)
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        pytest.skip("PostgreSQL tests need psycopg 3 (requirements/main.in): "
+                    "pip install 'psycopg[binary]'")
     return url
 
 

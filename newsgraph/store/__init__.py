@@ -1,11 +1,11 @@
 """The store: one Writer, one View, numbered migrations. SQL never leaves this package.
 `db` is a SQLite file (the default) or a postgresql:// URL (store/postgres.py)."""
-from .dialect import is_url
+from .dialect import is_url, redact
 from .sqlite import build_lock, connect, migrate
 from .view import View
 from .writer import Writer
 
-__all__ = ["build_lock", "connect", "migrate", "View", "Writer", "is_url",
+__all__ = ["build_lock", "connect", "migrate", "View", "Writer", "is_url", "redact",
            "operational_errors", "refused_value_errors"]
 
 

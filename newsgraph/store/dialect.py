@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 SQLITE, POSTGRESQL = "sqlite", "postgresql"
+MIGRATIONS = Path(__file__).parent / "migrations"     # NNN_name.sql, for both dialects
 URL_SCHEMES = ("postgresql://", "postgres://")
 _MARKER = re.compile(r"^\s*--\s*dialect:\s*(\w+)\s*$", re.I)
 
@@ -30,6 +31,11 @@ _MARKER = re.compile(r"^\s*--\s*dialect:\s*(\w+)\s*$", re.I)
 def is_url(db: object) -> bool:
     """Whether `--db` names a PostgreSQL database rather than a SQLite file."""
     return isinstance(db, str) and db.startswith(URL_SCHEMES)
+
+
+def redact(db: object) -> str:
+    """A database for messages: a URL's password replaced by ***."""
+    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", str(db))
 
 
 def dialect_of(conn: object) -> str:

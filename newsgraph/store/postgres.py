@@ -10,7 +10,6 @@ transaction. Rows answer r[0], r["name"], keys() and dict(r), as sqlite3.Row doe
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Iterator
 
 from ..errors import StoreError
 from . import dialect
+from .dialect import redact
 
 log = logging.getLogger(__name__)
 _LOCK_KEY = 0x6E657773   # advisory lock ids ("news"): one build, and one migration, at a time
@@ -37,11 +37,6 @@ def _psycopg():
         raise StoreError("a postgresql:// store needs psycopg 3: pip install 'psycopg[binary]'"
                          ) from None
     return psycopg
-
-
-def redact(url: str) -> str:
-    """The URL without its password, for messages and logs."""
-    return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
 class Row:
@@ -194,13 +189,12 @@ def _idle(url: str):
 
 def migrate(conn: Connection) -> list[str]:
     """Apply the migrations not applied yet, in order, each in its own transaction."""
-    from .sqlite import MIGRATIONS
     applied = []
     with _transaction(conn):
         conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATE_KEY,))
         conn.script("CREATE TABLE IF NOT EXISTS schema_migrations "
                     "(name TEXT COLLATE \"C\" PRIMARY KEY)")
-    for script in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
+    for script in sorted(dialect.MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
         with _transaction(conn):
             conn.raw.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATE_KEY,))
             done = conn.raw.execute("SELECT 1 FROM schema_migrations WHERE name = %s",

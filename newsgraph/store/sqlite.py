@@ -12,7 +12,7 @@ from typing import Iterator
 from ..errors import StoreError
 from . import dialect
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = dialect.MIGRATIONS
 BUSY_SECONDS = 30.0   # how long a statement waits for another connection's lock
 
 
@@ -71,7 +71,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)")
     done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     applied = []
-    for script in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
+    for script in sorted(dialect.MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
         if script.stem in done:
             continue
         with conn:

@@ -13,7 +13,7 @@ from newsgraph.errors import StoreError
 from newsgraph.ids import article_id
 from newsgraph.model import Article, ArticleRecords
 from newsgraph.store import View, Writer, build_lock, connect, refused_value_errors
-from newsgraph.store import sqlite as sqlite_store
+from newsgraph.store import dialect
 from newsgraph.store.dialect import migration_ddl, migration_script, to_postgres
 from newsgraph.store.postgres import redact
 from tests import pg
@@ -80,9 +80,9 @@ CREATE INDEX marks_note ON marks(note);
 
 def test_a_portable_migration_applies_on_both_backends(store_db, tmp_path, monkeypatch):
     folder = tmp_path / "migrations"
-    shutil.copytree(sqlite_store.MIGRATIONS, folder)
+    shutil.copytree(dialect.MIGRATIONS, folder)
     (folder / "099_marks.sql").write_text(LATER, encoding="utf-8")
-    monkeypatch.setattr(sqlite_store, "MIGRATIONS", folder)
+    monkeypatch.setattr(dialect, "MIGRATIONS", folder)
     conn = connect(store_db)
     with conn:
         conn.executemany("INSERT INTO marks (note, score) VALUES (?, ?)",
