@@ -95,7 +95,8 @@ def main() -> int:
     finally:
         _database(server, name, 'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     same = {fmt: a[fmt] == b[fmt] for fmt in FORMATS}
-    result = {"corpus": args.corpus, "articles": View.open(lite).counts()["articles"],
+    result = {"corpus": os.path.relpath(args.corpus, ROOT),
+              "articles": View.open(lite).counts()["articles"],
               **{k: round(v, 2) for k, v in times.items()}, "identical": same,
               "load": os.getloadavg()[0]}
     for k, v in result.items():
