@@ -44,7 +44,7 @@ if [ "$(id -u)" = 0 ]; then
   id "$OWNER" >/dev/null 2>&1 || OWNER=nobody
   chown "$OWNER" "$DIR"
   if command -v runuser >/dev/null 2>&1; then RUN=(runuser -u "$OWNER" --)
-  else RUN=(su -s /bin/sh "$OWNER" -c '"$0" "$@"'); fi
+  else RUN=(su -s /bin/sh -c 'exec "$0" "$@"' -- "$OWNER"); fi
 fi
 
 stop() {
