@@ -32,8 +32,10 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "warning: chromium not installed; browser tests will be skipped"; }
 
+# The store and API tests also run on PostgreSQL: scripts/with_postgres.sh starts a
+# throw-away server (installing Debian's postgresql when missing, as root) and stops it.
 test: setup browser
-	$(BIN)/python -m pytest -q
+	scripts/with_postgres.sh $(BIN)/python -m pytest -q
 
 eval-seeds: setup
 	$(BIN)/newsgraph build ../shared/corpus/seeds --db build/seeds.sqlite --quiet

@@ -14,7 +14,8 @@ from .store import View
 
 INTERRUPTED = 130     # the shell's code for a command ended by Ctrl-C (128 + SIGINT)
 DB = click.option("--db", default="newsgraph.sqlite", show_default=True,
-                  type=click.Path(dir_okay=False), help="SQLite database file.")
+                  type=click.Path(dir_okay=False),
+                  help="SQLite database file, or a postgresql://user@host/dbname URL.")
 
 
 class _Group(click.Group):
@@ -140,18 +141,18 @@ def _export_summary(fmt: str, summary: dict) -> str:
 @DB
 @click.option("--limit", default=10, show_default=True)
 def search(query_text, db, limit) -> None:
-    """Full-text search over article text (SQLite FTS5 syntax).
+    """Full-text search over article text (SQLite FTS5 syntax; PostgreSQL: websearch syntax).
 
     \b
     Example:
       newsgraph search "drone strike" --db kb.sqlite
     """
-    import sqlite3
+    from .store import operational_errors
     if len(query_text.split()) > query.MAX_TERMS:
         raise UsageError(f"too many search words (at most {query.MAX_TERMS})")
     try:
         hits = View.open(db).search(query_text, limit=limit)
-    except sqlite3.OperationalError as exc:
+    except operational_errors() as exc:
         raise UsageError(f"bad search query {query_text!r}: {exc}") from exc
     for h in hits:
         click.echo(f"{h['published'] or '????-??-??'}  {h['source']}  {h['title'] or ''}")

@@ -13,7 +13,8 @@ from .errors import DataError, QualityGateError
 @click.option("--gold", "gold_paths", required=True, multiple=True,
               type=click.Path(exists=True, dir_okay=False), help="Gold annotation JSON.")
 @click.option("--db", default="newsgraph.sqlite", show_default=True,
-              type=click.Path(dir_okay=False), help="SQLite database file.")
+              type=click.Path(dir_okay=False),
+              help="SQLite database file, or a postgresql:// URL.")
 @click.option("--split", "split_specs", multiple=True, metavar="NAME=PREFIX,...",
               help="Score each gold file on the documents whose file names start with "
                    "one of the prefixes (repeatable; the newswire's set letters).")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from tqdm import tqdm
 
 from .model import Article, Entity, RunReport, Skipped
+from .store import redact
 
 
 class ProgressBar:
@@ -27,7 +28,7 @@ class ProgressBar:
 def render_report(report: RunReport, *, db: str) -> str:
     c = report.counts
     lines = [
-        f"newsgraph build -> {db}",
+        f"newsgraph build -> {redact(db)}",
         f"  articles read      {report.articles_read} ({report.articles_new} new, "
         f"{report.articles_read - report.articles_new} already in the store)",
         f"  articles skipped   {len(report.skipped)}",

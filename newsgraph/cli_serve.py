@@ -17,7 +17,7 @@ def allowed_hosts(host: str) -> tuple[str, ...]:
 
 @click.command("serve")
 @click.option("--db", default="newsgraph.sqlite", show_default=True,
-              type=click.Path(dir_okay=False), help="SQLite database file (opened read-only).")
+              type=click.Path(dir_okay=False), help="SQLite database file or postgresql:// URL (opened read-only).")
 @click.option("--host", help="Interface to listen on (settings: host, default 127.0.0.1).")
 @click.option("--port", type=int, help="TCP port (settings: port, default 8765).")
 @click.pass_context

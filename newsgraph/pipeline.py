@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -19,7 +18,8 @@ from .resolve.link_model import LinkModel
 from .resolve.stage import resolve_store
 from .settings import Settings
 from .source_map import SourceMap
-from .store import View, Writer, build_lock, connect
+from .store import (View, Writer, build_lock, connect, operational_errors, redact,
+                    refused_value_errors)
 
 log = logging.getLogger(__name__)
 PIPELINE_VERSION = "2"   # 2: article layout (sentences never cross a line break)
@@ -49,8 +49,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
         try:
             return _run(sources, conn, settings=settings, data=data, progress=progress,
                         rebuild=rebuild or _version_changed(conn), prune=prune, linker=linker)
-        except sqlite3.OperationalError as exc:    # e.g. disk full, locked past the timeout
-            raise StoreError(f"{db}: {exc}") from exc
+        except operational_errors() as exc:    # e.g. disk full, locked past the timeout
+            raise StoreError(f"{redact(db)}: {exc}") from exc
         finally:
             conn.close()
 
@@ -74,6 +74,7 @@ def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
     if tally.complete:
         tally.warnings += _vanished(smap, writer, prune=prune)
     writer.set_meta("pipeline_version", PIPELINE_VERSION)
+    writer.set_meta("built_at", str(int(time.time())))   # the exports' timestamp on PostgreSQL
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     analysed = time.perf_counter()
@@ -103,8 +104,7 @@ def _store(writer: Writer, records: ArticleRecords, *,
     """Write one article's records; a value the store refuses costs that article only."""
     try:
         writer.write_records(records, replaces=replaces)
-    except (sqlite3.InterfaceError, sqlite3.DataError, sqlite3.IntegrityError, ValueError,
-            OverflowError) as exc:
+    except (*refused_value_errors(), ValueError, OverflowError) as exc:
         log.warning("could not store %s: %s", records.article.source, exc)
         return Skipped(source=records.article.source, reason=f"could not be stored: {exc}")
     return records

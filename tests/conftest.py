@@ -55,3 +55,22 @@ def model():
         return spacy.load(Settings().model)
     except OSError:
         pytest.skip("spaCy model not installed")
+
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_store(request, tmp_path):
+    """A function giving a new, empty store on one backend at each call: a SQLite file,
+    or a PostgreSQL database dropped after the test (skipped, with the reason, when
+    NEWSGRAPH_TEST_PG names no server; see tests/pg.py)."""
+    from contextlib import ExitStack
+
+    from tests import pg
+    with ExitStack() as stack:
+        yield lambda name="kb": stack.enter_context(pg.store(request.param, tmp_path, name))
+
+
+@pytest.fixture
+def store_db(new_store):
+    """A new, empty store on each backend (see new_store)."""
+    return new_store()

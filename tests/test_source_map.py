@@ -1,13 +1,13 @@
-"""The source map: an edited source replaces its article and facts, a vanished one is
-reported (and removed with prune), changed metadata is applied without a rebuild."""
+"""The source map, on both backends: an edited source replaces its article and facts,
+a vanished one is reported (and removed with prune), changed metadata is applied
+without a rebuild."""
 from __future__ import annotations
 
 import json
-import sqlite3
-
 import pytest
 
 from newsgraph.pipeline import run
+from newsgraph.store import connect
 
 from .robustness.hostile import GOOD, OTHER
 
@@ -17,8 +17,11 @@ EDITED = GOOD.replace("two guards", "four guards").replace("Monday, 3 March", "T
 
 
 def _rows(db, sql):
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
+    conn = connect(db, readonly=True)
+    try:
+        return [tuple(r) for r in conn.execute(sql).fetchall()]
+    finally:
+        conn.close()
 
 
 def _folder(tmp_path, **files):
@@ -29,15 +32,15 @@ def _folder(tmp_path, **files):
     return folder
 
 
-def test_edited_file_replaces_its_article_and_facts(tmp_path):
-    db = tmp_path / "kb.sqlite"
+def test_edited_file_replaces_its_article_and_facts(tmp_path, new_store):
+    db = new_store()
     folder = _folder(tmp_path, **{"a.txt": GOOD, "b.txt": OTHER})
     run([folder], db=db)
     (folder / "a.txt").write_text(EDITED, encoding="utf-8")
     report = run([folder], db=db)
     assert report.articles_new == 1
     assert _rows(db, "SELECT source, text FROM articles ORDER BY source") == [("a.txt", EDITED), ("b.txt", OTHER)]
-    fresh = tmp_path / "fresh.sqlite"
+    fresh = new_store("fresh")
     run([folder], db=fresh)
     facts = "SELECT type, date, fatalities, text FROM events ORDER BY text"
     assert _rows(db, facts) == _rows(fresh, facts)
@@ -46,8 +49,8 @@ def test_edited_file_replaces_its_article_and_facts(tmp_path):
     assert docs == {d for (d,) in _rows(db, "SELECT id FROM articles")}, "no orphan facts"
 
 
-def test_vanished_source_is_reported_then_pruned(tmp_path):
-    db = tmp_path / "kb.sqlite"
+def test_vanished_source_is_reported_then_pruned(tmp_path, new_store):
+    db = new_store()
     folder = _folder(tmp_path, **{"a.txt": GOOD, "b.txt": OTHER})
     run([folder], db=db)
     (folder / "a.txt").unlink()
@@ -61,8 +64,8 @@ def test_vanished_source_is_reported_then_pruned(tmp_path):
     assert not _rows(db, "SELECT 1 FROM events WHERE doc NOT IN (SELECT id FROM articles)")
 
 
-def test_a_source_outside_the_paths_given_is_not_vanished(tmp_path):
-    db = tmp_path / "kb.sqlite"
+def test_a_source_outside_the_paths_given_is_not_vanished(tmp_path, new_store):
+    db = new_store()
     folder = _folder(tmp_path, **{"a.txt": GOOD})
     other = tmp_path / "other"
     other.mkdir()
@@ -72,8 +75,8 @@ def test_a_source_outside_the_paths_given_is_not_vanished(tmp_path):
     assert report.warnings == () and len(_rows(db, "SELECT id FROM articles")) == 2
 
 
-def test_corrected_meta_date_is_applied_without_rebuild(tmp_path):
-    db = tmp_path / "kb.sqlite"
+def test_corrected_meta_date_is_applied_without_rebuild(tmp_path, new_store):
+    db = new_store()
     folder = _folder(tmp_path, **{"a.txt": GOOD})
     meta = folder / "meta.jsonl"
     meta.write_text(json.dumps({"file": "a.txt", "published": "2021-03-01"}))
@@ -86,8 +89,8 @@ def test_corrected_meta_date_is_applied_without_rebuild(tmp_path):
     assert unchanged.articles_new == 0 and unchanged.articles_read == 1
 
 
-def test_edited_jsonl_record_replaces_by_id(tmp_path):
-    db = tmp_path / "kb.sqlite"
+def test_edited_jsonl_record_replaces_by_id(tmp_path, new_store):
+    db = new_store()
     folder = tmp_path / "in"
     folder.mkdir()
     path = folder / "feed.jsonl"

@@ -1,4 +1,7 @@
-"""Connections and numbered migrations (store/migrations/NNN_name.sql)."""
+"""Connections and numbered migrations (store/migrations/NNN_name.sql).
+
+`db` is a SQLite file, or a postgresql:// URL served by store/postgres.py; the same
+migrations serve both (store/dialect.py)."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,8 +10,9 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import StoreError
+from . import dialect
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = dialect.MIGRATIONS
 BUSY_SECONDS = 30.0   # how long a statement waits for another connection's lock
 
 
@@ -16,6 +20,11 @@ BUSY_SECONDS = 30.0   # how long a statement waits for another connection's lock
 def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One read transaction: every query inside sees the same state of the store,
     even while a build commits (WAL readers keep their snapshot)."""
+    if dialect.dialect_of(conn) == dialect.POSTGRESQL:
+        from . import postgres
+        with postgres.snapshot(conn):
+            yield conn
+        return
     if conn.in_transaction:
         yield conn
         return
@@ -28,6 +37,9 @@ def snapshot(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     """Open the database (creating and migrating it unless read-only)."""
+    if dialect.is_url(path):
+        from . import postgres
+        return postgres.connect(path, readonly=readonly)
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"database not found: {path} (run `newsgraph build` first)")
@@ -53,14 +65,17 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
 
 def migrate(conn: sqlite3.Connection) -> list[str]:
     """Apply the migrations not applied yet, in order; return their names."""
+    if dialect.dialect_of(conn) == dialect.POSTGRESQL:
+        from . import postgres
+        return postgres.migrate(conn)
     conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)")
     done = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
     applied = []
-    for script in sorted(MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
+    for script in sorted(dialect.MIGRATIONS.glob("[0-9][0-9][0-9]_*.sql")):
         if script.stem in done:
             continue
         with conn:
-            conn.executescript("BEGIN;" + script.read_text(encoding="utf-8")
+            conn.executescript("BEGIN;" + dialect.migration_script(script, dialect.SQLITE)
                                + f";INSERT INTO schema_migrations VALUES ('{script.stem}');COMMIT;")
         applied.append(script.stem)
     return applied
@@ -73,7 +88,13 @@ def build_lock(path: str | Path) -> Iterator[None]:
     A second build of the same store fails at once with a clear StoreError instead of
     waiting on SQLite's write lock. The operating system releases the lock when the
     process ends, even after kill -9, so a crashed build never leaves it held.
+    On PostgreSQL it is an advisory lock of the build's session (postgres.build_lock).
     """
+    if dialect.is_url(path):
+        from . import postgres
+        with postgres.build_lock(path):
+            yield
+        return
     try:
         import fcntl
     except ImportError:          # not POSIX: SQLite's own locking still protects the data

@@ -22,8 +22,13 @@ from ..model import (
     Relation,
 )
 from .codec import group_evidence_from_json, location_from_json, values_from_json
+from . import dialect
 from .incident_rows import count_incidents, incident_filter, read_incidents
 from .sqlite import connect, snapshot
+
+# Records in text order; records at one offset in the order they were written (rowid:
+# SQLite's own, a column of every table on PostgreSQL), the same on both backends.
+_IN_TEXT = "doc, start, rowid"
 
 
 class View:
@@ -63,7 +68,11 @@ class View:
 
     def built_at(self) -> int:
         """Unix time of the store's last write (its file's modification time): the
-        exports' build timestamp, the same for every export of an unchanged store."""
+        exports' build timestamp, the same for every export of an unchanged store.
+        PostgreSQL has no file: there it is the time the last build recorded."""
+        if dialect.dialect_of(self.conn) == dialect.POSTGRESQL:
+            from .postgres import built_at
+            return built_at(self.conn)
         row = self.conn.execute("PRAGMA database_list").fetchone()
         return int(Path(row[2]).stat().st_mtime) if row and row[2] else 0
 
@@ -84,12 +93,10 @@ class View:
             " source_group FROM articles ORDER BY source, id")]
 
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[dict]:
-        return [dict(r) for r in self._rows(
-            "SELECT a.id, a.source, a.title, a.publisher, a.published,"
-            " snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet"
-            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-            (query, limit, offset))]
+        """Articles matching an FTS5-style query (words, "phrases"), best first, each
+        with a snippet of its text, matches in [brackets]."""
+        sql = dialect.SEARCH[dialect.dialect_of(self.conn)]
+        return [dict(r) for r in self._rows(sql, (query, limit, offset))]
 
     # per-article records ---------------------------------------------------------
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
@@ -97,7 +104,7 @@ class View:
         return [Mention(id=r["id"], doc=r["doc"], start=r["start"], end=r["end"],
                         text=r["text"], label=r["label"], kind=r["kind"], name=r["name"],
                         kb_id=r["kb_id"], local=r["local"], extractor=r["extractor"])
-                for r in self._rows(f"SELECT * FROM mentions {where} ORDER BY doc, start", args)]
+                for r in self._rows(f"SELECT * FROM mentions {where} ORDER BY {_IN_TEXT}", args)]
 
     def entity_of(self) -> dict[str, str]:
         """mention id -> entity id."""
@@ -109,7 +116,7 @@ class View:
                          predicate=r["predicate"], object=r["object"],
                          object_text=r["object_text"], valid_from=r["valid_from"],
                          valid_to=r["valid_to"], evidence=_ev(r), extractor=r["extractor"])
-                for r in self._rows(f"SELECT * FROM relations {where} ORDER BY doc, start", args)]
+                for r in self._rows(f"SELECT * FROM relations {where} ORDER BY {_IN_TEXT}", args)]
 
     def events(self, *, doc: str | None = None) -> list[Event]:
         where, args = _where(doc=doc)
@@ -118,7 +125,7 @@ class View:
                             " ORDER BY event, role, mention"):
             parts.setdefault(r["event"], {}).setdefault(r["role"], []).append(r["mention"])
         return [_event(r, parts.get(r["id"], {}))
-                for r in self._rows(f"SELECT * FROM events {where} ORDER BY doc, start", args)]
+                for r in self._rows(f"SELECT * FROM events {where} ORDER BY {_IN_TEXT}", args)]
 
     def event_clusters(self) -> dict[str, str]:
         return dict(self._rows("SELECT id, cluster FROM events WHERE cluster IS NOT NULL"))
@@ -129,7 +136,7 @@ class View:
                       speaker_text=r["speaker_text"], verb=r["verb"], text=r["statement"],
                       start=r["statement_start"], end=r["statement_end"], evidence=_ev(r),
                       extractor=r["extractor"])
-                for r in self._rows(f"SELECT * FROM claims {where} ORDER BY doc, start", args)]
+                for r in self._rows(f"SELECT * FROM claims {where} ORDER BY {_IN_TEXT}", args)]
 
     def loaded_terms(self, *, doc: str | None = None) -> list[LoadedTerm]:
         where, args = _where(doc=doc)
@@ -141,7 +148,7 @@ class View:
     def entities(self) -> list[Entity]:
         members: dict[str, list[str]] = {}
         for r in self._rows("SELECT entity, id FROM mentions WHERE entity IS NOT NULL"
-                            " ORDER BY doc, start"):
+                            " ORDER BY doc, start, rowid"):
             members.setdefault(r["entity"], []).append(r["id"])
         return [_entity(r, members.get(r["id"], []))
                 for r in self._rows("SELECT * FROM entities ORDER BY name, id")]
@@ -151,7 +158,7 @@ class View:
         if r is None:
             return None
         ids = [x[0] for x in self._rows("SELECT id FROM mentions WHERE entity=?"
-                                        " ORDER BY doc, start", (entity_id,))]
+                                        " ORDER BY doc, start, rowid", (entity_id,))]
         return _entity(r, ids)
 
     def contradictions(self) -> list[Contradiction]:
@@ -262,15 +269,15 @@ class BrowseView(View):
             sql += f" AND (ms.entity IN ({marks}) OR mo.entity IN ({marks}))"
             args = (*entities, *entities)
         return [(_relation(r), r["s_ent"], r["o_ent"])
-                for r in self._rows(sql + " ORDER BY r.doc, r.start", args)]
+                for r in self._rows(sql + " ORDER BY r.doc, r.start, r.rowid", args)]
 
     def event_page(self, *, limit: int | None = 50, offset: int = 0,
                    **filters: str | None) -> tuple[int, list[Event], dict[str, str]]:
         """(total, events, event id -> cluster id); filters: see _event_filter."""
         where, args = _event_filter(**filters)
         total = self.conn.execute(f"SELECT count(*) FROM events {where}", args).fetchone()[0]
-        rows = self._rows(f"SELECT * FROM events {where} ORDER BY date IS NULL, date, doc, start"
-                          " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
+        rows = self._rows(f"SELECT * FROM events {where} ORDER BY date IS NULL, date, {_IN_TEXT}"
+                          " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
         ids = [r["id"] for r in rows]
         parts: dict[str, dict[str, list[str]]] = {}
         for p in self._rows("SELECT event, mention, role FROM event_participants"
@@ -318,7 +325,7 @@ class BrowseView(View):
     def claims_by_speaker(self, entity_id: str, *, limit: int = 200) -> list[Claim]:
         return [_claim(r) for r in self._rows(
             "SELECT c.* FROM mentions m JOIN claims c ON c.speaker = m.id WHERE m.entity=?"
-            " ORDER BY c.doc, c.start LIMIT ?", (entity_id, limit))]
+            " ORDER BY c.doc, c.start, c.rowid LIMIT ?", (entity_id, limit))]
 
     def contradiction_page(self, *, about: str | None = None, limit: int = 50,
                            offset: int = 0) -> tuple[int, list[Contradiction]]:
@@ -337,13 +344,13 @@ class BrowseView(View):
             f" WHERE id IN ({_marks(docs)})", tuple(docs))}
 
     def search_total(self, query: str) -> int:
-        return self.conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
-                                 (query,)).fetchone()[0]
+        sql = dialect.SEARCH_TOTAL[dialect.dialect_of(self.conn)]
+        return self.conn.execute(sql, (query,)).fetchone()[0]
 
     def group_counts(self, table: str, column: str) -> dict[str, int]:
         """Row counts per value of one column (table and column are code constants)."""
         return {r[0] or "": r[1] for r in self._rows(
-            f"SELECT {column}, count(*) FROM {table} GROUP BY {column} ORDER BY 2 DESC")}
+            f"SELECT {column}, count(*) FROM {table} GROUP BY {column} ORDER BY 2 DESC, 1")}
 
     def date_range(self) -> dict[str, str | None]:
         r = self.conn.execute("SELECT min(date), max(date) FROM events").fetchone()
@@ -352,6 +359,7 @@ class BrowseView(View):
                 "published_to": a[1]}
 
 
+_ALL = 2 ** 63 - 1      # LIMIT of every row (PostgreSQL refuses SQLite's -1)
 def _marks(values: list) -> str:
     return ",".join("?" * len(values))
 

@@ -8,12 +8,14 @@ from fastapi.testclient import TestClient
 from newsgraph.api import create_app
 from newsgraph.cli_serve import allowed_hosts
 from newsgraph.query import MAX_TERMS
-from tests import handmade, shipped
+from tests import handmade, pg, shipped
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return handmade.build_store(tmp_path_factory.mktemp("api") / "kb.sqlite")
+@pytest.fixture(scope="module", params=pg.BACKENDS)
+def db(request, tmp_path_factory):
+    """The hand-made store, on SQLite and on PostgreSQL."""
+    with pg.store(request.param, tmp_path_factory.mktemp("api")) as db:
+        yield handmade.build_store(db)
 
 
 @pytest.fixture(scope="module")

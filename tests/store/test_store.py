@@ -49,17 +49,16 @@ def _records(text: str = TEXT) -> ArticleRecords:
                           claims=(claim,), places=(loc,))
 
 
-def test_migrations_apply_once(tmp_path):
-    conn = connect(tmp_path / "kb.sqlite")
+def test_migrations_apply_once(store_db):
+    conn = connect(store_db)
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
                      "005_event_group_evidence", "006_incidents"]
 
 
-def test_round_trip_and_idempotent_upsert(tmp_path):
-    db = tmp_path / "kb.sqlite"
-    conn = connect(db)
+def test_round_trip_and_idempotent_upsert(store_db):
+    conn = connect(store_db)
     rec = _records()
     Writer(conn).write_records(rec)
     Writer(conn).write_records(rec)     # the same article again: no duplicates
@@ -72,7 +71,7 @@ def test_round_trip_and_idempotent_upsert(tmp_path):
     assert list(view.articles()) == [rec.article]
 
 
-def test_toll_evidence_round_trips_and_is_exported(tmp_path):
+def test_toll_evidence_round_trips_and_is_exported(store_db):
     import dataclasses
 
     from newsgraph import query
@@ -81,7 +80,7 @@ def test_toll_evidence_round_trips_and_is_exported(tmp_path):
     toll = Evidence(doc=event.doc, start=51, end=84, text=rec.article.text[51:84])
     rec = dataclasses.replace(rec, events=(dataclasses.replace(
         event, fatalities=3, toll_evidence=toll),))
-    conn = connect(tmp_path / "kb.sqlite")
+    conn = connect(store_db)
     Writer(conn).write_records(rec)
     view = View(conn)
     assert view.events()[0].toll_evidence == toll
@@ -89,7 +88,7 @@ def test_toll_evidence_round_trips_and_is_exported(tmp_path):
     assert [e["start"] for e in exported["evidence"]] == [event.evidence.start, 51]
 
 
-def test_group_evidence_round_trips_and_is_exported(tmp_path):
+def test_group_evidence_round_trips_and_is_exported(store_db):
     import dataclasses
 
     from newsgraph import query
@@ -98,7 +97,7 @@ def test_group_evidence_round_trips_and_is_exported(tmp_path):
     more = Evidence(doc=event.doc, start=51, end=84, text=rec.article.text[51:84])
     rec = dataclasses.replace(rec, events=(dataclasses.replace(
         event, more_evidence=(more,), date_evidence=more, place_evidence=None),))
-    conn = connect(tmp_path / "kb.sqlite")
+    conn = connect(store_db)
     Writer(conn).write_records(rec)
     view = View(conn)
     (read,) = view.events()
@@ -110,11 +109,12 @@ def test_group_evidence_round_trips_and_is_exported(tmp_path):
 def test_store_made_before_the_toll_columns_is_migrated(tmp_path):
     import sqlite3
 
+    from newsgraph.store.dialect import migration_script
     from newsgraph.store.sqlite import MIGRATIONS
     old = sqlite3.connect(tmp_path / "kb.sqlite")
     old.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY)")
     for name in ("001_init", "002_api_indexes"):
-        old.executescript((MIGRATIONS / f"{name}.sql").read_text())
+        old.executescript(migration_script(MIGRATIONS / f"{name}.sql", "sqlite"))
         old.execute("INSERT INTO schema_migrations VALUES (?)", (name,))
     old.commit()
     old.close()
@@ -123,8 +123,8 @@ def test_store_made_before_the_toll_columns_is_migrated(tmp_path):
     assert View(conn).events()[0].toll_evidence is None
 
 
-def test_evidence_is_the_slice_of_the_stored_text(tmp_path):
-    conn = connect(tmp_path / "kb.sqlite")
+def test_evidence_is_the_slice_of_the_stored_text(store_db):
+    conn = connect(store_db)
     Writer(conn).write_records(_records())
     view = View(conn)
     text = next(view.articles()).text
@@ -133,8 +133,8 @@ def test_evidence_is_the_slice_of_the_stored_text(tmp_path):
         assert text[ev.start:ev.end] == ev.text
 
 
-def test_full_text_search(tmp_path):
-    conn = connect(tmp_path / "kb.sqlite")
+def test_full_text_search(store_db):
+    conn = connect(store_db)
     Writer(conn).write_records(_records())
     hits = View(conn).search("Mosul")
     assert [h["source"] for h in hits] == ["x.txt"]
@@ -163,10 +163,10 @@ def test_any_text_round_trips(tmp_path_factory, text):
     assert isinstance(conn, sqlite3.Connection)
 
 
-def test_writer_names_its_columns(tmp_path):
+def test_writer_names_its_columns(store_db):
     """A column added to a table (a later migration, here by hand) does not shift the
     values of any row: the writer inserts by column name, never by position."""
-    conn = connect(tmp_path / "kb.sqlite")
+    conn = connect(store_db)
     for table in ("articles", "events", "mentions", "relations", "claims"):
         conn.execute(f"ALTER TABLE {table} ADD COLUMN zz_later TEXT")
     rec = _records()
@@ -177,8 +177,8 @@ def test_writer_names_its_columns(tmp_path):
     assert conn.execute("SELECT count(*) FROM events WHERE zz_later IS NOT NULL").fetchone()[0] == 0
 
 
-def test_edited_source_replaces_its_article(tmp_path):
-    conn = connect(tmp_path / "kb.sqlite")
+def test_edited_source_replaces_its_article(store_db):
+    conn = connect(store_db)
     writer = Writer(conn)
     old = _records()
     writer.write_records(old)

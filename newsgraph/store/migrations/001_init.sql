@@ -10,6 +10,9 @@ CREATE TABLE articles (
     words INTEGER NOT NULL,
     source_group TEXT            -- syndicated copies share one group (set by resolve)
 );
+-- Full-text search over title and text: FTS5 on SQLite, a tsvector on PostgreSQL
+-- (store/dialect.py: a `-- dialect:` line starts a block for one dialect only).
+-- dialect: sqlite
 CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
     INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
@@ -17,6 +20,12 @@ END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
 END;
+-- dialect: postgresql
+ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A')
+    || setweight(to_tsvector('english'::regconfig, text), 'B')) STORED;
+CREATE INDEX articles_fts ON articles USING GIN (fts);
+-- dialect: all
 
 CREATE TABLE mentions (
     id TEXT PRIMARY KEY,
