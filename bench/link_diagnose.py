@@ -20,8 +20,18 @@ from pathlib import Path
 
 from newsgraph import lexicons
 from newsgraph.link_training.pairs import load_corpus, open_view
-from newsgraph.resolve.event_facets import date_relation, place_relation, stated_place, type_relation
-from newsgraph.resolve.event_link import build_profiles, link_score, links, undated_recency
+from newsgraph.resolve.event_facets import (
+    date_relation,
+    place_relation,
+    stated_place,
+    type_relation,
+)
+from newsgraph.resolve.event_link import (
+    build_profiles,
+    link_score,
+    links,
+    undated_recency,
+)
 from newsgraph.resolve.events import candidate_pairs, hand_clusters
 from newsgraph.settings import Settings
 
@@ -52,50 +62,46 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print each lost pair")
     args = ap.parse_args()
     data = lexicons.load(Settings.load().kb_paths)
-    cfg = data.linking
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
     corpus = load_corpus(Path(args.db).stem, open_view(Path(args.db), data=data), gold, data=data)
+    causes = lost_pairs(corpus, data.linking, half=args.half, show=args.show)
+    print(f"gold pairs of {args.half}: {sum(causes.values())}  "
+          f"(+ pairs lost to unmatched gold events: {_unmatched(gold, args.half)})")
+    for cause, n in causes.most_common():
+        print(f"  {n:4d}  {cause}")
+
+
+def lost_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
+    """The scored gold pairs of one half, counted by what became of them."""
     found = corpus.inputs
     doc_of = {e.id: e.doc for e in found.events}
     events = sorted(found.events, key=lambda e: e.id)
-    profiles = build_profiles(events, entity_of=found.entity_of, cfg=cfg, published=found.published)
+    profiles = build_profiles(events, entity_of=found.entity_of, cfg=cfg,
+                              published=found.published)
     index = {p.event.id: k for k, p in enumerate(profiles)}
-    cands = set(candidate_pairs(profiles, cfg, wide=True))
+    wide = set(candidate_pairs(profiles, cfg, wide=True))
     narrow = set(candidate_pairs(profiles, cfg))
     clusters = hand_clusters(found.events, entity_of=found.entity_of, cfg=cfg,
                              published=found.published)
-    keyed = sorted(e for e in corpus.keys if e in corpus.core
-                   and corpus.half[doc_of[e]] == args.half)
+    keyed = sorted(e for e in corpus.keys if e in corpus.core and corpus.half[doc_of[e]] == half)
     causes: Counter = Counter()
     for x, y in combinations(keyed, 2):
         if corpus.keys[x] != corpus.keys[y]:
             continue
-        if clusters[x] == clusters[y]:
-            causes["linked"] += 1
-            continue
         i, j = sorted((index[x], index[y]))
         a, b = profiles[i], profiles[j]
-        if doc_of[x] == doc_of[y]:
-            cause = "same article"
-        elif (i, j) not in cands:
-            cause = "not a candidate"
-        elif link_score(a, b, cfg) is None:
-            cause = veto_reason(a, b, cfg)
-        elif (i, j) not in narrow:
-            cause = "candidate only across types"
-        elif links(a, b, cfg) is None:
-            cause = "below threshold or no tie"
-        else:
-            cause = "clustering (mean score or cannot-link)"
+        cause = ("linked" if clusters[x] == clusters[y]
+                 else "same article" if doc_of[x] == doc_of[y]
+                 else "not a candidate" if (i, j) not in wide
+                 else veto_reason(a, b, cfg) if link_score(a, b, cfg) is None
+                 else "candidate only across types" if (i, j) not in narrow
+                 else "below threshold or no tie" if links(a, b, cfg) is None
+                 else "clustering (mean score or cannot-link)")
         causes[cause] += 1
-        if args.show:
+        if show and cause != "linked":
             print(f"{cause:32s} {a.event.type}/{b.event.type} {doc_of[x]} | {doc_of[y]}\n"
                   f"   {a.event.evidence.text[:110]!r}\n   {b.event.evidence.text[:110]!r}")
-    unmatched = _unmatched(gold, args.half)
-    print(f"gold pairs of {args.half}: {sum(causes.values())}  "
-          f"(+ pairs lost to unmatched gold events: {unmatched})")
-    for cause, n in causes.most_common():
-        print(f"  {n:4d}  {cause}")
+    return causes
 
 
 def _unmatched(gold: dict, half: str) -> str:
