@@ -68,7 +68,7 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--linker", type=click.Choice(["hand", "learned"]), default="hand",
               show_default=True, help="Event linking across articles: the hand weights of "
-              "event_linking.yaml, or the learned model data/models/event_link.v1.json.")
+              "event_linking.yaml, or the learned model data/models/event_link.v2.json.")
 @click.pass_context
 def build(ctx, sources, db, processes, batch_size, engine, address, kb_paths, rebuild, prune,
           quiet, linker) -> None:

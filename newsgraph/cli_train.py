@@ -69,7 +69,7 @@ def events(ctx, newswire, extra, out) -> None:
 @click.option("--work", default=".newsgraph-train", show_default=True,
               type=click.Path(file_okay=False), help="Folder for the built stores.")
 @click.option("--out", type=click.Path(dir_okay=False),
-              help="Artefact to write (default: the packaged data/models/event_link.v1.json).")
+              help="Artefact to write (default: the packaged data/models/event_link.v2.json).")
 def linking(sets, work, out) -> None:
     """Fit the event linker (pairs of reports of one happening) by logistic regression,
     choose its threshold by leave-one-topic-out cross-validation, write the artefact.

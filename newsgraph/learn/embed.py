@@ -8,6 +8,7 @@ as sentence-transformers does for this model, so a dot product is a cosine.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
@@ -22,6 +23,8 @@ TOKENIZER = Path(__file__).resolve().parents[1] / "data" / "models" / "minilm" /
 DIM = 384
 MAX_TOKENS = 128
 BATCH = 32
+CACHE_SIZE = 50_000      # vectors kept per process (about 75 MB at most)
+_cache: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def available() -> bool:
@@ -79,4 +82,22 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH) -> np.ndarray:
     for k in range(0, len(order), batch_size):
         rows = order[k:k + batch_size]
         out[rows] = _batch([texts[i] for i in rows])
+    return out
+
+
+def embed_cached(texts: Sequence[str]) -> np.ndarray:
+    """As embed(), but a text embedded before in this process (by the event filter
+    during analysis, say) is not run through the model again; the CACHE_SIZE most
+    recent vectors are kept."""
+    missing = list(dict.fromkeys(t for t in texts if t not in _cache))
+    if len(missing) == len(set(texts)):
+        missing = list(texts)          # none known: the very batches embed() makes
+    for text, row in zip(missing, embed(missing)):
+        _cache[text] = row
+    out = np.zeros((len(texts), DIM), dtype=np.float32)
+    for i, text in enumerate(texts):
+        out[i] = _cache[text]
+        _cache.move_to_end(text)
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
     return out

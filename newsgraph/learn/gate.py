@@ -24,7 +24,7 @@ Keep = Callable[[Sequence[Event], str], list[Event]]
 def candidate_matrix(events: Sequence[Event], text: str) -> np.ndarray:
     """The feature rows of one article's event candidates."""
     cands = features.candidates(events, text)
-    vectors = embed.embed([c.event.evidence.text for c in cands])
+    vectors = embed.embed_cached([c.event.evidence.text for c in cands])
     return features.rows(cands, vectors)
 
 

@@ -82,7 +82,7 @@ def training_pairs(corpus: Corpus, *, data: Lexicons) -> Pairs:
     cfg, found = data.linking, corpus.inputs
     events = sorted(found.events, key=lambda e: e.id)
     profiles = build_profiles(events, entity_of=found.entity_of, cfg=cfg,
-                              published=found.published)
+                              published=found.published, embedded=True)
     rows, labels, topics = [], [], []
     for i, j in sorted(candidate_pairs(profiles, cfg, wide=True)):
         a, b = profiles[i], profiles[j]

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
+import numpy as np
 from anyascii import anyascii
 
+from ..learn import embed
 from ..model import Event
 from .event_facets import (
     LinkConfig,
@@ -55,6 +57,7 @@ class Profile:
     targets: frozenset[str] = frozenset()   # target entity ids
     article: Mapping[str, float] = field(default_factory=dict)   # tf-idf of the whole article
     numbers: frozenset[str] = frozenset()   # figures in the evidence (not years)
+    vector: np.ndarray | None = field(default=None, compare=False)  # sentence embedding
 
 
 def stem(word: str) -> str:
@@ -95,10 +98,13 @@ def participants(e: Event, entity_of: Mapping[str, str]) -> set[str]:
 
 
 def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
-                   cfg: LinkConfig,
-                   published: Mapping[str, str | None] | None = None) -> list[Profile]:
-    """Profiles with word weights and participant rarity counted over these reports."""
+                   cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
+                   embedded: bool = False) -> list[Profile]:
+    """Profiles with word weights and participant rarity counted over these reports;
+    `embedded`: with the sentence embedding of each report's own sentence (learn.embed,
+    what the learned linker reads)."""
     texts = {e.id: tokens(evidence_text(e), cfg.stopwords) for e in events}
+    vectors = embed.embed_cached([evidence_text(e) for e in events]) if embedded else None
     n_docs = len({e.doc for e in events})
     word_df = Counter(w for e in events for w in set(texts[e.id]))
     idf = _idf(word_df, len(events))
@@ -111,7 +117,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
     articles = _article_vectors(events, texts)
     out = []
     rare = max(idf.values(), default=1.0)
-    for e in events:
+    for k, e in enumerate(events):
         vec = _vector(texts[e.id], idf, rare)
         retold = tuple(_vector(tokens(x.text, cfg.stopwords), idf, rare)
                        for x in e.all_evidence()[1:])
@@ -123,6 +129,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
                            numbers=figures(e),
                            targets=frozenset(entity_of.get(m, m) for m in e.targets),
                            article=articles[e.doc],
+                           vector=None if vectors is None else vectors[k],
                            published=(published or {}).get(e.doc), participants={
                                p: rarity[p] for p in participants(e, entity_of)}))
     return out

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
+
 from .. import ids
 from ..model import Event
 from .event_disputes import event_contradictions
@@ -37,6 +39,7 @@ __all__ = ["cluster_events", "learned_clusters", "hand_clusters", "event_contrad
 log = logging.getLogger(__name__)
 MAX_BLOCK = 400          # a blocking key shared by more reports than this says nothing
 TOP_WORDS = 8            # each report is blocked on its rarest evidence words
+NEAR_SENTENCES = 0.6     # wide blocking: sentence embeddings at least this close
 
 
 def _same_sentence(a: Event, b: Event) -> bool:
@@ -92,6 +95,19 @@ def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
             if (i, j) not in seen and (docs[i] != docs[j] or len(docs[i]) > 1):
                 seen.add((i, j))
                 yield i, j
+    if wide:
+        yield from (pair for pair in _near_sentences(profiles) if pair not in seen
+                    and (docs[pair[0]] != docs[pair[1]] or len(docs[pair[0]]) > 1))
+
+
+def _near_sentences(profiles: Sequence[Profile]) -> list[tuple[int, int]]:
+    """Pairs whose sentence embeddings are NEAR_SENTENCES close (profiles built with
+    embeddings only): paraphrases that share no word, place or participant."""
+    if not profiles or any(p.vector is None for p in profiles):
+        return []
+    vectors = np.vstack([p.vector for p in profiles])
+    close = np.argwhere(np.triu(vectors @ vectors.T, k=1) >= NEAR_SENTENCES)
+    return [(int(i), int(j)) for i, j in close]
 
 
 def _copies(events: Sequence[Event], profiles: Sequence[Profile]) -> list[list[int]]:
@@ -192,9 +208,11 @@ def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
 
 
 def _prepare(events: Sequence[Event], entity_of: Mapping[str, str], cfg: LinkConfig,
-             published: Mapping[str, str | None] | None) -> "_Prepared":
+             published: Mapping[str, str | None] | None, *,
+             embedded: bool = False) -> "_Prepared":
     events = sorted(events, key=lambda e: e.id)
-    profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published)
+    profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published,
+                              embedded=embedded)
     copies = _copies(events, profiles)
     rep_of = {k: r for r, group in enumerate(copies) for k in group}
     reps = [profiles[group[0]] for group in copies]
@@ -230,7 +248,7 @@ def learned_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
     """The hand linker's clusters, then average link over `probability` of the wide
     blocking candidates (link_clusters): the learned model adds the links the hand
     weights miss, and never splits what they join."""
-    prep = _prepare(events, entity_of, cfg, published)
+    prep = _prepare(events, entity_of, cfg, published, embedded=True)
     probs = {(i, j): probability(prep.reps[i], prep.reps[j])
              for i, j in candidate_pairs(prep.reps, cfg, docs=prep.docs, wide=True)}
     forced = [(g[0], k) for g in _hand_groups(prep, cfg) for k in g[1:]]

@@ -153,6 +153,21 @@ def word_cosine(a: Profile, b: Profile, cfg: LinkConfig) -> float:
     return cosine(a, b)
 
 
+def sentence_cosine(a: Profile, b: Profile, cfg: LinkConfig) -> float:
+    """Cosine of the sentence embeddings (MiniLM, learn.embed) of the two reports' own
+    sentences: paraphrases meet ("seized the city" / "took control of the city"); 0
+    when a profile was built without embeddings."""
+    if a.vector is None or b.vector is None:
+        return 0.0
+    return max(0.0, float(a.vector @ b.vector))
+
+
+def sentence_close(a: Profile, b: Profile, cfg: LinkConfig) -> float:
+    """How far the sentence cosine rises above 0.5, over 0.5 (a near paraphrase); the
+    logistic model is linear, so this gives the top of the scale its own weight."""
+    return max(0.0, sentence_cosine(a, b, cfg) - 0.5) / 0.5
+
+
 def word_overlap(a: Profile, b: Profile, cfg: LinkConfig) -> float:
     """Share of content words in common (Jaccard over stemmed evidence words)."""
     union = a.terms | b.terms
@@ -209,8 +224,9 @@ FEATURES: tuple[Feature, ...] = (
     dates_conflict, days_apart, recent_for_undated, after_publication, same_place,
     same_country_only, place_within, same_stated_place, places_conflict,
     stated_places_conflict, shared_participants, shared_actors, shared_targets,
-    other_actors, word_cosine, article_cosine,
-    word_overlap, shared_numbers, same_toll, publication_gap, campaign_start,
+    other_actors, word_cosine, article_cosine, sentence_cosine, sentence_close,
+    word_overlap, shared_numbers, same_toll, publication_gap,
+    campaign_start,
     same_wave, hand_veto, hand_score, hand_links,
 )
 NAMES: tuple[str, ...] = tuple(f.__name__ for f in FEATURES)

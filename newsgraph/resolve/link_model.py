@@ -1,5 +1,5 @@
 """The learned event linker: a logistic model over link_features, read from a shipped
-artefact (data/models/event_link.v1.json), never fetched.
+artefact (data/models/event_link.v2.json), never fetched.
 
 The artefact records the feature names it was fitted on, its coefficients, the
 clustering threshold chosen by cross-validation, a hash of the training data and the
@@ -18,7 +18,7 @@ from .event_facets import LinkConfig
 from .event_link import Profile
 from .link_features import NAMES, pair_features
 
-MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "event_link.v1.json"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "event_link.v2.json"
 REBUILD = "newsgraph train linking"
 FORMAT = "newsgraph.event_link"
 

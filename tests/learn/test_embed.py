@@ -26,3 +26,25 @@ def test_batching_does_not_change_a_vector() -> None:
     alone = np.vstack([embed.embed([t]) for t in texts])
     assert np.allclose(together, alone, atol=1e-4)
     assert embed.embed([]).shape == (0, embed.DIM)
+
+
+def test_a_cached_text_is_not_embedded_again(monkeypatch) -> None:
+    calls: list[list[str]] = []
+    real = embed.embed
+
+    def counting(texts, **kw):
+        calls.append(list(texts))
+        return real(texts, **kw)
+    monkeypatch.setattr(embed, "embed", counting)
+    monkeypatch.setattr(embed, "_cache", embed.OrderedDict())
+    first = embed.embed_cached(["Rockets hit the depot.", "Talks resumed."])
+    again = embed.embed_cached(["Talks resumed.", "A new sentence.", "Rockets hit the depot."])
+    assert calls == [["Rockets hit the depot.", "Talks resumed."], ["A new sentence."]]
+    assert np.allclose(again[0], first[1]) and np.allclose(again[2], first[0])
+
+
+def test_the_cache_keeps_its_size(monkeypatch) -> None:
+    monkeypatch.setattr(embed, "_cache", embed.OrderedDict())
+    monkeypatch.setattr(embed, "CACHE_SIZE", 2)
+    embed.embed_cached(["one a", "two b", "three c"])
+    assert list(embed._cache) == ["two b", "three c"]

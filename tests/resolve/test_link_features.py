@@ -1,6 +1,8 @@
 """Pair features of the learned event linker, on reports written here."""
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.model import DateRef, Event, Evidence
 from newsgraph.resolve.event_link import build_profiles
 from newsgraph.resolve.link_features import NAMES, pair_features
@@ -61,3 +63,36 @@ def test_every_feature_is_documented() -> None:
     from pathlib import Path
     doc = (Path(__file__).resolve().parents[2] / "docs" / "linking.md").read_text()
     assert [n for n in NAMES if f"`{n}`" not in doc] == []
+
+
+def test_sentence_cosine_reads_the_embeddings() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+    cfg = data().linking
+    a, b = build_profiles([ev("a", "d1", "Rockets hit the depot."),
+                           ev("b", "d2", "Talks resumed in the capital.")],
+                          entity_of={}, cfg=cfg, published={})
+    none = dict(zip(NAMES, pair_features(a, b, cfg)))
+    near = dict(zip(NAMES, pair_features(replace(a, vector=np.array([1.0, 0.0])),
+                                         replace(b, vector=np.array([0.8, 0.6])), cfg)))
+    assert none["sentence_cosine"] == 0.0 and none["sentence_close"] == 0.0
+    assert near["sentence_cosine"] == pytest.approx(0.8)
+    assert near["sentence_close"] == pytest.approx(0.6)
+
+
+def test_close_sentences_are_candidates_without_a_shared_key() -> None:
+    from dataclasses import replace
+
+    import numpy as np
+
+    from newsgraph.resolve.events import candidate_pairs
+    cfg = data().linking
+    profiles = build_profiles([ev("a", "d1", "Rockets hit the depot.", date=None),
+                               ev("b", "d2", "Talks resumed in Oslo.", date=None)],
+                              entity_of={}, cfg=cfg, published={})
+    assert list(candidate_pairs(profiles, cfg, wide=True)) == []
+    close = [replace(profiles[0], vector=np.array([1.0, 0.0])),
+             replace(profiles[1], vector=np.array([0.8, 0.6]))]
+    assert list(candidate_pairs(close, cfg, wide=True)) == [(0, 1)]
+    assert list(candidate_pairs(close, cfg)) == []
