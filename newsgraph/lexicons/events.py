@@ -76,6 +76,9 @@ class EventsFile(Strict):
     accidental_causes: list[str] = []
     concrete_modifiers: list[str] = []
     unit_nouns: list[str] = []
+    blame_verbs: list[str] = []
+    responsibility_words: list[str] = []
+    reciprocal_triggers: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -120,6 +123,9 @@ class Lexicon:
     inter_codes: dict[str, int]
     plover_context: dict[str, str]
     unit_nouns: frozenset[str] = frozenset()   # 'the <unit> of X': X acts
+    blame_verbs: frozenset[str] = frozenset()  # 'an attack blamed on X': X acts
+    responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
+    reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -143,6 +149,9 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         inter_codes=dict(data.inter_codes),
         plover_context=dict(data.plover_context),
         unit_nouns=_words(data.unit_nouns),
+        blame_verbs=_words(data.blame_verbs),
+        responsibility=_words(data.responsibility_words),
+        reciprocal=_words(data.reciprocal_triggers),
     )
 
 

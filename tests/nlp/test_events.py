@@ -208,3 +208,15 @@ def test_who_launched_the_weapon_is_the_actor(parse) -> None:
                             names=[("Velmar Front", "ORG")])
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.actors == (mentions[0].id,)
+
+
+def test_a_reported_pronoun_and_a_blamed_party_act(parse) -> None:
+    events, ms = _run(parse, "The Dorvan Front said it carried out the attack on the port.",
+                      names=[("Dorvan Front", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)
+    events, ms = _run(parse, "Officials blamed the Dorvan Front for the bombing of the port "
+                             "on Monday.", names=[("Dorvan Front", "ORG")],
+                      dates=[("Monday", "2021-03-08")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)

@@ -167,17 +167,19 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
-def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, units: frozenset[str] = frozenset()
+def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon
            ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
                       set[int], set[int]]:
     actors: list[Token] = []
     targets: list[Token] = []
+    units = lex.unit_nouns
     for hit in draft.hits:
         head = hit.head
-        if head.pos_ in ("VERB", "AUX"):
-            a, t = roles.verb_roles(head, hit.tokens)
+        if head.pos_ in ("VERB", "AUX") and not g.stands_as_noun(head):
+            a, t = roles.verb_roles(head, hit.tokens, lex=lex)
         else:
-            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type == "CONCEDE")
+            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type == "CONCEDE",
+                                    lex=lex)
         actors += a + _nested_actors(a, draft)
         targets += t
     out: dict[str, list[str]] = {"a": [], "t": [], "at": [], "tt": []}
@@ -217,7 +219,7 @@ def _nested_actors(tokens: Sequence[Token], draft: Draft) -> list[Token]:
     inside = {t.i for h in draft.hits for t in h.tokens}
     out: list[Token] = []
     for tok in tokens:
-        if tok.i in inside and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.i in inside and g.stands_as_noun(tok):
             hit = next(h for h in draft.hits if tok in h.tokens)
             out += roles.noun_roles(tok, hit.tokens, of_is_actor=False)[0]
     return out
@@ -265,7 +267,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     start, end = evidence.start, evidence.end
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
-        draft, ctx.mentions, article.text, units=lex.unit_nouns)
+        draft, ctx.mentions, article.text, lex=lex)
     date, dated = _date(draft, parts, ctx)
     places = [p for p in ctx.places if p.evidence is not None
               and sent.start_char <= p.evidence.start < sent.end_char
