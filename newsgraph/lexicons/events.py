@@ -79,6 +79,7 @@ class EventsFile(Strict):
     blame_verbs: list[str] = []
     responsibility_words: list[str] = []
     reciprocal_triggers: list[str] = []
+    onlooker_verbs: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -126,6 +127,7 @@ class Lexicon:
     blame_verbs: frozenset[str] = frozenset()  # 'an attack blamed on X': X acts
     responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
+    onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -152,6 +154,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         blame_verbs=_words(data.blame_verbs),
         responsibility=_words(data.responsibility_words),
         reciprocal=_words(data.reciprocal_triggers),
+        onlooker_verbs=_words(data.onlooker_verbs),
     )
 
 

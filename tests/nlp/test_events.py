@@ -220,3 +220,11 @@ def test_a_reported_pronoun_and_a_blamed_party_act(parse) -> None:
                       dates=[("Monday", "2021-03-08")])
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.actors == (ms[0].id,)
+
+
+def test_who_reports_an_attack_is_not_its_actor(parse) -> None:
+    text = "The Dorvan Observatory reported an attack carried out by the Zarkan Brigade."
+    events, ms = _run(parse, text, names=[("Dorvan Observatory", "ORG"),
+                                          ("Zarkan Brigade", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[1].id,)

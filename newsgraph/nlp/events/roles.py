@@ -134,21 +134,24 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
                lex: Lexicon | None = None) -> tuple[list[Token], list[Token]]:
     """(actors, targets) of a nominal trigger ('X's attack on Y', 'the killing of Y');
     with `lex`, as verb_roles."""
-    actors, targets = _noun_roles(noun, parts, of_is_actor=of_is_actor)
     if lex is None:
-        return actors, targets
+        return _noun_roles(noun, parts, of_is_actor=of_is_actor)
+    actors, targets = _noun_roles(noun, parts, of_is_actor=of_is_actor,
+                                  onlookers=lex.onlooker_verbs)
     blamed = frames.attributed(noun, lex)
     return blamed or actors + frames.other_sides(noun, lex), targets
 
 
-def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
-                ) -> tuple[list[Token], list[Token]]:
+def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
+                onlookers: frozenset[str] = frozenset()) -> tuple[list[Token], list[Token]]:
+    """The subject of the verb whose object the noun is does it ('A launched an
+    attack'), unless the verb is one of `onlookers` ('A reported an attack')."""
     inside = {p.i for p in parts}
     mods = [c for p in parts for c in p.children if c.i not in inside]
     actors = [c for c in mods if c.dep_ == "poss"]
     actors += [c for c in mods if c.dep_ in ("compound", "amod", "nmod")
                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
-    actors += g.agent(noun)
+    actors += g.agent(noun) + g.participle_agent(noun)   # 'an attack carried out by A'
     of = g.prep_objects(noun, ("of",))
     targets = _targets_via_preps(noun)
     if of_is_actor:
@@ -158,7 +161,8 @@ def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
     gov = noun.head
     if not actors and noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
         verb = gov if gov.pos_ == "VERB" else gov.head
-        if verb.pos_ == "VERB":
+        done = gov.pos_ == "ADP" or verb.lemma_.lower() not in onlookers
+        if verb.pos_ == "VERB" and done:
             actors = g.agent(verb) if g.is_passive(verb) else _subject(verb)
     if not actors and noun.dep_ == "nsubjpass" and gov.pos_ == "VERB":
         actors = g.agent(gov)      # 'the attack was carried out by A'
