@@ -80,6 +80,7 @@ class EventsFile(Strict):
     responsibility_words: list[str] = []
     reciprocal_triggers: list[str] = []
     onlooker_verbs: list[str] = []
+    kind_nouns: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -128,6 +129,7 @@ class Lexicon:
     responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
+    kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -155,6 +157,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         responsibility=_words(data.responsibility_words),
         reciprocal=_words(data.reciprocal_triggers),
         onlooker_verbs=_words(data.onlooker_verbs),
+        kind_nouns=_words(data.kind_nouns),
     )
 
 

@@ -30,6 +30,7 @@ from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
 from .group import group_mentions
+from .kinds import kind_of, named_kinds
 from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
@@ -167,8 +168,8 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
-def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon
-           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
+def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon,
+           kinds: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
                       set[int], set[int]]:
     actors: list[Token] = []
     targets: list[Token] = []
@@ -191,6 +192,8 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text, units=units)
+            if mid is None and phrase:
+                mid = kind_of(tok, kinds)      # 'the militants' of 'A militants'
             used.update(range(tok.left_edge.i, tok.i + 1))
             if key == "a":
                 by_actor.update(range(tok.left_edge.i, tok.i + 1))
@@ -243,6 +246,7 @@ class Context:
     where: PlaceContext
     lex: Lexicon
     seen: dict[tuple[str, str], DateRef]    # (type, trigger lemma) -> date of an earlier event
+    kinds: Mapping[str, str]                # kind noun -> the group it names (kinds.py)
 
 
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
@@ -267,7 +271,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     start, end = evidence.start, evidence.end
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
-        draft, ctx.mentions, article.text, lex=lex)
+        draft, ctx.mentions, article.text, lex=lex, kinds=ctx.kinds)
     date, dated = _date(draft, parts, ctx)
     places = [p for p in ctx.places if p.evidence is not None
               and sent.start_char <= p.evidence.start < sent.end_char
@@ -336,7 +340,7 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     own = [p for p in places if p.evidence is None or not lay.in_dateline(p.evidence.start)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
-                  lex=lex, seen={})
+                  lex=lex, seen={}, kinds=named_kinds(doc, mentions, lex))
     found = [e for d in drafts for e in _build(d, ctx)]
     if keep is not None:
         found = keep(found, article.text)

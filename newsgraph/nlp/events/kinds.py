@@ -1,0 +1,48 @@
+"""Kind nouns an article ties to one named group: after 'Islamic State militants' or
+'fighters from the Front', a bare 'the militants' or 'fighters' in the same article
+stands for that group when it acts in an event. The nouns are the lexicon's
+`kind_nouns`; a noun the article ties to two different names stays unresolved."""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ...model import Mention
+from .. import grammar as g
+from .lexicon import Lexicon
+
+_NAMING = ("compound", "poss", "nmod")
+_OWNERS = ("of", "from")
+_GROUPS = ("ORG",)
+
+
+def named_kinds(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[str, str]:
+    """Kind noun lemma -> the id of the first mention of the one group the article
+    names it with: 'A militants ... the militants' -> {'militant': <mention of A>}."""
+    if not lex.kind_nouns:
+        return {}
+    found: dict[str, dict[str, str]] = {}
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma not in lex.kind_nouns or tok.pos_ != "NOUN":
+            continue
+        for m in _namers(tok, mentions):
+            found.setdefault(lemma, {}).setdefault(m.name or m.text, m.id)
+    return {lemma: next(iter(names.values())) for lemma, names in found.items()
+            if len(names) == 1}
+
+
+def _namers(tok: Token, mentions: Sequence[Mention]) -> list[Mention]:
+    words = [c for c in tok.children if c.dep_ in _NAMING] + g.prep_objects(tok, _OWNERS)
+    out = []
+    for w in words:
+        m = next((m for m in mentions if m.start <= w.idx < m.end), None)
+        if m is not None and m.label in _GROUPS:
+            out.append(m)
+    return out
+
+
+def kind_of(tok: Token, kinds: Mapping[str, str]) -> str | None:
+    """The mention a bare kind noun stands for ('the militants'), or None."""
+    return kinds.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None

@@ -1,0 +1,33 @@
+"""Kind nouns tied to a named group ('A militants ... the militants'), on hand-built parses."""
+from __future__ import annotations
+
+from newsgraph.model import Mention
+from newsgraph.nlp.events.kinds import kind_of, named_kinds
+from tests.nlp.grammar.parses import parse
+from tests.shipped import data
+
+
+def _mention(doc, i: int, label: str = "ORG") -> Mention:
+    tok = doc[i]
+    return Mention(id=f"m{i}", doc="d", start=tok.idx, end=tok.idx + len(tok), text=tok.text,
+                   label=label, name=tok.text)
+
+
+def test_a_kind_noun_named_once_stands_for_its_group() -> None:
+    # Zarkan militants attacked B . the militants fled
+    doc = parse("Zarkan compound 1 PROPN", "militants nsubj 2 NOUN NNS militant",
+                "attacked ROOT - VERB VBD attack", "B dobj 2 PROPN",
+                "the det 5 DET", "militants nsubj 6 NOUN NNS militant", "fled conj 2 VERB VBD flee")
+    kinds = named_kinds(doc, [_mention(doc, 0), _mention(doc, 3)], data().events)
+    assert kinds == {"militant": "m0"}
+    assert kind_of(doc[5], kinds) == "m0"
+    assert kind_of(doc[3], kinds) is None
+
+
+def test_a_kind_noun_named_with_two_groups_or_a_place_stays_unresolved() -> None:
+    # Zarkan militants and Dorvan militants ; Dorvan (a place) fighters
+    doc = parse("Zarkan compound 1 PROPN", "militants ROOT - NOUN NNS militant",
+                "and cc 1 CCONJ", "Dorvan compound 4 PROPN", "militants conj 1 NOUN NNS militant",
+                "Dorvan compound 6 PROPN", "fighters appos 1 NOUN NNS fighter")
+    mentions = [_mention(doc, 0), _mention(doc, 3), _mention(doc, 5, "GPE")]
+    assert named_kinds(doc, mentions, data().events) == {}
