@@ -81,6 +81,7 @@ class EventsFile(Strict):
     reciprocal_triggers: list[str] = []
     onlooker_verbs: list[str] = []
     kind_nouns: list[str] = []
+    of_agent_types: list[str] = ["CONCEDE"]
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -130,6 +131,7 @@ class Lexicon:
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
+    of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -158,6 +160,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         reciprocal=_words(data.reciprocal_triggers),
         onlooker_verbs=_words(data.onlooker_verbs),
         kind_nouns=_words(data.kind_nouns),
+        of_agent_types=frozenset(data.of_agent_types),
     )
 
 
@@ -172,6 +175,8 @@ def _check(data: EventsFile, plover: Plover, file: str) -> None:
     for row in data.acled:
         for mode in row.modes or [None]:
             plover.check(file, f"acled.{row.sub_event_type}", row.type, mode)
+    for ptype in data.of_agent_types:
+        plover.check(file, "of_agent_types", ptype)
     for key in data.plover_context:
         ptype, _, mode = key.partition("/")
         plover.check(file, f"plover_context.{key}", ptype, mode or None)

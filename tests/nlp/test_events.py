@@ -228,3 +228,20 @@ def test_who_reports_an_attack_is_not_its_actor(parse) -> None:
                                           ("Zarkan Brigade", "ORG")])
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.actors == (ms[1].id,)
+
+
+def test_relative_pronouns_and_withdrawal_of_name_their_actor(parse) -> None:
+    events, ms = _run(parse, "The Dorvan Front detonated a bomb that killed three guards on "
+                             "Monday.", names=[("Dorvan Front", "ORG")],
+                      dates=[("Monday", "2021-03-08")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)
+    events, ms = _run(parse, "Crowds cheered Tomas Varga, who resigned on Monday.",
+                      names=[("Tomas Varga", "PERSON")], dates=[("Monday", "2021-03-08")])
+    (quit_,) = [e for e in events if e.type == "CONCEDE"]
+    assert quit_.actors == (ms[0].id,)
+    events, ms = _run(parse, "The ministry announced the withdrawal of the Zarkan Brigade "
+                             "from Maradi on Monday.", names=[("Zarkan Brigade", "ORG")],
+                      places=["Maradi"], dates=[("Monday", "2021-03-08")])
+    (left,) = [e for e in events if e.type == "RETREAT"]
+    assert left.actors == (ms[0].id,)

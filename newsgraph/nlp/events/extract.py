@@ -179,7 +179,7 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon
         if head.pos_ in ("VERB", "AUX") and not g.stands_as_noun(head):
             a, t = roles.verb_roles(head, hit.tokens, lex=lex)
         else:
-            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type == "CONCEDE",
+            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type in lex.of_agent_types,
                                     lex=lex)
         actors += a + _nested_actors(a, draft)
         targets += t

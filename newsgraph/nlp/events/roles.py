@@ -87,10 +87,29 @@ def _subject(verb: Token) -> list[Token]:
         subj = next((c for c in g.subjects(tok) if c.pos_ != "PRON"), None)
         if subj is not None:
             return g.participle_agent(subj) or [subj]
-        told = _reported_pronoun(tok)
+        told = _reported_pronoun(tok) or _relative_subject(tok)
         if told is not None:
             return [told]
     return []
+
+
+_PEOPLE = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The subject a relative pronoun stands for: 'A, who resigned' -> A; 'A detonated
+    the bomb that killed B' -> A (who used the thing that did it, as in 'a drone
+    launched by A'); 'the bomb that killed B' alone -> None."""
+    rel = next((c for c in g.subjects(verb, deps=("nsubj",)) if c.tag_ in ("WP", "WDT")), None)
+    ante = g.relative_antecedent(verb) if rel is not None else None
+    if ante is None:
+        return None
+    if rel.tag_ == "WP" or ante.pos_ == "PROPN" or ante.ent_type_ in _PEOPLE:
+        return ante
+    if ante.dep_ == "dobj":
+        user = g.subject(ante.head, deps=("nsubj",))
+        return user if user is not None and user.pos_ != "PRON" else None
+    return None
 
 
 def _reported_pronoun(verb: Token) -> Token | None:
