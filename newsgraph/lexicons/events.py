@@ -82,6 +82,7 @@ class EventsFile(Strict):
     onlooker_verbs: list[str] = []
     kind_nouns: list[str] = []
     of_agent_types: list[str] = ["CONCEDE"]
+    pair_nouns: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -132,6 +133,7 @@ class Lexicon:
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
     of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
+    pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -161,6 +163,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         onlooker_verbs=_words(data.onlooker_verbs),
         kind_nouns=_words(data.kind_nouns),
         of_agent_types=frozenset(data.of_agent_types),
+        pair_nouns=_words(data.pair_nouns),
     )
 
 

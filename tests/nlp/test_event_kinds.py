@@ -31,3 +31,14 @@ def test_a_kind_noun_named_with_two_groups_or_a_place_stays_unresolved() -> None
                 "Dorvan compound 6 PROPN", "fighters appos 1 NOUN NNS fighter")
     mentions = [_mention(doc, 0), _mention(doc, 3), _mention(doc, 5, "GPE")]
     assert named_kinds(doc, mentions, data().events) == {}
+
+
+def test_the_two_countries_are_the_pair_named_before() -> None:
+    from newsgraph.nlp.events.kinds import pair_of
+    # A and B met . the two countries agreed
+    doc = parse("A nsubj 3 PROPN", "and cc 0 CCONJ", "B conj 0 PROPN", "met ROOT - VERB VBD meet",
+                "the det 6 DET", "two nummod 6 NUM CD", "countries nsubj 7 NOUN NNS country",
+                "agreed ROOT - VERB VBD agree")
+    mentions = [_mention(doc, 0, "GPE"), _mention(doc, 2, "GPE")]
+    assert pair_of(doc[6], mentions, data().events) == ["m0", "m2"]
+    assert pair_of(doc[6], mentions[:1], data().events) == []

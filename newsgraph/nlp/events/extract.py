@@ -30,7 +30,7 @@ from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
 from .group import group_mentions
-from .kinds import kind_of, named_kinds
+from .kinds import kind_of, named_kinds, pair_of
 from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
@@ -188,18 +188,20 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon
     by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
-        for tok in g.expand(toks):
+        for tok in g.expand(g.quantified(t) for t in toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text, units=units)
+            pair = pair_of(tok, mentions, lex) if mid is None and phrase else []
             if mid is None and phrase:
                 mid = kind_of(tok, kinds)      # 'the militants' of 'A militants'
             used.update(range(tok.left_edge.i, tok.i + 1))
             if key == "a":
                 by_actor.update(range(tok.left_edge.i, tok.i + 1))
-            if mid and mid not in out[key]:
-                out[key].append(mid)
-            elif phrase and not mid and phrase not in out[key + "t"]:
+            for one in pair or [mid]:
+                if one and one not in out[key]:
+                    out[key].append(one)
+            if phrase and not mid and not pair and phrase not in out[key + "t"]:
                 out[key + "t"].append(phrase)
     return tuple(out["a"]), tuple(out["t"]), tuple(out["at"]), tuple(out["tt"]), used, by_actor
 

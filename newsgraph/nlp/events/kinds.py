@@ -46,3 +46,29 @@ def _namers(tok: Token, mentions: Sequence[Mention]) -> list[Mention]:
 def kind_of(tok: Token, kinds: Mapping[str, str]) -> str | None:
     """The mention a bare kind noun stands for ('the militants'), or None."""
     return kinds.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+
+
+_BOTH = ("two", "both")
+
+
+def pair_of(tok: Token, mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
+    """'A and B held talks ... the two countries agreed' (token countries) -> the
+    mentions of A and B: the last pair of coordinated names before a 'two'/'both' +
+    pair noun (the lexicon's `pair_nouns`), in its sentence or the one before."""
+    if tok.lemma_.lower() not in lex.pair_nouns or not any(
+            c.lower_ in _BOTH for c in tok.children):
+        return []
+    sent = tok.sent
+    start = sent.start if sent.start == 0 else tok.doc[sent.start - 1].sent.start
+    for prev in reversed(tok.doc[start:tok.i]):
+        if prev.dep_ != "conj":
+            continue
+        pair = [_named(prev.head, mentions), _named(prev, mentions)]
+        if all(pair) and pair[0] is not pair[1]:
+            return [m.id for m in pair]
+    return []
+
+
+def _named(tok: Token, mentions: Sequence[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.start <= tok.idx < m.end
+                 and m.label in ("ORG", "GPE", "PERSON")), None)

@@ -40,6 +40,7 @@ from .args import (
     pobjects,
     possessors,
     prep_objects,
+    quantified,
     relative_antecedent,
     reporter,
     stands_as_noun,
@@ -83,6 +84,6 @@ __all__ = [
     "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
     "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct",
     "marked", "modal", "modified_noun", "negated", "negated_clause", "participle_agent",
-    "passive_participle", "perfect", "pobjects", "possessors", "prep_objects",
+    "passive_participle", "perfect", "pobjects", "possessors", "prep_objects", "quantified",
     "relative_antecedent", "reporter", "stands_as_noun", "subject", "subject_chain", "subjects",
 ]

@@ -73,6 +73,21 @@ def reporter(verb: Token) -> Token | None:
     return subj if subj is not None and subj.pos_ != "PRON" else None
 
 
+# Closed-class words that count a noun given in their 'of' phrase.
+QUANTITY_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number",
+                            "handful", "couple", "tens"})
+
+
+def quantified(tok: Token) -> Token:
+    """The noun a quantity counts: 'hundreds of A' (token hundreds) -> A; 'three of the
+    A' -> A; any other token -> itself."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_WORDS:
+        counted = prep_objects(tok, ("of",))
+        if counted:
+            return counted[0]
+    return tok
+
+
 def direct_objects(verb: Token, *, deps: Collection[str] = OBJECTS) -> list[Token]:
     """Object children: 'A gave B a warning' -> [B, warning]."""
     return [c for c in verb.children if c.dep_ in deps]

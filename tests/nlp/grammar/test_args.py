@@ -136,3 +136,12 @@ def test_reporter_of_a_complement_clause():
     doc = parse("they nsubj 1 PRON PRP", "said ROOT - VERB VBD say", "it nsubj 3 PRON PRP",
                 "attacked ccomp 1 VERB VBD attack", "B dobj 3 PROPN")
     assert g.reporter(doc[3]) is None
+
+
+def test_a_quantity_gives_way_to_the_noun_it_counts():
+    # hundreds of A clashed
+    doc = parse("hundreds nsubj 3 NOUN NNS hundred", "of prep 0 ADP", "A pobj 1 NOUN NNS",
+                "clashed ROOT - VERB VBD clash")
+    assert g.quantified(doc[0]).text == "A"
+    assert g.quantified(doc[2]).text == "A"
+    assert g.quantified(doc[3]).text == "clashed"
