@@ -42,3 +42,15 @@ def test_the_two_countries_are_the_pair_named_before() -> None:
     mentions = [_mention(doc, 0, "GPE"), _mention(doc, 2, "GPE")]
     assert pair_of(doc[6], mentions, data().events) == ["m0", "m2"]
     assert pair_of(doc[6], mentions[:1], data().events) == []
+
+
+def test_a_bare_head_noun_stands_for_the_one_group_name_it_ends() -> None:
+    # the Zarkan Police fired . the police left ; Dorvan police (a name of its own)
+    doc = parse("the det 2 DET", "Zarkan compound 2 PROPN", "Police nsubj 3 NOUN NN police",
+                "fired ROOT - VERB VBD fire", "the det 5 DET", "police nsubj 6 NOUN NN police",
+                "left ROOT - VERB VBD leave", "Dorvan compound 8 PROPN", "police ROOT - NOUN NN police")
+    zarkan = Mention(id="mz", doc="d", start=doc[1].idx, end=doc[2].idx + len(doc[2]),
+                     text="Zarkan Police", label="ORG", name="Zarkan Police")
+    kinds = named_kinds(doc, [zarkan], data().events)
+    assert kind_of(doc[5], kinds) == "mz"
+    assert kind_of(doc[8], kinds) is None

@@ -1,7 +1,9 @@
-"""Kind nouns an article ties to one named group: after 'Islamic State militants' or
+"""Common nouns an article ties to one named group: after 'Islamic State militants' or
 'fighters from the Front', a bare 'the militants' or 'fighters' in the same article
-stands for that group when it acts in an event. The nouns are the lexicon's
-`kind_nouns`; a noun the article ties to two different names stays unresolved."""
+stands for that group when it acts in an event (the nouns are the lexicon's
+`kind_nouns`); after 'the Zarkan Police', a bare 'the police' (the head noun of a group
+name). A noun the article ties to two different names stays unresolved. 'The two
+countries' after 'A and B' stands for both (`pair_of`)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -29,8 +31,24 @@ def named_kinds(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[str
             continue
         for m in _namers(tok, mentions):
             found.setdefault(lemma, {}).setdefault(m.name or m.text, m.id)
+    for lemma, names in _headed(doc, mentions).items():
+        if lemma not in found:
+            found[lemma] = names
     return {lemma: next(iter(names.values())) for lemma, names in found.items()
             if len(names) == 1}
+
+
+def _headed(doc: Doc, mentions: Sequence[Mention]) -> dict[str, dict[str, str]]:
+    """Head noun lemma -> {name: first mention id} of the group names of two or more
+    words ending in a common noun: 'the Iraqi Police' -> {'police': ...}; then a bare
+    'the police' stands for it when the article names one such group only."""
+    out: dict[str, dict[str, str]] = {}
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="contract")
+        if m.label not in _GROUPS or span is None or len(span) < 2 or span[-1].pos_ != "NOUN":
+            continue
+        out.setdefault(span[-1].lemma_.lower(), {}).setdefault(m.name or m.text, m.id)
+    return out
 
 
 def _namers(tok: Token, mentions: Sequence[Mention]) -> list[Mention]:
@@ -44,8 +62,11 @@ def _namers(tok: Token, mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def kind_of(tok: Token, kinds: Mapping[str, str]) -> str | None:
-    """The mention a bare kind noun stands for ('the militants'), or None."""
-    return kinds.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+    """The mention a bare kind noun stands for ('the militants', 'the police'), or None
+    (a noun with a name of its own, 'the Zarkan police', is left to its modifier)."""
+    if tok.pos_ != "NOUN" or any(c.pos_ == "PROPN" for c in tok.children):
+        return None
+    return kinds.get(tok.lemma_.lower())
 
 
 _BOTH = ("two", "both")
