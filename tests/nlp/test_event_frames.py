@@ -56,3 +56,10 @@ def test_both_sides_of_a_reciprocal_event_act() -> None:
     # an attack with A (not reciprocal)
     doc = parse("attack ROOT - NOUN NN", "with prep 0 ADP", "A pobj 1 PROPN")
     assert frames.other_sides(doc[0], _lex()) == []
+
+
+def test_the_sides_of_talks_held_between_them_act() -> None:
+    # talks held between A and B
+    doc = parse("talks ROOT - NOUN NNS talk", "held acl 0 VERB VBN hold", "between prep 1 ADP",
+                "A pobj 2 PROPN", "and cc 3 CCONJ", "B conj 3 PROPN")
+    assert words(frames.other_sides(doc[0], _lex())) == ["A"]

@@ -54,3 +54,14 @@ def test_a_bare_head_noun_stands_for_the_one_group_name_it_ends() -> None:
     kinds = named_kinds(doc, [zarkan], data().events)
     assert kind_of(doc[5], kinds) == "mz"
     assert kind_of(doc[8], kinds) is None
+
+
+def test_the_pair_that_is_a_subject_wins_over_a_nearer_one() -> None:
+    from newsgraph.nlp.events.kinds import pair_of
+    # A and B thanked C and D for the talks between the two sides
+    doc = parse("A nsubj 3 PROPN", "and cc 0 CCONJ", "B conj 0 PROPN", "thanked ROOT - VERB VBD thank",
+                "C dobj 3 PROPN", "and cc 4 CCONJ", "D conj 4 PROPN", "for prep 3 ADP",
+                "talks pobj 7 NOUN NNS talk", "between prep 8 ADP", "the det 12 DET",
+                "two nummod 12 NUM CD", "sides pobj 9 NOUN NNS side")
+    mentions = [_mention(doc, i, "GPE") for i in (0, 2, 4, 6)]
+    assert pair_of(doc[12], mentions, data().events) == ["m0", "m2"]

@@ -245,3 +245,10 @@ def test_relative_pronouns_and_withdrawal_of_name_their_actor(parse) -> None:
                       places=["Maradi"], dates=[("Monday", "2021-03-08")])
     (left,) = [e for e in events if e.type == "RETREAT"]
     assert left.actors == (ms[0].id,)
+
+
+def test_the_noun_a_gerund_describes_acts(parse) -> None:
+    events, ms = _run(parse, "Footage showed the Zarkan Brigade shooting at guards in Maradi.",
+                      names=[("Zarkan Brigade", "ORG")], places=["Maradi"])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)

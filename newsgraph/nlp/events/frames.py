@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 _BLAMED_ON = ("on", "to")
 _OWNED = ("for", "of")
 _SIDES = ("with", "between", "among", "amongst")
+_BETWEEN = ("between", "among", "amongst")
 
 
 def attributed(trigger: Token, lex: Lexicon) -> list[Token]:
@@ -87,10 +88,12 @@ def _party(verb: Token, *, deps: tuple[str, ...] = ("nsubj",)) -> list[Token]:
 def other_sides(trigger: Token, lex: Lexicon) -> list[Token]:
     """Sides named by with/between/among: 'clashes with A' -> [A]; 'talks between A
     and B' -> [A] (conjuncts are added by the caller); 'clashes raged between A and B'
-    (token clashes) -> [A]."""
+    (token clashes), 'talks held between A and B' (token talks) -> [A]."""
     if trigger.lemma_.lower() not in lex.reciprocal and trigger.lower_ not in lex.reciprocal:
         return []
     found = g.prep_objects(trigger, _SIDES)
     if not found and g.is_subject(trigger):
-        found = g.prep_objects(trigger.head, ("between", "among", "amongst"))
+        found = g.prep_objects(trigger.head, _BETWEEN)
+    for held in (c for c in trigger.children if c.dep_ == "acl" and not found):
+        found = g.prep_objects(held, _BETWEEN)     # 'talks held between A and B'
     return found

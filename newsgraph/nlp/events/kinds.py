@@ -74,20 +74,28 @@ _BOTH = ("two", "both")
 
 def pair_of(tok: Token, mentions: Sequence[Mention], lex: Lexicon) -> list[str]:
     """'A and B held talks ... the two countries agreed' (token countries) -> the
-    mentions of A and B: the last pair of coordinated names before a 'two'/'both' +
-    pair noun (the lexicon's `pair_nouns`), in its sentence or the one before."""
+    mentions of A and B: the last pair of coordinated names, subjects first and objects
+    last (`_rank`), before a 'two'/'both' + pair noun (the lexicon's `pair_nouns`), in its
+    sentence or the one before."""
     if tok.lemma_.lower() not in lex.pair_nouns or not any(
             c.lower_ in _BOTH for c in tok.children):
         return []
     sent = tok.sent
     start = sent.start if sent.start == 0 else tok.doc[sent.start - 1].sent.start
+    pairs = []
     for prev in reversed(tok.doc[start:tok.i]):
-        if prev.dep_ != "conj":
-            continue
         pair = [_named(prev.head, mentions), _named(prev, mentions)]
-        if all(pair) and pair[0] is not pair[1]:
-            return [m.id for m in pair]
-    return []
+        if prev.dep_ == "conj" and all(pair) and pair[0] is not pair[1]:
+            pairs.append((_rank(prev.head), len(pairs), [m.id for m in pair]))
+    return min(pairs)[2] if pairs else []
+
+
+def _rank(first: Token) -> int:
+    """Subjects first, objects last: the two sides are rather who acts than whom a
+    verb acts on ('A and B thanked C and D for the talks between the two sides')."""
+    if g.is_subject(first):
+        return 0
+    return 2 if first.dep_ in (*g.OBJECTS, "pobj") else 1
 
 
 def _named(tok: Token, mentions: Sequence[Mention]) -> Mention | None:

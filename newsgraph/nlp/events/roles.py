@@ -90,6 +90,8 @@ def _subject(verb: Token) -> list[Token]:
         told = _reported_pronoun(tok) or _relative_subject(tok)
         if told is not None:
             return [told]
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head]      # 'militants shooting at B'
     return []
 
 
