@@ -76,6 +76,13 @@ class EventsFile(Strict):
     accidental_causes: list[str] = []
     concrete_modifiers: list[str] = []
     unit_nouns: list[str] = []
+    blame_verbs: list[str] = []
+    responsibility_words: list[str] = []
+    reciprocal_triggers: list[str] = []
+    onlooker_verbs: list[str] = []
+    kind_nouns: list[str] = []
+    of_agent_types: list[str] = ["CONCEDE"]
+    pair_nouns: list[str] = []
     acled: list[AcledEntry] = []
     inter_codes: dict[str, int] = {}
     plover_context: dict[str, str] = {}
@@ -120,6 +127,13 @@ class Lexicon:
     inter_codes: dict[str, int]
     plover_context: dict[str, str]
     unit_nouns: frozenset[str] = frozenset()   # 'the <unit> of X': X acts
+    blame_verbs: frozenset[str] = frozenset()  # 'an attack blamed on X': X acts
+    responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
+    reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
+    onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
+    kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
+    of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
+    pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -143,6 +157,13 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         inter_codes=dict(data.inter_codes),
         plover_context=dict(data.plover_context),
         unit_nouns=_words(data.unit_nouns),
+        blame_verbs=_words(data.blame_verbs),
+        responsibility=_words(data.responsibility_words),
+        reciprocal=_words(data.reciprocal_triggers),
+        onlooker_verbs=_words(data.onlooker_verbs),
+        kind_nouns=_words(data.kind_nouns),
+        of_agent_types=frozenset(data.of_agent_types),
+        pair_nouns=_words(data.pair_nouns),
     )
 
 
@@ -157,6 +178,8 @@ def _check(data: EventsFile, plover: Plover, file: str) -> None:
     for row in data.acled:
         for mode in row.modes or [None]:
             plover.check(file, f"acled.{row.sub_event_type}", row.type, mode)
+    for ptype in data.of_agent_types:
+        plover.check(file, "of_agent_types", ptype)
     for key in data.plover_context:
         ptype, _, mode = key.partition("/")
         plover.check(file, f"plover_context.{key}", ptype, mode or None)

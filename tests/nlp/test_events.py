@@ -208,3 +208,47 @@ def test_who_launched_the_weapon_is_the_actor(parse) -> None:
                             names=[("Velmar Front", "ORG")])
     (attack,) = [e for e in events if e.type == "ASSAULT"]
     assert attack.actors == (mentions[0].id,)
+
+
+def test_a_reported_pronoun_and_a_blamed_party_act(parse) -> None:
+    events, ms = _run(parse, "The Dorvan Front said it carried out the attack on the port.",
+                      names=[("Dorvan Front", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)
+    events, ms = _run(parse, "Officials blamed the Dorvan Front for the bombing of the port "
+                             "on Monday.", names=[("Dorvan Front", "ORG")],
+                      dates=[("Monday", "2021-03-08")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)
+
+
+def test_who_reports_an_attack_is_not_its_actor(parse) -> None:
+    text = "The Dorvan Observatory reported an attack carried out by the Zarkan Brigade."
+    events, ms = _run(parse, text, names=[("Dorvan Observatory", "ORG"),
+                                          ("Zarkan Brigade", "ORG")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[1].id,)
+
+
+def test_relative_pronouns_and_withdrawal_of_name_their_actor(parse) -> None:
+    events, ms = _run(parse, "The Dorvan Front detonated a bomb that killed three guards on "
+                             "Monday.", names=[("Dorvan Front", "ORG")],
+                      dates=[("Monday", "2021-03-08")])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)
+    events, ms = _run(parse, "Crowds cheered Tomas Varga, who resigned on Monday.",
+                      names=[("Tomas Varga", "PERSON")], dates=[("Monday", "2021-03-08")])
+    (quit_,) = [e for e in events if e.type == "CONCEDE"]
+    assert quit_.actors == (ms[0].id,)
+    events, ms = _run(parse, "The ministry announced the withdrawal of the Zarkan Brigade "
+                             "from Maradi on Monday.", names=[("Zarkan Brigade", "ORG")],
+                      places=["Maradi"], dates=[("Monday", "2021-03-08")])
+    (left,) = [e for e in events if e.type == "RETREAT"]
+    assert left.actors == (ms[0].id,)
+
+
+def test_the_noun_a_gerund_describes_acts(parse) -> None:
+    events, ms = _run(parse, "Footage showed the Zarkan Brigade shooting at guards in Maradi.",
+                      names=[("Zarkan Brigade", "ORG")], places=["Maradi"])
+    (attack,) = [e for e in events if e.type == "ASSAULT"]
+    assert attack.actors == (ms[0].id,)

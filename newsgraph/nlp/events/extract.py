@@ -30,6 +30,7 @@ from . import roles, tolls
 from .clauses import clauses, split_same_type
 from .draft import Draft, Hit
 from .group import group_mentions
+from .kinds import kind_of, named_kinds, pair_of
 from .lexicon import Lexicon, Rule
 
 log = logging.getLogger(__name__)
@@ -167,17 +168,19 @@ def _salience(draft: Draft) -> tuple[bool, int, int, int]:
     return background, rank, depth, draft.hits[0].tokens[0].i
 
 
-def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, units: frozenset[str] = frozenset()
-           ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
+def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, lex: Lexicon,
+           kinds: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...],
                       set[int], set[int]]:
     actors: list[Token] = []
     targets: list[Token] = []
+    units = lex.unit_nouns
     for hit in draft.hits:
         head = hit.head
-        if head.pos_ in ("VERB", "AUX"):
-            a, t = roles.verb_roles(head, hit.tokens)
+        if head.pos_ in ("VERB", "AUX") and not g.stands_as_noun(head):
+            a, t = roles.verb_roles(head, hit.tokens, lex=lex)
         else:
-            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type == "CONCEDE")
+            a, t = roles.noun_roles(head, hit.tokens, of_is_actor=draft.type in lex.of_agent_types,
+                                    lex=lex)
         actors += a + _nested_actors(a, draft)
         targets += t
     out: dict[str, list[str]] = {"a": [], "t": [], "at": [], "tt": []}
@@ -185,16 +188,20 @@ def _roles(draft: Draft, mentions: Sequence[Mention], text: str, *, units: froze
     by_actor: set[int] = set()
     inside = {t.i for h in draft.hits for t in h.tokens}
     for key, toks in (("a", actors), ("t", targets)):
-        for tok in g.expand(toks):
+        for tok in g.expand(g.quantified(t) for t in toks):
             if tok.i in inside or tok.ent_type_ in _NOT_ROLES:
                 continue
             mid, phrase = roles.resolve_role(tok, mentions, text, units=units)
+            pair = pair_of(tok, mentions, lex) if mid is None and phrase else []
+            if mid is None and phrase:
+                mid = kind_of(tok, kinds)      # 'the militants' of 'A militants'
             used.update(range(tok.left_edge.i, tok.i + 1))
             if key == "a":
                 by_actor.update(range(tok.left_edge.i, tok.i + 1))
-            if mid and mid not in out[key]:
-                out[key].append(mid)
-            elif phrase and not mid and phrase not in out[key + "t"]:
+            for one in pair or [mid]:
+                if one and one not in out[key]:
+                    out[key].append(one)
+            if phrase and not mid and not pair and phrase not in out[key + "t"]:
                 out[key + "t"].append(phrase)
     return tuple(out["a"]), tuple(out["t"]), tuple(out["at"]), tuple(out["tt"]), used, by_actor
 
@@ -217,7 +224,7 @@ def _nested_actors(tokens: Sequence[Token], draft: Draft) -> list[Token]:
     inside = {t.i for h in draft.hits for t in h.tokens}
     out: list[Token] = []
     for tok in tokens:
-        if tok.i in inside and tok.pos_ in ("NOUN", "PROPN"):
+        if tok.i in inside and g.stands_as_noun(tok):
             hit = next(h for h in draft.hits if tok in h.tokens)
             out += roles.noun_roles(tok, hit.tokens, of_is_actor=False)[0]
     return out
@@ -241,6 +248,7 @@ class Context:
     where: PlaceContext
     lex: Lexicon
     seen: dict[tuple[str, str], DateRef]    # (type, trigger lemma) -> date of an earlier event
+    kinds: Mapping[str, str]                # kind noun -> the group it names (kinds.py)
 
 
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
@@ -265,7 +273,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     start, end = evidence.start, evidence.end
     parts = [t for h in draft.hits for t in h.tokens]
     actors, targets, actor_text, target_text, used, by_actor = _roles(
-        draft, ctx.mentions, article.text, units=lex.unit_nouns)
+        draft, ctx.mentions, article.text, lex=lex, kinds=ctx.kinds)
     date, dated = _date(draft, parts, ctx)
     places = [p for p in ctx.places if p.evidence is not None
               and sent.start_char <= p.evidence.start < sent.end_char
@@ -334,7 +342,7 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     own = [p for p in places if p.evidence is None or not lay.in_dateline(p.evidence.start)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
-                  lex=lex, seen={})
+                  lex=lex, seen={}, kinds=named_kinds(doc, mentions, lex))
     found = [e for d in drafts for e in _build(d, ctx)]
     if keep is not None:
         found = keep(found, article.text)

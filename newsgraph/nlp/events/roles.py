@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ...model import DateRef, Mention
 from .. import grammar as g
 from ..layout import layout
+from . import frames
 from .lexicon import Lexicon
 
 _EMBED = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp", "attr",
@@ -86,7 +87,39 @@ def _subject(verb: Token) -> list[Token]:
         subj = next((c for c in g.subjects(tok) if c.pos_ != "PRON"), None)
         if subj is not None:
             return g.participle_agent(subj) or [subj]
+        told = _reported_pronoun(tok) or _relative_subject(tok)
+        if told is not None:
+            return [told]
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return [tok.head]      # 'militants shooting at B'
     return []
+
+
+_PEOPLE = ("PERSON", "ORG", "NORP", "GPE")
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The subject a relative pronoun stands for: 'A, who resigned' -> A; 'A detonated
+    the bomb that killed B' -> A (who used the thing that did it, as in 'a drone
+    launched by A'); 'the bomb that killed B' alone -> None."""
+    rel = next((c for c in g.subjects(verb, deps=("nsubj",)) if c.tag_ in ("WP", "WDT")), None)
+    ante = g.relative_antecedent(verb) if rel is not None else None
+    if ante is None:
+        return None
+    if rel.tag_ == "WP" or ante.pos_ == "PROPN" or ante.ent_type_ in _PEOPLE:
+        return ante
+    if ante.dep_ == "dobj":
+        user = g.subject(ante.head, deps=("nsubj",))
+        return user if user is not None and user.pos_ != "PRON" else None
+    return None
+
+
+def _reported_pronoun(verb: Token) -> Token | None:
+    """'A said it carried out the attack', 'A announced they had launched': the
+    personal pronoun subject of a reported clause stands for the reporter."""
+    if any(c.tag_ == "PRP" for c in g.subjects(verb, deps=("nsubj",))):
+        return g.reporter(verb)
+    return None
 
 
 def _targets_via_preps(tok: Token) -> list[Token]:
@@ -99,29 +132,47 @@ def _targets_via_preps(tok: Token) -> list[Token]:
     return out
 
 
-def verb_roles(verb: Token, parts: Sequence[Token]) -> tuple[list[Token], list[Token]]:
-    """(actors, targets) of a verbal trigger; `parts` are all tokens of the trigger."""
+def verb_roles(verb: Token, parts: Sequence[Token], *, lex: Lexicon | None = None
+               ) -> tuple[list[Token], list[Token]]:
+    """(actors, targets) of a verbal trigger; `parts` are all tokens of the trigger.
+    With `lex`, an event blamed on or claimed by someone is theirs, and the other side
+    of a reciprocal event acts too (frames.py)."""
     targets = [t for p in parts for t in _targets_via_preps(p)]
+    blamed = frames.attributed(verb, lex) if lex is not None else []
+    sides = frames.other_sides(verb, lex) if lex is not None else []
     if g.is_passive(verb):
         actors = g.agent(verb)
         subj = g.subjects(verb, deps=("nsubjpass",))
         if verb.dep_ in ("acl", "relcl") and not subj:
             subj = [verb.head]
-        return actors, subj + targets
+        return blamed or actors + sides, subj + targets
     actors = _subject(verb)
     objects = [c for p in parts for c in g.direct_objects(p)]
-    return actors, objects + targets
+    return blamed or actors + sides, objects + targets
 
 
-def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
-               ) -> tuple[list[Token], list[Token]]:
-    """(actors, targets) of a nominal trigger ('X's attack on Y', 'the killing of Y')."""
+def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
+               lex: Lexicon | None = None) -> tuple[list[Token], list[Token]]:
+    """(actors, targets) of a nominal trigger ('X's attack on Y', 'the killing of Y');
+    with `lex`, as verb_roles."""
+    if lex is None:
+        return _noun_roles(noun, parts, of_is_actor=of_is_actor)
+    actors, targets = _noun_roles(noun, parts, of_is_actor=of_is_actor,
+                                  onlookers=lex.onlooker_verbs)
+    blamed = frames.attributed(noun, lex)
+    return blamed or actors + frames.other_sides(noun, lex), targets
+
+
+def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
+                onlookers: frozenset[str] = frozenset()) -> tuple[list[Token], list[Token]]:
+    """The subject of the verb whose object the noun is does it ('A launched an
+    attack'), unless the verb is one of `onlookers` ('A reported an attack')."""
     inside = {p.i for p in parts}
     mods = [c for p in parts for c in p.children if c.i not in inside]
     actors = [c for c in mods if c.dep_ == "poss"]
     actors += [c for c in mods if c.dep_ in ("compound", "amod", "nmod")
                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
-    actors += g.agent(noun)
+    actors += g.agent(noun) + g.participle_agent(noun)   # 'an attack carried out by A'
     of = g.prep_objects(noun, ("of",))
     targets = _targets_via_preps(noun)
     if of_is_actor:
@@ -131,8 +182,11 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool
     gov = noun.head
     if not actors and noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
         verb = gov if gov.pos_ == "VERB" else gov.head
-        if verb.pos_ == "VERB":
+        done = gov.pos_ == "ADP" or verb.lemma_.lower() not in onlookers
+        if verb.pos_ == "VERB" and done:
             actors = g.agent(verb) if g.is_passive(verb) else _subject(verb)
+    if not actors and noun.dep_ == "nsubjpass" and gov.pos_ == "VERB":
+        actors = g.agent(gov)      # 'the attack was carried out by A'
     return actors, targets
 
 
@@ -146,16 +200,16 @@ def covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | Non
 def resolve_role(tok: Token, mentions: Sequence[Mention], text: str, *,
                  units: frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """(mention id, None) when a mention names the role, else (None, phrase) or (None, None).
-    A unit noun of `units` names its organisation: 'the <unit> of A' -> A."""
+    A unit noun of `units` names its organisation: 'the <unit> of A', '<unit> from A' -> A."""
     m = covering(mentions, tok.idx, tok.idx + len(tok))
     if m:
         return m.id, None
     if tok.lemma_.lower() in units:
-        for owner in g.prep_objects(tok, ("of",)):
+        for owner in g.prep_objects(tok, ("of", "from")):
             m = covering(mentions, owner.idx, owner.idx + len(owner))
             if m:
                 return m.id, None
-    for c in tok.children:
+    for c in sorted(tok.children, key=lambda c: c.dep_ != "appos"):   # 'Y's enemy X' -> X
         if c.dep_ in ("appos", "compound", "poss", "nmod") or (
                 c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")):
             m = covering(mentions, c.idx, c.idx + len(c))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .args import (
     MODIFIERS,
+    NOMINAL_SLOTS,
     OBJECTS,
     SUBJECTS,
     agent,
@@ -39,7 +40,10 @@ from .args import (
     pobjects,
     possessors,
     prep_objects,
+    quantified,
     relative_antecedent,
+    reporter,
+    stands_as_noun,
     subject,
     subject_chain,
     subjects,
@@ -74,12 +78,12 @@ from .mood import (
 
 __all__ = [
     "BACKGROUND", "CLAUSE_LINKS", "CONDITIONS", "FUTURE", "MODALS", "MODIFIERS",
-    "OBJECTS", "SUBJECTS", "agent", "apposed_to", "appositives", "clause_anchors",
+    "NOMINAL_SLOTS", "OBJECTS", "SUBJECTS", "agent", "apposed_to", "appositives", "clause_anchors",
     "clause_path", "clause_verb", "complements", "conditional", "conjunct_after",
     "conjuncts", "direct_object", "direct_objects", "dominates", "embedding", "expand",
     "first_conjunct", "future", "governing_verb", "hangs_from", "imperative",
     "in_complement", "infinitive", "is_passive", "is_subject", "later_conjunct",
     "marked", "modal", "modified_noun", "negated", "negated_clause", "participle_agent",
-    "passive_participle", "perfect", "pobjects", "possessors", "prep_objects",
-    "relative_antecedent", "subject", "subject_chain", "subjects",
+    "passive_participle", "perfect", "pobjects", "possessors", "prep_objects", "quantified",
+    "relative_antecedent", "reporter", "stands_as_noun", "subject", "subject_chain", "subjects",
 ]

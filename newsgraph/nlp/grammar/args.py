@@ -47,6 +47,47 @@ def subject_chain(verb: Token, *, via: Collection[str] = SHARED_SUBJECT,
         yield cur
 
 
+# Links of a word that stands where a noun does (argument or object of a preposition).
+NOMINAL_SLOTS = ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "attr", "appos")
+
+
+def stands_as_noun(tok: Token) -> bool:
+    """A noun, or a word tagged as a finite or bare verb in a noun's slot (a plural noun
+    the tagger took for a verb): 'US airstrikes killed B' (airstrikes as nsubj, VBZ) ->
+    True; 'A attacked B' (attacked) -> False; 'killing B' (gerund) -> False."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.dep_ in NOMINAL_SLOTS and tok.tag_ in ("VBZ", "VBP", "VB")
+
+
+def reporter(verb: Token) -> Token | None:
+    """The subject of the verb whose complement the verb's clause is: 'A said it
+    attacked B' (token attacked) -> A; 'A said B attacked C' (token attacked) -> A;
+    None outside a complement or when that subject is itself a pronoun."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head != cur:
+        cur = cur.head
+    if cur.dep_ != "ccomp" or cur.head == cur:
+        return None
+    subj = subject(cur.head, deps=("nsubj",))
+    return subj if subj is not None and subj.pos_ != "PRON" else None
+
+
+# Closed-class words that count a noun given in their 'of' phrase.
+QUANTITY_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "million", "number",
+                            "handful", "couple", "tens"})
+
+
+def quantified(tok: Token) -> Token:
+    """The noun a quantity counts: 'hundreds of A' (token hundreds) -> A; 'three of the
+    A' -> A; any other token -> itself."""
+    if tok.like_num or tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_WORDS:
+        counted = prep_objects(tok, ("of",))
+        if counted:
+            return counted[0]
+    return tok
+
+
 def direct_objects(verb: Token, *, deps: Collection[str] = OBJECTS) -> list[Token]:
     """Object children: 'A gave B a warning' -> [B, warning]."""
     return [c for c in verb.children if c.dep_ in deps]

@@ -116,3 +116,32 @@ def test_conjunct_after_a_coordinator():
                 "B nsubj 4 PROPN", "fled conj 1 VERB VBD flee")
     assert g.conjunct_after(doc[2]).text == "fled"
     assert g.conjunct_after(doc[3]) is None
+
+
+def test_a_plural_noun_tagged_as_a_verb_stands_as_a_noun():
+    # A strikes killed B  (strikes mistagged VBZ in the subject's slot)
+    doc = parse("A compound 1 PROPN", "strikes nsubj 2 VERB VBZ strike",
+                "killed ROOT - VERB VBD kill", "B dobj 2 PROPN")
+    assert g.stands_as_noun(doc[1]) and g.stands_as_noun(doc[3])
+    assert not g.stands_as_noun(doc[2])
+
+
+def test_reporter_of_a_complement_clause():
+    # A said it attacked B
+    doc = parse("A nsubj 1 PROPN", "said ROOT - VERB VBD say", "it nsubj 3 PRON PRP",
+                "attacked ccomp 1 VERB VBD attack", "B dobj 3 PROPN")
+    assert g.reporter(doc[3]).text == "A"
+    assert g.reporter(doc[1]) is None
+    # they said it attacked B: no name to stand for the pronoun
+    doc = parse("they nsubj 1 PRON PRP", "said ROOT - VERB VBD say", "it nsubj 3 PRON PRP",
+                "attacked ccomp 1 VERB VBD attack", "B dobj 3 PROPN")
+    assert g.reporter(doc[3]) is None
+
+
+def test_a_quantity_gives_way_to_the_noun_it_counts():
+    # hundreds of A clashed
+    doc = parse("hundreds nsubj 3 NOUN NNS hundred", "of prep 0 ADP", "A pobj 1 NOUN NNS",
+                "clashed ROOT - VERB VBD clash")
+    assert g.quantified(doc[0]).text == "A"
+    assert g.quantified(doc[2]).text == "A"
+    assert g.quantified(doc[3]).text == "clashed"

@@ -1,0 +1,65 @@
+"""Attribution and reciprocal frames of an event trigger, on hand-built parses."""
+from __future__ import annotations
+
+from newsgraph.nlp.events import frames
+from tests.nlp.grammar.parses import parse, words
+from tests.shipped import data
+
+
+def _lex():
+    return data().events
+
+
+def test_an_event_blamed_on_someone_is_theirs() -> None:
+    # an attack blamed on A
+    doc = parse("an det 1 DET", "attack ROOT - NOUN NN", "blamed acl 1 VERB VBN blame",
+                "on prep 2 ADP", "A pobj 3 PROPN")
+    assert words(frames.attributed(doc[1], _lex())) == ["A"]
+    # the attack was attributed to A
+    doc = parse("the det 1 DET", "attack nsubjpass 3 NOUN NN", "was auxpass 3 AUX VBD be",
+                "attributed ROOT - VERB VBN attribute", "to prep 3 ADP", "A pobj 4 PROPN")
+    assert words(frames.attributed(doc[1], _lex())) == ["A"]
+
+
+def test_the_blamed_not_the_blamer_acts() -> None:
+    # B blamed A for the attack
+    doc = parse("B nsubj 1 PROPN", "blamed ROOT - VERB VBD blame", "A dobj 1 PROPN",
+                "for prep 1 ADP", "the det 5 DET", "attack pobj 3 NOUN NN")
+    assert words(frames.attributed(doc[5], _lex())) == ["A"]
+    # A was blamed for the attack
+    doc = parse("A nsubjpass 2 PROPN", "was auxpass 2 AUX VBD be", "blamed ROOT - VERB VBN blame",
+                "for prep 2 ADP", "the det 5 DET", "attack pobj 3 NOUN NN")
+    assert words(frames.attributed(doc[5], _lex())) == ["A"]
+
+
+def test_who_claims_responsibility_acts() -> None:
+    # A said it claimed responsibility for the attack
+    doc = parse("A nsubj 1 PROPN", "said ROOT - VERB VBD say", "it nsubj 3 PRON PRP",
+                "claimed ccomp 1 VERB VBD claim", "responsibility dobj 3 NOUN NN",
+                "for prep 4 ADP", "the det 7 DET", "attack pobj 5 NOUN NN")
+    assert words(frames.attributed(doc[7], _lex())) == ["A"]
+    # an attack that C reported (no frame)
+    doc = parse("an det 1 DET", "attack ROOT - NOUN NN", "C nsubj 3 PROPN",
+                "reported relcl 1 VERB VBD report")
+    assert frames.attributed(doc[1], _lex()) == []
+
+
+def test_both_sides_of_a_reciprocal_event_act() -> None:
+    # talks between A and B
+    doc = parse("talks ROOT - NOUN NNS talk", "between prep 0 ADP", "A pobj 1 PROPN",
+                "and cc 2 CCONJ", "B conj 2 PROPN")
+    assert words(frames.other_sides(doc[0], _lex())) == ["A"]
+    # clashes raged between A and B
+    doc = parse("clashes nsubj 1 NOUN NNS clash", "raged ROOT - VERB VBD rage",
+                "between prep 1 ADP", "A pobj 2 PROPN", "and cc 3 CCONJ", "B conj 3 PROPN")
+    assert words(frames.other_sides(doc[0], _lex())) == ["A"]
+    # an attack with A (not reciprocal)
+    doc = parse("attack ROOT - NOUN NN", "with prep 0 ADP", "A pobj 1 PROPN")
+    assert frames.other_sides(doc[0], _lex()) == []
+
+
+def test_the_sides_of_talks_held_between_them_act() -> None:
+    # talks held between A and B
+    doc = parse("talks ROOT - NOUN NNS talk", "held acl 0 VERB VBN hold", "between prep 1 ADP",
+                "A pobj 2 PROPN", "and cc 3 CCONJ", "B conj 3 PROPN")
+    assert words(frames.other_sides(doc[0], _lex())) == ["A"]
