@@ -115,7 +115,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"\b(?:left|leaving|leaves)\s+{_QUAL}({NUM})\b[^.;]{{0,60}}?\bdead\b"),
     ("fatalities", rf"\bdeath toll\b[^.;]{{0,30}}?\b(?:to|at|of|reached|hit|is|was)\s+{_QUAL}({NUM})\b"),
     ("fatalities", rf"\b(?:raised|raising|updated|revised|brought|lifted)\s+the\s+(?:[\w'’-]+\s+){{0,2}}?(?:death\s+)?toll\b[^.;]{{0,80}}?\bto\s+{_QUAL}({NUM})\b"),
-    ("fatalities", rf"\b(?:number of (?:deaths|dead|fatalities|people killed|victims)|death toll)\b[^.;]{{0,60}}?\b(?:rose|risen|climbed|increased|jumped|reached)\s+(?:to\s+)?{_QUAL}({NUM})\b"),
+    ("fatalities", rf"\b(?:number of (?:deaths|dead|fatalities|people killed|victims)|toll)\b[^.;]{{0,60}}?\b(?:rose|risen|climbed|increased|jumped|reached)\s+(?:from\s+{_QUAL}{NUM}\s+)?(?:to\s+)?{_QUAL}({NUM})\b"),
     ("fatalities", rf"\bdeaths? of\s+{_QUAL}({NUM}|a|an)\b"),
     ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:people\s+|persons\s+|civilians\s+)?(?:dead|killed|deaths|fatalities)\b"),
     ("fatalities", rf"(?<!\bno )\b(a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:\w+ly\s+)?(?:killed|shot dead|slain|assassinated)\b"),
