@@ -1,7 +1,7 @@
 """Happenings named inside another's sentence as its cause or background ("the strikes
 came days after an air assault on militia sites", "in retaliation for the killing of
-three soldiers"): a date the sentence states before the cause phrase is the main
-happening's, never the embedded one's (data: `cause_phrases` of event_grouping.yaml)."""
+three soldiers"): a date stated before the cause phrase is the main happening's, never
+the embedded one's (data: `background_phrases` of event_grouping.yaml)."""
 from __future__ import annotations
 
 import re
@@ -34,3 +34,4 @@ def date_outside(text: str, *, date_start: int, sent_start: int, trigger_at: int
         return False
     at = cause_before(text, sent_start, trigger_at, phrases, window=window)
     return at is not None and date_start < at
+

@@ -304,7 +304,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     if place is None:
         place = places_of.fallback_place(sent, parts, places, context=ctx.where,
                                      exclude=by_actor if draft.type == "ASSAULT" else set(),
-                                     roles=used)
+                                     roles=used, filed=draft.type in lex.dateline_types)
     if date is not None and date.date is not None:
         for hit in draft.hits:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date

@@ -143,13 +143,15 @@ def _with_others(text: str, end: int, value: int | None) -> int | None:
 
 def _more_victims(text: str, end: int) -> int:
     """The further figures of a victim list after 'killed N ...' ('killed three
-    soldiers, two police officers, and a civilian' -> 2 + 1 more)."""
-    extra = 0
+    soldiers, two police officers, and a civilian' -> 2 + 1 more); a list closes with
+    'and' ('killed 16 people, two officials said' adds nothing)."""
+    extra, closed = 0, False
     while m := _MORE.match(text, end):
         word = m.group(2)
+        closed = "and" in text[m.end(1):m.start(2)]
         extra += 1 if word in SINGLE else parse_number(word) or 0
         end = m.end(2)
-    return extra
+    return extra if closed else 0
 
 
 def find_tolls(text: str) -> list[Toll]:
