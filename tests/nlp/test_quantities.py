@@ -86,3 +86,9 @@ def test_ranges_lists_thousands_and_revised_tolls(sentence: str, dead: int) -> N
 
 def test_a_death_figure_does_not_swell_the_injuries() -> None:
     assert reported("The blast killed 5 people and 6 were wounded.") == (5, 6)
+
+
+def test_a_part_of_a_figure_is_not_added_and_lives_lost_are_deaths() -> None:
+    assert reported("Eleven villagers -- including four children -- were killed.")[0] == 11
+    assert reported("At least 40 people, including 9 women, have lost their lives.")[0] == 40
+    assert reported("In 2021 many people have lost their lives.")[0] is None

@@ -68,7 +68,8 @@ def _sum_before(text: str, anchor: int) -> tuple[int, int] | None:
                and not re.match(rf"\s*(?:percent|%|days?|weeks?|months?|years?|hours?|{_MONTH})\b",
                                 clause[m.end():])
                and not re.search(rf"\b{_MONTH}\s*$", clause[:m.start()])
-               and not clause[:m.start()].endswith("no ")]
+               and not clause[:m.start()].endswith("no ")
+               and not _SUBSET.search(clause[:m.start()])]
     values = [parse_number(m.group(0)) for m in figures]
     values = [v for v in values if v is not None]
     if not values:
@@ -76,6 +77,8 @@ def _sum_before(text: str, anchor: int) -> tuple[int, int] | None:
     return sum(values) + len(_SINGLE_CONJUNCT.findall(clause)), start + figures[0].start()
 
 
+# A part of the figure before it ('seven civilians -- including five children --').
+_SUBSET = re.compile(r"\b(?:including|among them|among whom|of whom|of them)\s+(?:at least\s+)?$")
 _SEPARATOR = re.compile(r",\s|;|:|\sthat\s|\swho\s")
 _SINGLE_CONJUNCT = re.compile(r"\band\s+(?:a|an)\s+(?=[a-z])")
 _MONTH = (r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -121,6 +124,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("fatalities", rf"(?<!\bno )\b(a|an|one)\s+(?:[\w'-]+\s+){{0,5}}?was\s+(?:\w+ly\s+)?(?:killed|shot dead|slain|assassinated)\b"),
     ("fatalities", rf"\b({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:who|that)\s+{_BE}{_DEAD}\b"),
     ("fatalities", rf"\b{_QUAL}({NUM})\s+(?:[\w'-]+\s+){{0,3}}?(?:died|perished)\b"),
+    ("fatalities", rf"\b{_QUAL}(?!(?:19|20)\d\d\b)({NUM})\b[^.;]{{0,60}}?\b(?:have|has|had)\s+lost\s+their\s+lives\b"),
     ("fatalities", rf"\b(no one|nobody|none|no)\s+(?:\w+\s+){{0,2}}?(?:(?:was|were|had been|has been)\s+(?:killed|hurt|harmed)|casualties|deaths|fatalities)\b"),
     ("injuries", rf"\b(?:injuring|wounding|injured|wounded)\s+{_QUAL}({NUM})\b(?!\s*(?:percent|%|years?|days?))"),
     ("injuries", rf"(?<!\bno )\b{_QUAL}({NUM})\s+(?:people\s+|others\s+|civilians\s+)?{_HURT}\b"),
