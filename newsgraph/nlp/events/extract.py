@@ -353,7 +353,8 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     drafts = [tolls.with_toll(d, doc_text(doc)[slice(*d.span())])
               for sent in sents for d in _drafts(sent, lex, marks)]
     drafts = tolls.fold(drafts, sents, doc)
-    # A dateline is where the story was filed: never an event's own place.
+    # A dateline is where the story was filed: never a place an event states (the lead of
+    # a `dateline_types` event may fall back on it, see places.fallback_place).
     lay = layout(doc)
     own = [p for p in places if p.evidence is None or not lay.in_dateline(p.evidence.start)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
