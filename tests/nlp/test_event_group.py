@@ -56,3 +56,11 @@ def test_an_attack_and_the_reply_to_it_stay_two(model) -> None:
     attack, strikes = _assaults(model, text)
     assert attack.evidence.text.startswith("Gunmen attacked") and not attack.more_evidence
     assert strikes.fatalities == 7 and len(strikes.all_evidence()) == 2
+
+
+def test_a_happening_told_as_background_inherits_no_date(model) -> None:
+    text = ("On Monday, gunmen attacked a police checkpoint in Kirkuk. That came days "
+            "after militants ambushed a convoy near the city.")
+    dates = {e.trigger: e.date for e in _assaults(model, text)}
+    assert dates["attacked"] is not None and dates["attacked"].date == "2021-03-08"
+    assert dates.get("ambushed", "absent") is None

@@ -254,6 +254,8 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
         return None, False
     if date is not None and date.date is not None:
         return date, dated
+    if _embedded(draft, None, ctx):
+        return date, False       # background ("came days after attacks") inherits no date
     for hit in draft.hits if not _tells_reply(draft, ctx) else ():
         if any(c.lower_ in tolls.DEFINITE for c in hit.head.children):
             earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
@@ -270,13 +272,15 @@ def _tells_reply(draft: Draft, ctx: Context) -> bool:
     return ctx.grouping is not None and any(w in low for w in ctx.grouping.reply_words)
 
 
-def _embedded(draft: Draft, date: DateRef, ctx: Context) -> bool:
+def _embedded(draft: Draft, date: DateRef | None, ctx: Context) -> bool:
     """The date belongs to the happening whose cause or background the trigger is told
-    as ("X struck on Friday in retaliation for an attack"), see background.py."""
+    as ("X struck on Friday in retaliation for an attack"), see background.py; without
+    a date: is the trigger told as such?"""
     rules = ctx.grouping
     if rules is None:
         return False
-    return all(background.date_outside(ctx.article.text, date_start=date.start,
+    at = date.start if date is not None else draft.sent.start_char - 1
+    return all(background.date_outside(ctx.article.text, date_start=at,
                                        sent_start=draft.sent.start_char,
                                        trigger_at=hit.tokens[0].idx,
                                        phrases=rules.background_phrases, window=rules.reply_window)
