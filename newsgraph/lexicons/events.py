@@ -73,6 +73,7 @@ class EventsFile(Strict):
     modal_words: list[str] = []
     condition_markers: list[str] = []
     support_verbs: list[str] = []
+    dateline_types: list[str] = []
     accidental_causes: list[str] = []
     concrete_modifiers: list[str] = []
     unit_nouns: list[str] = []
@@ -134,6 +135,7 @@ class Lexicon:
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
     of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
     pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
+    dateline_types: frozenset[str] = frozenset()   # the lead places them at the dateline
 
 
 def load_events(path: Path, *, plover: Plover) -> Lexicon:
@@ -149,6 +151,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         modals=_words(data.modal_words),
         conditions=_words(data.condition_markers),
         support_verbs=_words(data.support_verbs),
+        dateline_types=frozenset(data.dateline_types),
         concrete_modifiers=_words(data.concrete_modifiers),
         accidental=_phrases(data.accidental_causes),
         acled=tuple(AcledRow(type=r.type, modes=frozenset(r.modes), target=r.target,
@@ -180,6 +183,8 @@ def _check(data: EventsFile, plover: Plover, file: str) -> None:
             plover.check(file, f"acled.{row.sub_event_type}", row.type, mode)
     for ptype in data.of_agent_types:
         plover.check(file, "of_agent_types", ptype)
+    for ptype in data.dateline_types:
+        plover.check(file, "dateline_types", ptype)
     for key in data.plover_context:
         ptype, _, mode = key.partition("/")
         plover.check(file, f"plover_context.{key}", ptype, mode or None)

@@ -21,6 +21,12 @@ class GroupingFile(Strict):
     fresh_words: list[str] = []
     fresh_phrases: list[str] = []
     series_phrases: list[str] = []
+    reply_phrases: list[str] = []
+    reply_words: list[str] = []
+    cause_phrases: list[str] = []
+    reply_window: int = 6
+    reply_types: list[str] = []
+    background_phrases: list[str] = []
     near_days: int = 0
     threshold: float
     weights: dict[str, float]
@@ -39,6 +45,12 @@ class GroupingRules:
     fresh_words: frozenset[str]
     fresh_phrases: tuple[str, ...]
     series_phrases: tuple[str, ...]
+    reply_phrases: tuple[str, ...]
+    reply_words: tuple[str, ...]
+    cause_phrases: tuple[str, ...]
+    reply_window: int
+    reply_types: frozenset[str]
+    background_phrases: tuple[str, ...]
     near_days: int
     threshold: float
     weights: dict[str, float]
@@ -57,7 +69,8 @@ def load_grouping(path: Path, *, plover: Plover) -> GroupingRules:
     for m in (m for g in data.mode_groups for m in g):
         plover.check_mode(path.name, "mode_groups", m)
     for key, types in (("type_families", [t for f in data.type_families for t in f]),
-                       ("grouped_types", data.grouped_types)):
+                       ("grouped_types", data.grouped_types),
+                       ("reply_types", data.reply_types)):
         for t in types:
             plover.check(path.name, key, t)
     return GroupingRules(
@@ -70,4 +83,9 @@ def load_grouping(path: Path, *, plover: Plover) -> GroupingRules:
         fresh_words=frozenset(w.lower() for w in data.fresh_words),
         fresh_phrases=tuple(p.lower() for p in data.fresh_phrases),
         series_phrases=tuple(p.lower() for p in data.series_phrases),
+        reply_phrases=tuple(p.lower() for p in data.reply_phrases),
+        reply_words=tuple(p.lower() for p in data.reply_words),
+        cause_phrases=tuple(p.lower() for p in data.cause_phrases),
+        reply_window=data.reply_window, reply_types=frozenset(data.reply_types),
+        background_phrases=tuple(p.lower() for p in data.background_phrases),
         near_days=data.near_days, threshold=data.threshold, weights=dict(data.weights))

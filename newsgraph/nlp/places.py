@@ -163,14 +163,24 @@ def _owned_site(doc: Doc, article: Article, loc: Location, found: Sequence[Locat
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PlaceContext:
     """The article-level places an event falls back on, least precise last: a place
-    earlier in the same paragraph (never the dateline's), then the article's dominant
-    country (the dateline's places count towards it)."""
+    earlier in the same paragraph (never the dateline's), the dateline's city for the
+    lead paragraph it opens, then the article's dominant country (the dateline's places
+    count towards it)."""
     article: Article
     places: tuple[Location, ...]           # with evidence, in document order, none in the dateline
     layout: Layout
     country: Location | None               # dominant country, evidence = its first mention
     gazetteer: Gazetteer
     demonyms: Mapping[str, str]            # nationality word -> ISO code (data/places)
+    filed: Location | None = None          # the dateline's place ('VIENNA (Agency) -')
+
+    def filed_for(self, at: int) -> Location | None:
+        """The dateline's place for a sentence of the paragraph the dateline opens: the
+        lead tells what happened where the story was filed."""
+        line = self.layout.dateline
+        if self.filed is None or line is None:
+            return None
+        return self.filed if self.layout.same_paragraph(line.start, at) else None
 
     def paragraph_start(self, at: int) -> int:
         return self.layout.paragraph_start(at)
@@ -202,7 +212,28 @@ def place_context(article: Article, places: Sequence[Location], *, demonyms: Map
     ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
     own = tuple(p for p in ordered if not lay.in_dateline(p.evidence.start))
     return PlaceContext(article=article, places=own, layout=lay,
+                        filed=_filed(article, lay, ordered, gaz),
                         country=_dominant(ordered, gaz), gazetteer=gaz, demonyms=demonyms)
+
+
+def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
+           gaz: Gazetteer) -> Location | None:
+    """The dateline's town: a place read there, else its upper-case city looked up
+    ('VIENNA (Agency) -' is seldom tagged by the parser)."""
+    line = lay.dateline
+    if line is None:
+        return None
+    found = next((p for p in ordered if lay.in_dateline(p.evidence.start)
+                  and p.kind in ("city", "site")), None)
+    if found is not None or line.city is None:
+        return found
+    start, end = line.city
+    name = article.text[start:end].split("/")[0].strip()
+    loc = gaz.lookup(name.title()) if name else None
+    if loc is None or loc.kind != "city":
+        return None         # 'WASHINGTON' looked up alone is the state: left out
+    return dataclasses.replace(loc, evidence=Evidence(doc=article.id, start=start,
+                                                      end=start + len(name), text=name))
 
 
 def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:

@@ -47,3 +47,20 @@ def test_a_background_event_stays_apart(model) -> None:
     events = _assaults(model, text)
     assert len(events) == 2
     assert events[0].fatalities == 4 and events[1].fatalities == 9
+
+
+def test_an_attack_and_the_reply_to_it_stay_two(model) -> None:
+    text = ("Gunmen attacked a police checkpoint in Kirkuk on Monday, officials said.\n\n"
+            "On Wednesday, troops launched retaliatory strikes on the gunmen's hideouts.\n\n"
+            "The strikes killed seven gunmen, the army said.")
+    attack, strikes = _assaults(model, text)
+    assert attack.evidence.text.startswith("Gunmen attacked") and not attack.more_evidence
+    assert strikes.fatalities == 7 and len(strikes.all_evidence()) == 2
+
+
+def test_a_happening_told_as_background_inherits_no_date(model) -> None:
+    text = ("On Monday, gunmen attacked a police checkpoint in Kirkuk. That came days "
+            "after militants ambushed a convoy near the city.")
+    dates = {e.trigger: e.date for e in _assaults(model, text)}
+    assert dates["attacked"] is not None and dates["attacked"].date == "2021-03-08"
+    assert dates.get("ambushed", "absent") is None

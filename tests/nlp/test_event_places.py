@@ -53,7 +53,7 @@ def test_a_list_of_backers_or_a_shared_toll_stays_one_event(model) -> None:
     assert len([e for e in events if e.type == "ASSAULT"]) == 1
 
 
-def test_the_dateline_city_is_never_the_place_of_an_event(model) -> None:
+def test_the_dateline_city_is_never_the_place_of_a_violent_event(model) -> None:
     for text in ("PARIS (Wire) - Gunmen opened fire on a bus on Monday. Two people died.",
                  "Bus attacked\nParis, Jan. 3 (AFP) \u2014 Gunmen opened fire on a bus on Monday."):
         city = "PARIS" if "PARIS" in text else "Paris"

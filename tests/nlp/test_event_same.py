@@ -98,3 +98,37 @@ def test_a_mention_told_as_new_needs_more_than_adding_nothing() -> None:
         AGAIN.evidence, text="A raid killed five soldiers, the army said."))
     verdict = _verdict(FIRST, fresh)
     assert "indefinite" in verdict.reasons and not verdict.same
+
+
+def _told(event: Event, text: str, trigger: str, **changes) -> Event:
+    return replace(event, trigger=trigger, evidence=replace(event.evidence, text=text), **changes)
+
+
+def test_a_reply_never_joins_the_happening_it_answers() -> None:
+    reply = _told(AGAIN, "Troops launched retaliatory strikes on the militants, the army said.",
+                  "strikes")
+    assert _verdict(FIRST, reply).reasons == ("reply",)
+    answered = _told(AGAIN, "Troops struck the hills in retaliation for the attack, the army said.",
+                     "attack")
+    assert _verdict(FIRST, answered).same      # the happening replied to is no reply
+
+
+def test_a_definite_re_mention_is_a_reply_only_when_its_sentence_names_one() -> None:
+    followed = _told(AGAIN, "The attack was followed by a counterattack, the army said.", "attack")
+    assert _verdict(FIRST, followed).reasons == ("reply",)
+    framed = _told(AGAIN, "The attack, a response to arrests, killed five, the army said.", "attack")
+    assert _verdict(FIRST, framed).same
+
+
+def test_a_later_mention_joins_a_reply_by_the_reply_s_own_word() -> None:
+    reply = _told(FIRST, "Troops launched retaliatory strikes on the hills on Monday.", "strikes")
+    assert _verdict(reply, _told(AGAIN, "The strikes killed five, the army said.", "strikes")).same
+    assert _verdict(reply, AGAIN).reasons == ("reply",)
+
+
+def test_swapped_actors_and_targets_are_two_happenings() -> None:
+    first = replace(FIRST, actors=("militants",), targets=("army",))
+    back = replace(AGAIN, actors=("army",), targets=("militants",))
+    assert _verdict(first, back).reasons == ("swapped",)
+    same = replace(AGAIN, actors=("militants",), targets=("army",))
+    assert "participants" in _verdict(first, same).reasons

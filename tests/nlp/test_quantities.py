@@ -66,3 +66,29 @@ def test_no_one_hurt_is_zero_not_one() -> None:
     assert reported("No one was hurt, a security source said.") == (0, 0)
     assert reported("No one was injured.") == (None, 0)
     assert reported("No one was killed but one was wounded.") == (0, 1)
+
+
+@pytest.mark.parametrize("sentence,dead", [
+    ("Nearly 2,400 recruits were reportedly killed that summer.", 2400),
+    ("Investigators said between 45 and 60 men were killed at the quarry.", 45),
+    ("The shelling killed 45-60 villagers.", 45),
+    ("The raid killed two guards and a driver and wounded four others.", 3),
+    ("The drones killed one farmer, four police officers, and a teacher near the dam.", 6),
+    ("Three nurses, two drivers and a cook were killed.", 6),
+    ("The agency raised the death toll from the flooding of the camp to eleven, up from six.", 11),
+    ("The number of deaths has risen to at least 30, the ministry said.", 30),
+    ("On 14 March, a shepherd was killed by a mine.", 1),
+    ("The toll rose from 8 to 12 overnight.", 12),
+])
+def test_ranges_lists_thousands_and_revised_tolls(sentence: str, dead: int) -> None:
+    assert reported(sentence)[0] == dead
+
+
+def test_a_death_figure_does_not_swell_the_injuries() -> None:
+    assert reported("The blast killed 5 people and 6 were wounded.") == (5, 6)
+
+
+def test_a_part_of_a_figure_is_not_added_and_lives_lost_are_deaths() -> None:
+    assert reported("Eleven villagers -- including four children -- were killed.")[0] == 11
+    assert reported("At least 40 people, including 9 women, have lost their lives.")[0] == 40
+    assert reported("In 2021 many people have lost their lives.")[0] is None

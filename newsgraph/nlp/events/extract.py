@@ -25,6 +25,7 @@ from ..forms import token_forms
 from ..layout import layout, sentences
 from ..places import PlaceContext, place_context
 from ..text import doc_text
+from . import background
 from . import places as places_of
 from . import roles, tolls
 from .clauses import clauses, split_same_type
@@ -249,6 +250,7 @@ class Context:
     lex: Lexicon
     seen: dict[tuple[str, str], DateRef]    # (type, trigger lemma) -> date of an earlier event
     kinds: Mapping[str, str]                # kind noun -> the group it names (kinds.py)
+    grouping: GroupingRules | None = None   # its cause phrases keep a main clause's date apart
 
 
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
@@ -256,15 +258,41 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
     the earlier event it names; else the date the paragraph last set."""
     date, dated = roles.pick_date(draft.sent, parts,
                                   [d for d in ctx.dates if draft.admits(d.start, date=True)])
+    if date is not None and _embedded(draft, date, ctx):
+        return None, False
     if date is not None and date.date is not None:
         return date, dated
-    for hit in draft.hits:
+    if _embedded(draft, None, ctx):
+        return date, False       # background ("came days after attacks") inherits no date
+    for hit in draft.hits if not _tells_reply(draft, ctx) else ():
         if any(c.lower_ in tolls.DEFINITE for c in hit.head.children):
             earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
             if earlier is not None:
                 return earlier, False
     par = ctx.where.paragraph_start(draft.sent.start_char)
     return roles.inherited_date(draft.sent, ctx.dates, paragraph=par) or date, False
+
+
+def _tells_reply(draft: Draft, ctx: Context) -> bool:
+    """The sentence names a reply ("the attack was followed by a counterattack"): its
+    definite re-mention does not take the earlier happening's date."""
+    low = draft.sent.text.lower()
+    return ctx.grouping is not None and any(w in low for w in ctx.grouping.reply_words)
+
+
+def _embedded(draft: Draft, date: DateRef | None, ctx: Context) -> bool:
+    """The date belongs to the happening whose cause or background the trigger is told
+    as ("X struck on Friday in retaliation for an attack"), see background.py; without
+    a date: is the trigger told as such?"""
+    rules = ctx.grouping
+    if rules is None:
+        return False
+    at = date.start if date is not None else draft.sent.start_char - 1
+    return all(background.date_outside(ctx.article.text, date_start=at,
+                                       sent_start=draft.sent.start_char,
+                                       trigger_at=hit.tokens[0].idx,
+                                       phrases=rules.background_phrases, window=rules.reply_window)
+               for hit in draft.hits)
 
 
 def _build(draft: Draft, ctx: Context) -> list[Event]:
@@ -288,7 +316,7 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     if place is None:
         place = places_of.fallback_place(sent, parts, places, context=ctx.where,
                                      exclude=by_actor if draft.type == "ASSAULT" else set(),
-                                     roles=used)
+                                     roles=used, filed=draft.type in lex.dateline_types)
     if date is not None and date.date is not None:
         for hit in draft.hits:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date
@@ -337,12 +365,14 @@ def extract_events(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     drafts = [tolls.with_toll(d, doc_text(doc)[slice(*d.span())])
               for sent in sents for d in _drafts(sent, lex, marks)]
     drafts = tolls.fold(drafts, sents, doc)
-    # A dateline is where the story was filed: never an event's own place.
+    # A dateline is where the story was filed: never a place an event states (the lead of
+    # a `dateline_types` event may fall back on it, see places.fallback_place).
     lay = layout(doc)
     own = [p for p in places if p.evidence is None or not lay.in_dateline(p.evidence.start)]
     ctx = Context(article=article, mentions=sorted(mentions, key=lambda m: (m.start, -m.end)),
                   dates=dates, places=own, where=place_context(article, places, demonyms=demonyms, layout=lay),
-                  lex=lex, seen={}, kinds=named_kinds(doc, mentions, lex))
+                  lex=lex, seen={}, kinds=named_kinds(doc, mentions, lex),
+                  grouping=grouping)
     found = [e for d in drafts for e in _build(d, ctx)]
     if keep is not None:
         found = keep(found, article.text)

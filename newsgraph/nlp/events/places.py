@@ -74,12 +74,14 @@ def _finer(best: tuple, scored: Sequence[tuple]) -> tuple:
 
 def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
                    context: PlaceContext, exclude: set[int],
-                   roles: set[int] = frozenset()) -> Location | None:
+                   roles: set[int] = frozenset(), filed: bool = False) -> Location | None:
     """A place for an event whose sentence has none attached: a nationality word or
     country modifying the trigger ('<nationality> protests'), any place of the sentence (not
     among the tokens in `exclude`), a nationality modifying an actor or target
-    ('<nationality> protesters'), then a place earlier in the paragraph, then the article's dominant
-    country. A nationality modifying anything else ('despite X's support') is ignored."""
+    ('<nationality> protesters'), then a place earlier in the paragraph, the dateline's
+    for the lead when `filed` (a type told where the story was filed), then the
+    article's dominant country. A nationality
+    modifying anything else ('despite X's support') is ignored."""
     pivot = parts[0].idx
     own = {p.i for p in parts}
     found: list[tuple[int, int, Location]] = []
@@ -103,7 +105,8 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
                 found.append((rank, abs(tok.idx - pivot), loc))
     if found:
         return min(found, key=lambda f: f[:2])[2]
-    return context.earlier_in_paragraph(sent.start_char) or context.country
+    return (context.earlier_in_paragraph(sent.start_char)
+            or (context.filed_for(sent.start_char) if filed else None) or context.country)
 
 
 def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],

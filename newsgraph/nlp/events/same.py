@@ -6,11 +6,13 @@ are classes of words and values, never sentences (data/lexicons/event_grouping.y
 
 - hard conflicts: types of different families or means, a fresh happening ("another
   attack", "in a separate incident", "last week's strike"), a series or habit against
-  one happening ("has regularly claimed strikes"), dates or places stated in both
+  one happening ("has regularly claimed strikes"), a reply against what it answers
+  ("the strikes were retaliation for the attack", "retaliatory strikes"), actors and
+  targets swapped (an attack and the counter-attack), dates or places stated in both
   sentences that differ, "no casualties" against a toll, two mentions of one sentence;
 - support: a definite re-mention ("the attack", "Sunday's strike"), a shared actor or
-  target, the same stated day, place or toll, or a mention adding nothing of its own;
-  an indefinite one ("a strike") counts against.
+  target, the same stated day, place or toll, the same trigger word, or a mention
+  adding nothing of its own; an indefinite one ("a strike") counts against.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ class Cues:
     indefinite: bool        # introduced as new ("a strike")
     fresh: bool             # told as another happening ("another attack", "last week's")
     series: bool            # told as a series or habit ("has regularly claimed strikes")
+    reply: bool             # told as a reply to another happening ("retaliatory strikes")
     own_date: str | None    # a date stated in the mention's own sentence
     own_place: Location | None    # finer than a country: a country is often the actor's
     participants: frozenset[str]
@@ -59,6 +62,8 @@ def cues(event: Event, rules: GroupingRules) -> Cues:
     fresh = any(w in rules.fresh_words for w in before) or any(
         p in low for p in rules.fresh_phrases)
     series = any(p in low for p in rules.series_phrases)
+    reply = event.type in rules.reply_types and _reply(ev.text, event.trigger, rules,
+                                                       definite=definite)
     own_date = None
     if event.date is not None and event.date.date and ev.start <= event.date.start < ev.end:
         own_date = event.date.date
@@ -67,6 +72,7 @@ def cues(event: Event, rules: GroupingRules) -> Cues:
         loc.kind not in _BROAD and ev.start <= loc.evidence.start < ev.end) else None
     return Cues(event=event, family=rules.family(event.type), definite=definite,
                 indefinite=indefinite, fresh=fresh, series=series,
+                reply=reply,
                 own_date=own_date, own_place=own_place,
                 participants=frozenset(event.actors) | frozenset(event.targets))
 
@@ -76,6 +82,24 @@ def _words_before(text: str, trigger: str, window: int) -> list[str]:
     if at < 0:
         return []
     return [w.lower() for w in _WORD.findall(text[:at])][-window:]
+
+
+def _reply(text: str, trigger: str, rules: GroupingRules, *, definite: bool) -> bool:
+    """Is the mention told as a reply? A reply word on the trigger ("retaliatory
+    strikes"); else, unless a cause phrase just before the trigger makes it the
+    happening replied to ("in retaliation for the attack"), a reply word naming another
+    happening in its sentence ("the attack was followed by a counterattack"), or for a
+    mention not definite a reply phrase ("In response, troops launched raids"; "the
+    attack, a response to ..." names a happening told already)."""
+    before = _words_before(text, trigger, rules.reply_window)
+    marks = (*rules.reply_phrases, *rules.reply_words)
+    if any(p in " ".join([*before[-2:], trigger.lower()]) for p in marks):
+        return True
+    if any(p in " ".join(before) for p in rules.cause_phrases):
+        return False
+    low = text.lower()
+    return any(w in low for w in rules.reply_words) or (
+        not definite and any(p in low for p in rules.reply_phrases))
 
 
 def judge(a: Cues, b: Cues, rules: GroupingRules, *, between: str) -> Verdict:
@@ -100,6 +124,12 @@ def _conflict(a: Cues, b: Cues, rules: GroupingRules, *, between: str) -> str | 
         return "fresh"
     if a.series != b.series:
         return "series"
+    if b.reply and not a.reply or a.reply and not b.reply and not _share_word(
+            ea.trigger, eb.trigger):
+        return "reply"     # a later reply never joins what it answers; a re-mention of
+                           # a reply joins it only by the reply's own word
+    if _swapped(ea, eb):
+        return "swapped"
     if not rules.modes_agree(ea.mode, eb.mode):
         return "mode"
     if _dates_differ(ea, eb, near_days=rules.near_days):
@@ -126,9 +156,24 @@ def _support(a: Cues, b: Cues, rules: GroupingRules) -> tuple[str, ...]:
         out.append("place")
     if ea.fatalities is not None and ea.fatalities == eb.fatalities:
         out.append("toll")
+    if ea.type in rules.reply_types and _share_word(ea.trigger, eb.trigger):
+        out.append("trigger")
     if b.own_date is None and b.own_place is None:
         out.append("nothing_new")
     return tuple(out)
+
+
+def _swapped(a: Event, b: Event) -> bool:
+    """Each one's actor is the other's target and they share no actor: an attack and
+    the attack back."""
+    return bool(set(a.actors) & set(b.targets) and set(a.targets) & set(b.actors)
+                and not set(a.actors) & set(b.actors))
+
+
+def _share_word(a: str, b: str) -> bool:
+    """Two triggers share a word stem ('strikes' / 'the strike')."""
+    stems = lambda t: {w.lower()[:5] for w in _WORD.findall(t or "") if len(w) > 2}
+    return bool(stems(a) & stems(b))
 
 
 def _dates_differ(a: Event, b: Event, *, near_days: int) -> bool:
