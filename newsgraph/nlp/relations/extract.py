@@ -42,8 +42,8 @@ RULES: tuple[Rule, ...] = (
 
 def extract_relations(doc: Doc, article: Article, *, mentions: list[Mention],
                       lex: RelationLexicon, kb: KnowledgeBase | None = None) -> list[Relation]:
-    """Relations stated in one article (`kb` is accepted for future KB-aware rules)."""
-    ctx = Ctx.build(doc, article, list(mentions), lex)
+    """Relations stated in one article (`kb`, a prior, completes bare offices)."""
+    ctx = Ctx.build(doc, article, list(mentions), lex, kb)
     usable = [m for m in mentions if m.id in ctx.span]
     for rule in RULES:
         rule(ctx, usable)
