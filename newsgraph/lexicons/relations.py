@@ -27,6 +27,7 @@ class Located(Strict):
     preps: list[str] = []
     directions: list[str] = []
     place_kinds: list[str] = []
+    seats: list[str] = []
 
 
 class Arguments(Strict):
@@ -77,6 +78,7 @@ class RelationLexicon:
     directions: frozenset[str]
     place_kinds: frozenset[str]
     negation: frozenset[str]
+    seats: frozenset[str] = frozenset()  # "the B capital of A": A lies in B
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -119,6 +121,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
+        seats=_words(data.located.seats),
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}
                    for pred, sides in data.arguments.items()},

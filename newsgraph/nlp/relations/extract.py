@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ...kb import KnowledgeBase
 from ...model import Article, Mention, Relation
-from . import links, rules
+from . import links, places, rules
 from .context import EXTRACTOR, Ctx
 from .lexicon import RelationLexicon
 
@@ -36,7 +36,7 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.verb_links(ctx),
     lambda ctx, _: links.verb_preps(ctx),
     lambda ctx, _: links.comprising(ctx),
-    links.located,
+    places.located,
 )
 
 

@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ...model import Mention
 from .. import grammar as g
-from .context import PLACE_LABELS, Ctx
+from .context import Ctx
 from .rules import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
@@ -222,67 +222,3 @@ def comprising(ctx: Ctx) -> None:
             if part is not None and part.label == "ORG":
                 ctx.emit(part, "part_of", whole, cue=(i,))
             k += 1
-
-
-# -- "A Province in southern B", "City, Country", "City's Square" ----------
-
-def located(ctx: Ctx, mentions: list[Mention]) -> None:
-    doc = ctx.doc
-    for a in mentions:
-        ts, k = ctx.span[a.id]
-        nouns = 0
-        while (k < len(doc) and nouns < 2 and doc[k].pos_ == "NOUN" and ctx.mention(k) is None
-               and doc[k].lower_ in ctx.lex.place_kinds):
-            k, nouns = k + 1, nouns + 1
-        if a.label not in PLACE_LABELS or nouns and a.label == "GPE":
-            continue
-        comma = k < len(doc) and doc[k].text == ","
-        k += comma
-        if k < len(doc) and doc[k].lower_ in ctx.lex.located_preps:
-            j = k + 1
-            while j < len(doc) and j - k < 6 and _direction(ctx, j):
-                j += 1
-            b = ctx.starts_at(j)
-            plain = (a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
-                     and not _place_kind(ctx, b))
-            if b is not None and b.label in ("GPE", "LOC") and not (plain and not _place_kind(ctx, a)):
-                ctx.emit(a, "located_in", b, cue=(k,))
-        elif comma and not nouns and a.label == "GPE":
-            _comma_place(ctx, a, ts, k)
-        _possessive_place(ctx, a)
-
-
-def _direction(ctx: Ctx, j: int) -> bool:
-    """A word between a spatial preposition and its place: 'near the holy Xian city of'."""
-    m = ctx.mention(j)
-    if m is not None:
-        return m.label == "NORP"
-    return ctx.lower[j] in ctx.lex.directions
-
-
-def _place_kind(ctx: Ctx, a: Mention) -> bool:
-    """'A Province in B': a named subdivision; 'country A in country B' is not a location."""
-    return ctx.doc[ctx.span[a.id][1] - 1].lower_ in ctx.lex.place_kinds
-
-
-def _comma_place(ctx: Ctx, a: Mention, ts: int, k: int) -> None:
-    doc = ctx.doc
-    b = ctx.starts_at(k)
-    if b is None or b.label != "GPE" or (ts > 0 and doc[ts - 1].lower_ in (",", "and", "or", "of")):
-        return
-    e = ctx.span[b.id][1]
-    if e < len(doc) and (doc[e].lower_ in (",", "and", "or") or doc[e].is_alpha and doc[e].pos_ != "ADP"):
-        return
-    ctx.emit(a, "located_in", b, cue=(k - 1,))
-
-
-def _possessive_place(ctx: Ctx, a: Mention) -> None:
-    e = ctx.span[a.id][1]
-    if a.label != "GPE" or e + 1 >= len(ctx.doc) or ctx.doc[e].text not in ("'s", "'"):
-        return
-    b = ctx.starts_at(e + 1)
-    if b is not None and b.label in ("FAC", "LOC"):
-        ctx.emit(b, "located_in", a, cue=(e,))
-    elif b is not None and b.label == "ORG" and \
-            ctx.lower[ctx.span[b.id][1] - 1] in ctx.lex.state_bodies:   # "Xland's Foreign Ministry"
-        ctx.emit(b, "part_of", a, cue=(e,))
