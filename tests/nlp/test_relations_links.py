@@ -59,3 +59,20 @@ def test_possessive_state_organ_is_part_of_the_state(model):
     assert ("Foreign Ministry", "part_of", "Britain") in got
     got = triples(model, "Fighters of Lebanon's Velmar Front said the talks failed.")
     assert not any(p == "part_of" for _, p, _ in got)
+
+
+@pytest.mark.model
+def test_backing_of_a_description_set_before_a_name(model):
+    got = tagged(model, "The strike hit a depot of a Zarvan-backed militia, Velmar Front, on Monday.",
+                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert got == {("Velmar Front", "backed_by", "Zarvan")}
+    said = tagged(model, "Zarvan-backed militias, Velmar Front said, fired rockets.",
+                  {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert not said
+
+
+@pytest.mark.model
+def test_backing_through_a_coalition_of(model):
+    got = tagged(model, "The Velmar Front, a coalition of Zarvan-backed militias, denied it.",
+                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert got == {("Velmar Front", "backed_by", "Zarvan")}

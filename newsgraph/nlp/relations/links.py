@@ -59,14 +59,32 @@ def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Ment
     listed = list_after(ctx, end)
     if listed:
         return listed
-    k = np_start - 1
-    if k >= 0 and ctx.doc[k].pos_ == "DET":
-        k -= 1
+    k = _before_np(ctx, np_start - 1)
+    if k >= 2 and ctx.doc[k].lower_ == "of" and ctx.doc[k - 1].pos_ == "NOUN" and not ctx.mention(k - 1):
+        k = _before_np(ctx, k - 2)      # "Y, a coalition of X-backed militias"
     if k >= 1 and ctx.doc[k].text == ",":
         anchor = ctx.ends_at(k - 1)
         if anchor is not None and anchor.label != "NORP":
             return [anchor]
-    return []
+    after = _named_after(ctx, end)
+    return [after] if after is not None else []
+
+
+def _before_np(ctx: Ctx, k: int) -> int:
+    return k - 1 if k >= 0 and ctx.doc[k].pos_ == "DET" else k
+
+
+def _named_after(ctx: Ctx, end: int) -> Mention | None:
+    """'an X-backed militia, Y,': the name set after the description, closed by a comma
+    or the end of the sentence (not the subject of a clause)."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    m = ctx.starts_at(end + 1)
+    if m is None or m.label not in ("ORG", "PERSON"):
+        return None
+    e = ctx.span[m.id][1]
+    return m if e >= len(doc) or doc[e].text in (",", ".", ";", ")") or doc[e].is_sent_start else None
 
 
 # -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
