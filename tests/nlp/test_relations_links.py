@@ -76,3 +76,20 @@ def test_backing_through_a_coalition_of(model):
     got = tagged(model, "The Velmar Front, a coalition of Zarvan-backed militias, denied it.",
                  {"Zarvan": "GPE", "Velmar Front": "ORG"})
     assert got == {("Velmar Front", "backed_by", "Zarvan")}
+
+
+@pytest.mark.model
+def test_ally_and_foe_nouns_tie_both_ways(model):
+    names = {"Zarvan": "GPE", "Ostria": "GPE"}
+    got = tagged(model, "Ostria, a key Zarvan ally, welcomed the move.", names)
+    assert got == {("Ostria", "allied_with", "Zarvan"), ("Zarvan", "allied_with", "Ostria")}
+    got = tagged(model, "Zarvan's arch enemy Ostria fired missiles.", names)
+    assert got == {("Ostria", "opposes", "Zarvan"), ("Zarvan", "opposes", "Ostria")}
+
+
+@pytest.mark.model
+def test_an_ally_in_a_region_is_the_possessor_s(model):
+    got = tagged(model, "Ostria is Zarvan's closest ally in the Middle East.",
+                 {"Ostria": "GPE", "Zarvan": "GPE", "Middle East": "LOC"})
+    assert ("Ostria", "allied_with", "Zarvan") in got
+    assert not any(o == "Middle East" for _, _, o in got)

@@ -19,6 +19,8 @@ from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 # Parts of speech that end a noun phrase read leftwards from its head.
 # "X, however Org leaders ...": a clause follows the comma, not an appositive.
 CLAUSE_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ"})
+# Ties between equals, read from a title-like noun ("Xland's ally Y"): both directions.
+MUTUAL = frozenset({"allied_with", "opposes"})
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "ADV", "PUNCT"})
 
 
@@ -48,7 +50,8 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if t_end < end and ctx.mention(t_end) is not None:
             return None     # "former prime minister X": a title compound for another name
         obj, d_end = None, t_end
-        if t_end < end and doc[t_end].lower_ in ("of", "for", "in", "at", "to", "with"):
+        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
+        if t_end < end and doc[t_end].lower_ in preps:
             d_end = _np_end(ctx, t_end + 1, end)
             obj = ctx.head_mention(t_end + 1, d_end)
         elif t_end < end and head_final:
@@ -100,6 +103,11 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     if d.ended:
         text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
     obj = d.obj
+    if pred in MUTUAL:
+        if obj is not None and obj.label != "NORP":
+            ctx.emit(subj, pred, obj, cue=cue, ended=d.ended)
+            ctx.emit(obj, pred, subj, cue=cue, ended=d.ended)
+        return
     if pred == "located_in":
         if obj is not None and {subj.label, obj.label} <= PLACE_LABELS:
             ctx.emit(subj, pred, obj, cue=cue)
