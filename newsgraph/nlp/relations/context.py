@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Token
 from ...ids import record_id
 from ...kb import KnowledgeBase
 from ...model import Article, Evidence, Mention, Relation
-from .. import grammar as g
 from ...names.offices import jurisdiction_of
+from .. import grammar as g
 from ..forms import token_forms
 from ..patterns import Found
 from ..phrases import Phrases

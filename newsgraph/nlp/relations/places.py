@@ -7,6 +7,8 @@ seats ("capital") that put the named place inside the one before them.
 """
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ...model import Mention
 from ...names.offices import office_words
 from .context import PLACE_LABELS, Ctx
@@ -129,7 +131,7 @@ def _comma_place(ctx: Ctx, a: Mention, ts: int, k: int) -> None:
         break
     if len(chain) < 2 or any(is_country(m) for m in chain[:-1]):
         return
-    for inner, outer in zip(chain, chain[1:]):
+    for inner, outer in pairwise(chain):
         ctx.emit(inner, "located_in", outer, cue=(ctx.span[inner.id][1],))
 
 

@@ -6,7 +6,6 @@ enough, so that a mislabelled entity type does not hide a clear construction.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -14,7 +13,6 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
-
 
 # Parts of speech that end a noun phrase read leftwards from its head.
 # "X, however Org leaders ...": a clause follows the comma, not an appositive.
@@ -158,7 +156,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         t_end = t0 + len(title)
         office = None
         if state and qual.label == "GPE" and "of" not in title:   # "Xland's caretaker prime minister" -> "... of Xland"
-            words = re.sub(r"^['\u2019]s?\s*", "", ctx.doc[ctx.span[qual.id][1]:t_end].text.strip())
+            words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
                         office=office)
@@ -171,6 +169,19 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _office_words(ctx: Ctx, start: int, t0: int, t_end: int) -> str:
+    """The office between a state and its holder, without the possessive and without
+    describing words ("Xland's hard-line President" -> "President")."""
+    doc = ctx.doc
+    keep = [t.text for t in doc[start:t_end] if t.i >= t0 or t.lower_ in ctx.lex.modifiers or not (
+        t.pos_ in ("ADJ", "PUNCT", "PART") or _hyphenated(ctx, t.i))]
+    return " ".join(keep)
+
+
+def _hyphenated(ctx: Ctx, i: int) -> bool:
+    return "-" in (ctx.doc[i - 1].text if i > 0 else "", ctx.doc[i].text, ctx.doc[i + 1:i + 2].text)
 
 
 def _listed_with(ctx: Ctx, m: Mention) -> list[Mention]:
@@ -224,6 +235,8 @@ def _before_acronym(ctx: Ctx, j: int) -> int:
 
 def _modifier(ctx: Ctx, j: int) -> bool:
     tok = ctx.doc[j]
+    if tok.text == "-":     # "hard-line": a hyphen between two words of one modifier
+        return j > 0 and ctx.doc[j - 1].is_alpha and ctx.mention(j - 1) is None
     return tok.lower_ in ctx.lex.modifiers or (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ != "poss")
 
 
