@@ -170,8 +170,9 @@ def _pieces(ent: Span, lay: Layout) -> list[Span]:
 def _possessor_split(span: Span, kb: KnowledgeBase,
                      names: NameLexicon) -> list[tuple[Span, str | None]]:
     """"Xland's Security Council" tagged as one name: the state or capital the KB knows
-    (its actor id, "" for a capital) and the body it owns, each a piece; a name such as
-    "People's ..." stays whole. Pieces come with None, the possessor with its id."""
+    (its actor id, "" for a capital) and the body it owns, when the KB knows that body by
+    name too; "People's ..." and "Xland's parliament" stay whole. Pieces come with None,
+    the possessor with its id."""
     doc = span.doc
     k = next((i for i in range(span.start + 1, span.end - 1) if doc[i].text in _POSSESSIVE), None)
     if k is None:
@@ -180,9 +181,10 @@ def _possessor_split(span: Span, kb: KnowledgeBase,
     actor_id = index.link(owner.text, "GPE")
     if actor_id is None or kb.actors[actor_id].type != "GPE":
         actor_id = "" if index.metonym(owner.text) else None
-    if actor_id is None:
-        return [(span, None)]
-    return [(owner, actor_id), (doc[k + 1:span.end], None)]
+    body = doc[k + 1:span.end]
+    if actor_id is None or index.link(body.text, None, single=False) is None:
+        return [(span, None)]       # the body must be a name on its own, not "Xland's parliament"
+    return [(owner, actor_id), (body, None)]
 
 
 def _trim(span: Span) -> Span | None:
