@@ -51,6 +51,8 @@ class RelationsFile(Strict):
     verb_preps: dict[str, dict[str, str]] = {}
     comprising: list[str] = []
     state_bodies: list[str] = []
+    anaphors: list[str] = []
+    anaphor_sectors: list[str] = []
     examples: list[str] = []
     located: Located = Located()
     negation: list[str] = []
@@ -79,6 +81,8 @@ class RelationLexicon:
     place_kinds: frozenset[str]
     negation: frozenset[str]
     seats: frozenset[str] = frozenset()  # "the B capital of A": A lies in B
+    anaphors: frozenset[str] = frozenset()  # "the group": the organisation named last
+    anaphor_sectors: frozenset[str] = frozenset()  # ... of one of these KB sectors
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -121,7 +125,8 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
-        seats=_words(data.located.seats),
+        seats=_words(data.located.seats), anaphors=_words(data.anaphors),
+        anaphor_sectors=_words(data.anaphor_sectors),
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}
                    for pred, sides in data.arguments.items()},

@@ -93,3 +93,13 @@ def test_an_ally_in_a_region_is_the_possessor_s(model):
                  {"Ostria": "GPE", "Zarvan": "GPE", "Middle East": "LOC"})
     assert ("Ostria", "allied_with", "Zarvan") in got
     assert not any(o == "Middle East" for _, _, o in got)
+
+
+@pytest.mark.model
+def test_the_group_stands_for_the_organisation_named_before(model):
+    text = "The Velmar Front fired rockets on Monday. The group's spokesman, Tomas Velk, said it would go on."
+    got = tagged(model, text, {"Velmar Front": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "member_of", "Velmar Front") in got
+    assert ("Tomas Velk", "holds_office", "Spokesman of Velmar Front") in got
+    alone = tagged(model, "The group's spokesman, Tomas Velk, said it would go on.", {"Tomas Velk": "PERSON"})
+    assert not any(p == "member_of" for _, p, _ in alone)

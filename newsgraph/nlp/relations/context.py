@@ -154,6 +154,23 @@ class Ctx:
                 return m
         return None
 
+    def anaphor(self, start: int, end: int) -> Mention | None:
+        """The organisation a definite description in tokens [start, end) stands for
+        ("the group", "the militia's"): the last one named before it, within reach."""
+        at = next((i for i in range(max(start, 1), end) if self.lower[i] in self.lex.anaphors
+                   and self.lower[i - 1] == "the" and self.at[i] is None), None)
+        if at is None:
+            return None
+        for i in range(at - 2, max(at - 2 * PRONOUN_REACH, 0) - 1, -1):
+            m = self.at[i]
+            if m is not None and m.label == "ORG" and self._group_like(m):
+                return m
+        return None
+
+    def _group_like(self, m: Mention) -> bool:
+        actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return actor is None or (actor.sector or "") in self.lex.anaphor_sectors
+
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:
         return tuple(self.lower[max(start, 0):end])

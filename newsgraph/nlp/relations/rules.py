@@ -54,12 +54,12 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
             obj = ctx.head_mention(t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
-        if obj is None:
-            obj = ctx.head_mention(first, i)
+        obj = obj or ctx.head_mention(first, i)
+        named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj, start=_lead(ctx, first, i), end=d_end,
-                           indefinite=indefinite,
-                           ended=bool(mods & lex.ended))
+        return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
+                           indefinite=indefinite, ended=bool(mods & lex.ended),
+                           office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
 
 
