@@ -52,6 +52,7 @@ class RelationsFile(Strict):
     comprising: list[str] = []
     state_bodies: list[str] = []
     anaphors: list[str] = []
+    units: list[str] = []
     anaphor_sectors: list[str] = []
     examples: list[str] = []
     located: Located = Located()
@@ -82,6 +83,7 @@ class RelationLexicon:
     negation: frozenset[str]
     seats: frozenset[str] = frozenset()  # "the B capital of A": A lies in B
     anaphors: frozenset[str] = frozenset()  # "the group": the organisation named last
+    units: frozenset[str] = frozenset()     # last words of a unit's name ("X Force of Y")
     anaphor_sectors: frozenset[str] = frozenset()  # ... of one of these KB sectors
 
     max_title: int = 0                   # longest title or office, in words (set on load)
@@ -125,7 +127,7 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
-        seats=_words(data.located.seats), anaphors=_words(data.anaphors),
+        seats=_words(data.located.seats), anaphors=_words(data.anaphors), units=_words(data.units),
         anaphor_sectors=_words(data.anaphor_sectors),
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}

@@ -103,3 +103,23 @@ def test_the_group_stands_for_the_organisation_named_before(model):
     assert ("Tomas Velk", "holds_office", "Spokesman of Velmar Front") in got
     alone = tagged(model, "The group's spokesman, Tomas Velk, said it would go on.", {"Tomas Velk": "PERSON"})
     assert not any(p == "member_of" for _, p, _ in alone)
+
+
+@pytest.mark.model
+def test_a_unit_of_an_organisation(model):
+    names = {"Velmar Force": "ORG", "Zarvan": "GPE", "Ostrian Guard Corps": "ORG"}
+    got = tagged(model, "The Velmar Force of Zarvan's Ostrian Guard Corps said it.", names)
+    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
+    got = tagged(model, "The Ostrian Guard Corps's Velmar Force said it.",
+                 {"Velmar Force": "ORG", "Ostrian Guard Corps": "ORG"})
+    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
+    plain = tagged(model, "The Velmar Front of the Ostrian Guard Corps said it.",
+                   {"Velmar Front": "ORG", "Ostrian Guard Corps": "ORG"})
+    assert not any(p == "part_of" for _, p, _ in plain)
+
+
+@pytest.mark.model
+def test_owned_by_a_state(model):
+    got = tagged(model, "Zarvan-owned Velmar Television said it.",
+                 {"Zarvan": "GPE", "Velmar Television": "ORG"})
+    assert got == {("Velmar Television", "affiliated_with", "Zarvan")}

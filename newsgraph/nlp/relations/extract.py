@@ -37,6 +37,7 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.verb_preps(ctx),
     lambda ctx, _: links.comprising(ctx),
     places.located,
+    links.units_of,
 )
 
 

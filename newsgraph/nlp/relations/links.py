@@ -240,3 +240,27 @@ def comprising(ctx: Ctx) -> None:
             if part is not None and part.label == "ORG":
                 ctx.emit(part, "part_of", whole, cue=(i,))
             k += 1
+
+
+# -- "the X Force of Y", "Y's X Force" ------------------------------------------------
+
+def units_of(ctx: Ctx, mentions: list[Mention]) -> None:
+    """A unit named with its organisation: "the X Force of (Zland's) Y", "Y's X Force"."""
+    doc = ctx.doc
+    for a in mentions:
+        s, e = ctx.span[a.id]
+        if a.label != "ORG" or ctx.lower[e - 1] not in ctx.lex.units:
+            continue
+        if e + 1 < len(doc) and ctx.lower[e] == "of":
+            k = e + 1 + (ctx.lower[e + 1] == "the")
+            state = ctx.starts_at(k)
+            if state is not None and state.label == "GPE" and ctx.span[state.id][1] < len(doc) \
+                    and doc[ctx.span[state.id][1]].text in ("'s", "\u2019s"):
+                k = ctx.span[state.id][1] + 1     # "of Zland's Y"
+            whole = ctx.starts_at(k)
+            if whole is not None and whole.label == "ORG":
+                ctx.emit(a, "part_of", whole, cue=(e,))
+        if s >= 2 and doc[s - 1].text in ("'s", "\u2019s"):
+            whole = ctx.ends_at(s - 2)
+            if whole is not None and whole.label == "ORG":
+                ctx.emit(a, "part_of", whole, cue=(s - 1,))
