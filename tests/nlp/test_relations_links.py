@@ -123,3 +123,12 @@ def test_owned_by_a_state(model):
     got = tagged(model, "Zarvan-owned Velmar Television said it.",
                  {"Zarvan": "GPE", "Velmar Television": "ORG"})
     assert got == {("Velmar Television", "affiliated_with", "Zarvan")}
+
+
+@pytest.mark.model
+def test_a_state_outlet_needs_a_marker(model):
+    names = {"Zarvani": "NORP", "Velmar": "ORG"}
+    got = tagged(model, "The official Zarvani news agency Velmar said it.", names)
+    assert got == {("Velmar", "affiliated_with", "Zarvani")}
+    unmarked = tagged(model, "The Zarvani news agency Velmar said it.", names)
+    assert not unmarked

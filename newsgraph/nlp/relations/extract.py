@@ -38,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.comprising(ctx),
     places.located,
     links.units_of,
+    links.state_bodies,
 )
 
 

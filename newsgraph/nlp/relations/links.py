@@ -264,3 +264,32 @@ def units_of(ctx: Ctx, mentions: list[Mention]) -> None:
             whole = ctx.ends_at(s - 2)
             if whole is not None and whole.label == "ORG":
                 ctx.emit(a, "part_of", whole, cue=(s - 1,))
+
+
+# -- "Xland's state-run news agency Y", "the Xian Atomic Energy Organisation" -----------
+
+def state_bodies(ctx: Ctx, mentions: list[Mention]) -> None:
+    """A state's outlet ("the official Xian news agency Y": affiliated_with) or organ
+    named with its nationality word ("the Xian Energy Ministry": part_of)."""
+    doc, lex = ctx.doc, ctx.lex
+    for a in mentions:
+        s, e = ctx.span[a.id]
+        if a.label != "ORG":
+            continue
+        state = ctx.ends_at(s - 1)
+        if state is not None and state.label == "NORP" and ctx.lower[e - 1] in lex.state_bodies:
+            ctx.emit(a, "part_of", state, cue=(s - 1,))
+            continue
+        k, marked = s - 1, False
+        while k >= 0 and s - k < 8 and ctx.mention(k) is None and (
+                ctx.lower[k] in lex.media_nouns | lex.media_markers or doc[k].text == "-"):
+            marked = marked or ctx.lower[k] in lex.media_markers
+            k -= 1
+        if k >= 1 and doc[k].text in ("'s", "\u2019s"):
+            k -= 1
+        state = ctx.ends_at(k)
+        if k < s - 1 and state is not None and state.label in ("NORP", "GPE"):
+            j = ctx.span[state.id][0] - 1
+            marked = marked or (j >= 0 and ctx.lower[j] in lex.media_markers)
+            if marked:
+                ctx.emit(a, "affiliated_with", state, cue=(k + 1,))
