@@ -27,3 +27,26 @@ def test_a_second_quote_after_a_long_attribution_with_initials(model):
             'remarks carried live on television. "We should take it."')
     claims, _ = run(model, text)
     assert [(c.text, c.speaker_text) for c in claims][-1] == ("We should take it.", "U.S. President Tomas Velk")
+
+
+@pytest.mark.model
+def test_an_unnamed_spokesman_of_an_organisation_is_nobody_named(model):
+    claims, _ = run(model, "A Velmar Front spokesman said the base was hit on Monday.")
+    assert [(c.speaker_text, c.speaker) for c in claims] == [("A Velmar Front spokesman", None)]
+    claims, _ = run(model, "Zarvani media reports said the base was hit on Monday.")
+    assert [c.speaker for c in claims] == [None]
+
+
+@pytest.mark.model
+def test_a_named_governor_between_commas_speaks(model):
+    from newsgraph.model import Mention
+    from newsgraph.nlp.claims.speakers import mention_index, speaker
+    from tests.shipped import data
+    text = "The provincial governor, Tomas Velk, said the base was hit on Monday."
+    doc = model(text)
+    start = text.index("Tomas Velk")
+    velk = Mention(id="m1", doc="d", start=start, end=start + 10, text="Tomas Velk", label="PERSON")
+    by_token = mention_index(doc, [velk])
+    head = next(t for t in doc if t.lower_ == "governor")
+    who, said = speaker(head, doc, by_token, data().speech, text)
+    assert who is velk and said == "The provincial governor, Tomas Velk"
