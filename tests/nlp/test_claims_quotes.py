@@ -50,3 +50,11 @@ def test_a_named_governor_between_commas_speaks(model):
     head = next(t for t in doc if t.lower_ == "governor")
     who, said = speaker(head, doc, by_token, data().speech, text)
     assert who is velk and said == "The provincial governor, Tomas Velk"
+
+
+@pytest.mark.model
+def test_a_quoted_fragment_the_verb_governs(model):
+    claims, _ = run(model, 'Tomas Velk called the border deal with Zarvan a "very big victory for our people."')
+    assert [c.text for c in claims] == ["very big victory for our people."]
+    claims, _ = run(model, 'Tomas Velk said the U.S.-brokered deal "protects our people and our land."')
+    assert [c.text for c in claims] == ["protects our people and our land."]

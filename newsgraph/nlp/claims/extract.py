@@ -136,9 +136,12 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     comp = next(iter(g.complements(v)), None)
     for q in near:
         before, after = doc_text(sent.doc)[_end(v):q[0]], doc_text(sent.doc)[q[1]:v.idx]
-        adjacent = q[0] >= _end(v) and len(before) < 30 and "." not in before or (
+        adjacent = q[0] >= _end(v) and len(before) < 30 and not _SENTENCE_END.search(before) or (
             q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
         if adjacent and (comp is None or _inside(comp.idx, [q])):
+            return q
+    for q in near:      # 'X called the deal a "victory"': a quoted fragment the verb governs
+        if q[0] > v.idx and q[1] <= sent.end_char + 1 and _governs(v, q):
             return q
     later = g.complements(v, deps=("ccomp",), after=True)
     if comp is not None and comp.i < v.i and later:
@@ -155,6 +158,19 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     if not rights:
         return None
     return rights[0].left_edge.idx, _end(rights[-1].right_edge)
+
+
+def _governs(v: Token, q: tuple[int, int]) -> bool:
+    """The quote's first word hangs from the verb, with no other verb in between."""
+    first = v.doc.char_span(q[0], q[1], alignment_mode="expand")
+    if first is None or not len(first):
+        return False
+    tok = first[0]
+    while tok.i != tok.head.i and tok.head.i != v.i:
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != v.i and tok.head.dep_ not in ("relcl", "acl"):
+            return False
+        tok = tok.head
+    return tok.head.i == v.i and tok.i != v.i
 
 
 def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
