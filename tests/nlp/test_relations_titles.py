@@ -82,3 +82,11 @@ def test_describing_words_leave_the_office_of_a_state(model):
     got = tagged(model, "Zarvan's hard-line President Tomas Velk spoke on Monday.",
                  {"Zarvan": "GPE", "Tomas Velk": "PERSON"})
     assert ("Tomas Velk", "holds_office", "President of Zarvan") in got
+
+
+@pytest.mark.model
+def test_a_capitalised_department_word_stays_in_the_office(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Reporters waited.\n\nZarvani Economy Minister Tomas Velk said trade would go on.",
+                 {"Zarvani": "NORP", "Minister Tomas Velk": "PERSON"})
+    assert ("Minister Tomas Velk", "holds_office", "Zarvani Economy Minister") in got

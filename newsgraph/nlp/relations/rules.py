@@ -237,6 +237,8 @@ def _modifier(ctx: Ctx, j: int) -> bool:
     tok = ctx.doc[j]
     if tok.text == "-":     # "hard-line": a hyphen between two words of one modifier
         return j > 0 and ctx.doc[j - 1].is_alpha and ctx.mention(j - 1) is None
+    if tok.pos_ == "PROPN":     # "Xian Economy Minister": a capitalised department word
+        return tok.dep_ == "compound" and tok.head.i == j + 1
     return tok.lower_ in ctx.lex.modifiers or (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ != "poss")
 
 
