@@ -27,6 +27,12 @@ class Located(Strict):
     preps: list[str] = []
     directions: list[str] = []
     place_kinds: list[str] = []
+    seats: list[str] = []
+
+
+class StateMedia(Strict):
+    markers: list[str] = []
+    nouns: list[str] = []
 
 
 class Arguments(Strict):
@@ -50,6 +56,10 @@ class RelationsFile(Strict):
     verb_preps: dict[str, dict[str, str]] = {}
     comprising: list[str] = []
     state_bodies: list[str] = []
+    anaphors: list[str] = []
+    units: list[str] = []
+    state_media: StateMedia = StateMedia()
+    anaphor_sectors: list[str] = []
     examples: list[str] = []
     located: Located = Located()
     negation: list[str] = []
@@ -77,6 +87,12 @@ class RelationLexicon:
     directions: frozenset[str]
     place_kinds: frozenset[str]
     negation: frozenset[str]
+    seats: frozenset[str] = frozenset()  # "the B capital of A": A lies in B
+    anaphors: frozenset[str] = frozenset()  # "the group": the organisation named last
+    units: frozenset[str] = frozenset()     # last words of a unit's name ("X Force of Y")
+    media_markers: frozenset[str] = frozenset()     # "state-run", "official"
+    media_nouns: frozenset[str] = frozenset()       # "news agency", "television"
+    anaphor_sectors: frozenset[str] = frozenset()  # ... of one of these KB sectors
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -119,6 +135,10 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         examples=frozenset(phrase(w) for w in data.examples),
         located_preps=_words(data.located.preps), directions=_words(data.located.directions),
         place_kinds=_words(data.located.place_kinds), negation=_words(data.negation),
+        seats=_words(data.located.seats), anaphors=_words(data.anaphors), units=_words(data.units),
+        media_markers=frozenset(w for m in data.state_media.markers for w in phrase(m) if w != "-"),
+        media_nouns=_words(data.state_media.nouns),
+        anaphor_sectors=_words(data.anaphor_sectors),
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}
                    for pred, sides in data.arguments.items()},

@@ -7,6 +7,7 @@ time words (former, acting, then) are left out; words agree when spelled alike
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -77,3 +78,19 @@ def _country_phrases() -> dict[tuple[str, ...], str]:
 @lru_cache(maxsize=1)
 def _longest() -> int:
     return max(len(k) for k in _country_phrases())
+
+
+def jurisdiction_of(office: str | None, known: Iterable[str]) -> str | None:
+    """The one office of `known` (a KB actor's holds_office ties) that is `office` with a
+    jurisdiction added: "President" + ["President of the United States", "Vice President
+    of the United States"] -> "President of the United States". None when `office`
+    already names a country, or no single known office fits."""
+    words = office_words(office)
+    if not words or any(w.startswith("@") for w in words) or "of" in _words(office):
+        return None
+    fits = {k for k in known if _bare(office_words(k)) == words and _bare(office_words(k)) != office_words(k)}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _bare(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in words if not w.startswith("@"))

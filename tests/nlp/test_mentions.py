@@ -112,3 +112,20 @@ def test_offsets_text_and_ids_are_consistent(found):
     for m in ms:
         assert m.text == article.text[m.start:m.end]
         assert not m.text.endswith("'s") and not m.text.lower().startswith("the ") or m.kind == "title"
+
+
+@pytest.mark.model
+def test_a_state_possessor_glued_to_a_body_is_split_off(pipeline):
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.actors.mentions import _possessor_split
+    nlp, kb = pipeline
+    doc = nlp("Iran's Hezbollah met. Iran's Velmar Security Council met. The People's Velmar Front met.")
+    split = _possessor_split(Span(doc, 0, 3, label="ORG"), kb, data().names)
+    assert [(p.text, state) for p, state in split] == [("Iran", "test_iran"), ("Hezbollah", None)]
+    unknown = doc[5:10]
+    assert unknown.text == "Iran's Velmar Security Council"    # a body the KB does not know
+    assert [(p.text, s) for p, s in _possessor_split(unknown, kb, data().names)] == [(unknown.text, None)]
+    people = doc[13:17]
+    assert people.text == "People's Velmar Front"
+    assert [(p.text, s) for p, s in _possessor_split(people, kb, data().names)] == [(people.text, None)]

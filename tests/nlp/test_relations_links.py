@@ -59,3 +59,76 @@ def test_possessive_state_organ_is_part_of_the_state(model):
     assert ("Foreign Ministry", "part_of", "Britain") in got
     got = triples(model, "Fighters of Lebanon's Velmar Front said the talks failed.")
     assert not any(p == "part_of" for _, p, _ in got)
+
+
+@pytest.mark.model
+def test_backing_of_a_description_set_before_a_name(model):
+    got = tagged(model, "The strike hit a depot of a Zarvan-backed militia, Velmar Front, on Monday.",
+                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert got == {("Velmar Front", "backed_by", "Zarvan")}
+    said = tagged(model, "Zarvan-backed militias, Velmar Front said, fired rockets.",
+                  {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert not said
+
+
+@pytest.mark.model
+def test_backing_through_a_coalition_of(model):
+    got = tagged(model, "The Velmar Front, a coalition of Zarvan-backed militias, denied it.",
+                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
+    assert got == {("Velmar Front", "backed_by", "Zarvan")}
+
+
+@pytest.mark.model
+def test_ally_and_foe_nouns_tie_both_ways(model):
+    names = {"Zarvan": "GPE", "Ostria": "GPE"}
+    got = tagged(model, "Ostria, a key Zarvan ally, welcomed the move.", names)
+    assert got == {("Ostria", "allied_with", "Zarvan"), ("Zarvan", "allied_with", "Ostria")}
+    got = tagged(model, "Zarvan's arch enemy Ostria fired missiles.", names)
+    assert got == {("Ostria", "opposes", "Zarvan"), ("Zarvan", "opposes", "Ostria")}
+
+
+@pytest.mark.model
+def test_an_ally_in_a_region_is_the_possessor_s(model):
+    got = tagged(model, "Ostria is Zarvan's closest ally in the Middle East.",
+                 {"Ostria": "GPE", "Zarvan": "GPE", "Middle East": "LOC"})
+    assert ("Ostria", "allied_with", "Zarvan") in got
+    assert not any(o == "Middle East" for _, _, o in got)
+
+
+@pytest.mark.model
+def test_the_group_stands_for_the_organisation_named_before(model):
+    text = "The Velmar Front fired rockets on Monday. The group's spokesman, Tomas Velk, said it would go on."
+    got = tagged(model, text, {"Velmar Front": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "member_of", "Velmar Front") in got
+    assert ("Tomas Velk", "holds_office", "Spokesman of Velmar Front") in got
+    alone = tagged(model, "The group's spokesman, Tomas Velk, said it would go on.", {"Tomas Velk": "PERSON"})
+    assert not any(p == "member_of" for _, p, _ in alone)
+
+
+@pytest.mark.model
+def test_a_unit_of_an_organisation(model):
+    names = {"Velmar Force": "ORG", "Zarvan": "GPE", "Ostrian Guard Corps": "ORG"}
+    got = tagged(model, "The Velmar Force of Zarvan's Ostrian Guard Corps said it.", names)
+    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
+    got = tagged(model, "The Ostrian Guard Corps's Velmar Force said it.",
+                 {"Velmar Force": "ORG", "Ostrian Guard Corps": "ORG"})
+    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
+    plain = tagged(model, "The Velmar Front of the Ostrian Guard Corps said it.",
+                   {"Velmar Front": "ORG", "Ostrian Guard Corps": "ORG"})
+    assert not any(p == "part_of" for _, p, _ in plain)
+
+
+@pytest.mark.model
+def test_owned_by_a_state(model):
+    got = tagged(model, "Zarvan-owned Velmar Television said it.",
+                 {"Zarvan": "GPE", "Velmar Television": "ORG"})
+    assert got == {("Velmar Television", "affiliated_with", "Zarvan")}
+
+
+@pytest.mark.model
+def test_a_state_outlet_needs_a_marker(model):
+    names = {"Zarvani": "NORP", "Velmar": "ORG"}
+    got = tagged(model, "The official Zarvani news agency Velmar said it.", names)
+    assert got == {("Velmar", "affiliated_with", "Zarvani")}
+    unmarked = tagged(model, "The Zarvani news agency Velmar said it.", names)
+    assert not unmarked

@@ -74,3 +74,19 @@ def test_a_ruler_of_a_state_leads_it(model):
     assert ("Hamad Jassim", "leader_of", "Qatar") in got
     got = triples(model, "Omar Nadim, the governor of Basra, arrived on Monday.")
     assert not any(p == "leader_of" for _, p, _ in got)
+
+
+@pytest.mark.model
+def test_describing_words_leave_the_office_of_a_state(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Zarvan's hard-line President Tomas Velk spoke on Monday.",
+                 {"Zarvan": "GPE", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "holds_office", "President of Zarvan") in got
+
+
+@pytest.mark.model
+def test_a_capitalised_department_word_stays_in_the_office(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Reporters waited.\n\nZarvani Economy Minister Tomas Velk said trade would go on.",
+                 {"Zarvani": "NORP", "Minister Tomas Velk": "PERSON"})
+    assert ("Minister Tomas Velk", "holds_office", "Zarvani Economy Minister") in got

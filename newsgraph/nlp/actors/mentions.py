@@ -35,6 +35,7 @@ _SPLIT = re.compile(r"\s*(?:\||:\s|\s[-/]\s)\s*")
 _CITIES = re.compile(r"[^/]+")
 _LEAD = frozenset({"the", "a", "an", "'", '"', "(", "-", ",", ".", ":"})
 _TRAIL = frozenset({"'s", "'", "s", '"', ")", ",", ".", ":", ";", "-"})
+_POSSESSIVE = frozenset({"'s", "\u2019s"})
 _DEBRIS = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d+\s*x\s*\d+")
 
 def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase,
@@ -81,9 +82,13 @@ def _overlaps(c: Cand, others: list[Cand]) -> bool:
 def _cands_from_ent(ent: Span, *, kb: KnowledgeBase, names: NameLexicon, ruled: set,
                     lay: Layout) -> list[Cand]:
     out = []
-    for piece in _pieces(ent, lay):
+    for piece, state in (p for whole in _pieces(ent, lay) for p in _possessor_split(whole, kb, names)):
         span = _trim(piece)
         if span is None or _junk(span, names.junk):
+            continue
+        if state is not None:
+            out.append(Cand(start=span.start_char, end=span.end_char, label="GPE",
+                            text=span.text, kb_id=state or None, source="ner"))
             continue
         from_ruler = (span.start_char, span.end_char) in ruled or ent.ent_id_
         region = _region(span, names.region_modifiers)
@@ -160,6 +165,26 @@ def _pieces(ent: Span, lay: Layout) -> list[Span]:
                 out.append(piece)
             pos = m.end() if m else pos
     return out
+
+
+def _possessor_split(span: Span, kb: KnowledgeBase,
+                     names: NameLexicon) -> list[tuple[Span, str | None]]:
+    """"Xland's Security Council" tagged as one name: the state or capital the KB knows
+    (its actor id, "" for a capital) and the body it owns, when the KB knows that body by
+    name too; "People's ..." and "Xland's parliament" stay whole. Pieces come with None,
+    the possessor with its id."""
+    doc = span.doc
+    k = next((i for i in range(span.start + 1, span.end - 1) if doc[i].text in _POSSESSIVE), None)
+    if k is None:
+        return [(span, None)]
+    index, owner = kb_index(kb, names), doc[span.start:k]
+    actor_id = index.link(owner.text, "GPE")
+    if actor_id is None or kb.actors[actor_id].type != "GPE":
+        actor_id = "" if index.metonym(owner.text) else None
+    body = doc[k + 1:span.end]
+    if actor_id is None or index.link(body.text, None, single=False) is None:
+        return [(span, None)]       # the body must be a name on its own, not "Xland's parliament"
+    return [(owner, actor_id), (body, None)]
 
 
 def _trim(span: Span) -> Span | None:

@@ -9,6 +9,7 @@ inside an attributed statement or in the article's own voice.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -28,6 +29,7 @@ from .speakers import mention_index, noun_speaker, speaker
 log = logging.getLogger(__name__)
 
 EXTRACTOR = "claims.v1"
+_SENTENCE_END = re.compile(r"(?<![A-Z])[.!?]\s")   # not after an initial ("U.S. President")
 _SKIP_DEPS = ("punct", "cc", "conj", "nsubj", "nsubjpass", "aux", "auxpass", "neg", "mark", "advmod")
 
 
@@ -134,9 +136,12 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     comp = next(iter(g.complements(v)), None)
     for q in near:
         before, after = doc_text(sent.doc)[_end(v):q[0]], doc_text(sent.doc)[q[1]:v.idx]
-        adjacent = q[0] >= _end(v) and len(before) < 30 and "." not in before or (
+        adjacent = q[0] >= _end(v) and len(before) < 30 and not _SENTENCE_END.search(before) or (
             q[1] <= v.idx and len(after) < 45 and "." not in after.strip('". '))
         if adjacent and (comp is None or _inside(comp.idx, [q])):
+            return q
+    for q in near:      # 'X called the deal a "victory"': a quoted fragment the verb governs
+        if q[0] > v.idx and q[1] <= sent.end_char + 1 and _governs(v, q):
             return q
     later = g.complements(v, deps=("ccomp",), after=True)
     if comp is not None and comp.i < v.i and later:
@@ -155,12 +160,29 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     return rights[0].left_edge.idx, _end(rights[-1].right_edge)
 
 
+def _governs(v: Token, q: tuple[int, int]) -> bool:
+    """The quote's first word hangs from the verb, with no other verb in between."""
+    first = v.doc.char_span(q[0], q[1], alignment_mode="expand")
+    if first is None or not len(first):
+        return False
+    tok = first[0]
+    while tok.i != tok.head.i and tok.head.i != v.i:
+        if tok.head.pos_ in ("VERB", "AUX") and tok.head.i != v.i and tok.head.dep_ not in ("relcl", "acl"):
+            return False
+        tok = tok.head
+    return tok.head.i == v.i and tok.i != v.i
+
+
 def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
                lay: Layout) -> list[_Found]:
     """Quotes that carry on a quote attributed just before: the next quote of the same
     paragraph after the attribution ('"A," he said. "B."'), and a paragraph that opens
     with a quote after a paragraph whose quote was left open (wire copy)."""
     by_quote = {(f.start, f.end): f for f in found}
+    for q in quotes:        # a statement cut from its quote ('"A,"' read as 'A') owns the quote
+        inside = [f for f in found if q[0] <= f.start and f.end <= q[1] and f.end - f.start >= (q[1] - q[0]) * 0.8]
+        if inside and q not in by_quote:
+            by_quote[q] = inside[0]
     out = []
     for prev, q in zip(quotes, quotes[1:]):
         owner = by_quote.get(prev)
@@ -180,6 +202,32 @@ def _continued(text: str, quotes: list[tuple[int, int]], found: list[_Found],
         f = _Found(start=q[0], end=q[1], ev_start=ev_start, ev_end=q[1], verb=owner.verb, speaker=owner.speaker)
         by_quote[q] = f
         out.append(f)
+    return out + _quote_paragraphs(text, quotes, found + out, lay)
+
+
+def _quote_paragraphs(text: str, quotes: list[tuple[int, int]], found: list[_Found],
+                      lay: Layout) -> list[_Found]:
+    """A paragraph that is nothing but a quote, right after a paragraph that ends with an
+    attributed statement, carries on that statement's speaker (wire copy)."""
+    out: list[_Found] = []
+    for q in quotes:
+        p_start, p_end = lay.paragraph(q[0])
+        found = found + out[-1:]       # a run of quote paragraphs keeps its speaker
+        if text[p_start:q[0]].strip(' "') or text[q[1]:p_end].strip(' ".') or \
+                any(f.start < q[1] and q[0] < f.end for f in found):
+            continue
+        prev = [p for p in lay.paragraphs if p[1] <= p_start]
+        if not prev:
+            continue
+        before = [f for f in found if prev[-1][0] <= f.ev_start and f.ev_end <= prev[-1][1]
+                  and f.speaker is not None]
+        if not before:
+            continue
+        owner = max(before, key=lambda f: (f.ev_end, f.start))
+        if text[owner.ev_end:prev[-1][1]].strip(' ".\u201d'):
+            continue        # the paragraph before goes on past its statement
+        out.append(_Found(start=q[0], end=q[1], ev_start=p_start, ev_end=q[1], verb=owner.verb,
+                          speaker=owner.speaker))
     return out
 
 
@@ -187,7 +235,8 @@ def _attribution_between(text: str, end: int, start: int, owner: _Found) -> bool
     """Only the attribution of the quote before stands between two quotes of one
     paragraph ('"A," he said. "B."'): the gap ends a sentence and holds the speech verb."""
     gap = text[end:start].rstrip(' "')
-    return owner.verb in gap and len(gap) < 80 and gap.endswith((".", ":")) and ". " not in gap
+    return owner.verb in gap and len(gap) < 200 and gap.endswith((".", ":")) and \
+        not _SENTENCE_END.search(gap[:-1])
 
 
 @lru_cache(maxsize=4)

@@ -26,11 +26,13 @@ def speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spee
         labels = ("PERSON",) if person else lex.referents[tok.lower_]
         return _antecedent(tok, by_token, labels, lex=lex, anywhere=person), tok.text
     mention = by_token.get(tok.i)
-    named = _apposed(tok, by_token) if mention is None else None
+    named = _apposed(tok, by_token) or _comma_named(tok, doc, by_token) if mention is None else None
     span = _speaker_phrase(tok, doc, appos=named is not None)
     said = text[span.start_char:span.end_char] if len(span) else tok.text
     mention = mention or named
     lemma = tok.lemma_.lower()
+    if mention is None and _anonymous(tok, lemma, lex):
+        return None, said       # "a White House spokesman", "media reports": nobody named
     if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
         owner = next(iter(g.possessors(tok)), None)
         if owner is not None and owner.lower_ in lex.pronouns:
@@ -44,21 +46,42 @@ def speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spee
         head = span[:next((t.i - span.start for t in span if t.pos_ == "ADP"), len(span))]
         mention = next((by_token[t.i] for t in head if t.i in by_token
                         and by_token[t.i].label not in ("NORP", "GPE", "LOC")), None)
-    if mention is None and span[0].is_title and span[-1].i in by_token:
+    if mention is None and span[0].is_title and span[-1].i in by_token and \
+            not any(t.lower_ == "to" for t in span):    # "the adviser to X" is not X
         last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
         mention = last if last.label == "PERSON" else None
     return mention, said
+
+
+def _anonymous(tok: Token, lemma: str, lex: SpeechLexicon) -> bool:
+    if lemma in lex.anonymous:
+        return True
+    return lemma in lex.nouns and any(c.dep_ in ("compound", "amod") and c.lower_ in lex.media
+                                      for c in tok.children)
 
 
 def _speaker_phrase(tok: Token, doc: Doc, *, appos: bool = False) -> Span:
     """The speaker as written: up to the first comma after the head, or (`appos`: the
     name is in apposition) with its apposition ("The governor, A B, said" -> "The
     governor, A B")."""
-    if appos:
+    if appos and g.appositives(tok):
         return doc[tok.left_edge.i:max(a.right_edge.i for a in g.appositives(tok)) + 1]
     words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
     cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
     return doc[tok.left_edge.i:cut]
+
+
+def _comma_named(tok: Token, doc: Doc, by_token: dict[int, Mention]) -> Mention | None:
+    """'The governor of X, A B, said': a person named between commas right after the
+    described speaker's phrase (which the parse may not link as an apposition)."""
+    end = tok.right_edge.i + 1
+    cut = next((t.i for t in doc[tok.i:end] if t.text == ","), end)
+    if cut + 1 >= len(doc) or doc[cut].text != "," or cut + 1 not in by_token:
+        return None
+    m = by_token[cut + 1]
+    last = max(i for i, x in by_token.items() if x is m)
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    return m if m.label == "PERSON" and after is not None and after.text == "," else None
 
 
 def _apposed(tok: Token, by_token: dict[int, Mention]) -> Mention | None:

@@ -8,7 +8,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...ids import record_id
+from ...kb import KnowledgeBase
 from ...model import Article, Evidence, Mention, Relation
+from ...names.offices import jurisdiction_of
 from .. import grammar as g
 from ..forms import token_forms
 from ..patterns import Found
@@ -45,9 +47,11 @@ class Ctx:
     matched: dict[frozenset[Phrase], dict[int, tuple[int, ...]]] = field(default_factory=dict)
     title_ends: dict[int, int] | None = None
     constructs: Found | None = None                     # construction pattern matches
+    kb: KnowledgeBase | None = None                     # a prior: the jurisdiction of a bare office
 
     @classmethod
-    def build(cls, doc: Doc, article: Article, mentions: list[Mention], lex: RelationLexicon) -> "Ctx":
+    def build(cls, doc: Doc, article: Article, mentions: list[Mention], lex: RelationLexicon,
+              kb: KnowledgeBase | None = None) -> "Ctx":
         at: list[Mention | None] = [None] * len(doc)
         span: dict[str, tuple[int, int]] = {}
         for m in sorted(mentions, key=lambda m: m.end - m.start):
@@ -62,7 +66,7 @@ class Ctx:
         tf = token_forms(doc)
         return cls(doc=doc, article=article, lex=lex, at=at, span=span,
                    lower=list(tf.lower), lemma=list(tf.lemma_lower),
-                   titles=frozenset(lex.titles) | lex.offices)
+                   titles=frozenset(lex.titles) | lex.offices, kb=kb)
 
     def tokens_with(self, words: "dict | frozenset", *, lemma: bool = False,
                     lower: bool = False) -> list[Token]:
@@ -150,6 +154,23 @@ class Ctx:
                 return m
         return None
 
+    def anaphor(self, start: int, end: int) -> Mention | None:
+        """The organisation a definite description in tokens [start, end) stands for
+        ("the group", "the militia's"): the last one named before it, within reach."""
+        at = next((i for i in range(max(start, 1), end) if self.lower[i] in self.lex.anaphors
+                   and self.lower[i - 1] == "the" and self.at[i] is None), None)
+        if at is None:
+            return None
+        for i in range(at - 2, max(at - 2 * PRONOUN_REACH, 0) - 1, -1):
+            m = self.at[i]
+            if m is not None and m.label == "ORG" and self._group_like(m):
+                return m
+        return None
+
+    def _group_like(self, m: Mention) -> bool:
+        actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return actor is None or (actor.sector or "") in self.lex.anaphor_sectors
+
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:
         return tuple(self.lower[max(start, 0):end])
@@ -196,6 +217,8 @@ class Ctx:
             return
         if not self.fits(predicate, subj, obj):
             return
+        if office and predicate == "holds_office":
+            office = self.qualified(subj, office)
         toks = [*cue, *self.span[subj.id]] + ([*self.span[obj.id]] if obj else [])
         ts, te = min(toks), max(toks)
         te = max(te, max(cue, default=0) + 1)
@@ -212,6 +235,15 @@ class Ctx:
             object=obj.id if obj else None, object_text=None if obj else office,
             valid_from=valid_from, valid_to=valid_to, extractor=EXTRACTOR,
             evidence=Evidence(doc=aid, start=start, end=end, text=self.article.text[start:end])))
+
+    def qualified(self, subj: Mention, office: str) -> str:
+        """A bare office ("President") with the jurisdiction of the one matching office the KB
+        records for the holder ("President of the United States"); else as written."""
+        actor = self.kb.get(subj.kb_id) if self.kb is not None and subj.kb_id else None
+        if actor is None:
+            return office
+        known = [t.office for t in actor.ties if t.predicate == "holds_office" and t.office]
+        return jurisdiction_of(office, known) or office
 
     def fits(self, predicate: str, subj: Mention, obj: Mention | None) -> bool:
         """The arguments carry labels the predicate allows (lexicon `arguments`)."""

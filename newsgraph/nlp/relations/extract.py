@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ...kb import KnowledgeBase
 from ...model import Article, Mention, Relation
-from . import links, rules
+from . import links, places, rules
 from .context import EXTRACTOR, Ctx
 from .lexicon import RelationLexicon
 
@@ -36,14 +36,16 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.verb_links(ctx),
     lambda ctx, _: links.verb_preps(ctx),
     lambda ctx, _: links.comprising(ctx),
-    links.located,
+    places.located,
+    links.units_of,
+    links.state_bodies,
 )
 
 
 def extract_relations(doc: Doc, article: Article, *, mentions: list[Mention],
                       lex: RelationLexicon, kb: KnowledgeBase | None = None) -> list[Relation]:
-    """Relations stated in one article (`kb` is accepted for future KB-aware rules)."""
-    ctx = Ctx.build(doc, article, list(mentions), lex)
+    """Relations stated in one article (`kb`, a prior, completes bare offices)."""
+    ctx = Ctx.build(doc, article, list(mentions), lex, kb)
     usable = [m for m in mentions if m.id in ctx.span]
     for rule in RULES:
         rule(ctx, usable)

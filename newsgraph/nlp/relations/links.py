@@ -5,7 +5,7 @@ from spacy.tokens import Token
 
 from ...model import Mention
 from .. import grammar as g
-from .context import PLACE_LABELS, Ctx
+from .context import Ctx
 from .rules import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
@@ -59,14 +59,32 @@ def _backed_subjects(ctx: Ctx, np_start: int, start: int, end: int) -> list[Ment
     listed = list_after(ctx, end)
     if listed:
         return listed
-    k = np_start - 1
-    if k >= 0 and ctx.doc[k].pos_ == "DET":
-        k -= 1
+    k = _before_np(ctx, np_start - 1)
+    if k >= 2 and ctx.doc[k].lower_ == "of" and ctx.doc[k - 1].pos_ == "NOUN" and not ctx.mention(k - 1):
+        k = _before_np(ctx, k - 2)      # "Y, a coalition of X-backed militias"
     if k >= 1 and ctx.doc[k].text == ",":
         anchor = ctx.ends_at(k - 1)
         if anchor is not None and anchor.label != "NORP":
             return [anchor]
-    return []
+    after = _named_after(ctx, end)
+    return [after] if after is not None else []
+
+
+def _before_np(ctx: Ctx, k: int) -> int:
+    return k - 1 if k >= 0 and ctx.doc[k].pos_ == "DET" else k
+
+
+def _named_after(ctx: Ctx, end: int) -> Mention | None:
+    """'an X-backed militia, Y,': the name set after the description, closed by a comma
+    or the end of the sentence (not the subject of a clause)."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    m = ctx.starts_at(end + 1)
+    if m is None or m.label not in ("ORG", "PERSON"):
+        return None
+    e = ctx.span[m.id][1]
+    return m if e >= len(doc) or doc[e].text in (",", ".", ";", ")") or doc[e].is_sent_start else None
 
 
 # -- "the coalition led by X", "leaders backed by X, including A and B" --------------------
@@ -224,65 +242,54 @@ def comprising(ctx: Ctx) -> None:
             k += 1
 
 
-# -- "A Province in southern B", "City, Country", "City's Square" ----------
+# -- "the X Force of Y", "Y's X Force" ------------------------------------------------
 
-def located(ctx: Ctx, mentions: list[Mention]) -> None:
+def units_of(ctx: Ctx, mentions: list[Mention]) -> None:
+    """A unit named with its organisation: "the X Force of (Zland's) Y", "Y's X Force"."""
     doc = ctx.doc
     for a in mentions:
-        ts, k = ctx.span[a.id]
-        nouns = 0
-        while (k < len(doc) and nouns < 2 and doc[k].pos_ == "NOUN" and ctx.mention(k) is None
-               and doc[k].lower_ in ctx.lex.place_kinds):
-            k, nouns = k + 1, nouns + 1
-        if a.label not in PLACE_LABELS or nouns and a.label == "GPE":
+        s, e = ctx.span[a.id]
+        if a.label != "ORG" or ctx.lower[e - 1] not in ctx.lex.units:
             continue
-        comma = k < len(doc) and doc[k].text == ","
-        k += comma
-        if k < len(doc) and doc[k].lower_ in ctx.lex.located_preps:
-            j = k + 1
-            while j < len(doc) and j - k < 6 and _direction(ctx, j):
-                j += 1
-            b = ctx.starts_at(j)
-            plain = (a.label == "GPE" and b is not None and b.label == "GPE" and j == k + 1 and not nouns
-                     and not _place_kind(ctx, b))
-            if b is not None and b.label in ("GPE", "LOC") and not (plain and not _place_kind(ctx, a)):
-                ctx.emit(a, "located_in", b, cue=(k,))
-        elif comma and not nouns and a.label == "GPE":
-            _comma_place(ctx, a, ts, k)
-        _possessive_place(ctx, a)
+        if e + 1 < len(doc) and ctx.lower[e] == "of":
+            k = e + 1 + (ctx.lower[e + 1] == "the")
+            state = ctx.starts_at(k)
+            if state is not None and state.label == "GPE" and ctx.span[state.id][1] < len(doc) \
+                    and doc[ctx.span[state.id][1]].text in ("'s", "\u2019s"):
+                k = ctx.span[state.id][1] + 1     # "of Zland's Y"
+            whole = ctx.starts_at(k)
+            if whole is not None and whole.label == "ORG":
+                ctx.emit(a, "part_of", whole, cue=(e,))
+        if s >= 2 and doc[s - 1].text in ("'s", "\u2019s"):
+            whole = ctx.ends_at(s - 2)
+            if whole is not None and whole.label == "ORG":
+                ctx.emit(a, "part_of", whole, cue=(s - 1,))
 
 
-def _direction(ctx: Ctx, j: int) -> bool:
-    """A word between a spatial preposition and its place: 'near the holy Xian city of'."""
-    m = ctx.mention(j)
-    if m is not None:
-        return m.label == "NORP"
-    return ctx.lower[j] in ctx.lex.directions
+# -- "Xland's state-run news agency Y", "the Xian Atomic Energy Organisation" -----------
 
-
-def _place_kind(ctx: Ctx, a: Mention) -> bool:
-    """'A Province in B': a named subdivision; 'country A in country B' is not a location."""
-    return ctx.doc[ctx.span[a.id][1] - 1].lower_ in ctx.lex.place_kinds
-
-
-def _comma_place(ctx: Ctx, a: Mention, ts: int, k: int) -> None:
-    doc = ctx.doc
-    b = ctx.starts_at(k)
-    if b is None or b.label != "GPE" or (ts > 0 and doc[ts - 1].lower_ in (",", "and", "or", "of")):
-        return
-    e = ctx.span[b.id][1]
-    if e < len(doc) and (doc[e].lower_ in (",", "and", "or") or doc[e].is_alpha and doc[e].pos_ != "ADP"):
-        return
-    ctx.emit(a, "located_in", b, cue=(k - 1,))
-
-
-def _possessive_place(ctx: Ctx, a: Mention) -> None:
-    e = ctx.span[a.id][1]
-    if a.label != "GPE" or e + 1 >= len(ctx.doc) or ctx.doc[e].text not in ("'s", "'"):
-        return
-    b = ctx.starts_at(e + 1)
-    if b is not None and b.label in ("FAC", "LOC"):
-        ctx.emit(b, "located_in", a, cue=(e,))
-    elif b is not None and b.label == "ORG" and \
-            ctx.lower[ctx.span[b.id][1] - 1] in ctx.lex.state_bodies:   # "Xland's Foreign Ministry"
-        ctx.emit(b, "part_of", a, cue=(e,))
+def state_bodies(ctx: Ctx, mentions: list[Mention]) -> None:
+    """A state's outlet ("the official Xian news agency Y": affiliated_with) or organ
+    named with its nationality word ("the Xian Energy Ministry": part_of)."""
+    doc, lex = ctx.doc, ctx.lex
+    for a in mentions:
+        s, e = ctx.span[a.id]
+        if a.label != "ORG":
+            continue
+        state = ctx.ends_at(s - 1)
+        if state is not None and state.label == "NORP" and ctx.lower[e - 1] in lex.state_bodies:
+            ctx.emit(a, "part_of", state, cue=(s - 1,))
+            continue
+        k, marked = s - 1, False
+        while k >= 0 and s - k < 8 and ctx.mention(k) is None and (
+                ctx.lower[k] in lex.media_nouns | lex.media_markers or doc[k].text == "-"):
+            marked = marked or ctx.lower[k] in lex.media_markers
+            k -= 1
+        if k >= 1 and doc[k].text in ("'s", "\u2019s"):
+            k -= 1
+        state = ctx.ends_at(k)
+        if k < s - 1 and state is not None and state.label in ("NORP", "GPE"):
+            j = ctx.span[state.id][0] - 1
+            marked = marked or (j >= 0 and ctx.lower[j] in lex.media_markers)
+            if marked:
+                ctx.emit(a, "affiliated_with", state, cue=(k + 1,))

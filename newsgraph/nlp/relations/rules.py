@@ -6,7 +6,6 @@ enough, so that a mislabelled entity type does not hide a clear construction.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -15,10 +14,11 @@ from ...model import Mention
 from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 
-
 # Parts of speech that end a noun phrase read leftwards from its head.
 # "X, however Org leaders ...": a clause follows the comma, not an appositive.
 CLAUSE_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ"})
+# Ties between equals, read from a title-like noun ("Xland's ally Y"): both directions.
+MUTUAL = frozenset({"allied_with", "opposes"})
 FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "ADV", "PUNCT"})
 
 
@@ -48,17 +48,18 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if t_end < end and ctx.mention(t_end) is not None:
             return None     # "former prime minister X": a title compound for another name
         obj, d_end = None, t_end
-        if t_end < end and doc[t_end].lower_ in ("of", "for", "in", "at", "to", "with"):
+        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
+        if t_end < end and doc[t_end].lower_ in preps:
             d_end = _np_end(ctx, t_end + 1, end)
             obj = ctx.head_mention(t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
-        if obj is None:
-            obj = ctx.head_mention(first, i)
+        obj = obj or ctx.head_mention(first, i)
+        named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj, start=_lead(ctx, first, i), end=d_end,
-                           indefinite=indefinite,
-                           ended=bool(mods & lex.ended))
+        return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
+                           indefinite=indefinite, ended=bool(mods & lex.ended),
+                           office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
 
 
@@ -100,6 +101,11 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     if d.ended:
         text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
     obj = d.obj
+    if pred in MUTUAL:
+        if obj is not None and obj.label != "NORP":
+            ctx.emit(subj, pred, obj, cue=cue, ended=d.ended)
+            ctx.emit(obj, pred, subj, cue=cue, ended=d.ended)
+        return
     if pred == "located_in":
         if obj is not None and {subj.label, obj.label} <= PLACE_LABELS:
             ctx.emit(subj, pred, obj, cue=cue)
@@ -150,7 +156,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         t_end = t0 + len(title)
         office = None
         if state and qual.label == "GPE" and "of" not in title:   # "Xland's caretaker prime minister" -> "... of Xland"
-            words = re.sub(r"^['\u2019]s?\s*", "", ctx.doc[ctx.span[qual.id][1]:t_end].text.strip())
+            words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
                         office=office)
@@ -163,6 +169,19 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _office_words(ctx: Ctx, start: int, t0: int, t_end: int) -> str:
+    """The office between a state and its holder, without the possessive and without
+    describing words ("Xland's hard-line President" -> "President")."""
+    doc = ctx.doc
+    keep = [t.text for t in doc[start:t_end] if t.i >= t0 or t.lower_ in ctx.lex.modifiers or not (
+        t.pos_ in ("ADJ", "PUNCT", "PART") or _hyphenated(ctx, t.i))]
+    return " ".join(keep)
+
+
+def _hyphenated(ctx: Ctx, i: int) -> bool:
+    return "-" in (ctx.doc[i - 1].text if i > 0 else "", ctx.doc[i].text, ctx.doc[i + 1:i + 2].text)
 
 
 def _listed_with(ctx: Ctx, m: Mention) -> list[Mention]:
@@ -216,6 +235,10 @@ def _before_acronym(ctx: Ctx, j: int) -> int:
 
 def _modifier(ctx: Ctx, j: int) -> bool:
     tok = ctx.doc[j]
+    if tok.text == "-":     # "hard-line": a hyphen between two words of one modifier
+        return j > 0 and ctx.doc[j - 1].is_alpha and ctx.mention(j - 1) is None
+    if tok.pos_ == "PROPN":     # "Xian Economy Minister": a capitalised department word
+        return tok.dep_ == "compound" and tok.head.i == j + 1
     return tok.lower_ in ctx.lex.modifiers or (tok.pos_ in ("ADJ", "NOUN") and tok.dep_ != "poss")
 
 

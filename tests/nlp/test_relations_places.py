@@ -1,0 +1,61 @@
+"""Places within places: located_in constructions (sentences written for these tests;
+mentions given by hand, so the test reads the construction, not the tagger)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_relations_links import tagged
+
+
+@pytest.mark.model
+def test_place_inside_a_possessive_description_is_the_innermost(model):
+    got = tagged(model, "Rockets hit the Velmar Camp in Zarvan's northern province of Ostria on Monday.",
+                 {"Velmar Camp": "FAC", "Zarvan": "GPE", "Ostria": "GPE"})
+    assert ("Velmar Camp", "located_in", "Ostria") in got
+    assert ("Ostria", "located_in", "Zarvan") in got
+    assert ("Velmar Camp", "located_in", "Zarvan") not in got
+
+
+@pytest.mark.model
+def test_the_seat_of_a_region(model):
+    got = tagged(model, "Drones struck a depot in the Ostria Region capital of Kelmar.",
+                 {"Ostria Region": "GPE", "Kelmar": "GPE"})
+    assert got == {("Kelmar", "located_in", "Ostria Region")}
+
+
+@pytest.mark.model
+def test_a_district_of_a_province_describes_the_first_name(model):
+    got = tagged(model, "Shelling hit Dorvan district of Ostria province overnight.",
+                 {"Dorvan": "GPE", "Ostria": "GPE"})
+    assert got == {("Dorvan", "located_in", "Ostria")}
+
+
+@pytest.mark.model
+def test_city_comma_country_before_a_clause(model):
+    got = tagged(model, "Strikes hit three depots in Kelmar, Zarvan, including a weapons store.",
+                 {"Kelmar": "GPE", "Zarvan": "GPE"})
+    assert got == {("Kelmar", "located_in", "Zarvan")}
+
+
+@pytest.mark.model
+def test_comma_chain_and_a_list_of_countries(model):
+    got = tagged(model, "The convoy left Kelmar, Ostria, Zarvan on Monday.",
+                 {"Kelmar": "GPE", "Ostria": "GPE", "Zarvan": "GPE"})
+    assert got == {("Kelmar", "located_in", "Ostria"), ("Ostria", "located_in", "Zarvan")}
+    listed = tagged(model, "Envoys from Kelmar, Ostria and Zarvan met on Monday.",
+                    {"Kelmar": "GPE", "Ostria": "GPE", "Zarvan": "GPE"})
+    assert not listed
+
+
+@pytest.mark.model
+def test_adjectives_between_a_possessive_city_and_its_site(model):
+    got = tagged(model, "Protesters entered Kelmar's high-security Amber Zone on Friday.",
+                 {"Kelmar": "GPE", "Amber Zone": "LOC"})
+    assert got == {("Amber Zone", "located_in", "Kelmar")}
+
+
+@pytest.mark.model
+def test_a_base_word_after_a_site_name(model):
+    got = tagged(model, "Missiles landed at the Velmar air base in western Zarvan.",
+                 {"Velmar": "FAC", "western Zarvan": "LOC"})
+    assert got == {("Velmar", "located_in", "western Zarvan")}
