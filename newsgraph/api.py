@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,9 +19,10 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import query
+from . import browse, query
 from .errors import DataError, NewsgraphError, NotFound
 from .lexicons import Lexicons
+from .store.lists import ListView
 from .store.view import BrowseView
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
     view = BrowseView.open(db_path, data=data)   # fail now (StoreError) if the DB is missing
     data = _load_data(view)
     view.conn.close()
-    app = FastAPI(title="newsgraph", version="1",
+    app = FastAPI(title="newsgraph", version="1", docs_url=None,
                   description="Read-only API over a newsgraph knowledge base. Every fact "
                               "carries evidence: article id, character offsets, quoted text.")
     app.state.db_path = str(db_path)
@@ -55,6 +56,8 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
+    from .api_desk import router as desk      # here: api_desk imports this module
+    app.include_router(desk)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
 
@@ -68,8 +71,8 @@ def _load_data(view: BrowseView) -> Lexicons | None:
         return None
 
 
-def _view(request: Request) -> Iterator[BrowseView]:
-    view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
+def _view(request: Request) -> Iterator[ListView]:
+    view = ListView.open(request.app.state.db_path, data=request.app.state.data)
     try:
         with view.snapshot():      # one read transaction per request
             yield view
@@ -126,6 +129,16 @@ def index() -> FileResponse:
     return FileResponse(STATIC / "index.html")
 
 
+@router.get("/docs", include_in_schema=False)
+def docs() -> Response:
+    """Swagger UI from vendored assets (swagger-ui-dist): no CDN, works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="newsgraph API",
+                               swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                               swagger_css_url="/static/vendor/swagger-ui.css",
+                               swagger_favicon_url="data:,")
+
+
 @router.get("/api/search", tags=["search"])
 def search(q: str = Query(..., min_length=1, max_length=1000), limit: int = Query(20, ge=1, le=100),
            offset: int = Offset, view: BrowseView = V) -> dict:
@@ -143,36 +156,50 @@ def entities(type: str | None = None, sector: str | None = None, q: str | None =
 @router.get("/api/entities/{entity_id}", tags=["entities"])
 def entity(entity_id: str, view: BrowseView = V) -> dict:
     """Profile: aliases, KB data, relations with evidence (text and kb), events, claims."""
-    return query.entity_profile(view, entity_id)
+    return browse.with_documents(view, query.entity_profile(view, entity_id))
 
 
 @router.get("/api/events", tags=["events"])
 def events(type: str | None = None, date_from: str | None = Query(None, alias="from"),
            date_to: str | None = Query(None, alias="to"), place: str | None = None,
-           actor: str | None = Query(None, description="Entity id (actor or target)."),
-           limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
-    """Events by date; filter by PLOVER type, ISO date range, place, participant."""
-    return query.event_page(view, type=type, date_from=date_from, date_to=date_to,
-                            place=place, actor=actor, limit=limit, offset=offset)
+           actor: str | None = Query(None, description="Entity id, name or alias (actor or target)."),
+           outlet: str | None = Query(None, max_length=200, description="Publisher."),
+           sort: Literal["date", "-date", "fatalities", "-fatalities", "type"] = "date",
+           limit: int = Limit, offset: int = Offset, view: ListView = V) -> dict:
+    """Events by date; filter by PLOVER type, ISO date range, place (and the places
+    inside it), participant (id or name), outlet; `place_precision` says how exact
+    the place is; `documents` gives each quote's outlet and date."""
+    f = browse.filters(view, type=type, date_from=date_from, date_to=date_to, place=place,
+                       actor=actor, outlet=outlet)
+    return browse.event_list(view, f, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/api/clusters/{cluster_id}", tags=["events"])
 def cluster(cluster_id: str, view: BrowseView = V) -> dict:
     """Every report of one real-world event, with its contradictions."""
-    return query.cluster(view, cluster_id)
+    out = query.cluster(view, cluster_id)
+    browse.annotate_contradictions(view, out["contradictions"])
+    return browse.with_documents(view, out)
 
 
 @router.get("/api/contradictions", tags=["events"])
 def contradictions(limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
-    """Values that sources disagree on, side by side with their evidence."""
-    return query.contradiction_page(view, limit=limit, offset=offset)
+    """Values that sources disagree on, side by side with their evidence; values that
+    are ids carry the name as `label`; `trivial` marks wording variants; `review` the
+    analyst's mark."""
+    out = query.contradiction_page(view, limit=limit, offset=offset)
+    browse.annotate_contradictions(view, out["items"])
+    return out
 
 
 @router.get("/api/graph", tags=["entities"])
 def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
-          limit: int = Query(150, ge=1, le=1000), view: BrowseView = V) -> dict:
-    """Actor network (nodes, typed edges; weight = independent sources)."""
-    return query.graph(view, entity=entity, depth=depth, limit=limit)
+          limit: int = Query(150, ge=1, le=1000), offices: bool = True, kb: bool = True,
+          min_weight: int = Query(0, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
+    """Actor network (nodes, typed edges; weight = independent sources); `offices` and
+    `kb` toggle office nodes and knowledge-base ties, `min_weight` keeps strong ties."""
+    return browse.graph(view, entity=entity, depth=depth, limit=limit, offices=offices,
+                        kb=kb, min_weight=min_weight)
 
 
 @router.get("/api/articles/{doc}", tags=["articles"])
