@@ -177,9 +177,7 @@ def events(type: str | None = None, date_from: str | None = Query(None, alias="f
 @router.get("/api/clusters/{cluster_id}", tags=["events"])
 def cluster(cluster_id: str, view: BrowseView = V) -> dict:
     """Every report of one real-world event, with its contradictions."""
-    out = query.cluster(view, cluster_id)
-    browse.annotate_contradictions(view, out["contradictions"])
-    return browse.with_documents(view, out)
+    return browse.cluster(view, cluster_id)
 
 
 @router.get("/api/contradictions", tags=["events"])
@@ -205,8 +203,9 @@ def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
 @router.get("/api/articles/{doc}", tags=["articles"])
 def article(doc: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
             end: int | None = Query(None, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
-    """Article text and spans to highlight; start/end select one span."""
-    return query.article_view(view, doc, start=start, end=end)
+    """Article text and spans to highlight; start/end select one span; each event span
+    names its cluster (the real-world event)."""
+    return browse.article(view, doc, start=start, end=end)
 
 
 @router.get("/api/stats", tags=["articles"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Literal
 from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -22,22 +22,32 @@ EventSort = Literal["date", "-date", "fatalities", "-fatalities", "type"]
 ArticleSort = Literal["-published", "published", "title", "outlet", "-mentions"]
 ClaimSort = Literal["published", "-published", "speaker"]
 RelationSort = Literal["-sources", "predicate", "subject"]
-Text = Query(None, max_length=200)
-Actor = Query(None, max_length=200, description="Entity id, name or alias ('Soleimani').")
-Place = Query(None, max_length=200, description="A place and the places inside it "
-                                                "(a country, a governorate, a town).")
-From = Query(None, alias="from", max_length=10, description="ISO date (or prefix), inclusive.")
-To = Query(None, alias="to", max_length=10, description="ISO date (or prefix), inclusive.")
 
 
-def _event_filters(view, type, date_from, date_to, place, actor, outlet) -> Filters:
-    return browse.filters(view, type=type, date_from=date_from, date_to=date_to,
-                          place=place, actor=actor, outlet=outlet)
+def _text():       # a new Query per parameter: FastAPI must not share one between two
+    return Query(None, max_length=200)
+
+
+def _actor():
+    return Query(None, max_length=200, description="Entity id, name or alias ('Soleimani').")
+
+
+def _place():
+    return Query(None, max_length=200, description="A place and the places inside it "
+                                                   "(a country, a governorate, a town).")
+
+
+def _from():
+    return Query(None, alias="from", max_length=10, description="ISO date (or prefix), inclusive.")
+
+
+def _to():
+    return Query(None, alias="to", max_length=10, description="ISO date (or prefix), inclusive.")
 
 
 @router.get("/api/articles", tags=["articles"])
-def articles(q: str | None = Text, outlet: str | None = Text, actor: str | None = Actor,
-             date_from: str | None = From, date_to: str | None = To,
+def articles(q: str | None = _text(), outlet: str | None = _text(), actor: str | None = _actor(),
+             date_from: str | None = _from(), date_to: str | None = _to(),
              sort: ArticleSort = "-published", limit: int = Limit, offset: int = Offset,
              view: ListView = V) -> dict:
     """Articles (no text), filtered by words, outlet, an actor they mention, date."""
@@ -47,8 +57,8 @@ def articles(q: str | None = Text, outlet: str | None = Text, actor: str | None 
 
 
 @router.get("/api/claims", tags=["articles"])
-def claims(speaker: str | None = Actor, outlet: str | None = Text, q: str | None = Text,
-           date_from: str | None = From, date_to: str | None = To,
+def claims(speaker: str | None = _actor(), outlet: str | None = _text(), q: str | None = _text(),
+           date_from: str | None = _from(), date_to: str | None = _to(),
            sort: ClaimSort = "published", limit: int = Limit, offset: int = Offset,
            view: ListView = V) -> dict:
     """Reported statements, filtered by speaker (name or id), outlet, words, date."""
@@ -63,7 +73,7 @@ def _as_dict(f: Filters) -> dict:
 
 
 @router.get("/api/relations", tags=["entities"])
-def relations(actor: str | None = Actor, predicate: str | None = Text,
+def relations(actor: str | None = _actor(), predicate: str | None = _text(),
               sort: RelationSort = "-sources", limit: int = Limit, offset: int = Offset,
               view: ListView = V) -> dict:
     """Text relations between actors (grouped, with sources and status)."""
@@ -73,9 +83,9 @@ def relations(actor: str | None = Actor, predicate: str | None = Text,
 
 
 @router.get("/api/facets", tags=["search"])
-def facets(of: Literal["events", "articles"] = "events", type: str | None = Text,
-           date_from: str | None = From, date_to: str | None = To, place: str | None = Place,
-           actor: str | None = Actor, outlet: str | None = Text, q: str | None = Text,
+def facets(of: Literal["events", "articles"] = "events", type: str | None = _text(),
+           date_from: str | None = _from(), date_to: str | None = _to(), place: str | None = _place(),
+           actor: str | None = _actor(), outlet: str | None = _text(), q: str | None = _text(),
            view: ListView = V) -> dict:
     """Counts per type, actor, place (country, region, town), outlet and month of the
     filtered events or articles."""
@@ -103,12 +113,16 @@ def outlet(name: str, limit: int = Limit, offset: int = Offset, view: ListView =
     return browse.outlet(view, name, limit=limit, offset=offset)
 
 
-@router.get("/api/download/{what}", tags=["export"])
+FILES = {200: {"description": "The file", "content": {
+    f"{m}; charset=utf-8": {"schema": {}} for m in downloads.MEDIA.values()}}}
+
+
+@router.get("/api/download/{what}", tags=["export"], response_class=Response, responses=FILES)
 def download(what: Literal["events", "articles", "claims", "relations", "graph"],
              format: Literal["csv", "json", "geojson", "graphml"] = "csv",
-             type: str | None = Text, date_from: str | None = From, date_to: str | None = To,
-             place: str | None = Place, actor: str | None = Actor, outlet: str | None = Text,
-             q: str | None = Text, predicate: str | None = Text, entity: str | None = Text,
+             type: str | None = _text(), date_from: str | None = _from(), date_to: str | None = _to(),
+             place: str | None = _place(), actor: str | None = _actor(), outlet: str | None = _text(),
+             q: str | None = _text(), predicate: str | None = _text(), entity: str | None = _text(),
              depth: int = Query(1, ge=1, le=3), offices: bool = True, kb: bool = True,
              min_weight: int = Query(0, ge=0, le=MAX_OFFSET),
              limit: int = Query(150, ge=1, le=1000), view: ListView = V) -> Response:
@@ -134,9 +148,10 @@ def download(what: Literal["events", "articles", "claims", "relations", "graph"]
 
 # review marks -----------------------------------------------------------------------
 
+Kind = Literal["contradiction", "cluster", "relation", "claim"]
+
+
 class ReviewIn(BaseModel):
-    kind: Literal["contradiction", "cluster", "relation", "claim"]
-    id: str = Field(..., min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_:~-]+$")
     status: Literal["reviewed", "disputed", "wrong"] | None = Field(
         "reviewed", description="null clears the mark")
     note: str | None = Field(None, max_length=2000)
@@ -163,15 +178,17 @@ WRITE_ERRORS = {403: {"model": ErrorBody, "description": "Cross-site request"},
 
 
 @router.get("/api/reviews", tags=["review"], response_model=ReviewList)
-def reviews(kind: Literal["contradiction", "cluster", "relation", "claim"] | None = None,
+def reviews(kind: Kind | None = None,
             view: ListView = V) -> dict:
     """The analyst's review marks."""
     return {"items": review.reviews(view.conn, kind=kind)}
 
 
-@router.post("/api/reviews", tags=["review"], response_model=ReviewOut,
+@router.post("/api/reviews/{kind}/{target}", tags=["review"], response_model=ReviewOut,
              responses=WRITE_ERRORS)
-def mark(body: ReviewIn, request: Request) -> dict:
+def mark(kind: Kind, body: ReviewIn, request: Request,
+         target: str = Path(..., min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_:~-]+$")
+         ) -> dict:
     """Mark a dispute (contradiction) or a fact (cluster, relation, claim) as checked by
     the analyst; status null clears it. Stored apart from the extracted data, keyed by
     the record's stable id, so it survives rebuilds; exported in the JSON export."""
@@ -179,11 +196,11 @@ def mark(body: ReviewIn, request: Request) -> dict:
     db = request.app.state.db_path
     view = ListView.open(db, data=request.app.state.data)
     try:
-        if not _exists(view, body.kind, body.id):
-            raise NotFound(f"no {body.kind} {body.id!r}")
+        if not _exists(view, kind, target):
+            raise NotFound(f"no {kind} {target!r}")
     finally:
         view.conn.close()
-    return {"review": review.mark(db, kind=body.kind, target=body.id, status=body.status,
+    return {"review": review.mark(db, kind=kind, target=target, status=body.status,
                                   note=body.note)}
 
 

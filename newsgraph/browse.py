@@ -187,6 +187,24 @@ def outlet(view: ListView, name: str, *, limit: int = 50, offset: int = 0) -> di
                                            offset=offset)}
 
 
+def article(view: ListView, doc: str, *, start: int | None = None,
+            end: int | None = None) -> dict:
+    """query.article_view plus each event's cluster, so a sentence links to its event."""
+    out = query.article_view(view, doc, start=start, end=end)
+    clusters = view.event_clusters_of(doc)
+    for e in out["events"]:
+        e["cluster"] = clusters.get(e["id"], e["id"])
+    return out
+
+
+def cluster(view: ListView, cluster_id: str) -> dict:
+    """query.cluster plus the quotes' outlets, named dispute values, the review mark."""
+    out = query.cluster(view, cluster_id)
+    annotate_contradictions(view, out["contradictions"])
+    marks = reviews(view.conn, kind="cluster", targets=[cluster_id])
+    return with_documents(view, out | {"review": marks[0] if marks else None})
+
+
 # contradictions: names, trivial variants, review marks ------------------------------
 
 def _fold(value: str) -> str:
@@ -210,7 +228,7 @@ def trivial(values: list[str]) -> bool:
 def annotate_contradictions(view: ListView, items: list[dict]) -> list[dict]:
     """Each value gains a `label` (an entity's or event's name for an id), each item
     `trivial` and its analyst `review` (or None)."""
-    ids = [v["value"] for c in items for v in c["values"] if ID.match(v["value"] or "")]
+    ids = [v["value"] for c in items for v in c["values"] if v["value"] and " " not in v["value"]]
     names = query._names(view, ids)
     marks = {r["id"]: r for r in reviews(view.conn, kind="contradiction",
                                          targets=[c["id"] for c in items])}

@@ -92,7 +92,7 @@ class ListView(BrowseView):
         clauses, args = [], []
         for sql, value in (("type = ?", f.type and f.type.upper()), ("doc = ?", f.doc),
                            ("date >= substr(?, 1, length(date))", f.date_from),
-                           ("date <= ?", f.date_to),
+                           ("date <= ? || '~'", f.date_to),
                            ("doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
                            ("(cluster = ? OR (cluster IS NULL AND id = ?))", f.cluster)):
             if value:
@@ -154,12 +154,12 @@ class ListView(BrowseView):
         clauses, args = [], []
         for sql, value in (("a.publisher = ?", f.outlet),
                            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
-                           ("a.published <= ?", f.date_to),
+                           ("a.published <= ? || '~'", f.date_to),
                            ("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts"
                             " MATCH ?)", f.q)):
             if value:
                 clauses.append(sql)
-                args.append(value)
+                args += [value] * sql.count("?")
         if f.actors is not None:
             clauses.append(f"a.id IN (SELECT doc FROM mentions WHERE entity IN ({_marks(f.actors)}))")
             args += f.actors
@@ -202,10 +202,11 @@ class ListView(BrowseView):
         for sql, value in (("a.publisher = ?", f.outlet), ("c.statement LIKE ?",
                                                            f.q and f"%{f.q}%"),
                            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
-                           ("a.published <= ?", f.date_to), ("c.doc = ?", f.doc)):
+                           ("a.published <= ? || '~'", f.date_to),
+                           ("c.doc = ?", f.doc)):
             if value:
                 clauses.append(sql)
-                args.append(value)
+                args += [value] * sql.count("?")
         if f.actors is not None:
             clauses.append(f"c.speaker IN (SELECT id FROM mentions WHERE entity IN"
                            f" ({_marks(f.actors)}))")
@@ -217,6 +218,11 @@ class ListView(BrowseView):
                           f" ON m.id = c.speaker {where} ORDER BY {CLAIM_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, limit, offset))
         return total, [(_claim(r), r["speaker_entity"]) for r in rows]
+
+    def event_clusters_of(self, doc: str) -> dict[str, str]:
+        """event id -> cluster id (its own id when alone) for one article's events."""
+        return {r[0]: r[1] for r in self._rows(
+            "SELECT id, coalesce(cluster, id) FROM events WHERE doc = ?", (doc,))}
 
     # autocomplete ------------------------------------------------------------------
     def suggest_actors(self, prefix: str, *, limit: int = 10) -> list[dict]:
