@@ -92,7 +92,8 @@ def replicate(db: Path, target: int) -> int:
             conn.execute("INSERT INTO events SELECT id||:s, doc||:s, type, mode, trigger, date,"
                          " date_precision, date_text, date_start, date_end, location_json,"
                          " actor_text, target_text, fatalities, injuries, toll_source, start,"
-                         " \"end\", text, extractor, cluster||:s FROM events"
+                         " \"end\", text, extractor, cluster||:s, toll_start, toll_end, toll_text,"
+                         " group_evidence_json FROM events"
                          " WHERE id NOT LIKE '%~%'", {"s": s})
             conn.execute("INSERT INTO event_participants SELECT event||:s, mention||:s, role"
                          " FROM event_participants WHERE event NOT LIKE '%~%'", {"s": s})
@@ -139,6 +140,17 @@ def cases(db: Path) -> dict[str, list[str]]:
     every = [r[0] for r in conn.execute("SELECT id FROM entities")]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
     dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
+    names = [r[0] for r in conn.execute(f"SELECT name FROM entities WHERE id IN"
+                                        f" ({','.join('?' * len(top))})", top)][:5]
+    places = [r[0] for r in conn.execute(
+        "SELECT json_extract(location_json, '$.name') FROM events WHERE location_json IS NOT"
+        " NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
+    regions = [r[0] for r in conn.execute(
+        "SELECT json_extract(location_json, '$.admin1') FROM events WHERE"
+        " json_extract(location_json, '$.admin1') IS NOT NULL GROUP BY 1"
+        " ORDER BY count(*) DESC LIMIT 3")]
+    outlets = [r[0] for r in conn.execute("SELECT publisher FROM articles GROUP BY 1"
+                                          " ORDER BY count(*) DESC LIMIT 3")]
     conn.close()
     rnd = random.Random(7)
     some = rnd.sample(every, min(50, len(every)))
@@ -152,6 +164,28 @@ def cases(db: Path) -> dict[str, list[str]]:
         "entities page": ["/api/entities?limit=50", "/api/entities?type=PERSON&offset=50"],
         "search": ["/api/search?q=protest", "/api/search?q=strike"],
         "graph around actor": [f"/api/graph?entity={e}" for e in top[:5]],
+        **desk_cases(top, names, places + regions, outlets, types),
+    }
+
+
+def desk_cases(top: list[str], names: list[str], places: list[str], outlets: list[str],
+               types: list[str]) -> dict[str, list[str]]:
+    """The analyst's desk: lists, name filters, facets, autocomplete (issue 16)."""
+    q = httpx.QueryParams
+    return {
+        "events sorted by toll": ["/api/events?sort=-fatalities"],
+        "events by actor name": [f"/api/events?{q(actor=n)}" for n in names],
+        "events by place (+ inside)": [f"/api/events?{q(place=p)}" for p in places],
+        "articles list": ["/api/articles", "/api/articles?sort=title&offset=100"],
+        "articles by actor": [f"/api/articles?actor={e}&sort=-mentions" for e in top[:5]],
+        "claims list": ["/api/claims", f"/api/claims?{q(speaker=names[0])}" if names else "/api/claims"],
+        "relations by actor": [f"/api/relations?actor={e}" for e in top[:5]],
+        "facets (events, unfiltered)": ["/api/facets"],
+        "facets (events, filtered)": [f"/api/facets?type={t}" for t in types[:3]]
+        + [f"/api/facets?{q(place=p)}" for p in places[:3]],
+        "facets (articles)": ["/api/facets?of=articles"],
+        "suggest": ["/api/suggest?kind=actor&q=al", "/api/suggest?kind=place&q=ba"],
+        "outlet page": [f"/api/outlets/{o}" for o in outlets],
     }
 
 

@@ -8,7 +8,8 @@ import { eventsTable } from "./views.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const EVENT_FILTERS = ["type", "actor", "place", "outlet", "from", "to"];
-export const TYPE_COLOURS = ["#e03131", "#1f5fbf", "#2b8a3e", "#f08c00", "#7048e8", "#0c8599", "#c2255c", "#5c940d", "#495057"];
+export const TYPE_COLOURS = ["#e03131", "#1f5fbf", "#2b8a3e", "#f08c00", "#7048e8", "#0c8599", "#c2255c",
+  "#5c940d", "#495057", "#862e9c", "#a61e4d", "#364fc7", "#087f5b", "#e8590c"];
 
 function s(tag, attrs = {}, text) {
   const el = document.createElementNS(SVG, tag);
@@ -30,18 +31,32 @@ export async function renderTimeline(_, params) {
   const res = await api("events", { ...filters, limit: 500 });
   const dated = res.items.filter((e) => e.date);
   const types = [...new Set(res.items.map((e) => e.type))].sort();
+  const zoomed = filters.from || filters.to ? dated : dense(dated);
+  const outside = dated.length - zoomed.length;
   return h("section", { class: "timeline" }, h("h1", {}, "Timeline"), eventForm(params, "timeline"),
     h("p", { class: "muted" }, `${res.total} events; ${dated.length} of the ${res.items.length} shown have a date. `
       + "Reports of one day are stacked. Tab to a dot and press Enter to open its sentence. ",
     downloadLinks("events", ["csv", "json"], filters)),
-    legend(types), drawTimeline(dated, types),
-    h("h2", {}, "Events per month by type"), drawCounts(dated, types),
+    outside ? h("p", { class: "muted" }, `${outside} earlier event(s) (dates mentioned in passing) are left out of the `
+      + "dots; set From and To, or click a month below, to zoom.") : null,
+    legend(types), drawTimeline(zoomed, types),
+    h("h2", {}, "Events per month by type"), h("p", { class: "muted" }, "Click a month to zoom the timeline to it."),
+    drawCounts(zoomed, types, filters),
     h("h2", {}, "Events"), eventsTable(res.items, res.entities, res.documents));
 }
 
 function legend(types) {
   return h("p", { class: "legend type-legend" }, types.map((t, i) =>
     h("span", {}, h("i", { class: "swatch", style: `background:${TYPE_COLOURS[i % TYPE_COLOURS.length]}` }), t)));
+}
+
+// Without a date filter: leave out the earliest 5% when they stretch the axis more than
+// three times the span of the rest (a 1979 anniversary among 2020 reports).
+function dense(events) {
+  if (events.length < 20) return events;
+  const times = events.map((e) => toTime(e.date)).sort((a, b) => a - b);
+  const cut = times[Math.floor(times.length * 0.05)], last = times[times.length - 1];
+  return (last - times[0]) > 3 * Math.max(last - cut, 86400000) ? events.filter((e) => toTime(e.date) >= cut) : events;
 }
 
 function toTime(date) {
@@ -100,10 +115,10 @@ function dot(e, cx, cy, types) {
 }
 
 // Stacked bars: events per month, one colour per type.
-export function drawCounts(events, types) {
+export function drawCounts(events, types, filters = {}) {
   const months = [...new Set(events.map((e) => e.date.slice(0, 7)))].sort();
   const width = 1100, height = 180, left = 40, bottom = 30;
-  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, id: "counts-svg", role: "img",
+  const svg = s("svg", { viewBox: `0 0 ${width} ${height}`, id: "counts-svg", role: "group",
     "aria-label": `Events per month by type, ${months[0] || ""} to ${months[months.length - 1] || ""}` });
   if (!months.length) return svg;
   const counts = months.map((m) => types.map((t) => events.filter((e) => e.type === t && e.date.startsWith(m)).length));
@@ -118,7 +133,10 @@ export function drawCounts(events, types) {
       const rect = s("rect", { x: left + i * bw + 1, y, width: Math.max(bw - 2, 1), height: hgt,
         fill: TYPE_COLOURS[j % TYPE_COLOURS.length], class: "count-bar" });
       rect.append(s("title", {}, `${months[i]} ${types[j]}: ${n}`));
-      svg.append(rect);
+      const a = s("a", { href: route(["timeline"], { ...filters, from: months[i], to: months[i] }),
+        "aria-label": `${months[i]}: ${row.reduce((x, z) => x + z, 0)} events; zoom to this month` });
+      a.append(rect);
+      svg.append(a);
     });
     if (months.length <= 24 || i % Math.ceil(months.length / 24) === 0) {
       svg.append(s("text", { x: left + i * bw + 2, y: height - 10 }, months[i]));

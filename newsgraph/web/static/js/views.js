@@ -132,7 +132,7 @@ export async function renderCluster(id) {
     targets.length ? h("p", {}, h("b", {}, "Targets: "), targets.join(", ")) : null,
     eventsTable(c.events, c.entities, c.documents),
     c.contradictions.length ? h("h2", {}, "Disagreements") : null,
-    c.contradictions.filter((x) => !x.trivial).map((x) => disputeCard({ ...x, label: x.field, about_kind: "relation" }, c.documents)));
+    c.contradictions.filter((x) => !x.trivial).map((x) => disputeCard({ ...x, label: "Disagreement", about_kind: "relation" }, c.documents)));
 }
 
 export async function renderNotFound() {
