@@ -9,17 +9,18 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-from typing import Iterator, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import browse, query
+from .api_deps import ERRORS, MAX_OFFSET, Limit, Offset, V
+from .api_desk import router as desk
 from .errors import DataError, NewsgraphError, NotFound
 from .lexicons import Lexicons
 from .store.lists import ListView
@@ -31,9 +32,6 @@ EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
            "plover": ("application/x-ndjson", "jsonl"),
            "geojson": ("application/geo+json", "geojson"), "graphml": ("application/xml", "graphml"),
            "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
-MAX_OFFSET = 1_000_000_000      # SQLite integers stop at 2**63; no store is this large
-Limit = Query(50, ge=1, le=500, description="Page size.")
-Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -56,7 +54,6 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
     if "*" not in allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
-    from .api_desk import router as desk      # here: api_desk imports this module
     app.include_router(desk)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
@@ -69,15 +66,6 @@ def _load_data(view: BrowseView) -> Lexicons | None:
     except DataError as exc:
         log.warning("knowledge base not loaded, KB relations will fail: %s", exc)
         return None
-
-
-def _view(request: Request) -> Iterator[ListView]:
-    view = ListView.open(request.app.state.db_path, data=request.app.state.data)
-    try:
-        with view.snapshot():      # one read transaction per request
-            yield view
-    finally:
-        view.conn.close()
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -107,21 +95,7 @@ def _error_handlers(app: FastAPI) -> None:
         return _error(500, f"internal error: {type(exc).__name__}")
 
 
-class ErrorDetail(BaseModel):
-    status: int
-    message: str
-
-
-class ErrorBody(BaseModel):
-    """The one error shape of every route."""
-    error: ErrorDetail
-
-
-ERRORS = {status: {"model": ErrorBody, "description": text} for status, text in (
-    (400, "Bad request (e.g. too many search words, a span outside the text)"),
-    (404, "No such record"), (422, "Invalid parameter"))}
 router = APIRouter(responses=ERRORS)
-V = Depends(_view)
 
 
 @router.get("/", include_in_schema=False)

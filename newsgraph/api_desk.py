@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from . import browse, downloads, query
-from .api import ERRORS, MAX_OFFSET, V, ErrorBody, Limit, Offset
+from .api_deps import ERRORS, MAX_OFFSET, ErrorBody, Limit, Offset, V
 from .errors import NotFound, UsageError
 from .store import review
 from .store.lists import Filters, ListView

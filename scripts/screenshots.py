@@ -26,7 +26,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 def routes(base: str) -> dict[str, str]:
     """Screenshot name -> UI route, with ids taken from the store."""
-    get = lambda path: httpx.get(base + path).json()           # noqa: E731
+    get = lambda path: httpx.get(base + path).json()
     top = get("api/entities?limit=1")["items"][0]["id"]
     outlet = get("api/outlets")["items"][0]["outlet"]
     disputes = get("api/contradictions?limit=50")["items"]

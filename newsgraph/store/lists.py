@@ -155,8 +155,8 @@ class ListView(BrowseView):
         for sql, value in (("a.publisher = ?", f.outlet),
                            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
                            ("a.published <= ? || '~'", f.date_to),
-                           ("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts"
-                            " MATCH ?)", f.q)):
+                           ("a.rowid IN (SELECT rowid FROM articles_fts WHERE"
+                            + " articles_fts MATCH ?)", f.q)):
             if value:
                 clauses.append(sql)
                 args += [value] * sql.count("?")

@@ -7,7 +7,7 @@ stores built before migration 007 (no table: no marks).
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .sqlite import connect
@@ -55,7 +55,7 @@ def mark(db_path: str | Path, *, kind: str, target: str, status: str | None,
             if status is None:
                 conn.execute("DELETE FROM reviews WHERE kind = ? AND target = ?", (kind, target))
                 return None
-            now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             conn.execute("DELETE FROM reviews WHERE kind = ? AND target = ?", (kind, target))
             conn.execute("INSERT INTO reviews (kind, target, status, note, updated_at)"
                          " VALUES (?, ?, ?, ?, ?)", (kind, target, status, note, now))
