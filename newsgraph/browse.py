@@ -103,8 +103,9 @@ def relation_list(view: ListView, f: Filters, *, predicate: str | None = None,
                   sort: str = "-sources", limit: int = 50, offset: int = 0) -> dict:
     """Entity-level text relations (grouped, with sources and status)."""
     _check_sort(sort, RELATION_SORTS)
-    rels = query.linked_relations(view, list(f.actors) if f.actors is not None else None,
-                                  max_evidence=5)
+    actors = list(f.actors) if f.actors is not None else None
+    rels = view.cached(("relations", f.actors), lambda: query.linked_relations(
+        view, actors, max_evidence=5))
     if predicate:
         rels = [r for r in rels if r["predicate"] == predicate]
     key = {"-sources": lambda r: (-r["sources"], r["id"]),
@@ -119,7 +120,12 @@ def relation_list(view: ListView, f: Filters, *, predicate: str | None = None,
 # facets and autocomplete ------------------------------------------------------------
 
 def facets(view: ListView, f: Filters, *, of: str = "events") -> dict:
-    """Counts with labels per facet for the list `of` (events or articles)."""
+    """Counts with labels per facet for the list `of` (events or articles); remembered
+    per store state, as the UI asks again for every page and sort of one list."""
+    return view.cached(("facets", of, f), lambda: _facets(view, f, of=of))
+
+
+def _facets(view: ListView, f: Filters, *, of: str) -> dict:
     if of == "events":
         raw = view.event_facets(f)
         total = view.event_list(f, limit=0)[0]
@@ -139,6 +145,10 @@ def facets(view: ListView, f: Filters, *, of: str = "events") -> dict:
 def suggest(view: ListView, kind: str, q: str, *, limit: int = 10) -> dict:
     """Autocomplete: actors (name, alias) or places (stored place names and regions)."""
     q = q.strip()
+    return view.cached(("suggest", kind, q, limit), lambda: _suggest(view, kind, q, limit=limit))
+
+
+def _suggest(view: ListView, kind: str, q: str, *, limit: int) -> dict:
     if kind == "actor":
         items = [{"value": r["name"], "id": r["id"], "label": f"{r['name']} ({r['type']})",
                   "count": r["n"]} for r in view.suggest_actors(q, limit=limit)]
@@ -167,19 +177,20 @@ def graph(view: ListView, *, entity: str | None = None, depth: int = 1, limit: i
 # outlets ----------------------------------------------------------------------------
 
 def outlets(view: ListView) -> dict:
-    return {"items": view.outlets()}
+    return {"items": view.cached(("outlets",), view.outlets)}
 
 
 def outlet(view: ListView, name: str, *, limit: int = 50, offset: int = 0) -> dict:
     """One outlet: its articles, loaded-language profile, how often it is the only source."""
-    row = next((o for o in view.outlets() if o["outlet"] == name), None)
+    row = next((o for o in view.cached(("outlets",), view.outlets) if o["outlet"] == name), None)
     if row is None:
         from .errors import NotFound
         raise NotFound(f"no outlet {name!r}")
-    happenings, alone = view.outlet_single_source(name)
+    happenings, alone = view.cached(("alone", name), lambda: view.outlet_single_source(name))
     words = row["words"] or 0
     language = [{"category": c, "count": n, "per_1000_words": round(1000 * n / words, 2)
-                 if words else None} for c, n in view.outlet_language(name)]
+                 if words else None}
+                for c, n in view.cached(("language", name), lambda: view.outlet_language(name))]
     return row | {"happenings": happenings, "single_source": alone,
                   "single_source_share": round(alone / happenings, 3) if happenings else None,
                   "loaded_language": language,

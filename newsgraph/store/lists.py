@@ -8,6 +8,10 @@ sites, a town its sites). Sort keys are whitelisted; SQL stays in this module.
 from __future__ import annotations
 
 import dataclasses
+import os
+import threading
+from collections import OrderedDict
+from typing import Callable, TypeVar
 
 from ..model import Event
 from .view import BrowseView, _claim, _event, _marks
@@ -22,6 +26,10 @@ ARTICLE_SORTS = {"published": "a.published IS NULL, a.published, a.id",
                  "-published": "a.published IS NULL, a.published DESC, a.id",
                  "title": "a.title, a.id", "outlet": "a.publisher, a.published, a.id",
                  "-mentions": "n DESC, a.published, a.id"}
+CACHE_SIZE = 512           # answers kept per process (facets, place scopes, groupings)
+_CACHE: OrderedDict[tuple, object] = OrderedDict()
+_LOCK = threading.Lock()
+T = TypeVar("T")
 CLAIM_SORTS = {"published": "a.published, c.doc, c.start",
                "-published": "a.published DESC, c.doc, c.start",
                "speaker": "c.speaker_text, c.doc, c.start"}
@@ -44,6 +52,34 @@ class Filters:
 class ListView(BrowseView):
     """BrowseView plus lists with sorting and facets."""
 
+    def stamp(self) -> tuple:
+        """The store's state: its file and WAL sizes and modification times. Any write
+        (a build, a review mark) changes it, so answers cached under it stay true."""
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2] or ""
+        out: list = [path]
+        for name in (path, path + "-wal"):
+            try:
+                st = os.stat(name)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: tuple, compute: Callable[[], T]) -> T:
+        """compute(), remembered per store state (LRU of CACHE_SIZE answers). The
+        caller must not change the answer it gets."""
+        full = (self.stamp(), *key)
+        with _LOCK:
+            if full in _CACHE:
+                _CACHE.move_to_end(full)
+                return _CACHE[full]
+        value = compute()
+        with _LOCK:
+            _CACHE[full] = value
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return value
+
     # name resolution ---------------------------------------------------------------
     def actor_ids(self, name: str) -> tuple[str, ...]:
         """Entity ids for an id, an exact name or alias (case-insensitive), else names
@@ -60,6 +96,9 @@ class ListView(BrowseView):
 
     def place_scope(self, place: str) -> tuple[str, list]:
         """SQL over events.location_json for a place and the places inside it."""
+        return self.cached(("place", place), lambda: self._place_scope(place))
+
+    def _place_scope(self, place: str) -> tuple[str, list]:
         levels = self._rows(
             f"SELECT DISTINCT {LOC['kind']} AS kind, {LOC['country']} AS country,"
             f" {LOC['name']} AS name FROM events WHERE lower({LOC['name']}) = lower(?)"
@@ -112,7 +151,8 @@ class ListView(BrowseView):
                    offset: int = 0) -> tuple[int, list[Event], dict[str, str]]:
         """(total, events, event id -> cluster id)."""
         where, args = self.event_where(f)
-        total = self.conn.execute(f"SELECT count(*) FROM events {where}", args).fetchone()[0]
+        total = self.cached(("events", f), lambda: self.conn.execute(
+            f"SELECT count(*) FROM events {where}", args).fetchone()[0])
         rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
         ids = [r["id"] for r in rows]
@@ -169,7 +209,8 @@ class ListView(BrowseView):
                      offset: int = 0) -> tuple[int, list[dict]]:
         """(total, article rows with `mentions` of the filtered actors, else of anyone)."""
         where, args = self.article_where(f)
-        total = self.conn.execute(f"SELECT count(*) FROM articles a {where}", args).fetchone()[0]
+        total = self.cached(("articles", f), lambda: self.conn.execute(
+            f"SELECT count(*) FROM articles a {where}", args).fetchone()[0])
         who = (f" AND m.entity IN ({_marks(f.actors)})" if f.actors is not None
                else " AND m.entity IS NOT NULL")
         rows = self._rows(
@@ -213,7 +254,8 @@ class ListView(BrowseView):
             args += f.actors
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         base = "FROM claims c JOIN articles a ON a.id = c.doc"
-        total = self.conn.execute(f"SELECT count(*) {base} {where}", args).fetchone()[0]
+        total = self.cached(("claims", f), lambda: self.conn.execute(
+            f"SELECT count(*) {base} {where}", args).fetchone()[0])
         rows = self._rows(f"SELECT c.*, m.entity AS speaker_entity {base} LEFT JOIN mentions m"
                           f" ON m.id = c.speaker {where} ORDER BY {CLAIM_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, limit, offset))
