@@ -107,7 +107,7 @@ def outlets(view: ListView = V) -> dict:
     return browse.outlets(view)
 
 
-@router.get("/api/outlets/{name}", tags=["articles"])
+@router.get("/api/outlets/{name:path}", tags=["articles"])
 def outlet(name: str, limit: int = Limit, offset: int = Offset, view: ListView = V) -> dict:
     """One outlet: its articles, loaded-language profile, single-source share."""
     return browse.outlet(view, name, limit=limit, offset=offset)

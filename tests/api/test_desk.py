@@ -212,3 +212,14 @@ def test_docs_are_served_from_vendored_assets(client):
     html = client.get("/docs").text
     assert "/static/vendor/swagger-ui-bundle.js" in html and "cdn" not in html
     assert "https://" not in html
+
+
+def test_outlet_name_with_a_slash(db, tmp_path):
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET publisher = 'Group/Unit' WHERE id = ?", (IDS["evil"],))
+    conn.close()
+    client = TestClient(create_app(db, data=shipped.with_kb(handmade.knowledge_base())),
+                        base_url="http://127.0.0.1")
+    body = client.get("/api/outlets/Group%2FUnit").json()
+    assert body["outlet"] == "Group/Unit" and body["articles"]["total"] == 1
