@@ -9,20 +9,22 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
-from typing import Iterator
+from typing import Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import query
+from . import browse, query
+from .api_deps import ERRORS, MAX_OFFSET, Limit, Offset, V
+from .api_desk import router as desk
 from .api_incidents import router as incidents_router
 from .errors import DataError, NewsgraphError, NotFound
 from .lexicons import Lexicons
+from .store.lists import ListView
 from .store.view import BrowseView
 
 log = logging.getLogger(__name__)
@@ -31,9 +33,6 @@ EXPORTS = {"json": ("application/json", "json"), "acled": ("text/csv", "csv"),
            "plover": ("application/x-ndjson", "jsonl"),
            "geojson": ("application/geo+json", "geojson"), "graphml": ("application/xml", "graphml"),
            "gexf": ("application/xml", "gexf"), "ftm": ("application/x-ndjson", "ftm.json")}
-MAX_OFFSET = 1_000_000_000      # SQLite integers stop at 2**63; no store is this large
-Limit = Query(50, ge=1, le=500, description="Page size.")
-Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")
 LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
@@ -47,7 +46,7 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
     view = BrowseView.open(db_path, data=data)   # fail now (StoreError) if the DB is missing
     data = _load_data(view)
     view.conn.close()
-    app = FastAPI(title="newsgraph", version="1",
+    app = FastAPI(title="newsgraph", version="1", docs_url=None,
                   description="Read-only API over a newsgraph knowledge base. Every fact "
                               "carries evidence: article id, character offsets, quoted text.")
     app.state.db_path = str(db_path)
@@ -57,6 +56,7 @@ def create_app(db_path: str | Path, *, data: Lexicons | None = None,
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.include_router(router)
     app.include_router(incidents_router, responses=ERRORS)
+    app.include_router(desk)
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     return app
 
@@ -68,15 +68,6 @@ def _load_data(view: BrowseView) -> Lexicons | None:
     except DataError as exc:
         log.warning("knowledge base not loaded, KB relations will fail: %s", exc)
         return None
-
-
-def _view(request: Request) -> Iterator[BrowseView]:
-    view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
-    try:
-        with view.snapshot():      # one read transaction per request
-            yield view
-    finally:
-        view.conn.close()
 
 
 def _error(status: int, message: str) -> JSONResponse:
@@ -106,26 +97,22 @@ def _error_handlers(app: FastAPI) -> None:
         return _error(500, f"internal error: {type(exc).__name__}")
 
 
-class ErrorDetail(BaseModel):
-    status: int
-    message: str
-
-
-class ErrorBody(BaseModel):
-    """The one error shape of every route."""
-    error: ErrorDetail
-
-
-ERRORS = {status: {"model": ErrorBody, "description": text} for status, text in (
-    (400, "Bad request (e.g. too many search words, a span outside the text)"),
-    (404, "No such record"), (422, "Invalid parameter"))}
 router = APIRouter(responses=ERRORS)
-V = Depends(_view)
 
 
 @router.get("/", include_in_schema=False)
 def index() -> FileResponse:
     return FileResponse(STATIC / "index.html")
+
+
+@router.get("/docs", include_in_schema=False)
+def docs() -> Response:
+    """Swagger UI from vendored assets (swagger-ui-dist): no CDN, works offline."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="newsgraph API",
+                               swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                               swagger_css_url="/static/vendor/swagger-ui.css",
+                               swagger_favicon_url="data:,")
 
 
 @router.get("/api/search", tags=["search"])
@@ -145,43 +132,56 @@ def entities(type: str | None = None, sector: str | None = None, q: str | None =
 @router.get("/api/entities/{entity_id}", tags=["entities"])
 def entity(entity_id: str, view: BrowseView = V) -> dict:
     """Profile: aliases, KB data, relations with evidence (text and kb), events, claims."""
-    return query.entity_profile(view, entity_id)
+    return browse.with_documents(view, query.entity_profile(view, entity_id))
 
 
 @router.get("/api/events", tags=["events"])
 def events(type: str | None = None, date_from: str | None = Query(None, alias="from"),
            date_to: str | None = Query(None, alias="to"), place: str | None = None,
-           actor: str | None = Query(None, description="Entity id (actor or target)."),
-           limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
-    """Events by date; filter by PLOVER type, ISO date range, place, participant."""
-    return query.event_page(view, type=type, date_from=date_from, date_to=date_to,
-                            place=place, actor=actor, limit=limit, offset=offset)
+           actor: str | None = Query(None, description="Entity id, name or alias (actor or target)."),
+           outlet: str | None = Query(None, max_length=200, description="Publisher."),
+           sort: Literal["date", "-date", "fatalities", "-fatalities", "type"] = "date",
+           limit: int = Limit, offset: int = Offset, view: ListView = V) -> dict:
+    """Events by date; filter by PLOVER type, ISO date range, place (and the places
+    inside it), participant (id or name), outlet; `place_precision` says how exact
+    the place is; `documents` gives each quote's outlet and date."""
+    f = browse.filters(view, type=type, date_from=date_from, date_to=date_to, place=place,
+                       actor=actor, outlet=outlet)
+    return browse.event_list(view, f, sort=sort, limit=limit, offset=offset)
 
 
 @router.get("/api/clusters/{cluster_id}", tags=["events"])
 def cluster(cluster_id: str, view: BrowseView = V) -> dict:
     """Every report of one real-world event, with its contradictions."""
-    return query.cluster(view, cluster_id)
+    return browse.cluster(view, cluster_id)
 
 
 @router.get("/api/contradictions", tags=["events"])
 def contradictions(limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
-    """Values that sources disagree on, side by side with their evidence."""
-    return query.contradiction_page(view, limit=limit, offset=offset)
+    """Values that sources disagree on, side by side with their evidence; values that
+    are ids carry the name as `label`; `trivial` marks wording variants; `review` the
+    analyst's mark."""
+    out = query.contradiction_page(view, limit=limit, offset=offset)
+    browse.annotate_contradictions(view, out["items"])
+    return out
 
 
 @router.get("/api/graph", tags=["entities"])
 def graph(entity: str | None = None, depth: int = Query(1, ge=1, le=3),
-          limit: int = Query(150, ge=1, le=1000), view: BrowseView = V) -> dict:
-    """Actor network (nodes, typed edges; weight = independent sources)."""
-    return query.graph(view, entity=entity, depth=depth, limit=limit)
+          limit: int = Query(150, ge=1, le=1000), offices: bool = True, kb: bool = True,
+          min_weight: int = Query(0, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
+    """Actor network (nodes, typed edges; weight = independent sources); `offices` and
+    `kb` toggle office nodes and knowledge-base ties, `min_weight` keeps strong ties."""
+    return browse.graph(view, entity=entity, depth=depth, limit=limit, offices=offices,
+                        kb=kb, min_weight=min_weight)
 
 
 @router.get("/api/articles/{doc}", tags=["articles"])
 def article(doc: str, start: int | None = Query(None, ge=0, le=MAX_OFFSET),
             end: int | None = Query(None, ge=0, le=MAX_OFFSET), view: BrowseView = V) -> dict:
-    """Article text and spans to highlight; start/end select one span."""
-    return query.article_view(view, doc, start=start, end=end)
+    """Article text and spans to highlight; start/end select one span; each event span
+    names its cluster (the real-world event)."""
+    return browse.article(view, doc, start=start, end=end)
 
 
 @router.get("/api/stats", tags=["articles"])

@@ -1,29 +1,18 @@
 """HTTP routes of incidents: GET /api/incidents and /api/incidents/{id} (thin; the
-query code is query_incidents). Registered by api.py."""
+query code is query_incidents; the per-request view and paging come from api_deps).
+Registered by api.py."""
 from __future__ import annotations
 
-from typing import Iterator, Literal
+from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query
 
 from . import query_incidents
+from .api_deps import Limit, Offset, V
 from .store.view import BrowseView
 
 router = APIRouter(tags=["incidents"])
 Status = Literal["corroborated", "single-source", "contested"]
-
-
-def _view(request: Request) -> Iterator[BrowseView]:
-    """One read-only connection and read transaction per request (as api._view)."""
-    view = BrowseView.open(request.app.state.db_path, data=request.app.state.data)
-    try:
-        with view.snapshot():
-            yield view
-    finally:
-        view.conn.close()
-
-
-V = Depends(_view)
 
 
 @router.get("/api/incidents")
@@ -32,8 +21,7 @@ def incidents(type: str | None = None, actor: str | None = Query(
               place: str | None = Query(None, description="Part of a place name."),
               date_from: str | None = Query(None, alias="from"),
               date_to: str | None = Query(None, alias="to"), status: Status | None = None,
-              limit: int = Query(50, ge=1, le=500, description="Page size."),
-              offset: int = Query(0, ge=0, le=1_000_000_000, description="Rows to skip."),
+              limit: int = Limit, offset: int = Offset,
               view: BrowseView = V) -> dict:
     """Incidents (one happening across outlets) by date: headline, date range, place,
     outlets, toll range and status; filter by type, actor, place, ISO dates, status."""

@@ -170,3 +170,16 @@ def build_store(path: Path, *, extra: tuple[Contradiction, ...] = ()) -> Path:
 
 def article_ids() -> dict[str, str]:
     return {k: article_id(t) for k, t in TEXTS.items()}
+
+
+def disputes() -> tuple[Contradiction, ...]:
+    """Two more disputes about the strike: one whose values are entity ids (the UI must
+    show names), one that is only a wording variant (hidden by default)."""
+    recs, _ = records()
+    wire, daily = (r.events[0].evidence for r in recs[:2])
+    by_id = ContradictionValue(value=BRIGADES, evidence=(wire,)), ContradictionValue(
+        value=EASTLAND, evidence=(daily,))
+    wording = ContradictionValue(value="Mosul", evidence=(wire,)), ContradictionValue(
+        value="mosul.", evidence=(daily,))
+    return (Contradiction(id="Xactor000000000", about=CLUSTER, field="actor", values=by_id),
+            Contradiction(id="Xwording0000000", about=CLUSTER, field="place", values=wording))

@@ -1,4 +1,5 @@
-"""The JSON export contract of EXPORT_FORMAT.md: every section present."""
+"""The JSON export contract of EXPORT_FORMAT.md: every section present, plus the
+analyst's review marks (`reviews`, additive) when there are any."""
 from __future__ import annotations
 
 import json
@@ -6,10 +7,11 @@ from typing import TextIO
 
 from .. import query, query_incidents
 from ..store import View
+from ..store.review import reviews
 
 
 def build(view: View) -> dict:
-    return {
+    out = {
         "documents": query.documents(view),
         "entities": query.entities(view),
         "relations": query.relations(view),
@@ -19,6 +21,8 @@ def build(view: View) -> dict:
         "contradictions": query.contradictions(view),
         "incidents": query_incidents.incidents(view),
     }
+    marks = reviews(view.conn)
+    return out | {"reviews": marks} if marks else out
 
 
 def write(view: View, out: TextIO) -> None:

@@ -23,10 +23,13 @@ FILES = {
     "leaflet/dist/leaflet.css": "leaflet.css",
     "topojson-client/dist/topojson-client.min.js": "topojson-client.min.js",
     "world-atlas/countries-50m.json": "countries-50m.json",
+    "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+    "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
     "leaflet/LICENSE": "LICENSE.leaflet",
     "cytoscape/LICENSE": "LICENSE.cytoscape",
     "topojson-client/LICENSE": "LICENSE.topojson-client",
     "world-atlas/LICENSE": "LICENSE.world-atlas",
+    "swagger-ui-dist/LICENSE": "LICENSE.swagger-ui",
 }
 
 

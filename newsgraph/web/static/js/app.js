@@ -6,12 +6,15 @@ import { renderGraph } from "./graph.js";
 import { renderTimeline } from "./timeline.js";
 import { renderMap } from "./map.js";
 import { renderIncidents, renderIncident } from "./incidents.js";
+import * as lists from "./lists.js";
 
 const ROUTES = {
   "": views.renderHome, search: views.renderSearch, entities: views.renderEntities,
   entity: views.renderEntity, contradictions: views.renderContradictions,
   cluster: views.renderCluster, article: renderArticle, graph: renderGraph,
-  timeline: renderTimeline, map: renderMap,
+  timeline: renderTimeline, map: renderMap, events: lists.renderEvents, articles: lists.renderArticles,
+  claims: lists.renderClaims, relations: lists.renderRelations, outlets: lists.renderOutlets,
+  outlet: lists.renderOutlet,
   incidents: renderIncidents, incident: renderIncident,
 };
 
@@ -22,6 +25,8 @@ function parse() {
   return { name: parts[0] || "", id: parts[1], params: new URLSearchParams(qs || "") };
 }
 
+let moved = false;     // focus the new view after a navigation, not on first load
+
 async function render() {
   const main = document.getElementById("view");
   const { name, id, params } = parse();
@@ -30,9 +35,17 @@ async function render() {
   try {
     const node = await view(id, params);
     main.replaceChildren(node);
+    const h1 = main.querySelector("h1");
+    document.title = (h1 ? h1.textContent.trim() + " · " : "") + "newsgraph";
+    for (const a of document.querySelectorAll("header nav a")) {
+      if (a.getAttribute("href") === "#/" + name) a.setAttribute("aria-current", "page");
+      else a.removeAttribute("aria-current");
+    }
+    if (moved && !params.get("start")) main.focus({ preventScroll: true });
     main.dispatchEvent(new CustomEvent("rendered"));
   } catch (err) {
     main.replaceChildren(h("p", { class: "error" }, "Error: " + err.message));
+    document.title = "Error · newsgraph";
   }
 }
 
@@ -41,5 +54,5 @@ document.getElementById("search-form").addEventListener("submit", (ev) => {
   const q = document.getElementById("search-input").value.trim();
   if (q) location.hash = "#/search?q=" + encodeURIComponent(q);
 });
-window.addEventListener("hashchange", render);
+window.addEventListener("hashchange", () => { moved = true; render(); });
 render();

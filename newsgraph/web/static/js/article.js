@@ -1,7 +1,8 @@
 // Article view: the text (untrusted, set as text nodes) with mentions, events and
-// claims marked, and one span highlighted (#/article/<id>?start=&end=).
+// claims marked, and one span highlighted (#/article/<id>?start=&end=): the page scrolls
+// to it and focuses it. Each event sentence ends with a link to its event.
 import { api } from "./api.js";
-import { h, link, safeUrl } from "./dom.js";
+import { h, link, route, safeUrl } from "./dom.js";
 
 export async function renderArticle(id, params) {
   const start = params.get("start"), end = params.get("end");
@@ -11,15 +12,20 @@ export async function renderArticle(id, params) {
   const text = h("div", { class: "article-text", id: "article-text" }, segments(res));
   const section = h("section", { class: "article" },
     h("h1", {}, a.title || a.source),
-    h("p", { class: "muted" }, [a.publisher, a.published, a.source].filter(Boolean).join(" · "), " ",
+    h("p", { class: "muted" }, a.publisher ? link(a.publisher, ["outlet", a.publisher]) : null, " · ",
+      [a.published, a.source].filter(Boolean).join(" · "), " ",
       url ? h("a", { href: url, rel: "noopener noreferrer" }, "original") : null),
     h("p", { class: "legend" }, h("span", { class: "mention" }, "actor/place mention"),
       h("span", { class: "event" }, "event"), h("span", { class: "claim" }, "claim"),
       res.highlight ? h("mark", { class: "hl" }, "selected evidence") : null),
     text);
   requestAnimationFrame(() => {
-    const mark = document.querySelector("mark.hl");
-    if (mark) mark.scrollIntoView({ block: "center" });
+    const mark = document.querySelector("#article-text mark.hl");
+    if (mark) {
+      mark.setAttribute("tabindex", "-1");
+      mark.scrollIntoView({ block: "center" });
+      mark.focus({ preventScroll: true });
+    }
   });
   return section;
 }
@@ -41,6 +47,10 @@ function segments(res) {
     const [from, to] = [points[i], points[i + 1]];
     const over = spans.filter((s) => s.start <= from && s.end >= to);
     out.push(piece(text.slice(from, to), over, res.entities));
+    for (const e of res.events.filter((x) => x.end === to)) {
+      out.push(h("a", { class: "event-link", href: route(["cluster", e.cluster]),
+        "aria-label": `the ${e.type.toLowerCase()} event this sentence reports` }, "→ event"));
+    }
   }
   return out;
 }

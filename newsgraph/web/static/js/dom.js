@@ -37,10 +37,26 @@ export function entityLink(id, names) {
   return link(n ? n.name : id, ["entity", id]);
 }
 
-// A quoted piece of evidence that opens the article with that span highlighted.
-export function evidenceLink(ev, label) {
-  return h("a", { class: "evidence", href: route(["article", ev.doc], { start: ev.start, end: ev.end }) },
+// A quoted piece of evidence that opens the article with that span highlighted, and
+// the outlet and date it comes from (`docs`: the response's documents map).
+export function evidenceLink(ev, label, docs) {
+  const a = h("a", { class: "evidence", href: route(["article", ev.doc], { start: ev.start, end: ev.end }) },
     label || ev.text);
+  const doc = docs && docs[ev.doc];
+  return h("span", { class: "quote" }, a, doc ? h("span", { class: "source" }, " — ", sourceLabel(doc)) : null);
+}
+
+export function sourceLabel(doc) {
+  return [doc.publisher || doc.source, doc.published].filter(Boolean).join(", ");
+}
+
+// POST JSON to the API (the one write: review marks).
+export async function postJson(path, body) {
+  const response = await fetch("/api/" + path, { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body) });
+  const out = await response.json();
+  if (!response.ok) throw new Error(out.error ? out.error.message : response.statusText);
+  return out;
 }
 
 export function safeUrl(url) {
@@ -64,6 +80,7 @@ export function pager(data, go) {
 }
 
 export function table(headers, rows) {
-  return h("table", {}, h("thead", {}, h("tr", {}, headers.map((x) => h("th", {}, x)))),
-    h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c))))));
+  return h("div", { class: "table-wrap" },
+    h("table", {}, h("thead", {}, h("tr", {}, headers.map((x) => h("th", { scope: "col" }, x)))),
+      h("tbody", {}, rows.map((cells) => h("tr", {}, cells.map((c) => h("td", {}, c)))))));
 }

@@ -1,22 +1,56 @@
 // Network of actors and typed relations (cytoscape). Edge width = independent sources;
-// knowledge-base ties are dashed. Clicking a node opens its profile.
+// knowledge-base ties are dashed. The default is readable: the 40 best-connected
+// actors, ties read from the text only; toggles add office nodes and KB ties. Clicking
+// a node opens its profile; the lists under the graph give keyboard access.
 import cytoscape from "../vendor/cytoscape.esm.js";
 import { api } from "./api.js";
 import { h, link, route } from "./dom.js";
+import { downloadLinks } from "./desk.js";
 
 const COLOURS = { PERSON: "#1f5fbf", ORG: "#d9480f", GPE: "#2b8a3e", LOC: "#5f3dc4", FAC: "#5f3dc4", OFFICE: "#868e96" };
+const LABELS = { PERSON: "person", ORG: "organisation", GPE: "country or city", LOC: "place", OFFICE: "office (job title)" };
 
 export async function renderGraph(_, params) {
   const entity = params.get("entity"), depth = params.get("depth") || 1;
-  const g = await api("graph", { entity, depth, limit: 150 });
-  const box = h("div", { id: "graph" });
-  const section = h("section", {}, h("h1", {}, "Network"),
+  const opts = { entity, depth, limit: params.get("limit") || (entity ? 150 : 40),
+    offices: params.get("offices") === "1", kb: params.get("kb") === "1", min_weight: params.get("min_weight") || 0 };
+  const g = await api("graph", opts);
+  const box = h("div", { id: "graph", role: "img", "aria-label": `Network of ${g.nodes.length} actors; the lists below give the same data` });
+  const names = Object.fromEntries(g.nodes.map((n) => [n.id, n.name]));
+  const section = h("section", {}, h("h1", {}, entity && names[entity] ? `Network around ${names[entity]}` : "Network"),
+    toggles(params, opts),
     h("p", { class: "muted" }, `${g.nodes.length} nodes, ${g.edges.length} edges. Edge width = number of `
-      + "independent sources; dashed = knowledge base. Click a node to open the actor.",
-      entity ? [" ", link("whole network", ["graph"])] : null),
-    box);
+      + "independent sources. Click a node to open the actor. ",
+    entity ? [link("whole network", ["graph"]), " "] : null,
+    downloadLinks("graph", ["graphml", "json"], { ...opts, offices: String(opts.offices), kb: String(opts.kb) })),
+    legend(), box,
+    h("details", { class: "graph-lists" }, h("summary", {}, "Actors and ties as lists"),
+      h("ul", { class: "node-list" }, g.nodes.filter((n) => n.type !== "OFFICE").map((n) =>
+        h("li", {}, link(n.name, ["entity", n.id]), ` (${n.degree} ties) `, link("network", ["graph"], { entity: n.id })))),
+      h("ul", {}, g.edges.map((e) => h("li", {}, `${names[e.source] || e.source} — ${e.predicate.replace(/_/g, " ")} — `
+        + `${names[e.target] || e.target} (${e.origin === "kb" ? "knowledge base" : `${e.weight} source(s)`})`)))));
   requestAnimationFrame(() => drawGraph(box, g, entity));
   return section;
+}
+
+function toggles(params, opts) {
+  const box = (name, label) => h("label", { class: "toggle" }, h("input", { type: "checkbox", name, value: "1",
+    checked: opts[name] ? "" : null }), " ", label);
+  return h("form", { class: "filters", "aria-label": "Network options", onsubmit: (ev) => {
+    ev.preventDefault();
+    const data = Object.fromEntries(new FormData(ev.target));
+    location.hash = route(["graph"], { entity: opts.entity, depth: params.get("depth"), ...data });
+  } }, box("offices", "office nodes"), box("kb", "knowledge-base ties"),
+  h("label", { for: "g-limit" }, "Actors", h("input", { id: "g-limit", name: "limit", type: "number", min: 1, max: 1000, value: opts.limit })),
+  h("label", { for: "g-weight" }, "Min. sources", h("input", { id: "g-weight", name: "min_weight", type: "number", min: 0, max: 50, value: opts.min_weight })),
+  h("button", { type: "submit" }, "Apply"));
+}
+
+function legend() {
+  return h("p", { class: "legend graph-legend" },
+    Object.entries(LABELS).map(([type, label]) => h("span", {}, h("i", { class: "swatch", style: `background:${COLOURS[type]}` }), label)),
+    h("span", {}, h("i", { class: "line solid" }), "tie read from the text"),
+    h("span", {}, h("i", { class: "line dashed" }), "knowledge-base tie"));
 }
 
 export function drawGraph(container, g, focus) {

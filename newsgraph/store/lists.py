@@ -1,0 +1,310 @@
+"""Filtered, sorted, paged lists and facet counts for the analyst's desk (web UI, API).
+
+Filters take names, not ids: the browse layer resolves an actor name to entity ids
+(`actor_ids`) and a place to its scope in the gazetteer hierarchy the stored locations
+carry (`place_scope`: a country takes every place in it, a governorate its towns and
+sites, a town its sites). Sort keys are whitelisted; SQL stays in this module.
+"""
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections import OrderedDict
+from typing import Callable, TypeVar
+
+from ..model import Event
+from .view import BrowseView, _claim, _event, _marks
+
+LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
+EVENT_SORTS = {"date": "date IS NULL, date, doc, start",
+               "-date": "date IS NULL, date DESC, doc, start",
+               "fatalities": "fatalities IS NULL, fatalities, date, doc, start",
+               "-fatalities": "fatalities IS NULL, fatalities DESC, date, doc, start",
+               "type": "type, date, doc, start"}
+ARTICLE_SORTS = {"published": "a.published IS NULL, a.published, a.id",
+                 "-published": "a.published IS NULL, a.published DESC, a.id",
+                 "title": "a.title, a.id", "outlet": "a.publisher, a.published, a.id",
+                 "-mentions": "n DESC, a.published, a.id"}
+CACHE_SIZE = 512           # answers kept per process (facets, place scopes, groupings)
+_CACHE: OrderedDict[tuple, object] = OrderedDict()
+_LOCK = threading.Lock()
+T = TypeVar("T")
+CLAIM_SORTS = {"published": "a.published, c.doc, c.start",
+               "-published": "a.published DESC, c.doc, c.start",
+               "speaker": "c.speaker_text, c.doc, c.start"}
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Filters:
+    """What a list shows. `actors` are entity ids (None: any); `place` a place name."""
+    type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    actors: tuple[str, ...] | None = None
+    outlet: str | None = None
+    cluster: str | None = None
+    doc: str | None = None
+    q: str | None = None
+
+
+class ListView(BrowseView):
+    """BrowseView plus lists with sorting and facets."""
+
+    def stamp(self) -> tuple:
+        """The store's state: its file and WAL sizes and modification times. Any write
+        (a build, a review mark) changes it, so answers cached under it stay true."""
+        path = self.conn.execute("PRAGMA database_list").fetchone()[2] or ""
+        out: list = [path]
+        for name in (path, path + "-wal"):
+            try:
+                st = os.stat(name)
+                out += [st.st_mtime_ns, st.st_size]
+            except OSError:
+                out += [0, 0]
+        return tuple(out)
+
+    def cached(self, key: tuple, compute: Callable[[], T]) -> T:
+        """compute(), remembered per store state (LRU of CACHE_SIZE answers). The
+        caller must not change the answer it gets."""
+        full = (self.stamp(), *key)
+        with _LOCK:
+            if full in _CACHE:
+                _CACHE.move_to_end(full)
+                return _CACHE[full]
+        value = compute()
+        with _LOCK:
+            _CACHE[full] = value
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
+        return value
+
+    # name resolution ---------------------------------------------------------------
+    def actor_ids(self, name: str) -> tuple[str, ...]:
+        """Entity ids for an id, an exact name or alias (case-insensitive), else names
+        and aliases containing the text."""
+        if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
+            return (name,)
+        exact = self._rows("SELECT DISTINCT e.id FROM entities e WHERE lower(e.name) = lower(?)"
+                           " OR EXISTS (SELECT 1 FROM json_each(e.aliases) j"
+                           " WHERE lower(j.value) = lower(?)) ORDER BY e.id", (name, name))
+        if not exact:
+            exact = self._rows("SELECT id FROM entities WHERE name LIKE ? OR aliases LIKE ?"
+                               " ORDER BY id", (f"%{name}%",) * 2)
+        return tuple(r[0] for r in exact)
+
+    def place_scope(self, place: str) -> tuple[str, list]:
+        """SQL over events.location_json for a place and the places inside it."""
+        return self.cached(("place", place), lambda: self._place_scope(place))
+
+    def _place_scope(self, place: str) -> tuple[str, list]:
+        levels = self._rows(
+            f"SELECT DISTINCT {LOC['kind']} AS kind, {LOC['country']} AS country,"
+            f" {LOC['name']} AS name FROM events WHERE lower({LOC['name']}) = lower(?)"
+            f" UNION SELECT DISTINCT {LOC['kind']}, {LOC['country']}, {LOC['name']} FROM places"
+            f" WHERE lower({LOC['name']}) = lower(?)", (place, place))
+        clauses, args = [], []
+        for r in levels:
+            if r["kind"] == "country" and r["country"]:
+                clauses.append(f"{LOC['country']} = ?")
+                args.append(r["country"])
+            elif r["kind"] == "admin1":
+                clauses.append(f"{LOC['admin1']} = ?")
+                args.append(r["name"])
+            else:
+                clauses.append(f"({LOC['name']} = ? OR ({LOC['kind']} = 'site'"
+                               f" AND {LOC['name']} LIKE ?))")
+                args += [r["name"], f"%{r['name']}%"]
+        if self.conn.execute(f"SELECT 1 FROM events WHERE {LOC['admin1']} = ? LIMIT 1",
+                             (place,)).fetchone():
+            clauses.append(f"{LOC['admin1']} = ?")
+            args.append(place)
+        if not clauses:          # not a stored place: the words anywhere in the place
+            clauses.append(f"({LOC['name']} LIKE ? OR {LOC['admin1']} LIKE ? OR"
+                           f" {LOC['country']} = upper(?))")
+            args += [f"%{place}%", f"%{place}%", place]
+        return "(" + " OR ".join(clauses) + ")", args
+
+    # events ------------------------------------------------------------------------
+    def event_where(self, f: Filters) -> tuple[str, tuple]:
+        clauses, args = [], []
+        for sql, value in (("type = ?", f.type and f.type.upper()), ("doc = ?", f.doc),
+                           ("date >= substr(?, 1, length(date))", f.date_from),
+                           ("date <= ? || '~'", f.date_to),
+                           ("doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
+                           ("(cluster = ? OR (cluster IS NULL AND id = ?))", f.cluster)):
+            if value:
+                clauses.append(sql)
+                args += [value] * sql.count("?")
+        if f.place:
+            sql, more = self.place_scope(f.place)
+            clauses.append(sql)
+            args += more
+        if f.actors is not None:
+            clauses.append("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
+                           f" ON m.id = p.mention WHERE m.entity IN ({_marks(f.actors)}))")
+            args += f.actors
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+    def event_list(self, f: Filters, *, sort: str = "date", limit: int | None = 50,
+                   offset: int = 0) -> tuple[int, list[Event], dict[str, str]]:
+        """(total, events, event id -> cluster id)."""
+        where, args = self.event_where(f)
+        total = self.cached(("events", f), lambda: self.conn.execute(
+            f"SELECT count(*) FROM events {where}", args).fetchone()[0])
+        rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
+                          " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
+        ids = [r["id"] for r in rows]
+        parts: dict[str, dict[str, list[str]]] = {}
+        for p in self._rows("SELECT event, mention, role FROM event_participants"
+                            f" WHERE event IN ({_marks(ids)}) ORDER BY event, role, mention",
+                            tuple(ids)):
+            parts.setdefault(p["event"], {}).setdefault(p["role"], []).append(p["mention"])
+        clusters = {r["id"]: r["cluster"] or r["id"] for r in rows}
+        return total, [_event(r, parts.get(r["id"], {})) for r in rows], clusters
+
+    def event_facets(self, f: Filters, *, top: int = 15) -> dict[str, list[tuple]]:
+        """Counts of the filtered events per type, outlet, actor, place level, month."""
+        where, args = self.event_where(f)
+        sub = f"SELECT * FROM events {where}"
+
+        def rows(sql: str) -> list[tuple]:
+            return [tuple(r) for r in self._rows(sql, args)]
+        return {
+            "type": rows(f"SELECT type, count(*) FROM ({sub}) GROUP BY 1 ORDER BY 2 DESC, 1"),
+            "outlet": rows(f"SELECT a.publisher, count(*) FROM ({sub}) e JOIN articles a ON"
+                           f" a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+            "actor": rows("SELECT m.entity, count(DISTINCT p.event) FROM event_participants p"
+                          " JOIN mentions m ON m.id = p.mention WHERE m.entity IS NOT NULL AND"
+                          f" p.event IN (SELECT id FROM ({sub})) GROUP BY 1 ORDER BY 2 DESC, 1"
+                          f" LIMIT {top}"),
+            "country": rows(f"SELECT {LOC['country']}, count(*) FROM ({sub}) WHERE"
+                            f" {LOC['country']} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+            "region": rows(f"SELECT {LOC['admin1']}, count(*) FROM ({sub}) WHERE"
+                           f" {LOC['admin1']} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+            "place": rows(f"SELECT {LOC['name']}, count(*) FROM ({sub}) WHERE {LOC['kind']}"
+                          f" IN ('city', 'site') GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+            "month": rows(f"SELECT substr(date, 1, 7), count(*) FROM ({sub}) WHERE date IS NOT"
+                          " NULL GROUP BY 1 ORDER BY 1"),
+        }
+
+    # articles ----------------------------------------------------------------------
+    def article_where(self, f: Filters) -> tuple[str, tuple]:
+        clauses, args = [], []
+        for sql, value in (("a.publisher = ?", f.outlet),
+                           ("a.published >= substr(?, 1, length(a.published))", f.date_from),
+                           ("a.published <= ? || '~'", f.date_to),
+                           ("a.rowid IN (SELECT rowid FROM articles_fts WHERE"
+                            + " articles_fts MATCH ?)", f.q)):
+            if value:
+                clauses.append(sql)
+                args += [value] * sql.count("?")
+        if f.actors is not None:
+            clauses.append(f"a.id IN (SELECT doc FROM mentions WHERE entity IN ({_marks(f.actors)}))")
+            args += f.actors
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+
+    def article_list(self, f: Filters, *, sort: str = "-published", limit: int = 50,
+                     offset: int = 0) -> tuple[int, list[dict]]:
+        """(total, article rows with `mentions` of the filtered actors, else of anyone)."""
+        where, args = self.article_where(f)
+        total = self.cached(("articles", f), lambda: self.conn.execute(
+            f"SELECT count(*) FROM articles a {where}", args).fetchone()[0])
+        who = (f" AND m.entity IN ({_marks(f.actors)})" if f.actors is not None
+               else " AND m.entity IS NOT NULL")
+        rows = self._rows(
+            "SELECT a.id, a.source, a.title, a.publisher, a.published, a.url, a.words,"
+            f" (SELECT count(*) FROM mentions m WHERE m.doc = a.id{who}) AS n"
+            f" FROM articles a {where} ORDER BY {ARTICLE_SORTS[sort]} LIMIT ? OFFSET ?",
+            (*(f.actors or ()), *args, limit, offset))
+        return total, [dict(r) for r in rows]
+
+    def article_facets(self, f: Filters, *, top: int = 15) -> dict[str, list[tuple]]:
+        where, args = self.article_where(f)
+        sub = f"SELECT a.* FROM articles a {where}"
+        return {
+            "outlet": [tuple(r) for r in self._rows(
+                f"SELECT publisher, count(*) FROM ({sub}) GROUP BY 1 ORDER BY 2 DESC, 1"
+                f" LIMIT {top}", args)],
+            "actor": [tuple(r) for r in self._rows(
+                f"SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
+                f" AND doc IN (SELECT id FROM ({sub})) GROUP BY 1 ORDER BY 2 DESC, 1"
+                f" LIMIT {top}", args)],
+            "month": [tuple(r) for r in self._rows(
+                f"SELECT substr(published, 1, 7), count(*) FROM ({sub}) WHERE published IS"
+                " NOT NULL GROUP BY 1 ORDER BY 1", args)],
+        }
+
+    # claims ------------------------------------------------------------------------
+    def claim_list(self, f: Filters, *, sort: str = "published", limit: int = 50,
+                   offset: int = 0) -> tuple[int, list]:
+        clauses, args = [], []
+        for sql, value in (("a.publisher = ?", f.outlet), ("c.statement LIKE ?",
+                                                           f.q and f"%{f.q}%"),
+                           ("a.published >= substr(?, 1, length(a.published))", f.date_from),
+                           ("a.published <= ? || '~'", f.date_to),
+                           ("c.doc = ?", f.doc)):
+            if value:
+                clauses.append(sql)
+                args += [value] * sql.count("?")
+        if f.actors is not None:
+            clauses.append(f"c.speaker IN (SELECT id FROM mentions WHERE entity IN"
+                           f" ({_marks(f.actors)}))")
+            args += f.actors
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        base = "FROM claims c JOIN articles a ON a.id = c.doc"
+        total = self.cached(("claims", f), lambda: self.conn.execute(
+            f"SELECT count(*) {base} {where}", args).fetchone()[0])
+        rows = self._rows(f"SELECT c.*, m.entity AS speaker_entity {base} LEFT JOIN mentions m"
+                          f" ON m.id = c.speaker {where} ORDER BY {CLAIM_SORTS[sort]}"
+                          " LIMIT ? OFFSET ?", (*args, limit, offset))
+        return total, [(_claim(r), r["speaker_entity"]) for r in rows]
+
+    def event_clusters_of(self, doc: str) -> dict[str, str]:
+        """event id -> cluster id (its own id when alone) for one article's events."""
+        return {r[0]: r[1] for r in self._rows(
+            "SELECT id, coalesce(cluster, id) FROM events WHERE doc = ?", (doc,))}
+
+    # autocomplete ------------------------------------------------------------------
+    def suggest_actors(self, prefix: str, *, limit: int = 10) -> list[dict]:
+        rows = self._rows(
+            "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity ="
+            " e.id) AS n FROM entities e WHERE e.name LIKE ? OR e.aliases LIKE ?"
+            " ORDER BY (e.name LIKE ?) DESC, n DESC, e.name LIMIT ?",
+            (f"%{prefix}%", f"%{prefix}%", f"{prefix}%", limit))
+        return [dict(r) for r in rows]
+
+    def suggest_places(self, prefix: str, *, limit: int = 10) -> list[dict]:
+        rows = self._rows(
+            f"SELECT {LOC['name']} AS name, {LOC['kind']} AS kind, {LOC['country']} AS country,"
+            f" count(*) AS n FROM events WHERE {LOC['name']} LIKE ? GROUP BY 1, 2, 3"
+            f" UNION ALL SELECT {LOC['admin1']}, 'admin1', {LOC['country']}, count(*) FROM events"
+            f" WHERE {LOC['admin1']} LIKE ? AND {LOC['kind']} != 'admin1' GROUP BY 1, 3"
+            " ORDER BY 4 DESC, 1 LIMIT ?", (f"%{prefix}%", f"%{prefix}%", limit))
+        return [dict(r) for r in rows]
+
+    # outlets -----------------------------------------------------------------------
+    def outlets(self) -> list[dict]:
+        return [dict(r) for r in self._rows(
+            "SELECT publisher AS outlet, count(*) AS articles, sum(words) AS words,"
+            " min(published) AS first, max(published) AS last FROM articles"
+            " WHERE publisher IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")]
+
+    def outlet_language(self, outlet: str) -> list[tuple[str, int]]:
+        """Loaded-language terms of one outlet's articles, per category."""
+        return [tuple(r) for r in self._rows(
+            "SELECT t.category, count(*) FROM loaded_terms t JOIN articles a ON a.id = t.doc"
+            " WHERE a.publisher = ? GROUP BY 1 ORDER BY 2 DESC, 1", (outlet,))]
+
+    def outlet_single_source(self, outlet: str) -> tuple[int, int]:
+        """(happenings this outlet reports, those no other source group reports)."""
+        r = self.conn.execute(
+            "WITH mine AS (SELECT DISTINCT coalesce(e.cluster, e.id) AS c FROM events e"
+            " JOIN articles a ON a.id = e.doc WHERE a.publisher = ?),"
+            " sizes AS (SELECT coalesce(e.cluster, e.id) AS c,"
+            " count(DISTINCT coalesce(a.source_group, a.id)) AS g FROM events e JOIN articles a"
+            " ON a.id = e.doc WHERE coalesce(e.cluster, e.id) IN (SELECT c FROM mine)"
+            " GROUP BY 1) SELECT count(*), coalesce(sum(g = 1), 0) FROM sizes",
+            (outlet,)).fetchone()
+        return r[0], r[1]
