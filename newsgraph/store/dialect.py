@@ -42,6 +42,15 @@ def dialect_of(conn: object) -> str:
     return getattr(conn, "dialect", SQLITE)
 
 
+def has_table(conn, name: str) -> bool:
+    """Whether the store has table `name` (a store read before a later migration may
+    not: readers never migrate)."""
+    if dialect_of(conn) == POSTGRESQL:
+        return conn.execute("SELECT to_regclass(?) IS NOT NULL", (name,)).fetchone()[0]
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
+                        (name,)).fetchone() is not None
+
+
 def migration_script(path: Path, dialect: str) -> str:
     """The statements of one migration file for one dialect."""
     block, out = "all", []

@@ -12,6 +12,7 @@ import logging
 import sqlite3
 
 from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
+from .dialect import has_table
 
 log = logging.getLogger(__name__)
 _NESTED = {"dates": Reported, "places": Reported, "actors": Participant,
@@ -82,9 +83,7 @@ def count_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = 
 
 def has_incidents(conn: sqlite3.Connection) -> bool:
     """False for a store opened read-only from before migration 006."""
-    try:
-        conn.execute("SELECT 1 FROM incidents LIMIT 1").fetchall()
-    except sqlite3.OperationalError:
+    if not has_table(conn, "incidents"):
         log.warning("store has no incidents table (built before migration 006): rebuild it")
         return False
     return True

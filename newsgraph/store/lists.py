@@ -14,6 +14,7 @@ from collections import OrderedDict
 from typing import Callable, TypeVar
 
 from ..model import Event
+from . import dialect
 from .view import BrowseView, _claim, _event, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
@@ -52,9 +53,12 @@ class Filters:
 class ListView(BrowseView):
     """BrowseView plus lists with sorting and facets."""
 
-    def stamp(self) -> tuple:
+    def stamp(self) -> tuple | None:
         """The store's state: its file and WAL sizes and modification times. Any write
-        (a build, a review mark) changes it, so answers cached under it stay true."""
+        (a build, a review mark) changes it, so answers cached under it stay true.
+        None on PostgreSQL, which has no file to watch: nothing is cached there."""
+        if dialect.dialect_of(self.conn) == dialect.POSTGRESQL:
+            return None
         path = self.conn.execute("PRAGMA database_list").fetchone()[2] or ""
         out: list = [path]
         for name in (path, path + "-wal"):
@@ -68,7 +72,10 @@ class ListView(BrowseView):
     def cached(self, key: tuple, compute: Callable[[], T]) -> T:
         """compute(), remembered per store state (LRU of CACHE_SIZE answers). The
         caller must not change the answer it gets."""
-        full = (self.stamp(), *key)
+        stamp = self.stamp()
+        if stamp is None:
+            return compute()
+        full = (stamp, *key)
         with _LOCK:
             if full in _CACHE:
                 _CACHE.move_to_end(full)

@@ -10,6 +10,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .dialect import has_table
 from .sqlite import connect
 
 KINDS = ("contradiction", "cluster", "relation", "claim")
@@ -17,8 +18,7 @@ STATUSES = ("reviewed", "disputed", "wrong")
 
 
 def has_reviews(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='reviews'"
-                        ).fetchone() is not None
+    return has_table(conn, "reviews")
 
 
 def reviews(conn: sqlite3.Connection, *, kind: str | None = None,

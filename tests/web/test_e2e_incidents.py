@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from tests import handmade
-from tests.web.test_e2e import base_url, browser, page  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 
-def test_incident_list_and_page(page, base_url):  # noqa: F811
+def test_incident_list_and_page(page, base_url):
     page.goto(base_url + "#/incidents")
     page.wait_for_selector("section.incidents table")
     assert page.locator("section.incidents tbody tr").count() == 2
@@ -27,7 +26,7 @@ def test_incident_list_and_page(page, base_url):  # noqa: F811
     assert page.errors == []
 
 
-def test_incident_filter_by_status(page, base_url):  # noqa: F811
+def test_incident_filter_by_status(page, base_url):
     page.goto(base_url + "#/incidents?status=contested")
     page.wait_for_selector("section.incidents table")
     assert page.locator("section.incidents tbody tr").count() == 1
