@@ -1,6 +1,10 @@
 """API latency on a base of thousands of articles (a benchmark, not a test).
 
     python bench/api_latency.py [--base 50] [--target 3000] [--requests 200]
+    python bench/api_latency.py --db build/bench/store-100000.sqlite [--out NAME]
+
+With --db, an existing store is measured as it is (e.g. the realistic store of
+bench/make_store.py; steps 1-2 are skipped).
 
 1. Build a real base with the pipeline: the seed articles (../shared/corpus/seeds),
    copied `--base` times in total with a varied trailing line so the content-hash
@@ -120,9 +124,14 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
     return server, f"http://127.0.0.1:{port}"
 
 
-def timed(client: httpx.Client, urls: list[str], n: int) -> dict:
+def timed(client: httpx.Client, urls: list[str], n: int, budget: float = 20.0) -> dict:
+    """n requests cycling over urls (fewer when a case exceeds `budget` seconds, at least 5)."""
     ms = []
+    stop = time.monotonic() + budget
     for i in range(n):
+        if i >= 5 and time.monotonic() > stop:
+            n = i
+            break
         t = time.perf_counter()
         r = client.get(urls[i % len(urls)])
         ms.append((time.perf_counter() - t) * 1000)
@@ -139,9 +148,18 @@ def cases(db: Path) -> dict[str, list[str]]:
     every = [r[0] for r in conn.execute("SELECT id FROM entities")]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
     dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
-    conn.close()
     rnd = random.Random(7)
     some = rnd.sample(every, min(50, len(every)))
+    big = [r[0] for r in conn.execute("SELECT incident FROM incident_events GROUP BY incident"
+                                      " ORDER BY count(*) DESC LIMIT 10")]
+    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents")]
+    clusters = [r[0] for r in conn.execute("SELECT cluster FROM events WHERE cluster IS NOT NULL"
+                                           " GROUP BY cluster ORDER BY count(*) DESC LIMIT 10")]
+    docs = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    places = [r[0] for r in conn.execute("SELECT place_name FROM incidents WHERE place_name"
+                                         " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
+    conn.close()
+    inc = rnd.sample(incidents, min(50, len(incidents)))
     return {
         "entity profile (20 most mentioned)": [f"/api/entities/{e}" for e in top],
         "entity profile (random)": [f"/api/entities/{e}" for e in some],
@@ -152,6 +170,19 @@ def cases(db: Path) -> dict[str, list[str]]:
         "entities page": ["/api/entities?limit=50", "/api/entities?type=PERSON&offset=50"],
         "search": ["/api/search?q=protest", "/api/search?q=strike"],
         "graph around actor": [f"/api/graph?entity={e}" for e in top[:5]],
+        "graph (whole store)": ["/api/graph"],
+        "incidents page 1": ["/api/incidents?limit=50"],
+        "incidents by type/status": [f"/api/incidents?type={t}" for t in types[:5]]
+        + ["/api/incidents?status=corroborated", "/api/incidents?status=contested"],
+        "incidents by actor": [f"/api/incidents?actor={e}" for e in top[:10]],
+        "incidents by place": [f"/api/incidents?place={p}" for p in places] or ["/api/incidents"],
+        "incidents by date range": [f"/api/incidents?from={dates[0]}&to={dates[1]}&offset=500"],
+        "incident detail (random)": [f"/api/incidents/{i}" for i in inc],
+        "incident detail (largest)": [f"/api/incidents/{i}" for i in big],
+        "cluster (largest)": [f"/api/clusters/{c}" for c in clusters],
+        "contradictions": ["/api/contradictions?limit=50", "/api/contradictions?offset=200"],
+        "article": [f"/api/articles/{d}" for d in rnd.sample(docs, min(50, len(docs)))],
+        "stats": ["/api/stats"],
     }
 
 
@@ -160,7 +191,13 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=50, help="Articles built by the pipeline.")
     ap.add_argument("--target", type=int, default=3000, help="Articles after replication.")
     ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
+    ap.add_argument("--db", type=Path, help="Measure this store as it is (no build).")
+    ap.add_argument("--out", default="api_latency", help="Result name under bench/results/.")
+    ap.add_argument("--export", default="geojson",
+                    help="Export format timed (3 requests); 'none' to skip.")
     args = ap.parse_args()
+    if args.db:
+        return measure(args.db, f"existing store {args.db.name}", None, args)
     workdir = Path(tempfile.mkdtemp(prefix="ng-bench-"))
     try:
         t0 = time.perf_counter()
@@ -172,27 +209,38 @@ def main() -> int:
             workdir.mkdir()
             db, how = build_handmade(workdir)
         built = time.perf_counter() - t0
-        articles = replicate(db, args.target)
-        counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "mentions", "entities", "relations", "events", "claims")}
-        server, url = serve(db)
-        with httpx.Client(base_url=url, timeout=30) as client:
-            for warm in cases(db).values():
-                client.get(warm[0])
-            results = {name: timed(client, urls, args.requests) for name, urls in cases(db).items()}
-        server.should_exit = True
+        replicate(db, args.target)
+        return measure(db, how + " + SQL replication", built, args)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    report = {"base": how, "base_build_seconds": round(built, 1), "articles": articles,
-              "counts": counts, "transport": "uvicorn on 127.0.0.1 + httpx, sequential",
-              "results": results}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"{how}; {articles} articles after SQL replication; {counts}")
+
+
+def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -> int:
+    """Serve the store, time every case, print the table and write the JSON result."""
+    counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "mentions", "entities", "relations", "events", "claims",
+                        "incidents", "contradictions")}
+    articles = counts["articles"]
+    server, url = serve(db)
+    with httpx.Client(base_url=url, timeout=600) as client:
+        todo = cases(db)
+        for warm in todo.values():
+            client.get(warm[0])
+        results = {name: timed(client, urls, args.requests) for name, urls in todo.items()}
+        if args.export != "none":
+            results[f"export {args.export}"] = timed(client, [f"/api/export/{args.export}"], 3)
+    server.should_exit = True
+    report = {"base": how, "base_build_seconds": built and round(built, 1),
+              "articles": articles, "store_bytes": db.stat().st_size, "counts": counts,
+              "transport": "uvicorn on 127.0.0.1 + httpx, sequential", "results": results}
+    out = RESULTS.with_name(f"{args.out}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"{how}; {articles} articles; {counts}")
     print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, r in results.items():
         print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 
