@@ -426,8 +426,7 @@ def _event_filter(*, type: str | None = None, date_from: str | None = None,
             ("date >= substr(?, 1, length(date))", date_from), ("date <= ?", date_to),
             ("(json_extract(location_json, '$.name') LIKE ? OR json_extract(location_json,"
              " '$.country') LIKE ? OR json_extract(location_json, '$.admin1') LIKE ?)", place),
-            ("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
-             " ON m.id = p.mention WHERE m.entity = ?)", actor),
+            ("id IN (SELECT event FROM event_entities WHERE entity = ?)", actor),
             ("(cluster = ? OR (cluster IS NULL AND id = ?))", cluster)):
         if value:
             clauses.append(sql)

@@ -154,14 +154,19 @@ class Writer:
 
     def refresh_aggregates(self) -> None:
         """Recompute the aggregates the API reads (migration 009) from the stored
-        resolution: mentions and documents per entity, the store's figures (/api/stats),
-        contradiction sides by article.
-        Called inside write_resolution's transaction; callers outside it commit."""
+        resolution: mentions and documents per entity, the entities of each event, the
+        store's figures (/api/stats), contradiction sides by article. Called inside
+        write_resolution's transaction; callers outside it commit."""
         self.conn.execute("DELETE FROM entity_counts")
         self.conn.execute(
             "INSERT INTO entity_counts (entity, mentions, documents) SELECT e.id, count(m.id),"
             " count(DISTINCT m.doc) FROM entities e LEFT JOIN mentions m ON m.entity = e.id"
             " GROUP BY e.id")
+        self.conn.execute("DELETE FROM event_entities")
+        self.conn.execute(
+            "INSERT INTO event_entities (entity, event) SELECT DISTINCT m.entity, p.event"
+            " FROM event_participants p JOIN mentions m ON m.id = p.mention"
+            " WHERE m.entity IS NOT NULL")
         self._insert("aggregates", [dict(name="stats",
                                          value_json=BrowseView(self.conn).stats_json())])
         self.conn.execute("DELETE FROM contradiction_spans")

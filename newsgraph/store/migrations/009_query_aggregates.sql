@@ -19,6 +19,16 @@ CREATE TABLE aggregates (
     value_json TEXT NOT NULL
 );
 
+-- the entities taking part in each event (actor or target), for the actor filters
+CREATE TABLE event_entities (
+    entity TEXT NOT NULL,
+    event TEXT NOT NULL,
+    PRIMARY KEY (entity, event)
+);
+INSERT INTO event_entities (entity, event)
+    SELECT DISTINCT m.entity, p.event FROM event_participants p
+    JOIN mentions m ON m.id = p.mention WHERE m.entity IS NOT NULL;
+
 -- every piece of evidence on a side of a contradiction, by article (filled by resolve)
 CREATE TABLE contradiction_spans (
     doc TEXT NOT NULL,
