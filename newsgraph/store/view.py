@@ -234,10 +234,14 @@ class BrowseView(View):
         """(total, [(entity without mention ids, mention count)]), most mentioned first."""
         where, args = _entity_filter(type=type, sector=sector, q=q)
         total = self.conn.execute(f"SELECT count(*) FROM entities e {where}", args).fetchone()[0]
+        # CROSS JOIN fixes SQLite's loop order: without a name filter it walks the
+        # entity_counts index (most mentioned first); with one, it reads the few
+        # matching entities first
+        join = ("entities e CROSS JOIN entity_counts c" if q
+                else "entity_counts c CROSS JOIN entities e")
         rows = self._rows(
-            # CROSS JOIN: SQLite walks the entity_counts index, most mentioned first
-            "SELECT e.*, c.mentions AS n FROM entity_counts c CROSS JOIN entities e"
-            f" WHERE e.id = c.entity {where.replace('WHERE', 'AND', 1)}"
+            f"SELECT e.*, c.mentions AS n FROM {join} WHERE e.id = c.entity"
+            f" {where.replace('WHERE', 'AND', 1)}"
             " ORDER BY c.mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
             (*args, limit, offset))
         return total, [(_entity(r, []), r["n"]) for r in rows]
