@@ -1,8 +1,10 @@
 """API latency on a base of thousands of articles (a benchmark, not a test).
 
-    python bench/api_latency.py [--base 50] [--target 3000] [--requests 200] [--db STORE]
+    python bench/api_latency.py [--base 50] [--target 3000] [--requests 200]
+    python bench/api_latency.py --db build/bench/store-100000.sqlite [--out NAME]
 
-(`--db` times a copy of an existing store instead of steps 1-2.)
+With --db, an existing store is measured as it is (e.g. the realistic store of
+bench/make_store.py; steps 1-2 are skipped).
 
 1. Build a real base with the pipeline: the seed articles (../shared/corpus/seeds),
    copied `--base` times in total with a varied trailing line so the content-hash
@@ -61,16 +63,6 @@ def build_base(workdir: Path, copies: int) -> tuple[Path, str]:
     return db, f"pipeline over {copies} varied copies of {len(seeds)} seed articles"
 
 
-def build(workdir: Path, copies: int) -> tuple[Path, str]:
-    try:
-        return build_base(workdir, copies)
-    except Exception as exc:  # noqa: BLE001 (any failure: fall back, say why)
-        print(f"pipeline unavailable ({type(exc).__name__}: {exc}); using the hand-made store")
-        shutil.rmtree(workdir)
-        workdir.mkdir()
-        return build_handmade(workdir)
-
-
 def build_handmade(workdir: Path) -> tuple[Path, str]:
     sys.path.insert(0, str(ROOT))
     from tests import handmade
@@ -104,8 +96,7 @@ def replicate(db: Path, target: int) -> int:
             conn.execute("INSERT INTO events SELECT id||:s, doc||:s, type, mode, trigger, date,"
                          " date_precision, date_text, date_start, date_end, location_json,"
                          " actor_text, target_text, fatalities, injuries, toll_source, start,"
-                         " \"end\", text, extractor, cluster||:s, toll_start, toll_end, toll_text,"
-                         " group_evidence_json FROM events"
+                         " \"end\", text, extractor, cluster||:s FROM events"
                          " WHERE id NOT LIKE '%~%'", {"s": s})
             conn.execute("INSERT INTO event_participants SELECT event||:s, mention||:s, role"
                          " FROM event_participants WHERE event NOT LIKE '%~%'", {"s": s})
@@ -133,9 +124,14 @@ def serve(db: Path) -> tuple[uvicorn.Server, str]:
     return server, f"http://127.0.0.1:{port}"
 
 
-def timed(client: httpx.Client, urls: list[str], n: int) -> dict:
+def timed(client: httpx.Client, urls: list[str], n: int, budget: float = 20.0) -> dict:
+    """n requests cycling over urls (fewer when a case exceeds `budget` seconds, at least 5)."""
     ms = []
+    stop = time.monotonic() + budget
     for i in range(n):
+        if i >= 5 and time.monotonic() > stop:
+            n = i
+            break
         t = time.perf_counter()
         r = client.get(urls[i % len(urls)])
         ms.append((time.perf_counter() - t) * 1000)
@@ -152,11 +148,18 @@ def cases(db: Path) -> dict[str, list[str]]:
     every = [r[0] for r in conn.execute("SELECT id FROM entities")]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
     dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
+    rnd = random.Random(7)
+    some = rnd.sample(every, min(50, len(every)))
+    big = [r[0] for r in conn.execute("SELECT incident FROM incident_events GROUP BY incident"
+                                      " ORDER BY count(*) DESC LIMIT 10")]
+    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents")]
+    clusters = [r[0] for r in conn.execute("SELECT cluster FROM events WHERE cluster IS NOT NULL"
+                                           " GROUP BY cluster ORDER BY count(*) DESC LIMIT 10")]
+    docs = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    places = [r[0] for r in conn.execute("SELECT place_name FROM incidents WHERE place_name"
+                                         " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
     names = [r[0] for r in conn.execute(f"SELECT name FROM entities WHERE id IN"
                                         f" ({','.join('?' * len(top))})", top)][:5]
-    places = [r[0] for r in conn.execute(
-        "SELECT json_extract(location_json, '$.name') FROM events WHERE location_json IS NOT"
-        " NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
     regions = [r[0] for r in conn.execute(
         "SELECT json_extract(location_json, '$.admin1') FROM events WHERE"
         " json_extract(location_json, '$.admin1') IS NOT NULL GROUP BY 1"
@@ -164,8 +167,7 @@ def cases(db: Path) -> dict[str, list[str]]:
     outlets = [r[0] for r in conn.execute("SELECT publisher FROM articles GROUP BY 1"
                                           " ORDER BY count(*) DESC LIMIT 3")]
     conn.close()
-    rnd = random.Random(7)
-    some = rnd.sample(every, min(50, len(every)))
+    inc = rnd.sample(incidents, min(50, len(incidents)))
     return {
         "entity profile (20 most mentioned)": [f"/api/entities/{e}" for e in top],
         "entity profile (random)": [f"/api/entities/{e}" for e in some],
@@ -176,6 +178,19 @@ def cases(db: Path) -> dict[str, list[str]]:
         "entities page": ["/api/entities?limit=50", "/api/entities?type=PERSON&offset=50"],
         "search": ["/api/search?q=protest", "/api/search?q=strike"],
         "graph around actor": [f"/api/graph?entity={e}" for e in top[:5]],
+        "graph (whole store)": ["/api/graph"],
+        "incidents page 1": ["/api/incidents?limit=50"],
+        "incidents by type/status": [f"/api/incidents?type={t}" for t in types[:5]]
+        + ["/api/incidents?status=corroborated", "/api/incidents?status=contested"],
+        "incidents by actor": [f"/api/incidents?actor={e}" for e in top[:10]],
+        "incidents by place": [f"/api/incidents?place={p}" for p in places] or ["/api/incidents"],
+        "incidents by date range": [f"/api/incidents?from={dates[0]}&to={dates[1]}&offset=500"],
+        "incident detail (random)": [f"/api/incidents/{i}" for i in inc],
+        "incident detail (largest)": [f"/api/incidents/{i}" for i in big],
+        "cluster (largest)": [f"/api/clusters/{c}" for c in clusters],
+        "contradictions": ["/api/contradictions?limit=50", "/api/contradictions?offset=200"],
+        "article": [f"/api/articles/{d}" for d in rnd.sample(docs, min(50, len(docs)))],
+        "stats": ["/api/stats"],
         **desk_cases(top, names, places + regions, outlets, types),
     }
 
@@ -206,43 +221,56 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=50, help="Articles built by the pipeline.")
     ap.add_argument("--target", type=int, default=3000, help="Articles after replication.")
     ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
-    ap.add_argument("--db", type=Path, help="Time this (copied) store instead of building one.")
+    ap.add_argument("--db", type=Path, help="Measure this store as it is (no build).")
+    ap.add_argument("--out", default="api_latency", help="Result name under bench/results/.")
+    ap.add_argument("--export", default="geojson",
+                    help="Export format timed (3 requests); 'none' to skip.")
     args = ap.parse_args()
+    if args.db:
+        return measure(args.db, f"existing store {args.db.name}", None, args)
     workdir = Path(tempfile.mkdtemp(prefix="ng-bench-"))
     try:
         t0 = time.perf_counter()
-        if args.db:
-            db, how = workdir / "base.sqlite", f"a copy of {args.db}"
-            sqlite3.connect(args.db).backup(sqlite3.connect(db))
-        else:
-            db, how = build(workdir, args.base)
+        try:
+            db, how = build_base(workdir, args.base)
+        except Exception as exc:  # noqa: BLE001 (any failure: fall back, say why)
+            print(f"pipeline unavailable ({type(exc).__name__}: {exc}); using the hand-made store")
+            shutil.rmtree(workdir)
+            workdir.mkdir()
+            db, how = build_handmade(workdir)
         built = time.perf_counter() - t0
-        articles = replicate(db, args.target)
-        counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("articles", "mentions", "entities", "relations", "events", "claims")}
-        server, url = serve(db)
-        with httpx.Client(base_url=url, timeout=30) as client:
-            cold = {}
-            for name, urls in cases(db).items():    # first request of each case: cold
-                t = time.perf_counter()
-                client.get(urls[0])
-                cold[name] = round((time.perf_counter() - t) * 1000, 2)
-            results = {name: timed(client, urls, args.requests) | {"first_ms": cold[name]}
-                       for name, urls in cases(db).items()}
-        server.should_exit = True
+        replicate(db, args.target)
+        return measure(db, how + " + SQL replication", built, args)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    report = {"base": how, "base_build_seconds": round(built, 1), "articles": articles,
-              "counts": counts, "transport": "uvicorn on 127.0.0.1 + httpx, sequential",
-              "results": results}
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"{how}; {articles} articles after SQL replication; {counts}")
-    print(f"{'case':40} {'n':>5} {'first':>8} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+
+
+def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -> int:
+    """Serve the store, time every case, print the table and write the JSON result."""
+    counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "mentions", "entities", "relations", "events", "claims",
+                        "incidents", "contradictions")}
+    articles = counts["articles"]
+    server, url = serve(db)
+    with httpx.Client(base_url=url, timeout=600) as client:
+        todo = cases(db)
+        for warm in todo.values():
+            client.get(warm[0])
+        results = {name: timed(client, urls, args.requests) for name, urls in todo.items()}
+        if args.export != "none":
+            results[f"export {args.export}"] = timed(client, [f"/api/export/{args.export}"], 3)
+    server.should_exit = True
+    report = {"base": how, "base_build_seconds": built and round(built, 1),
+              "articles": articles, "store_bytes": db.stat().st_size, "counts": counts,
+              "transport": "uvicorn on 127.0.0.1 + httpx, sequential", "results": results}
+    out = RESULTS.with_name(f"{args.out}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    print(f"{how}; {articles} articles; {counts}")
+    print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, r in results.items():
-        print(f"{name:40} {r['n']:>5} {r['first_ms']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8}"
-              f" {r['max_ms']:>8}")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+        print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
+    print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 

@@ -209,7 +209,9 @@ def _assess(view: BrowseView, support: dict[str, list[str]], *,
             evidence: dict[str, list[Evidence]] | None = None) -> dict[str, tuple[int, str]]:
     docs = sorted({d for ds in support.values() for d in ds})
     groups, publishers = view.article_support(docs)
-    contested = view.contested() | _disputed(evidence or {}, view.contested_spans())
+    contested = view.contested_among(sorted(support))
+    if evidence:
+        contested |= _disputed(evidence, view.contested_spans_in(docs))
     return assess(support, groups=groups, publishers=publishers, contested=contested)
 
 
@@ -326,11 +328,8 @@ def _about(view: BrowseView, about: str) -> dict:
 
 
 def stats(view: BrowseView) -> dict:
-    return {"counts": view.counts(), "entity_types": view.group_counts("entities", "type"),
-            "entity_sectors": view.group_counts("entities", "sector"),
-            "event_types": view.group_counts("events", "type"),
-            "relation_predicates": view.group_counts("relations", "predicate"),
-            "dates": view.date_range()}
+    """Whole-store figures: precomputed by resolve (store aggregates, migration 009)."""
+    return view.stats()
 
 
 def graph(view: BrowseView, *, entity: str | None = None, depth: int = 1,

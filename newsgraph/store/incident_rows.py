@@ -103,9 +103,8 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
             ("date_from <= ?", date_to),
             ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
              " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
-            ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_participants p"
-             " ON p.event = ie.event JOIN mentions m ON m.id = p.mention"
-             " WHERE m.entity = ?)", actor)):
+            ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
+             " ON x.event = ie.event WHERE x.entity = ?)", actor)):
         if value:
             clauses.append(sql)
             args += [value] * sql.count("?")

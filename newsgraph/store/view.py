@@ -241,11 +241,39 @@ class BrowseView(View):
         """(total, [(entity without mention ids, mention count)]), most mentioned first."""
         where, args = _entity_filter(type=type, sector=sector, q=q)
         total = self.conn.execute(f"SELECT count(*) FROM entities e {where}", args).fetchone()[0]
+        # CROSS JOIN fixes SQLite's loop order: without a name filter it walks the
+        # entity_counts index (most mentioned first); with one, it reads the few
+        # matching entities first
+        join = ("entities e CROSS JOIN entity_counts c" if q
+                else "entity_counts c CROSS JOIN entities e")
         rows = self._rows(
-            "SELECT e.*, (SELECT count(*) FROM mentions m WHERE m.entity = e.id) AS n"
-            f" FROM entities e {where} ORDER BY n DESC, e.name, e.id LIMIT ? OFFSET ?",
+            f"SELECT e.*, c.mentions AS n FROM {join} WHERE e.id = c.entity"
+            f" {where.replace('WHERE', 'AND', 1)}"
+            " ORDER BY c.mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
             (*args, limit, offset))
         return total, [(_entity(r, []), r["n"]) for r in rows]
+
+    def stats(self) -> dict:
+        """The store's figures as resolve last wrote them (computed when absent)."""
+        row = self.conn.execute("SELECT value_json FROM aggregates WHERE name='stats'").fetchone()
+        if not row:
+            return self.compute_stats()
+        return {k: dict(map(tuple, v)) if k in _GROUPS else v
+                for k, v in json.loads(row[0]).items()}
+
+    def stats_json(self) -> str:
+        """compute_stats() as stored in the aggregates (groups as pairs: a NULL sector
+        stays None)."""
+        return json.dumps({k: list(v.items()) if k in _GROUPS else v
+                           for k, v in self.compute_stats().items()}, ensure_ascii=False)
+
+    def compute_stats(self) -> dict:
+        """Counts by table, entity type, sector, event type, predicate; date ranges."""
+        return {"counts": self.counts(), "entity_types": self.group_counts("entities", "type"),
+                "entity_sectors": self.group_counts("entities", "sector"),
+                "event_types": self.group_counts("events", "type"),
+                "relation_predicates": self.group_counts("relations", "predicate"),
+                "dates": self.date_range()}
 
     def entities_by_id(self, ids: list[str]) -> dict[str, Entity]:
         rows = self._rows(f"SELECT * FROM entities WHERE id IN ({_marks(ids)})", tuple(ids))
@@ -253,9 +281,25 @@ class BrowseView(View):
 
     def entity_counts(self, entity_id: str) -> tuple[int, int]:
         """(mentions, documents) of one entity."""
-        r = self.conn.execute("SELECT count(*), count(DISTINCT doc) FROM mentions"
-                              " WHERE entity=?", (entity_id,)).fetchone()
-        return r[0], r[1]
+        r = self.conn.execute("SELECT mentions, documents FROM entity_counts WHERE entity=?",
+                              (entity_id,)).fetchone()
+        return (r[0], r[1]) if r else (0, 0)
+
+    def contested_among(self, keys: list[str]) -> set[str]:
+        """Those of `keys` that a contradiction is about."""
+        if len(keys) > MAX_MARKS:
+            return self.contested() & set(keys)
+        return {r[0] for r in self._rows("SELECT DISTINCT about FROM contradictions WHERE"
+                                         f" about IN ({_marks(keys)})", tuple(keys))}
+
+    def contested_spans_in(self, docs: list[str]) -> set[tuple[str, int, int]]:
+        """contested_spans() of these articles (from the contradiction_spans aggregate)."""
+        if len(docs) > MAX_MARKS:
+            wanted = set(docs)
+            return {s for s in self.contested_spans() if s[0] in wanted}
+        return {(r[0], r[1], r[2]) for r in self._rows(
+            f'SELECT doc, start, "end" FROM contradiction_spans WHERE doc IN ({_marks(docs)})',
+            tuple(docs))}
 
     def relation_links(self, entities: list[str] | None = None
                        ) -> list[tuple[Relation, str, str | None]]:
@@ -360,6 +404,10 @@ class BrowseView(View):
 
 
 _ALL = 2 ** 63 - 1      # LIMIT of every row (PostgreSQL refuses SQLite's -1)
+_GROUPS = ("entity_types", "entity_sectors", "event_types", "relation_predicates")
+MAX_MARKS = 5000     # larger IN lists read the whole table instead
+
+
 def _marks(values: list) -> str:
     return ",".join("?" * len(values))
 
@@ -390,8 +438,7 @@ def _event_filter(*, type: str | None = None, date_from: str | None = None,
             ("date >= substr(?, 1, length(date))", date_from), ("date <= ?", date_to),
             ("(json_extract(location_json, '$.name') LIKE ? OR json_extract(location_json,"
              " '$.country') LIKE ? OR json_extract(location_json, '$.admin1') LIKE ?)", place),
-            ("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
-             " ON m.id = p.mention WHERE m.entity = ?)", actor),
+            ("id IN (SELECT event FROM event_entities WHERE entity = ?)", actor),
             ("(cluster = ? OR (cluster IS NULL AND id = ?))", cluster)):
         if value:
             clauses.append(sql)

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from ..ids import text_sha256 as _sha
 from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence, Incident
-from .codec import group_evidence_to_json, location_to_json, values_to_json
+from .codec import group_evidence_to_json, location_to_json, values_from_json, values_to_json
 from .incident_rows import incident_rows
+from .view import BrowseView
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")
@@ -149,6 +150,30 @@ class Writer:
             self.conn.executemany("UPDATE articles SET source_group=? WHERE id=?",
                                   [(g, a) for a, g in res.source_groups.items()])
             self._write_incidents(res.incidents)
+            self.refresh_aggregates()
+
+    def refresh_aggregates(self) -> None:
+        """Recompute the aggregates the API reads (migration 009) from the stored
+        resolution: mentions and documents per entity, the entities of each event, the
+        store's figures (/api/stats), contradiction sides by article. Called inside
+        write_resolution's transaction; callers outside it commit."""
+        self.conn.execute("DELETE FROM entity_counts")
+        self.conn.execute(
+            "INSERT INTO entity_counts (entity, mentions, documents) SELECT e.id, count(m.id),"
+            " count(DISTINCT m.doc) FROM entities e LEFT JOIN mentions m ON m.entity = e.id"
+            " GROUP BY e.id")
+        self.conn.execute("DELETE FROM event_entities")
+        self.conn.execute(
+            "INSERT INTO event_entities (entity, event) SELECT DISTINCT m.entity, p.event"
+            " FROM event_participants p JOIN mentions m ON m.id = p.mention"
+            " WHERE m.entity IS NOT NULL")
+        self._insert("aggregates", [dict(name="stats",
+                                         value_json=BrowseView(self.conn).stats_json())])
+        self.conn.execute("DELETE FROM contradiction_spans")
+        self._insert("contradiction_spans", [
+            dict(doc=e.doc, start=e.start, end=e.end, contradiction=cid)
+            for cid, values in self.conn.execute("SELECT id, values_json FROM contradictions")
+            for v in values_from_json(values) for e in v.evidence], verb="INSERT")
 
     def _write_incidents(self, incidents: tuple[Incident, ...]) -> None:
         self.conn.execute("DELETE FROM incident_events")

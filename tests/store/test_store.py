@@ -54,7 +54,8 @@ def test_migrations_apply_once(store_db):
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
-                     "005_event_group_evidence", "006_incidents", "007_review"]
+                     "005_event_group_evidence", "006_incidents", "007_review",
+                     "009_query_aggregates"]
 
 
 def test_round_trip_and_idempotent_upsert(store_db):
