@@ -98,7 +98,7 @@ def lost_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
                  else "same article" if doc_of[x] == doc_of[y]
                  else "not a candidate" if (i, j) not in wide
                  else veto_reason(a, b, cfg) if link_score(a, b, cfg) is None
-                 else "candidate only across types" if (i, j) not in narrow
+                 else "only a wide candidate (publication month)" if (i, j) not in narrow
                  else "below threshold or no tie" if links(a, b, cfg) is None
                  else "clustering (mean score or cannot-link)")
         causes[cause] += 1
