@@ -3,7 +3,8 @@
 Counts the gold pairs (core events with a `same_as` key, as the scorer does) of the
 chosen halves and sorts each lost pair into one cause: the gold event has no system
 report, both reports are one system event's, the two are in one article (cannot-link),
-no blocking candidate, a hand veto (type, date, place, actors, after publication),
+no blocking candidate, a hand veto (type, date, place, actors, after publication,
+related types not close in time),
 below the threshold or without a tie, or dropped by the clustering. Read only the
 tuning half's files (a, e, f) when debugging rules; the held-out half only in totals.
 
@@ -28,6 +29,7 @@ from newsgraph.resolve.event_facets import (
 )
 from newsgraph.resolve.event_link import (
     build_profiles,
+    close_in_time,
     link_score,
     links,
     undated_recency,
@@ -51,6 +53,8 @@ def veto_reason(a, b, cfg) -> str:
         return "veto after publication"
     if kind == "family":
         return "veto family not same day"
+    if kind == "related" and not close_in_time(a, b, cfg):
+        return "veto related types not close in time"
     return "veto other actors"
 
 
@@ -94,7 +98,7 @@ def lost_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
                  else "same article" if doc_of[x] == doc_of[y]
                  else "not a candidate" if (i, j) not in wide
                  else veto_reason(a, b, cfg) if link_score(a, b, cfg) is None
-                 else "candidate only across types" if (i, j) not in narrow
+                 else "only a wide candidate (publication month)" if (i, j) not in narrow
                  else "below threshold or no tie" if links(a, b, cfg) is None
                  else "clustering (mean score or cannot-link)")
         causes[cause] += 1

@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .events import Plover
-from .schema import Strict, read_yaml, validate
+from .schema import Strict, fail, read_yaml, validate
+
+
+class TypeRelationEntry(Strict):
+    """Two types one happening may be told as, and what ties them (event_linking.yaml)."""
+    types: list[str]                 # [teller, happening]: the first type's report...
+    tells: list[str]                 # ...names the happening with one of these words
+    before_trigger: bool = False     # ...before its own trigger word
 
 
 class LinkingFile(Strict):
@@ -22,12 +29,23 @@ class LinkingFile(Strict):
     weights: dict[str, float]
     start_words: list[str] = []
     type_families: list[list[str]] = []
+    type_relations: list[TypeRelationEntry] = []
     actor_defined_types: list[str] = []
     mode_groups: list[list[str]] = []
     weak_modes: list[str] = []
     campaign_types: list[str] = []
     campaign_place_kinds: list[str] = []
     stopwords: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TypeRelation:
+    """A report of type `teller` that names the happening of type `told` (one of `tells`,
+    lower case, before its trigger when `before_trigger`) may tell that happening."""
+    teller: str
+    told: str
+    tells: frozenset[str]
+    before_trigger: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,12 +68,14 @@ class LinkConfig:
     stopwords: frozenset[str]
     start_words: frozenset[str]
     actor_defined_types: frozenset[str]
+    relations: tuple[TypeRelation, ...] = ()
 
 
 def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
     data = validate(LinkingFile, read_yaml(path), file=path.name)
     file = path.name
     for key, types in (("type_families", [t for f in data.type_families for t in f]),
+                       ("type_relations", [t for r in data.type_relations for t in r.types]),
                        ("actor_defined_types", data.actor_defined_types),
                        ("campaign_types", data.campaign_types)):
         for t in types:
@@ -77,4 +97,14 @@ def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
         campaign_place_kinds=frozenset(data.campaign_place_kinds),
         stopwords=frozenset(data.stopwords.split()),
         start_words=frozenset(data.start_words),
-        actor_defined_types=frozenset(data.actor_defined_types))
+        actor_defined_types=frozenset(data.actor_defined_types),
+        relations=tuple(_relation(r, file) for r in data.type_relations))
+
+
+def _relation(entry: TypeRelationEntry, file: str) -> TypeRelation:
+    if len(entry.types) != 2 or entry.types[0] == entry.types[1] or not entry.tells:
+        raise fail(file, f"type_relations {entry.types}",
+                   "expected two different types and at least one word in `tells`")
+    return TypeRelation(teller=entry.types[0], told=entry.types[1],
+                        tells=frozenset(w.lower() for w in entry.tells),
+                        before_trigger=entry.before_trigger)

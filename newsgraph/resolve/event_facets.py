@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..lexicons.linking import LinkConfig
+from ..lexicons.linking import LinkConfig, TypeRelation
 from ..model import Event, Evidence, Location
 
 _COARSE_PLACES = ("country", "region", "admin1")
+_WORDS = re.compile(r"[a-z]+")
 
 
 def evidence_spans(e: Event) -> tuple[Evidence, ...]:
@@ -34,12 +35,30 @@ def evidence_text(e: Event) -> str:
 
 
 def type_relation(a: Event, b: Event, cfg: LinkConfig) -> str:
-    """same | family (different types one happening may be given) | conflict."""
+    """same | family (different types one happening may be given) | related (one report
+    tells the other's happening: event_linking.yaml type_relations) | conflict."""
     if a.type == b.type:
         return "same"
     if any(a.type in f and b.type in f for f in cfg.families):
         return "family"
+    if any(tells(x, y, r) for r in cfg.relations for x, y in ((a, b), (b, a))):
+        return "related"
     return "conflict"
+
+
+def tells(teller: Event, told: Event, rel: TypeRelation) -> bool:
+    """`teller`'s own sentence names the happening of `told`'s type: a blame that trails
+    the attack it is about ("three were killed in a strike, an attack blamed on X"), a
+    meeting reported by the deal it produced, a withdrawal by the seizure it allowed."""
+    if teller.type != rel.teller or told.type != rel.told:
+        return False
+    text = teller.evidence.text.lower()
+    if rel.before_trigger:
+        at = text.find(teller.trigger.lower()) if teller.trigger else -1
+        if at < 0:
+            return False
+        text = text[:at]
+    return not rel.tells.isdisjoint(_WORDS.findall(text))
 
 
 def mode_relation(a: Event, b: Event, cfg: LinkConfig) -> str:

@@ -1,11 +1,11 @@
 """The link score between two event reports of different articles.
 
 Features are small functions of the two reports (see event_linking.yaml for weights):
-type family, date at each side's precision, place, mode, shared participants weighted
-by how rare they are among the reports, and the tf-idf cosine of the evidence
-sentences (shared rare words: "consulate", "contractor", a figure, a place name). A
-hard conflict (types of different families, dates far apart, places that exclude each
-other) gives no score at all: those reports never link.
+type family or relation, date at each side's precision, place, mode, shared
+participants weighted by how rare they are among the reports, and the tf-idf cosine of
+the evidence sentences (shared rare words: "consulate", "contractor", a figure, a place
+name). A hard conflict (types neither of one family nor related, dates far apart,
+places that exclude each other) gives no score at all: those reports never link.
 """
 from __future__ import annotations
 
@@ -217,8 +217,7 @@ def one_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
         return False
     if not ea.location.country or ea.location.country != eb.location.country:
         return False
-    return (date_relation(ea, eb, cfg) in ("same_day", "same", "near")
-            or undated_recency(a, b, cfg) == "recent" or _both_recent(a, b, cfg))
+    return close_in_time(a, b, cfg)
 
 
 def _both_recent(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
@@ -230,15 +229,23 @@ def _both_recent(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
     return pa is not None and pb is not None and abs((pa - pb).days) <= cfg.recent_days
 
 
+def close_in_time(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """The dates agree or are near, or one side gives none and the other's date is recent
+    news for it, or neither gives one and their articles appeared close together."""
+    return (date_relation(a.event, b.event, cfg) in ("same_day", "same", "near")
+            or undated_recency(a, b, cfg) == "recent" or _both_recent(a, b, cfg))
+
+
 def _participant_points(a: Profile, b: Profile, w: Mapping[str, float]) -> float:
     shared = sum(a.participants[p] for p in a.participants.keys() & b.participants.keys())
     return min(w["participant_cap"], w["participant"] * shared)
 
 
 def _other_actors(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
-    """Both name the actor of an actor-defined event, and not the same one."""
-    return (a.event.type in cfg.actor_defined_types and bool(a.actors) and bool(b.actors)
-            and not a.actors & b.actors)
+    """Both name the actor of an actor-defined event of one type, and not the same one
+    (the blame for an attack and the attack name different actors by nature)."""
+    return (a.event.type == b.event.type and a.event.type in cfg.actor_defined_types
+            and bool(a.actors) and bool(b.actors) and not a.actors & b.actors)
 
 
 def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
@@ -259,10 +266,12 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return None                  # an article cannot report what happened after it
     if kind == "family" and when != "same_day":
         return None
+    if kind == "related" and not close_in_time(a, b, cfg):
+        return None                  # a blame years after an attack tells another one
     score = (_date_points(when, w) + _place_points(ea, eb, where, cfg)
              + _participant_points(a, b, w) + w["words"] * cosine(a, b))
-    if kind == "family":
-        return score + w["type_family"]
+    if kind in ("family", "related"):
+        return score + w[f"type_{kind}"]
     if a.starts and b.starts:
         score += w["campaign_start"]
     if one_wave(a, b, cfg):

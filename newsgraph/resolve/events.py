@@ -51,8 +51,8 @@ def _same_sentence(a: Event, b: Event) -> bool:
 
 
 def _block_keys(p: Profile, family: str, *, wide: bool = False) -> set[tuple]:
-    """Keys of a report's blocks, within its type family (other types never link by
-    hand). `wide` (the learned linker): across types, and also by publication month."""
+    """Keys of a report's blocks, within its type family or relation (other types never
+    link by hand). `wide` (the learned linker): across types, and also by publication month."""
     e = p.event
     keys: set[tuple] = {("p", x) for x in p.participants}
     if wide and p.published:
@@ -70,8 +70,12 @@ def _block_keys(p: Profile, family: str, *, wide: bool = False) -> set[tuple]:
 _ANY_TYPE = ""
 
 
-def _family(event_type: str, cfg: LinkConfig) -> str:
-    return next((min(f) for f in cfg.families if event_type in f), event_type)
+def _type_blocks(event_type: str, cfg: LinkConfig) -> list[str]:
+    """The blocks a type is blocked in: its family (or itself), and each type relation it
+    is part of (so that families block exactly as without relations)."""
+    family = next((min(f) for f in cfg.families if event_type in f), event_type)
+    return [family, *(f"{r.teller}>{r.told}" for r in cfg.relations
+                      if event_type in (r.teller, r.told))]
 
 
 def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
@@ -83,9 +87,9 @@ def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
     docs = docs or [frozenset({p.event.doc}) for p in profiles]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
-        family = _ANY_TYPE if wide else _family(p.event.type, cfg)
-        for key in _block_keys(p, family, wide=wide):
-            blocks[key].append(i)
+        for family in [_ANY_TYPE] if wide else _type_blocks(p.event.type, cfg):
+            for key in _block_keys(p, family, wide=wide):
+                blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) > MAX_BLOCK:

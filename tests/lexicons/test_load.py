@@ -71,6 +71,15 @@ def test_linking_modes_come_from_the_plover_table(data_dir: Path) -> None:
     _fails(data_dir, "event_linking.yaml: entry 'weak_modes': mode 'demmo'")
 
 
+def test_a_type_relation_needs_two_plover_types(data_dir: Path) -> None:
+    path = data_dir / "lexicons" / "event_linking.yaml"
+    _edit(path, "  - types: [ACCUSE, ASSAULT]", "  - types: [ACCUSE, ASSUALT]")
+    _fails(data_dir, "event_linking.yaml: entry 'type_relations': type 'ASSUALT'")
+    _edit(path, "  - types: [ACCUSE, ASSUALT]", "  - types: [ACCUSE]")
+    _fails(data_dir, "event_linking.yaml: entry 'type_relations ['ACCUSE']'",
+           "expected two different types")
+
+
 def test_an_unknown_relation_predicate_fails(data_dir: Path) -> None:
     _edit(data_dir / "lexicons" / "relations.yaml", "oppose: opposes", "oppose: oposes")
     _fails(data_dir, "relations.yaml: entry 'verbs.oppose': predicate 'oposes' is not a relation predicate")

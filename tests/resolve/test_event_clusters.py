@@ -252,3 +252,42 @@ def test_learned_linker_joins_one_strike_and_keeps_an_article_s_two_apart() -> N
                        cfg=data().linking, model=load_model())
     assert c["a"] == c["b"]
     assert c["c"] != c["a"]
+
+
+BLAME_TRAILS = "Four guards were killed in a drone strike on the Koro depot, an attack blamed on rebels."
+BLAME_FIRST = "Officials blamed rebels for the drone strike on the Koro depot that killed four guards."
+
+
+def _accuse(eid: str, doc: str, text: str, **kw) -> Event:
+    return dataclasses.replace(ev(eid, doc, type="ACCUSE", mode=None, text=text, **kw),
+                               trigger="blamed")
+
+
+def test_a_blame_trailing_the_attack_tells_the_attack() -> None:
+    c = clusters([ev("a", "d1", actors=("m1",), text="A drone strike hit the Koro depot, killing four guards."),
+                  _accuse("b", "d2", BLAME_TRAILS, actors=("m3",))])
+    assert c["a"] == c["b"]
+
+
+def test_an_accusation_told_first_stays_its_own_happening() -> None:
+    c = clusters([ev("a", "d1", actors=("m1",), text="A drone strike hit the Koro depot, killing four guards."),
+                  _accuse("b", "d2", BLAME_FIRST, actors=("m3",))])
+    assert c["a"] != c["b"]
+
+
+def test_related_types_need_dates_close_in_time() -> None:
+    c = clusters([ev("a", "d1", text="A drone strike hit the Koro depot, killing four guards."),
+                  _accuse("b", "d2", BLAME_TRAILS, date="2021-03-20")])
+    assert c["a"] != c["b"]
+
+
+def test_talks_told_by_the_deal_they_produced_link_with_the_deal() -> None:
+    deal = "Xland and Yland agreed to reopen their embassies in Koro on Sunday."
+    talks = "State radio reported the deal, saying it came during a meeting in Koro."
+    meeting = dataclasses.replace(ev("b", "d2", type="CONSULT", mode=None, text=talks),
+                                  trigger="meeting")
+    c = clusters([ev("a", "d1", type="AGREE", mode=None, text=deal), meeting])
+    assert c["a"] == c["b"]
+    plain = dataclasses.replace(meeting, evidence=dataclasses.replace(
+        meeting.evidence, text="The two sides held a meeting in Koro on Sunday."))
+    assert len(set(clusters([ev("a", "d1", type="AGREE", mode=None, text=deal), plain]).values())) == 2
