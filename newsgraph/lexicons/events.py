@@ -39,6 +39,11 @@ def load_plover(path: Path) -> Plover:
     return Plover(modes={t: frozenset(m) for t, m in data.types.items()})
 
 
+# Triggers of happenings PLOVER has no type for (public statements): typed OTHER, no mode,
+# no ACLED row, no PLOVER export line.
+OTHER = "OTHER"
+
+
 class TriggerEntry(Strict):
     lemmas: str
     type: str
@@ -174,7 +179,11 @@ def _check(data: EventsFile, plover: Plover, file: str) -> None:
     for e in data.triggers:
         if not e.lemmas.replace("*", "").split():
             raise fail(file, e.lemmas, "lemmas has no word")
-        plover.check(file, e.lemmas, e.type, e.mode)
+        if e.type == OTHER:
+            if e.mode is not None or e.acled is not None:
+                raise fail(file, e.lemmas, f"type {OTHER} takes no mode and no ACLED row")
+        else:
+            plover.check(file, e.lemmas, e.type, e.mode)
     for ptype, rows in data.context_modes.items():
         for row in rows:
             plover.check(file, f"context_modes.{ptype}", ptype, row.mode)

@@ -66,6 +66,15 @@ def test_a_mode_of_another_type_fails(data_dir: Path) -> None:
     _fails(data_dir, "events.yaml: entry 'protest': mode 'drone' is not a mode of PROTEST")
 
 
+def test_other_triggers_take_no_mode(data_dir: Path) -> None:
+    data = lexicons.load()
+    assert data.events.rules["statement"][0].type == "OTHER"
+    _edit(data_dir / "lexicons" / "events.yaml",
+          "- {lemmas: protest, type: PROTEST, mode: demo}",
+          "- {lemmas: remark, type: OTHER, mode: demo}")
+    _fails(data_dir, "events.yaml: entry 'remark': type OTHER takes no mode and no ACLED row")
+
+
 def test_linking_modes_come_from_the_plover_table(data_dir: Path) -> None:
     _edit(data_dir / "lexicons" / "event_linking.yaml", "weak_modes: [demo]", "weak_modes: [demmo]")
     _fails(data_dir, "event_linking.yaml: entry 'weak_modes': mode 'demmo'")
