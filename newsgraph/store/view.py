@@ -132,11 +132,7 @@ class View:
 
     def claims(self, *, doc: str | None = None) -> list[Claim]:
         where, args = _where(doc=doc)
-        return [Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"],
-                      speaker_text=r["speaker_text"], verb=r["verb"], text=r["statement"],
-                      start=r["statement_start"], end=r["statement_end"], evidence=_ev(r),
-                      extractor=r["extractor"])
-                for r in self._rows(f"SELECT * FROM claims {where} ORDER BY {_IN_TEXT}", args)]
+        return [_claim(r) for r in self._rows(f"SELECT * FROM claims {where} ORDER BY {_IN_TEXT}", args)]
 
     def loaded_terms(self, *, doc: str | None = None) -> list[LoadedTerm]:
         where, args = _where(doc=doc)
@@ -409,4 +405,5 @@ def _relation(r: sqlite3.Row) -> Relation:
 def _claim(r: sqlite3.Row) -> Claim:
     return Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"], speaker_text=r["speaker_text"],
                  verb=r["verb"], text=r["statement"], start=r["statement_start"],
-                 end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"])
+                 end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"],
+                 claim_type=r["claim_type"], value=r["claim_value"])

@@ -8,6 +8,7 @@ inside an attributed statement or in the article's own voice.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from functools import lru_cache
@@ -17,7 +18,7 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...ids import record_id
-from ...lexicons.claims import SpeechLexicon
+from ...lexicons.claims import ClaimTypeLexicon, SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
 from .. import grammar as g
 from ..forms import token_forms
@@ -25,6 +26,7 @@ from ..layout import Layout, layout, read_layout
 from ..phrases import Match, Phrases
 from ..text import doc_text
 from .speakers import mention_index, noun_speaker, speaker
+from .types import claim_type
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +46,9 @@ class _Found:
 
 
 def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                   lex: SpeechLexicon) -> list[Claim]:
-    """Attributed statements in one article, in text order."""
+                   lex: SpeechLexicon, types: ClaimTypeLexicon | None = None) -> list[Claim]:
+    """Attributed statements in one article, in text order, each typed (kind and value)
+    when `types` is given."""
     quotes = find_quotes(doc_text(doc), layout(doc))
     found: list[_Found] = []
     lemmas = token_forms(doc).lemma_lower
@@ -59,6 +62,8 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     out: dict[str, Claim] = {}
     for f in found:
         claim = _claim(f, doc, article, by_token, lex)
+        if claim is not None and types is not None:
+            claim = _typed(claim, doc, mentions, types)
         if claim is not None and claim.id not in out:
             out[claim.id] = claim
     return sorted(out.values(), key=lambda c: (c.start, c.end))
@@ -323,6 +328,14 @@ def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
                  speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
                  end=f.end, extractor=EXTRACTOR,
                  evidence=Evidence(doc=aid, start=f.ev_start, end=f.ev_end, text=text[f.ev_start:f.ev_end]))
+
+
+def _typed(claim: Claim, doc: Doc, mentions: Sequence[Mention], types: ClaimTypeLexicon) -> Claim:
+    said = next((m for m in mentions if m.id == claim.speaker), None) if claim.speaker else None
+    kind, value = claim_type(doc, start=claim.start, end=claim.end, ev_start=claim.evidence.start,
+                             ev_end=claim.evidence.end, verb=claim.verb, speaker=said,
+                             mentions=mentions, lex=types)
+    return dataclasses.replace(claim, claim_type=kind, value=value)
 
 
 def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],
