@@ -67,21 +67,27 @@ class ClaimTypeFile(Strict):
     version: int = 1
     denial_verbs: list[str] = []
     denial_openers: list[str] = []
+    denial_phrases: list[str] = []
     attribution_verbs: list[str] = []
     attribution_phrases: list[str] = []
     accused_labels: list[MentionLabel] = []
     figure_kinds: dict[str, FigureKind] = {}
+    kind_words: dict[FigureKind, list[str]] = {}
+    quote_min_words: int = 3
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClaimTypeLexicon:
     denial_verbs: frozenset[str]
     denial_openers: tuple[str, ...]             # lower case, compared with the statement's start
+    denial_phrases: tuple[str, ...]             # lower case, looked for in the statement
     attribution_verbs: frozenset[str]
     attribution_phrases: tuple[str, ...]        # lower case, looked for in the statement
     accused_labels: frozenset[str]
     figure_kinds: dict[str, str]                # disputes.yaml unit -> claim kind
     figures: DisputeLexicon                     # units, amounts and qualifiers of figures
+    kind_words: dict[str, str] = field(default_factory=dict)    # word or lemma -> kind
+    quote_min_words: int = 3
 
 
 def load_claim_types(path: Path, *, disputes: DisputeLexicon) -> ClaimTypeLexicon:
@@ -93,10 +99,13 @@ def load_claim_types(path: Path, *, disputes: DisputeLexicon) -> ClaimTypeLexico
     low = lambda words: tuple(" ".join(w.casefold().split()) for w in words)
     return ClaimTypeLexicon(denial_verbs=frozenset(low(data.denial_verbs)),
                             denial_openers=low(data.denial_openers),
+                            denial_phrases=low(data.denial_phrases),
                             attribution_verbs=frozenset(low(data.attribution_verbs)),
                             attribution_phrases=low(data.attribution_phrases),
                             accused_labels=frozenset(data.accused_labels),
-                            figure_kinds=dict(data.figure_kinds), figures=disputes)
+                            figure_kinds=dict(data.figure_kinds), figures=disputes,
+                            kind_words={w.casefold(): k for k, ws in data.kind_words.items() for w in ws},
+                            quote_min_words=data.quote_min_words)
 
 
 class LoadedTerm(Strict):

@@ -5,6 +5,7 @@ data (data/lexicons/claim_types.yaml, which also gives the order the rules are t
 """
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc, Token
@@ -16,6 +17,8 @@ from .. import grammar as g
 from ..text import doc_text
 
 _QUOTES = '"“”'
+_QUOTED = re.compile(r'["“]([^"“”]+)["”]')
+_WORD = re.compile(r"[\w'’-]+")
 
 
 def claim_type(doc: Doc, *, start: int, end: int, ev_start: int, ev_end: int, verb: str,
@@ -24,21 +27,35 @@ def claim_type(doc: Doc, *, start: int, end: int, ev_start: int, ev_end: int, ve
     """(kind, value) of the statement text[start:end] said with `verb`."""
     text = doc_text(doc)
     statement = " ".join(text[start:end].split())
-    low = statement.casefold().strip(_QUOTES + " ")
+    words = " " + " ".join(_WORD.findall(statement.casefold())) + " "
     v = _verb(doc, verb, ev_start, ev_end)
     lemma = v.lemma_.casefold() if v is not None else verb.casefold()
-    if lemma in lex.denial_verbs or low.startswith(lex.denial_openers):
+    if lemma in lex.denial_verbs or words[1:].startswith(lex.denial_openers) or \
+            _holds(words, lex.denial_phrases):
         return "denial", statement.strip(_QUOTES + " ,.")
-    if lemma in lex.attribution_verbs or any(p in low for p in lex.attribution_phrases):
+    if lemma in lex.attribution_verbs or _holds(words, lex.attribution_phrases):
         return "attribution", _accused(v, text, start, end, speaker, mentions, lex)
     figures = read_figures(text[start:end], lex.figures)
     if figures:
         f = figures[0]
-        kind = lex.figure_kinds.get(f.unit, "figure")
-        return kind, f"{f.label} {f.unit.replace('_', ' ')}"
-    if _quoted(text, start, end):
+        return lex.figure_kinds.get(f.unit, "figure"), f"{f.label} {f.unit.replace('_', ' ')}"
+    if _quoted(text, start, end, lex.quote_min_words):
         return "quote", None
-    return "other", None
+    return _kind_word(doc, start, end, lex) or "other", None
+
+
+def _holds(words: str, phrases: tuple[str, ...]) -> bool:
+    """One of the phrases stands as whole words in `words` (space-padded)."""
+    return any(f" {p} " in words for p in phrases)
+
+
+def _kind_word(doc: Doc, start: int, end: int, lex: ClaimTypeLexicon) -> str | None:
+    """The kind the first kind word of the statement (as written or as lemma) gives."""
+    for tok in doc.char_span(start, end, alignment_mode="expand") or ():
+        kind = lex.kind_words.get(tok.lower_) or lex.kind_words.get(tok.lemma_.casefold())
+        if kind is not None:
+            return kind
+    return None
 
 
 def _verb(doc: Doc, verb: str, ev_start: int, ev_end: int) -> Token | None:
@@ -75,11 +92,14 @@ def _mention_at(tok: Token, mentions: Sequence[Mention]) -> Mention | None:
     return next((m for m in mentions if m.start <= tok.idx < m.end), None)
 
 
-def _quoted(text: str, start: int, end: int) -> bool:
-    """The statement is a direct quote: a quotation mark opens right before it (or it
-    opens with one)."""
+def _quoted(text: str, start: int, end: int, min_words: int) -> bool:
+    """The statement is a direct quote (a quotation mark opens right before it, or it
+    opens with one), or holds a quoted stretch of at least `min_words` words."""
     before = text[max(0, start - 3):start].rstrip()
-    return (bool(before) and before[-1] in _QUOTES) or text[start:end].lstrip()[:1] in _QUOTES
+    statement = text[start:end]
+    if (bool(before) and before[-1] in _QUOTES) or statement.lstrip()[:1] in _QUOTES:
+        return True
+    return any(len(q.split()) >= min_words for q in _QUOTED.findall(statement))
 
 
 def _end(tok: Token) -> int:
