@@ -44,7 +44,8 @@ def _records(text: str = TEXT) -> ArticleRecords:
                   evidence=ev, actor_text=("officials",))
     claim = Claim(id=record_id("c", a.id, 51), doc=a.id, speaker_text="Protesters", verb="said",
                   text=text[66:83], start=66, end=83,
-                  evidence=Evidence(doc=a.id, start=51, end=84, text=text[51:84]))
+                  evidence=Evidence(doc=a.id, start=51, end=84, text=text[51:84]),
+                  claim_type="fatalities", value="two killed")
     return ArticleRecords(article=a, mentions=(m1, m2), relations=(rel,), events=(event,),
                           claims=(claim,), places=(loc,))
 
@@ -54,7 +55,7 @@ def test_migrations_apply_once(store_db):
     assert migrate(conn) == []          # already applied by connect
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
-                     "005_event_group_evidence", "006_incidents"]
+                     "005_event_group_evidence", "006_incidents", "010_claim_type"]
 
 
 def test_round_trip_and_idempotent_upsert(store_db):
