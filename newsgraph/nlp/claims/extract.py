@@ -25,6 +25,7 @@ from ..forms import token_forms
 from ..layout import Layout, layout, read_layout
 from ..phrases import Match, Phrases
 from ..text import doc_text
+from .host import host_statement
 from .speakers import mention_index, noun_speaker, speaker
 from .types import claim_type
 
@@ -125,11 +126,15 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
 def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
     """The speaker of a verb whose subject is not the speaker: 'X issued a statement
     saying ...', 'X ... in a statement which reads ...' (the statement's issuer), 'Y quoted
-    X as saying ...' (the quoted X)."""
+    X as saying ...' (the quoted X), 'Y cited X saying ...' (X)."""
     noun = v.head
     if v.dep_ in ("acl", "relcl") and noun.lemma_.lower() in lex.nouns:
         issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
         return noun_speaker(noun) or issuer
+    if v.dep_ == "acl" and v.tag_ == "VBG" and g.complements(v, deps=("ccomp",)) and (
+            noun.lemma_.lower() in lex.anonymous or noun.pos_ == "PROPN"
+            or noun.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return noun        # "Y cited two officials saying ...": the officials speak
     if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
         quoting = v.head.head       # "Y quoted X as saying", "X was quoted as saying"
         return g.direct_object(quoting) or g.subject(quoting, deps=("nsubjpass",))
@@ -157,6 +162,9 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
         toks = list(comp.subtree)
         first = next((t for t in toks if t.dep_ != "mark" and t.pos_ != "PUNCT"), toks[0])
         return first.idx, _end(toks[-1])
+    hosted = host_statement(v)
+    if hosted is not None:
+        return hosted
     if v.lemma_.lower() not in lex.object_ok:
         return None
     rights = [c for c in v.rights if c.dep_ not in _SKIP_DEPS]
