@@ -8,7 +8,7 @@ maps to no gold entity.
 Claim kinds: a gold claim found by the system is typed right when one of the system
 claims that found it has its `claim_type` (a system "figure" -- a figure whose unit
 has no kind of its own -- counts as the gold's "other"). Exports without claim types
-(older stores) get no type accuracy."""
+(older stores), and gold without them, get no type accuracy."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -70,7 +70,7 @@ _SAME_KIND = {"figure": "other"}      # system kind -> the gold kind it stands f
 
 def _typed_right(system: list, hits: list[list[int]], golds: list[Mapping]) -> int | None:
     """Gold claims found by a system claim of the same kind (None: the export has no kinds)."""
-    if not any(c.get("claim_type") for c, _ in system):
+    if not any(c.get("claim_type") for c, _ in system) or not any(g.get("claim_type") for g in golds):
         return None
     right: set[int] = set()
     for (c, _), h in zip(system, hits):

@@ -406,4 +406,12 @@ def _claim(r: sqlite3.Row) -> Claim:
     return Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"], speaker_text=r["speaker_text"],
                  verb=r["verb"], text=r["statement"], start=r["statement_start"],
                  end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"],
-                 claim_type=r["claim_type"], value=r["claim_value"])
+                 **_claim_kind(r))
+
+
+def _claim_kind(r: sqlite3.Row) -> dict:
+    """A claim's kind and value; none in a store written before migration 010 and opened
+    read-only (not migrated)."""
+    if "claim_type" not in r.keys():
+        return {}
+    return {"claim_type": r["claim_type"], "value": r["claim_value"]}

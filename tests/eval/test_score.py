@@ -187,6 +187,8 @@ def test_claim_speaker_checked_through_mentions_or_text():
 def test_claim_type_accuracy_counts_found_gold_claims_of_the_same_kind():
     gold, texts, export = synthetic()
     assert evaluate(export, gold, texts=texts)["claims"]["type_accuracy"] is None    # untyped export
+    export["claims"][0].update(claim_type="quote")
+    assert evaluate(export, gold, texts=texts)["claims"]["type_accuracy"] is None    # untyped gold
     gold["claims_attributed"][0]["claim_type"] = "quote"
     gold["claims_attributed"][1]["claim_type"] = "other"
     export["claims"][0].update(claim_type="quote")

@@ -48,3 +48,15 @@ def test_a_reported_figure_is_a_claim(model):
     claims, _ = run(model, "The health ministry reported 40 injuries, most of them among the guards.")
     assert [c.speaker_text for c in claims] == ["The health ministry"]
     assert claims[0].text.startswith("40 injuries")
+
+
+@pytest.mark.model
+def test_a_time_after_the_verb_is_no_statement(model):
+    claims, _ = run(model, "The agency reported on 28 December, and the talks went on.")
+    assert claims == []
+
+
+@pytest.mark.model
+def test_an_as_clause_with_its_own_object_is_no_attribution(model):
+    claims, _ = run(model, "As the marchers indicated their resolve to stay, the plan to clear the square failed.")
+    assert claims == []

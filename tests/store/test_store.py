@@ -187,3 +187,18 @@ def test_edited_source_replaces_its_article(store_db):
     writer.write_records(new, replaces=old.article.id)
     assert [r[0] for r in conn.execute("SELECT id FROM articles")] == [new.article.id]
     assert not conn.execute("SELECT 1 FROM mentions WHERE doc=?", (old.article.id,)).fetchall()
+
+
+def test_a_store_written_before_claim_kinds_reads_read_only(tmp_path):
+    """A store of migrations up to 006, opened read-only (not migrated): claims are untyped."""
+    path = tmp_path / "old.sqlite"
+    conn = connect(path)
+    Writer(conn).write_records(_records())
+    conn.execute("DROP INDEX claims_type")
+    conn.execute("ALTER TABLE claims DROP COLUMN claim_type")
+    conn.execute("ALTER TABLE claims DROP COLUMN claim_value")
+    conn.execute("DELETE FROM schema_migrations WHERE name = '010_claim_type'")
+    conn.commit()
+    conn.close()
+    claims = View(connect(path, readonly=True)).claims()
+    assert [(c.claim_type, c.value) for c in claims] == [("", None)]

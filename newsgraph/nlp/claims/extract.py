@@ -168,9 +168,15 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
     if v.lemma_.lower() not in lex.object_ok:
         return None
     rights = [c for c in v.rights if c.dep_ not in _SKIP_DEPS]
-    if not rights:
-        return None
+    if not rights or all(_when(c) for c in rights):
+        return None     # "X reported on 28 December, ...": a time is no statement
     return rights[0].left_edge.idx, _end(rights[-1].right_edge)
+
+
+def _when(tok: Token) -> bool:
+    """A phrase that only says when: "on 28 December", "late on Monday"."""
+    words = [t for t in tok.subtree if not t.is_punct and t.dep_ not in ("prep", "det", "advmod")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _governs(v: Token, q: tuple[int, int]) -> bool:

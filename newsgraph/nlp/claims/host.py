@@ -26,6 +26,10 @@ def host_statement(v: Token) -> tuple[int, int] | None:
 
 
 def _parenthetical(v: Token) -> bool:
+    """'it said' between commas, 'as X said', 'as announced by X': a speech verb with
+    nothing of its own to say (no object, no clause)."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") for c in v.children):
+        return False        # "As the crowd showed its resolve, the plan failed"
     if v.dep_ == "parataxis":
         return True
     return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
