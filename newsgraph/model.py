@@ -138,6 +138,11 @@ class Claim:
     end: int
     evidence: Evidence           # the whole attribution (speaker + verb + statement)
     extractor: str = "claims.v1"
+    # what kind of statement (lexicons.claims.CLAIM_KINDS: denial, attribution, fatalities,
+    # injuries, munitions, figure, quote, other; "" when untyped) and its value: the
+    # figure with its unit, the accused party, what is denied (None when it has none)
+    claim_type: str = ""
+    value: str | None = None
 
 
 @dataclass(**DATACLASS)

@@ -152,6 +152,7 @@ def claims(view: View) -> list[dict]:
 def _claim(c: Claim, entity_of: dict) -> dict:
     return {"id": c.id, "speaker": entity_of.get(c.speaker) if c.speaker else None,
             "speaker_text": c.speaker_text, "verb": c.verb, "text": c.text,
+            "claim_type": c.claim_type, "value": c.value,
             "statement": {"doc": c.doc, "start": c.start, "end": c.end},
             "evidence": [evidence(c.evidence)]}
 

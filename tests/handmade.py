@@ -108,7 +108,7 @@ def records() -> tuple[list[ArticleRecords], Resolution]:
     claims = {wire: [Claim(id=record_id("c", wire.id, claim_ev.start), doc=wire.id,
                            speaker=n1b.id, speaker_text="Nadir", verb="said",
                            text=statement.text, start=statement.start, end=statement.end,
-                           evidence=claim_ev)]}
+                           evidence=claim_ev, claim_type="attribution", value="the Brigades")]}
     recs = [ArticleRecords(article=a.article, mentions=tuple(a.mentions),
                            relations=tuple(rels.get(a, ())), events=tuple(events.get(a, ())),
                            claims=tuple(claims.get(a, ())))

@@ -3,7 +3,12 @@ overlaps the gold statement in the same document; it is correct when, in additio
 speaker maps to the gold speaker (through the mention mapping, or failing that when its
 speaker text is one of the gold speaker's aliases or nominal mentions). A gold speaker
 that is not an entity id ("officials (unnamed)") is matched by a claim whose speaker
-maps to no gold entity."""
+maps to no gold entity.
+
+Claim kinds: a gold claim found by the system is typed right when one of the system
+claims that found it has its `claim_type` (a system "figure" -- a figure whose unit
+has no kind of its own -- counts as the gold's "other"). Exports without claim types
+(older stores), and gold without them, get no type accuracy."""
 from __future__ import annotations
 
 from typing import Mapping
@@ -52,10 +57,26 @@ def score_claims(export: Mapping, gold: Mapping, docs: DocMap, texts: Mapping[st
     out.update({"detection_precision": det["precision"], "detection_recall": det["recall"],
                 "detection_f1": det["f1"],
                 "speaker_accuracy": ratio(len(gold_right), len(gold_found))})
+    typed = _typed_right(system, hits, golds)
+    out["type_accuracy"] = ratio(typed, len(gold_found)) if typed is not None else None
     out["counts"] = {"gold": len(golds), "system": len(system), "system_detected": detected,
                      "system_correct": correct, "gold_found": len(gold_found),
-                     "gold_correct": len(gold_right)}
+                     "gold_correct": len(gold_right), "gold_typed_right": typed}
     return out
+
+
+_SAME_KIND = {"figure": "other"}      # system kind -> the gold kind it stands for
+
+
+def _typed_right(system: list, hits: list[list[int]], golds: list[Mapping]) -> int | None:
+    """Gold claims found by a system claim of the same kind (None: the export has no kinds)."""
+    if not any(c.get("claim_type") for c, _ in system) or not any(g.get("claim_type") for g in golds):
+        return None
+    right: set[int] = set()
+    for (c, _), h in zip(system, hits):
+        kind = _SAME_KIND.get(c.get("claim_type") or "", c.get("claim_type"))
+        right.update(i for i in h if golds[i].get("claim_type") == kind)
+    return len(right)
 
 
 def _touch(spans: list[Span], others: list[Span]) -> bool:

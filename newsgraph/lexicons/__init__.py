@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..settings import DATA_DIR
-from .claims import LoadedLexicon, SpeechLexicon, load_loaded, load_speech
+from .claims import ClaimTypeLexicon, LoadedLexicon, SpeechLexicon, load_claim_types, load_loaded, load_speech
 from .disputes import DisputeLexicon, load_disputes
 from .events import Lexicon as EventLexicon
 from .events import Plover, load_events, load_plover
@@ -38,12 +38,14 @@ class Lexicons:
     places: PlaceTables
     kb: KnowledgeBase
     disputes: DisputeLexicon
+    claim_types: ClaimTypeLexicon
 
 
 def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> Lexicons:
     """Read and check every data file under `data_dir` plus the extra KB files."""
     lex = data_dir / "lexicons"
     plover = load_plover(lex / "plover.yaml")
+    disputes = load_disputes(lex / "disputes.yaml", plover=plover)
     return Lexicons(
         plover=plover,
         events=load_events(lex / "events.yaml", plover=plover),
@@ -55,9 +57,10 @@ def load(kb_paths: Iterable[str | Path] = (), *, data_dir: Path = DATA_DIR) -> L
         grouping=load_grouping(lex / "event_grouping.yaml", plover=plover),
         places=load_places(data_dir / "places"),
         kb=load_kb(data_dir, kb_paths),
-        disputes=load_disputes(lex / "disputes.yaml", plover=plover),
+        disputes=disputes,
+        claim_types=load_claim_types(lex / "claim_types.yaml", disputes=disputes),
     )
 
 
-__all__ = ["DisputeLexicon", "EventLexicon", "GroupingRules", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
+__all__ = ["ClaimTypeLexicon", "DisputeLexicon", "EventLexicon", "GroupingRules", "KnowledgeBase", "Lexicons", "LinkConfig", "LoadedLexicon",
            "NameLexicon", "PlaceTables", "Plover", "RelationLexicon", "SpeechLexicon", "load"]

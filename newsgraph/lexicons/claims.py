@@ -1,11 +1,12 @@
-"""Speech cues (data/lexicons/speech_verbs.yaml) and loaded language
-(data/lexicons/loaded.yaml): schemas and runtime forms."""
+"""Speech cues (data/lexicons/speech_verbs.yaml), claim kinds (data/lexicons/claim_types.yaml)
+and loaded language (data/lexicons/loaded.yaml): schemas and runtime forms."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .disputes import DisputeLexicon
 from .schema import Strict, fail, read_yaml, validate
 
 
@@ -53,6 +54,58 @@ def load_speech(path: Path) -> SpeechLexicon:
                          referents={k.casefold(): tuple(v) for k, v in data.pronoun_referents.items()},
                          quoting=low(data.quoting_verbs), anonymous=low(data.anonymous_speakers),
                          media=low(data.anonymous_media))
+
+
+# The kinds a claim may have (the gold's claim_type values, plus "figure" for a figure
+# whose unit maps to no kind of its own).
+CLAIM_KINDS = ("denial", "attribution", "fatalities", "injuries", "munitions", "figure",
+               "quote", "other")
+FigureKind = Literal["fatalities", "injuries", "munitions", "figure"]
+
+
+class ClaimTypeFile(Strict):
+    version: int = 1
+    denial_verbs: list[str] = []
+    denial_openers: list[str] = []
+    denial_phrases: list[str] = []
+    attribution_verbs: list[str] = []
+    attribution_phrases: list[str] = []
+    accused_labels: list[MentionLabel] = []
+    figure_kinds: dict[str, FigureKind] = {}
+    kind_words: dict[FigureKind, list[str]] = {}
+    quote_min_words: int = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimTypeLexicon:
+    denial_verbs: frozenset[str]
+    denial_openers: tuple[str, ...]             # lower case, compared with the statement's start
+    denial_phrases: tuple[str, ...]             # lower case, looked for in the statement
+    attribution_verbs: frozenset[str]
+    attribution_phrases: tuple[str, ...]        # lower case, looked for in the statement
+    accused_labels: frozenset[str]
+    figure_kinds: dict[str, str]                # disputes.yaml unit -> claim kind
+    figures: DisputeLexicon                     # units, amounts and qualifiers of figures
+    kind_words: dict[str, str] = field(default_factory=dict)    # word or lemma -> kind
+    quote_min_words: int = 3
+
+
+def load_claim_types(path: Path, *, disputes: DisputeLexicon) -> ClaimTypeLexicon:
+    data = validate(ClaimTypeFile, read_yaml(path), file=path.name)
+    units = {u.name for u in disputes.units}
+    for unit in data.figure_kinds:
+        if unit not in units:
+            raise fail(path.name, f"figure_kinds.{unit}", "not a unit of disputes.yaml")
+    low = lambda words: tuple(" ".join(w.casefold().split()) for w in words)
+    return ClaimTypeLexicon(denial_verbs=frozenset(low(data.denial_verbs)),
+                            denial_openers=low(data.denial_openers),
+                            denial_phrases=low(data.denial_phrases),
+                            attribution_verbs=frozenset(low(data.attribution_verbs)),
+                            attribution_phrases=low(data.attribution_phrases),
+                            accused_labels=frozenset(data.accused_labels),
+                            figure_kinds=dict(data.figure_kinds), figures=disputes,
+                            kind_words={w.casefold(): k for k, ws in data.kind_words.items() for w in ws},
+                            quote_min_words=data.quote_min_words)
 
 
 class LoadedTerm(Strict):

@@ -132,11 +132,7 @@ class View:
 
     def claims(self, *, doc: str | None = None) -> list[Claim]:
         where, args = _where(doc=doc)
-        return [Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"],
-                      speaker_text=r["speaker_text"], verb=r["verb"], text=r["statement"],
-                      start=r["statement_start"], end=r["statement_end"], evidence=_ev(r),
-                      extractor=r["extractor"])
-                for r in self._rows(f"SELECT * FROM claims {where} ORDER BY {_IN_TEXT}", args)]
+        return [_claim(r) for r in self._rows(f"SELECT * FROM claims {where} ORDER BY {_IN_TEXT}", args)]
 
     def loaded_terms(self, *, doc: str | None = None) -> list[LoadedTerm]:
         where, args = _where(doc=doc)
@@ -456,4 +452,13 @@ def _relation(r: sqlite3.Row) -> Relation:
 def _claim(r: sqlite3.Row) -> Claim:
     return Claim(id=r["id"], doc=r["doc"], speaker=r["speaker"], speaker_text=r["speaker_text"],
                  verb=r["verb"], text=r["statement"], start=r["statement_start"],
-                 end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"])
+                 end=r["statement_end"], evidence=_ev(r), extractor=r["extractor"],
+                 **_claim_kind(r))
+
+
+def _claim_kind(r: sqlite3.Row) -> dict:
+    """A claim's kind and value; none in a store written before migration 010 and opened
+    read-only (not migrated)."""
+    if "claim_type" not in r.keys():
+        return {}
+    return {"claim_type": r["claim_type"], "value": r["claim_value"]}

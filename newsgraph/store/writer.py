@@ -60,7 +60,8 @@ class Writer:
             self._insert("claims", [dict(
                 id=c.id, doc=c.doc, speaker=c.speaker, speaker_text=c.speaker_text,
                 verb=c.verb, statement=c.text, statement_start=c.start, statement_end=c.end,
-                **_evidence(c.evidence), extractor=c.extractor) for c in rec.claims])
+                **_evidence(c.evidence), extractor=c.extractor, claim_type=c.claim_type,
+                claim_value=c.value) for c in rec.claims])
             self._insert("loaded_terms", [dict(
                 doc=t.doc, start=t.start, end=t.end, text=t.text, category=t.category)
                 for t in rec.loaded_terms])

@@ -62,6 +62,7 @@ def test_entity_profile_has_relations_kb_ties_and_claims(client):
     assert leads[0]["object"] == handmade.BRIGADES
     assert leads[0]["sources"] == 2 and len(leads[0]["evidence"]) == 2
     assert body["claims"][0]["speaker"] == handmade.NADIR
+    assert (body["claims"][0]["claim_type"], body["claims"][0]["value"]) == ("attribution", "the Brigades")
     brigades = client.get(f"/api/entities/{handmade.BRIGADES}").json()
     kb = [r for r in brigades["relations"] if r["origin"] == "kb"]
     assert kb and kb[0]["object"] == handmade.EASTLAND and kb[0]["predicate"] == "backed_by"

@@ -184,6 +184,22 @@ def test_claim_speaker_checked_through_mentions_or_text():
     assert scores["speaker_accuracy"] == pytest.approx(1 / 2)
 
 
+def test_claim_type_accuracy_counts_found_gold_claims_of_the_same_kind():
+    gold, texts, export = synthetic()
+    assert evaluate(export, gold, texts=texts)["claims"]["type_accuracy"] is None    # untyped export
+    export["claims"][0].update(claim_type="quote")
+    assert evaluate(export, gold, texts=texts)["claims"]["type_accuracy"] is None    # untyped gold
+    gold["claims_attributed"][0]["claim_type"] = "quote"
+    gold["claims_attributed"][1]["claim_type"] = "other"
+    export["claims"][0].update(claim_type="quote")
+    export["claims"][1].update(claim_type="denial")
+    scores = evaluate(export, gold, texts=texts)["claims"]
+    assert scores["type_accuracy"] == pytest.approx(1 / 2)
+    assert scores["counts"]["gold_typed_right"] == 1
+    export["claims"][1].update(claim_type="figure")         # a figure of no kind of its own
+    assert evaluate(export, gold, texts=texts)["claims"]["type_accuracy"] == pytest.approx(1.0)
+
+
 def test_place_match_is_spelling_and_scope_tolerant():
     assert place_match({"location": "Basrah Province"}, {"name": "Basra"})
     assert place_match({"location": "Tahrir Square, Baghdad"}, {"name": "Baghdad"})

@@ -175,3 +175,19 @@ def test_pronoun_referents_and_quoting_verbs_are_loaded() -> None:
     speech = lexicons.load(()).speech
     assert speech.referents["it"] == ("ORG",)
     assert "quote" in speech.quoting and "it" not in speech.unresolved
+
+
+def test_a_claim_figure_kind_of_an_unknown_unit_fails(data_dir: Path) -> None:
+    _edit(data_dir / "lexicons" / "claim_types.yaml", "  rockets: munitions", "  rokets: munitions")
+    _fails(data_dir, "claim_types.yaml", "rokets")
+
+
+def test_a_claim_kind_outside_the_kinds_fails(data_dir: Path) -> None:
+    _edit(data_dir / "lexicons" / "claim_types.yaml", "  killed: fatalities", "  killed: deaths")
+    _fails(data_dir, "claim_types.yaml", "figure_kinds")
+
+
+def test_claim_kinds_are_loaded() -> None:
+    types = lexicons.load(()).claim_types
+    assert types.figure_kinds["killed"] == "fatalities" and "deny" in types.denial_verbs
+    assert types.kind_words["deaths"] == "fatalities" and types.figures.units

@@ -44,7 +44,8 @@ def _records(text: str = TEXT) -> ArticleRecords:
                   evidence=ev, actor_text=("officials",))
     claim = Claim(id=record_id("c", a.id, 51), doc=a.id, speaker_text="Protesters", verb="said",
                   text=text[66:83], start=66, end=83,
-                  evidence=Evidence(doc=a.id, start=51, end=84, text=text[51:84]))
+                  evidence=Evidence(doc=a.id, start=51, end=84, text=text[51:84]),
+                  claim_type="fatalities", value="two killed")
     return ArticleRecords(article=a, mentions=(m1, m2), relations=(rel,), events=(event,),
                           claims=(claim,), places=(loc,))
 
@@ -55,7 +56,7 @@ def test_migrations_apply_once(store_db):
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
                      "005_event_group_evidence", "006_incidents", "007_review",
-                     "009_query_aggregates"]
+                     "009_query_aggregates", "010_claim_type"]
 
 
 def test_round_trip_and_idempotent_upsert(store_db):
@@ -187,3 +188,18 @@ def test_edited_source_replaces_its_article(store_db):
     writer.write_records(new, replaces=old.article.id)
     assert [r[0] for r in conn.execute("SELECT id FROM articles")] == [new.article.id]
     assert not conn.execute("SELECT 1 FROM mentions WHERE doc=?", (old.article.id,)).fetchall()
+
+
+def test_a_store_written_before_claim_kinds_reads_read_only(tmp_path):
+    """A store of migrations up to 006, opened read-only (not migrated): claims are untyped."""
+    path = tmp_path / "old.sqlite"
+    conn = connect(path)
+    Writer(conn).write_records(_records())
+    conn.execute("DROP INDEX claims_type")
+    conn.execute("ALTER TABLE claims DROP COLUMN claim_type")
+    conn.execute("ALTER TABLE claims DROP COLUMN claim_value")
+    conn.execute("DELETE FROM schema_migrations WHERE name = '010_claim_type'")
+    conn.commit()
+    conn.close()
+    claims = View(connect(path, readonly=True)).claims()
+    assert [(c.claim_type, c.value) for c in claims] == [("", None)]

@@ -8,6 +8,7 @@ inside an attributed statement or in the article's own voice.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from functools import lru_cache
@@ -17,14 +18,16 @@ from typing import Iterable, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ...ids import record_id
-from ...lexicons.claims import SpeechLexicon
+from ...lexicons.claims import ClaimTypeLexicon, SpeechLexicon
 from ...model import Article, Claim, Evidence, Mention
 from .. import grammar as g
 from ..forms import token_forms
 from ..layout import Layout, layout, read_layout
 from ..phrases import Match, Phrases
 from ..text import doc_text
+from .host import host_statement
 from .speakers import mention_index, noun_speaker, speaker
+from .types import claim_type
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +47,9 @@ class _Found:
 
 
 def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                   lex: SpeechLexicon) -> list[Claim]:
-    """Attributed statements in one article, in text order."""
+                   lex: SpeechLexicon, types: ClaimTypeLexicon | None = None) -> list[Claim]:
+    """Attributed statements in one article, in text order, each typed (kind and value)
+    when `types` is given."""
     quotes = find_quotes(doc_text(doc), layout(doc))
     found: list[_Found] = []
     lemmas = token_forms(doc).lemma_lower
@@ -59,6 +63,8 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     out: dict[str, Claim] = {}
     for f in found:
         claim = _claim(f, doc, article, by_token, lex)
+        if claim is not None and types is not None:
+            claim = _typed(claim, doc, mentions, types)
         if claim is not None and claim.id not in out:
             out[claim.id] = claim
     return sorted(out.values(), key=lambda c: (c.start, c.end))
@@ -120,11 +126,15 @@ def _verb_claims(sent: Span, lex: SpeechLexicon, quotes: list[tuple[int, int]], 
 def _reported_by(v: Token, lex: SpeechLexicon) -> Token | None:
     """The speaker of a verb whose subject is not the speaker: 'X issued a statement
     saying ...', 'X ... in a statement which reads ...' (the statement's issuer), 'Y quoted
-    X as saying ...' (the quoted X)."""
+    X as saying ...' (the quoted X), 'Y cited X saying ...' (X)."""
     noun = v.head
     if v.dep_ in ("acl", "relcl") and noun.lemma_.lower() in lex.nouns:
         issuer = g.subject(noun.head, deps=("nsubj",)) if noun.dep_ == "dobj" else None
         return noun_speaker(noun) or issuer
+    if v.dep_ == "acl" and v.tag_ == "VBG" and g.complements(v, deps=("ccomp",)) and (
+            noun.lemma_.lower() in lex.anonymous or noun.pos_ == "PROPN"
+            or noun.ent_type_ in ("PERSON", "ORG", "NORP")):
+        return noun        # "Y cited two officials saying ...": the officials speak
     if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head.lemma_.lower() in lex.quoting:
         quoting = v.head.head       # "Y quoted X as saying", "X was quoted as saying"
         return g.direct_object(quoting) or g.subject(quoting, deps=("nsubjpass",))
@@ -152,12 +162,21 @@ def _statement(v: Token, lex: SpeechLexicon, quotes: list[tuple[int, int]], sent
         toks = list(comp.subtree)
         first = next((t for t in toks if t.dep_ != "mark" and t.pos_ != "PUNCT"), toks[0])
         return first.idx, _end(toks[-1])
+    hosted = host_statement(v)
+    if hosted is not None:
+        return hosted
     if v.lemma_.lower() not in lex.object_ok:
         return None
     rights = [c for c in v.rights if c.dep_ not in _SKIP_DEPS]
-    if not rights:
-        return None
+    if not rights or all(_when(c) for c in rights):
+        return None     # "X reported on 28 December, ...": a time is no statement
     return rights[0].left_edge.idx, _end(rights[-1].right_edge)
+
+
+def _when(tok: Token) -> bool:
+    """A phrase that only says when: "on 28 December", "late on Monday"."""
+    words = [t for t in tok.subtree if not t.is_punct and t.dep_ not in ("prep", "det", "advmod")]
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
 
 def _governs(v: Token, q: tuple[int, int]) -> bool:
@@ -323,6 +342,14 @@ def _claim(f: _Found, doc: Doc, article: Article, by_token: dict[int, Mention],
                  speaker_text=speaker_text, verb=f.verb, text=text[f.start:f.end], start=f.start,
                  end=f.end, extractor=EXTRACTOR,
                  evidence=Evidence(doc=aid, start=f.ev_start, end=f.ev_end, text=text[f.ev_start:f.ev_end]))
+
+
+def _typed(claim: Claim, doc: Doc, mentions: Sequence[Mention], types: ClaimTypeLexicon) -> Claim:
+    said = next((m for m in mentions if m.id == claim.speaker), None) if claim.speaker else None
+    kind, value = claim_type(doc, start=claim.start, end=claim.end, ev_start=claim.evidence.start,
+                             ev_end=claim.evidence.end, verb=claim.verb, speaker=said,
+                             mentions=mentions, lex=types)
+    return dataclasses.replace(claim, claim_type=kind, value=value)
 
 
 def _noun_quotes(doc: Doc, lex: SpeechLexicon, quotes: list[tuple[int, int]],

@@ -61,14 +61,17 @@ def _anonymous(tok: Token, lemma: str, lex: SpeechLexicon) -> bool:
 
 
 def _speaker_phrase(tok: Token, doc: Doc, *, appos: bool = False) -> Span:
-    """The speaker as written: up to the first comma after the head, or (`appos`: the
+    """The speaker as written: up to the first comma after the head (or a participle
+    clause of speech after it: "officials saying that ..."), or (`appos`: the
     name is in apposition) with its apposition ("The governor, A B, said" -> "The
     governor, A B")."""
     if appos and g.appositives(tok):
         return doc[tok.left_edge.i:max(a.right_edge.i for a in g.appositives(tok)) + 1]
     words = [t for t in tok.subtree if t.i >= tok.left_edge.i]
     cut = next((t.i for t in words if t.text == "," and t.i > tok.i), tok.right_edge.i + 1)
-    return doc[tok.left_edge.i:cut]
+    acl = [c.left_edge.i for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBG"
+           and any(x.dep_ == "ccomp" for x in c.children)]
+    return doc[tok.left_edge.i:min([cut, *acl])]     # "two officials saying ...": the officials
 
 
 def _comma_named(tok: Token, doc: Doc, by_token: dict[int, Mention]) -> Mention | None:
