@@ -329,7 +329,7 @@ def _about(view: BrowseView, about: str) -> dict:
 
 
 def stats(view: BrowseView) -> dict:
-    """Whole-store figures: precomputed by resolve (store aggregates, migration 009)."""
+    """Whole-store figures: precomputed by resolve (store aggregates, migration 008)."""
     return view.stats()
 
 

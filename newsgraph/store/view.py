@@ -457,7 +457,7 @@ def _claim(r: sqlite3.Row) -> Claim:
 
 
 def _claim_kind(r: sqlite3.Row) -> dict:
-    """A claim's kind and value; none in a store written before migration 010 and opened
+    """A claim's kind and value; none in a store written before migration 009 and opened
     read-only (not migrated)."""
     if "claim_type" not in r.keys():
         return {}

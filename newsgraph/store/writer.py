@@ -154,7 +154,7 @@ class Writer:
             self.refresh_aggregates()
 
     def refresh_aggregates(self) -> None:
-        """Recompute the aggregates the API reads (migration 009) from the stored
+        """Recompute the aggregates the API reads (migration 008) from the stored
         resolution: mentions and documents per entity, the entities of each event, the
         store's figures (/api/stats), contradiction sides by article. Called inside
         write_resolution's transaction; callers outside it commit."""

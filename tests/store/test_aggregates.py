@@ -1,4 +1,4 @@
-"""Aggregates written by resolve (migration 009): what the API reads instead of
+"""Aggregates written by resolve (migration 008): what the API reads instead of
 counting over the whole store must equal the count."""
 from __future__ import annotations
 

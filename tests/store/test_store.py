@@ -56,7 +56,7 @@ def test_migrations_apply_once(store_db):
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
                      "005_event_group_evidence", "006_incidents", "007_review",
-                     "009_query_aggregates", "010_claim_type"]
+                     "008_query_aggregates", "009_claim_type"]
 
 
 def test_round_trip_and_idempotent_upsert(store_db):
@@ -198,7 +198,7 @@ def test_a_store_written_before_claim_kinds_reads_read_only(tmp_path):
     conn.execute("DROP INDEX claims_type")
     conn.execute("ALTER TABLE claims DROP COLUMN claim_type")
     conn.execute("ALTER TABLE claims DROP COLUMN claim_value")
-    conn.execute("DELETE FROM schema_migrations WHERE name = '010_claim_type'")
+    conn.execute("DELETE FROM schema_migrations WHERE name = '009_claim_type'")
     conn.commit()
     conn.close()
     claims = View(connect(path, readonly=True)).claims()

@@ -1,4 +1,4 @@
--- 010: what kind of statement a claim is (nlp/claims/types.py: denial, attribution,
+-- 009: what kind of statement a claim is (nlp/claims/types.py: denial, attribution,
 -- fatalities, injuries, munitions, figure, quote, other; '' for claims written before)
 -- and its value (the figure with its unit, the accused party, what is denied).
 ALTER TABLE claims ADD COLUMN claim_type TEXT NOT NULL DEFAULT '';

@@ -1,4 +1,4 @@
--- 009: queries at 100k articles (bench/api_latency.py). Aggregates written by resolve
+-- 008: queries at 100k articles (bench/api_latency.py). Aggregates written by resolve
 -- (store/writer.py refresh_aggregates, in the resolution's transaction) so that a page
 -- reads a few rows instead of counting over the whole store, and an index that serves
 -- the events list in its own order. Filled here too, for stores built before.
