@@ -37,6 +37,7 @@ class NamesFile(Strict):
     backer_links: list[str] = []
     group_heads: list[str] = []
     follower_nouns: list[str] = []
+    follower_sectors: list[str] = []
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -66,6 +67,7 @@ class NameLexicon:
     backer_links: tuple[str, ...] = ()
     group_heads: tuple[str, ...] = ()
     follower_nouns: tuple[str, ...] = ()
+    follower_sectors: frozenset[str] = frozenset()
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -101,4 +103,5 @@ def load_names(path: Path) -> NameLexicon:
         backer_links=tuple(data.backer_links),
         group_heads=tuple(sorted(data.group_heads, key=lambda w: (-len(w), w))),
         follower_nouns=tuple(data.follower_nouns),
+        follower_sectors=frozenset(data.follower_sectors),
     )

@@ -132,7 +132,7 @@ def follower_mentions(text: str, cands: list[Cand], *, kb: KnowledgeBase,
     taken = [(c.start, c.end) for c in cands]
     out: list[Cand] = []
     for c in cands:
-        movement = _movement(c, kb, published)
+        movement = _movement(c, kb, published, names.follower_sectors)
         if movement is None:
             continue
         for span in _follower_spans(text, c, before, after):
@@ -158,13 +158,15 @@ def _follower_spans(text: str, c: Cand, before: re.Pattern[str],
     return spans
 
 
-def _movement(c: Cand, kb: KnowledgeBase, published: str | None):
+def _movement(c: Cand, kb: KnowledgeBase, published: str | None, sectors: frozenset[str]):
+    """The first actor of a follower sector the person leads on the date."""
     if c.label != "PERSON" or not c.kb_id:
         return None
     actor = kb.get(c.kb_id)
     for tie in actor.ties if actor else ():
-        if tie.predicate == "leader_of" and tie.object and _valid(tie, published):
-            return kb.get(tie.object)
+        led = kb.get(tie.object) if tie.predicate == "leader_of" and tie.object else None
+        if led is not None and led.sector in sectors and _valid(tie, published):
+            return led
     return None
 
 
