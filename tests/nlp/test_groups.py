@@ -86,3 +86,11 @@ def test_upper_case_dateline_city_chains_with_the_city(nlp):
     ms = mentions_from_doc(nlp(normalise(text)), article, kb=lex.kb, names=lex.names)
     by_text = {m.text: m for m in ms}
     assert by_text["MOSUL"].local == by_text["Mosul"].local
+
+
+def test_a_state_office_has_no_followers():
+    lex = data()
+    text = "Supporters of Ali Khamenei gathered."
+    leader = _at(text, "Ali Khamenei", "PERSON", "ali_khamenei")
+    assert follower_mentions(text, [leader], kb=lex.kb, names=lex.names,
+                             published="2020-01-05") == []
