@@ -94,3 +94,21 @@ def test_a_state_office_has_no_followers():
     leader = _at(text, "Ali Khamenei", "PERSON", "ali_khamenei")
     assert follower_mentions(text, [leader], kb=lex.kb, names=lex.names,
                              published="2020-01-05") == []
+
+
+def test_group_named_in_apposition_is_left_to_the_name():
+    lex = data()
+    text = "Weapons were stored by an Iran-backed militia, Kataib Hezbollah, officials said."
+    cands = [_at(text, "Kataib Hezbollah", "ORG", "kataib_hezbollah")]
+    found = _spans(text, backer_compounds(text, cands, kb=lex.kb, names=lex.names))
+    assert found == {"Iran": ("GPE", "iran"), "Kataib Hezbollah": ("ORG", "kataib_hezbollah")}
+
+
+def test_group_that_is_a_name_of_its_own_stays_a_name():
+    lex = data()
+    text = "The commander of the Kurdish-led Syrian Democratic Forces spoke."
+    whole = _at(text, "Kurdish-led Syrian Democratic Forces", "ORG", "sdf")
+    found = {text[c.start:c.end]: (c.label, c.kind, c.kb_id)
+             for c in backer_compounds(text, [whole], kb=lex.kb, names=lex.names)}
+    assert found == {"Kurdish": ("NORP", "name", None),
+                     "Syrian Democratic Forces": ("ORG", "name", "sdf")}

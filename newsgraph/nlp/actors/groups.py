@@ -63,12 +63,16 @@ def _split_one(m: re.Match, cands: list[Cand], *, kb: KnowledgeBase,
                 and any(c.start <= b_start for c in swallowing):
             return cands      # "Xy-led coalition": a name we cannot split without losing Xy
         kept += [backer]
+    if _named_beside(m.string, g_end, kept):
+        return kept           # "an X-backed militia, <Named Org>": the named group is the group
     kb_id = _group_actor(m, kb=kb, names=names)
     if kb_id is None and backer.kb_id is None:
         return cands          # neither the group nor its backer is known: leave it be
     name = kb.actors[kb_id].name if kb_id else " ".join(m.string[b_start:g_end].split())
-    kept.append(Cand(start=g_start, end=g_end, label="ORG", text=m.string[g_start:g_end],
-                     kb_id=kb_id, kind="nominal", name=name, source="group"))
+    group = m.string[g_start:g_end]
+    named = kb_id is not None and kb_index(kb, names).link_exact(group, "ORG") == kb_id
+    kept.append(Cand(start=g_start, end=g_end, label="ORG", text=group, kb_id=kb_id,
+                     kind="name" if named else "nominal", name=name, source="group"))
     return kept
 
 
@@ -79,6 +83,12 @@ def _backer_span(m: re.Match) -> tuple[int, int]:
     start, end = m.span("backer")
     first = m.group("backer").split()[0]
     return (start + len(first) + 1, end) if first in _LEAD and start + len(first) < end else (start, end)
+
+
+def _named_beside(text: str, end: int, cands: list[Cand]) -> bool:
+    """An organisation's name in apposition right after the group phrase."""
+    gap = re.match(r",\s*(?:the\s+)?", text[end:end + 8])
+    return gap is not None and any(c.start == end + gap.end() and c.label == "ORG" for c in cands)
 
 
 def _covers(c: Cand, start: int, end: int) -> bool:
