@@ -34,6 +34,10 @@ class NamesFile(Strict):
     lowercase_place_heads: list[str] = []
     region_modifiers: list[str]
     roles: list[str]
+    backer_links: list[str] = []
+    group_heads: list[str] = []
+    follower_nouns: list[str] = []
+    follower_sectors: list[str] = []
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -60,6 +64,10 @@ class NameLexicon:
     lowercase_place_heads: frozenset[str]
     region_modifiers: frozenset[str]
     roles: frozenset[str]
+    backer_links: tuple[str, ...] = ()
+    group_heads: tuple[str, ...] = ()
+    follower_nouns: tuple[str, ...] = ()
+    follower_sectors: frozenset[str] = frozenset()
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -92,4 +100,8 @@ def load_names(path: Path) -> NameLexicon:
         lowercase_place_heads=frozenset(data.lowercase_place_heads),
         region_modifiers=frozenset(data.region_modifiers),
         roles=frozenset(data.roles),
+        backer_links=tuple(data.backer_links),
+        group_heads=tuple(sorted(data.group_heads, key=lambda w: (-len(w), w))),
+        follower_nouns=tuple(data.follower_nouns),
+        follower_sectors=frozenset(data.follower_sectors),
     )

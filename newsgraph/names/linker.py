@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from ..kb import KnowledgeBase
 from ..lexicons.names import NameLexicon
-from .keys import fold, parse
+from .keys import fold, is_acronym, parse
 from .match import MatchContext, match, type_class
 
-_CACHE: dict[tuple[int, int], tuple[KnowledgeBase, NameLexicon, "KBIndex"]] = {}
+_CACHE: dict[tuple[int, int], tuple[KnowledgeBase, NameLexicon, KBIndex]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,10 @@ class KBIndex:
         p = parse(name, self.lex)
         if p.acronym:
             return self.by_key.get(p.key, frozenset())
-        return self.by_text.get(fold(name), frozenset())
+        found = self.by_text.get(fold(name), frozenset())
+        if not found and name.strip().istitle() and is_acronym(name.upper()):
+            found = self.by_key.get(parse(name.upper(), self.lex).key, frozenset())
+        return found    # "Xyz" written for the acronym "XYZ" when no name is spelled so
 
     def link_exact(self, name: str, label: str | None = None) -> str | None:
         """The one actor with `name` as a name or alias (no spelling variation)."""
@@ -98,7 +101,7 @@ def build_index(kb: KnowledgeBase, lex: NameLexicon) -> KBIndex:
     for actor in kb.actors.values():
         for name in actor.metonyms:
             by_metonym[fold(name)].add(actor.id)
-    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}  # noqa: E731
+    freeze = lambda d: {k: frozenset(v) for k, v in d.items()}
     return KBIndex(kb, lex, freeze(by_text), freeze(by_key), freeze(by_flat),
                    {k: tuple(sorted(v)) for k, v in by_last.items()}, freeze(by_metonym))
 

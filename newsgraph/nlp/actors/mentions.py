@@ -30,6 +30,7 @@ from .coref import (
     role_mentions,
     surname_mentions,
 )
+from .groups import backer_compounds, follower_mentions
 
 _SPLIT = re.compile(r"\s*(?:\||:\s|\s[-/]\s)\s*")
 _CITIES = re.compile(r"[^/]+")
@@ -45,8 +46,9 @@ def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase,
     lay = layout(doc)
     cands = [c for ent in doc.ents if ent.label_ in NAMED
              for c in _cands_from_ent(ent, kb=kb, names=names, ruled=ruled, lay=lay)]
-    cities = _dateline_cities(doc, lay)
+    cities = _dateline_cities(doc, lay, kb=kb, names=names)
     cands = _dedupe(cities + [c for c in cands if not _overlaps(c, cities)])
+    cands = backer_compounds(doc_text(doc), cands, kb=kb, names=names)
     chained = build_chains(cands, kb=kb, names=names)
     chained = [_metonym(c, doc, kb=kb, names=names) for c in chained]
     chained += surname_mentions(doc, chained, names=names)
@@ -56,13 +58,16 @@ def mentions_from_doc(doc: Doc, article: Article, *, kb: KnowledgeBase,
                or not any(x.start <= c.start and c.end <= x.end for x in extra)]
     extra += [r for r in role_mentions(doc, chained, roles=names.roles)
               if not any(r.start < x.end and x.start < r.end for x in extra)]
+    extra += follower_mentions(doc_text(doc), chained + extra, kb=kb, names=names,
+                               published=article.published)
     rep_of = {c.kb_id: c.chain for c in chained if c.kb_id and c.chain}
     extra = [c if c.chain else _join(c, rep_of) for c in extra]
     return [_to_mention(c, article) for c in sorted(_dedupe(chained + extra),
                                                     key=lambda c: (c.start, c.end))]
 
 
-def _dateline_cities(doc: Doc, lay: Layout) -> list[Cand]:
+def _dateline_cities(doc: Doc, lay: Layout, *, kb: KnowledgeBase,
+                     names: NameLexicon) -> list[Cand]:
     """The dateline's city ('CITY', each of 'CITY/CITY') is a place, whatever the model
     made of the upper-case word."""
     if lay.dateline is None or lay.dateline.city is None:
@@ -71,8 +76,15 @@ def _dateline_cities(doc: Doc, lay: Layout) -> list[Cand]:
     out = []
     for m in _CITIES.finditer(text, *lay.dateline.city):
         start, end = m.start() + len(m.group()) - len(m.group().lstrip()), m.end()
-        out.append(Cand(start=start, end=end, label="GPE", text=text[start:end], source="layout"))
+        city = _unshout(text[start:end])
+        out.append(Cand(start=start, end=end, label="GPE", text=city, source="layout",
+                        kb_id=kb_index(kb, names).link_exact(city, "GPE")))
     return out
+
+
+def _unshout(city: str) -> str:
+    """An upper-case dateline city is matched as "Cityname", not as an acronym."""
+    return city.title() if city.isupper() and len(city) > 3 else city
 
 
 def _overlaps(c: Cand, others: list[Cand]) -> bool:
