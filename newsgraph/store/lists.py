@@ -18,22 +18,27 @@ from . import dialect
 from .view import BrowseView, _claim, _event, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
+# Missing values sort first ascending and last descending, as SQLite does, on both
+# backends (PostgreSQL's default is the reverse): `x IS NOT NULL, x` / `x IS NULL, x DESC`.
 EVENT_SORTS = {"date": "date IS NULL, date, doc, start",
                "-date": "date IS NULL, date DESC, doc, start",
-               "fatalities": "fatalities IS NULL, fatalities, date, doc, start",
-               "-fatalities": "fatalities IS NULL, fatalities DESC, date, doc, start",
-               "type": "type, date, doc, start"}
+               "fatalities": "fatalities IS NULL, fatalities, date IS NOT NULL, date, doc, start",
+               "-fatalities": "fatalities IS NULL, fatalities DESC, date IS NOT NULL, date, doc,"
+                              " start",
+               "type": "type, date IS NOT NULL, date, doc, start"}
 ARTICLE_SORTS = {"published": "a.published IS NULL, a.published, a.id",
                  "-published": "a.published IS NULL, a.published DESC, a.id",
-                 "title": "a.title, a.id", "outlet": "a.publisher, a.published, a.id",
-                 "-mentions": "n DESC, a.published, a.id"}
+                 "title": "a.title IS NOT NULL, a.title, a.id",
+                 "outlet": "a.publisher IS NOT NULL, a.publisher, a.published IS NOT NULL,"
+                           " a.published, a.id",
+                 "-mentions": "n DESC, a.published IS NOT NULL, a.published, a.id"}
 CACHE_SIZE = 512           # answers kept per process (facets, place scopes, groupings)
 _CACHE: OrderedDict[tuple, object] = OrderedDict()
 _LOCK = threading.Lock()
 T = TypeVar("T")
-CLAIM_SORTS = {"published": "a.published, c.doc, c.start",
-               "-published": "a.published DESC, c.doc, c.start",
-               "speaker": "c.speaker_text, c.doc, c.start"}
+CLAIM_SORTS = {"published": "a.published IS NOT NULL, a.published, c.doc, c.start",
+               "-published": "a.published IS NULL, a.published DESC, c.doc, c.start",
+               "speaker": "c.speaker_text IS NOT NULL, c.speaker_text, c.doc, c.start"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,7 +190,8 @@ class ListView(BrowseView):
         return {
             "type": rows(f"SELECT type, count(*) FROM ({sub}) s GROUP BY 1 ORDER BY 2 DESC, 1"),
             "outlet": rows(f"SELECT a.publisher, count(*) FROM ({sub}) e JOIN articles a ON"
-                           f" a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+                           " a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, a.publisher IS NOT NULL, 1"
+                           f" LIMIT {top}"),
             "actor": rows("SELECT m.entity, count(DISTINCT p.event) FROM event_participants p"
                           " JOIN mentions m ON m.id = p.mention WHERE m.entity IS NOT NULL AND"
                           f" p.event IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"
@@ -235,8 +241,8 @@ class ListView(BrowseView):
         sub = f"SELECT a.* FROM articles a {where}"
         return {
             "outlet": [tuple(r) for r in self._rows(
-                f"SELECT publisher, count(*) FROM ({sub}) s GROUP BY 1 ORDER BY 2 DESC, 1"
-                f" LIMIT {top}", args)],
+                f"SELECT publisher, count(*) FROM ({sub}) s GROUP BY 1 ORDER BY 2 DESC,"
+                f" publisher IS NOT NULL, 1 LIMIT {top}", args)],
             "actor": [tuple(r) for r in self._rows(
                 f"SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
                 f" AND doc IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"

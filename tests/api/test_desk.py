@@ -226,3 +226,22 @@ def test_outlet_name_with_a_slash(db, tmp_path):
                         base_url="http://127.0.0.1")
     body = client.get("/api/outlets/Group%2FUnit").json()
     assert body["outlet"] == "Group/Unit" and body["articles"]["total"] == 1
+
+
+def test_missing_values_sort_first_ascending_and_last_descending(new_store):
+    """As SQLite orders NULL, on both backends (PostgreSQL's own default is the reverse)."""
+    db = handmade.build_store(new_store())
+    conn = connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET publisher = NULL, published = NULL WHERE id = ?",
+                     (IDS["daily"],))
+        conn.execute("UPDATE events SET date = NULL WHERE doc = ?", (IDS["wire"],))
+    conn.close()
+    client = TestClient(create_app(db, data=shipped.with_kb(handmade.knowledge_base())),
+                        base_url="http://127.0.0.1")
+    by_type = client.get("/api/events", params={"sort": "type"}).json()["items"]
+    assert [e["doc"] for e in by_type] == [IDS["wire"], IDS["daily"], IDS["protest"]]
+    by_outlet = _ids(client.get("/api/articles", params={"sort": "outlet"}).json())
+    assert by_outlet[0] == IDS["daily"]
+    latest = _ids(client.get("/api/articles", params={"sort": "-published"}).json())
+    assert latest[-1] == IDS["daily"]
