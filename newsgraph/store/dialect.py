@@ -98,7 +98,7 @@ _INSERT = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^
 _JSON = re.compile(r"json_extract\(\s*(\w+)\s*,\s*'\$\.(\w+)'\s*\)")
 _JSON_EACH = re.compile(r"\bjson_each\(\s*([\w.]+)\s*\)(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|LEFT|"
                         r"INNER|CROSS|NATURAL|GROUP|ORDER|LIMIT|UNION|HAVING|WINDOW)\b)(\w+))?",
-                        re.I)
+                        re.IGNORECASE)
 
 
 def to_postgres(sql: str, primary_keys: dict[str, tuple[str, ...]],

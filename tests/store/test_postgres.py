@@ -47,8 +47,8 @@ def test_json_and_empty_sets_are_rewritten():
     ("SELECT 1 FROM json_each(e.aliases) j WHERE j.value = ?",
      "SELECT 1 FROM json_array_elements_text(e.aliases::json) AS j(value) WHERE j.value = %s"),
     ("SELECT value FROM json_each(aliases) WHERE value = ?",
-     "SELECT value FROM json_array_elements_text(aliases::json) AS json_each(value)"
-     " WHERE value = %s"),
+     ("SELECT value FROM json_array_elements_text(aliases::json) AS json_each(value)"
+      " WHERE value = %s")),
     ("SELECT k.value FROM t, json_each(t.a) AS k",
      "SELECT k.value FROM t, json_array_elements_text(t.a::json) AS k(value)"),
 ])
