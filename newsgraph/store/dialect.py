@@ -15,7 +15,9 @@ as SQLite reads it; this module turns them into PostgreSQL's:
   same 'YYYY-MM-DD HH:MM:SS' UTC text SQLite writes;
 - a query (`Statement`) gets %s / %(name)s placeholders for ? / :name, ON CONFLICT for
   INSERT OR REPLACE / OR IGNORE, ILIKE for LIKE (SQLite's LIKE ignores case),
-  `->>` for json_extract(col, '$.key'), and an empty set for `IN ()`.
+  `->>` for json_extract(col, '$.key'), json_array_elements_text(col::json) for
+  json_each(col) over a JSON array (its `value` column only, as text), and an empty set
+  for `IN ()`.
 """
 from __future__ import annotations
 
@@ -94,6 +96,9 @@ _TOKENS = re.compile(r"""'(?:[^']|'')*'|"[^"]*"|::|\?|(?<![:\w]):(\w+)|%|\bLIKE\
                      re.I)
 _INSERT = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I)
 _JSON = re.compile(r"json_extract\(\s*(\w+)\s*,\s*'\$\.(\w+)'\s*\)")
+_JSON_EACH = re.compile(r"\bjson_each\(\s*([\w.]+)\s*\)(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|LEFT|"
+                        r"INNER|CROSS|NATURAL|GROUP|ORDER|LIMIT|UNION|HAVING|WINDOW)\b)(\w+))?",
+                        re.IGNORECASE)
 
 
 def to_postgres(sql: str, primary_keys: dict[str, tuple[str, ...]],
@@ -101,6 +106,8 @@ def to_postgres(sql: str, primary_keys: dict[str, tuple[str, ...]],
     """One SQLite-style query as PostgreSQL's (see the module docstring)."""
     sql, conflict = _upsert(sql, primary_keys, rowid_tables)
     sql = _JSON.sub(lambda m: f"({m.group(1)}::json ->> '{m.group(2)}')", sql)
+    sql = _JSON_EACH.sub(lambda m: f"json_array_elements_text({m.group(1)}::json)"
+                                   f" AS {m.group(2) or 'json_each'}(value)", sql)
     return _TOKENS.sub(_token, sql) + conflict
 
 
@@ -163,4 +170,8 @@ SEARCH = {
 SEARCH_TOTAL = {
     SQLITE: "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?",
     POSTGRESQL: "SELECT count(*) FROM articles WHERE fts @@ websearch_to_tsquery('english', ?)",
+}
+SEARCH_WHERE = {      # a filter on `articles a` by the same query (lists.py)
+    SQLITE: "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+    POSTGRESQL: "a.fts @@ websearch_to_tsquery('english', ?)",
 }

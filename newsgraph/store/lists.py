@@ -18,22 +18,27 @@ from . import dialect
 from .view import BrowseView, _claim, _event, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
+# Missing values sort first ascending and last descending, as SQLite does, on both
+# backends (PostgreSQL's default is the reverse): `x IS NOT NULL, x` / `x IS NULL, x DESC`.
 EVENT_SORTS = {"date": "date IS NULL, date, doc, start",
                "-date": "date IS NULL, date DESC, doc, start",
-               "fatalities": "fatalities IS NULL, fatalities, date, doc, start",
-               "-fatalities": "fatalities IS NULL, fatalities DESC, date, doc, start",
-               "type": "type, date, doc, start"}
+               "fatalities": "fatalities IS NULL, fatalities, date IS NOT NULL, date, doc, start",
+               "-fatalities": "fatalities IS NULL, fatalities DESC, date IS NOT NULL, date, doc,"
+                              " start",
+               "type": "type, date IS NOT NULL, date, doc, start"}
 ARTICLE_SORTS = {"published": "a.published IS NULL, a.published, a.id",
                  "-published": "a.published IS NULL, a.published DESC, a.id",
-                 "title": "a.title, a.id", "outlet": "a.publisher, a.published, a.id",
-                 "-mentions": "n DESC, a.published, a.id"}
+                 "title": "a.title IS NOT NULL, a.title, a.id",
+                 "outlet": "a.publisher IS NOT NULL, a.publisher, a.published IS NOT NULL,"
+                           " a.published, a.id",
+                 "-mentions": "n DESC, a.published IS NOT NULL, a.published, a.id"}
 CACHE_SIZE = 512           # answers kept per process (facets, place scopes, groupings)
 _CACHE: OrderedDict[tuple, object] = OrderedDict()
 _LOCK = threading.Lock()
 T = TypeVar("T")
-CLAIM_SORTS = {"published": "a.published, c.doc, c.start",
-               "-published": "a.published DESC, c.doc, c.start",
-               "speaker": "c.speaker_text, c.doc, c.start"}
+CLAIM_SORTS = {"published": "a.published IS NOT NULL, a.published, c.doc, c.start",
+               "-published": "a.published IS NULL, a.published DESC, c.doc, c.start",
+               "speaker": "c.speaker_text IS NOT NULL, c.speaker_text, c.doc, c.start"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,8 +165,12 @@ class ListView(BrowseView):
         where, args = self.event_where(f)
         total = self.cached(("events", f), lambda: self.conn.execute(
             f"SELECT count(*) FROM events {where}", args).fetchone()[0])
-        rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
-                          " LIMIT ? OFFSET ?", (*args, -1 if limit is None else limit, offset))
+        if limit is None:          # every row: no LIMIT (SQLite's -1 is not portable)
+            rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}",
+                              args)[offset:]
+        else:
+            rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
+                              " LIMIT ? OFFSET ?", (*args, limit, offset))
         ids = [r["id"] for r in rows]
         parts: dict[str, dict[str, list[str]]] = {}
         for p in self._rows("SELECT event, mention, role FROM event_participants"
@@ -179,20 +188,21 @@ class ListView(BrowseView):
         def rows(sql: str) -> list[tuple]:
             return [tuple(r) for r in self._rows(sql, args)]
         return {
-            "type": rows(f"SELECT type, count(*) FROM ({sub}) GROUP BY 1 ORDER BY 2 DESC, 1"),
+            "type": rows(f"SELECT type, count(*) FROM ({sub}) s GROUP BY 1 ORDER BY 2 DESC, 1"),
             "outlet": rows(f"SELECT a.publisher, count(*) FROM ({sub}) e JOIN articles a ON"
-                           f" a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
+                           " a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, a.publisher IS NOT NULL, 1"
+                           f" LIMIT {top}"),
             "actor": rows("SELECT m.entity, count(DISTINCT p.event) FROM event_participants p"
                           " JOIN mentions m ON m.id = p.mention WHERE m.entity IS NOT NULL AND"
-                          f" p.event IN (SELECT id FROM ({sub})) GROUP BY 1 ORDER BY 2 DESC, 1"
+                          f" p.event IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"
                           f" LIMIT {top}"),
-            "country": rows(f"SELECT {LOC['country']}, count(*) FROM ({sub}) WHERE"
+            "country": rows(f"SELECT {LOC['country']}, count(*) FROM ({sub}) s WHERE"
                             f" {LOC['country']} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
-            "region": rows(f"SELECT {LOC['admin1']}, count(*) FROM ({sub}) WHERE"
+            "region": rows(f"SELECT {LOC['admin1']}, count(*) FROM ({sub}) s WHERE"
                            f" {LOC['admin1']} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
-            "place": rows(f"SELECT {LOC['name']}, count(*) FROM ({sub}) WHERE {LOC['kind']}"
+            "place": rows(f"SELECT {LOC['name']}, count(*) FROM ({sub}) s WHERE {LOC['kind']}"
                           f" IN ('city', 'site') GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
-            "month": rows(f"SELECT substr(date, 1, 7), count(*) FROM ({sub}) WHERE date IS NOT"
+            "month": rows(f"SELECT substr(date, 1, 7), count(*) FROM ({sub}) s WHERE date IS NOT"
                           " NULL GROUP BY 1 ORDER BY 1"),
         }
 
@@ -202,8 +212,7 @@ class ListView(BrowseView):
         for sql, value in (("a.publisher = ?", f.outlet),
                            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
                            ("a.published <= ? || '~'", f.date_to),
-                           ("a.rowid IN (SELECT rowid FROM articles_fts WHERE"
-                            + " articles_fts MATCH ?)", f.q)):
+                           (dialect.SEARCH_WHERE[dialect.dialect_of(self.conn)], f.q)):
             if value:
                 clauses.append(sql)
                 args += [value] * sql.count("?")
@@ -232,14 +241,14 @@ class ListView(BrowseView):
         sub = f"SELECT a.* FROM articles a {where}"
         return {
             "outlet": [tuple(r) for r in self._rows(
-                f"SELECT publisher, count(*) FROM ({sub}) GROUP BY 1 ORDER BY 2 DESC, 1"
-                f" LIMIT {top}", args)],
+                f"SELECT publisher, count(*) FROM ({sub}) s GROUP BY 1 ORDER BY 2 DESC,"
+                f" publisher IS NOT NULL, 1 LIMIT {top}", args)],
             "actor": [tuple(r) for r in self._rows(
                 f"SELECT entity, count(DISTINCT doc) FROM mentions WHERE entity IS NOT NULL"
-                f" AND doc IN (SELECT id FROM ({sub})) GROUP BY 1 ORDER BY 2 DESC, 1"
+                f" AND doc IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"
                 f" LIMIT {top}", args)],
             "month": [tuple(r) for r in self._rows(
-                f"SELECT substr(published, 1, 7), count(*) FROM ({sub}) WHERE published IS"
+                f"SELECT substr(published, 1, 7), count(*) FROM ({sub}) s WHERE published IS"
                 " NOT NULL GROUP BY 1 ORDER BY 1", args)],
         }
 
@@ -312,6 +321,7 @@ class ListView(BrowseView):
             " sizes AS (SELECT coalesce(e.cluster, e.id) AS c,"
             " count(DISTINCT coalesce(a.source_group, a.id)) AS g FROM events e JOIN articles a"
             " ON a.id = e.doc WHERE coalesce(e.cluster, e.id) IN (SELECT c FROM mine)"
-            " GROUP BY 1) SELECT count(*), coalesce(sum(g = 1), 0) FROM sizes",
+            " GROUP BY 1) SELECT count(*), coalesce(sum(CASE WHEN g = 1 THEN 1 ELSE 0 END), 0)"
+            " FROM sizes",
             (outlet,)).fetchone()
         return r[0], r[1]

@@ -149,6 +149,16 @@ class Connection:
         self._schema = (tuple(sorted(self.primary_keys.items())), self.rowid_tables)
 
 
+def _number_loader(psycopg):
+    """numeric (what sum() and avg() of BIGINT give) as SQLite's numbers: an int when
+    written without a fraction, else a float (never Decimal, which JSON cannot hold)."""
+    class SQLiteNumber(psycopg.adapt.Loader):
+        def load(self, data) -> int | float:
+            text = bytes(data).decode("ascii")
+            return int(text) if text.lstrip("-").isdigit() else float(text)
+    return SQLiteNumber
+
+
 def open_raw(url: str):
     """A plain psycopg connection (autocommit: transactions are begun explicitly)."""
     psycopg = _psycopg()
@@ -157,6 +167,7 @@ def open_raw(url: str):
     except psycopg.Error as exc:
         raise StoreError(f"{redact(url)}: cannot connect to PostgreSQL ({exc})") from exc
     raw.row_factory = _row_factory
+    raw.adapters.register_loader("numeric", _number_loader(psycopg))
     return raw
 
 

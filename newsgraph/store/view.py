@@ -272,7 +272,8 @@ class BrowseView(View):
                 "dates": self.date_range()}
 
     def entities_by_id(self, ids: list[str]) -> dict[str, Entity]:
-        rows = self._rows(f"SELECT * FROM entities WHERE id IN ({_marks(ids)})", tuple(ids))
+        rows = self._rows(f"SELECT * FROM entities WHERE id IN ({_marks(ids)}) ORDER BY id",
+                          tuple(ids))       # by id on both backends (maps keep row order)
         return {r["id"]: _entity(r, []) for r in rows}
 
     def entity_counts(self, entity_id: str) -> tuple[int, int]:
@@ -381,7 +382,7 @@ class BrowseView(View):
     def article_titles(self, docs: list[str]) -> dict[str, dict]:
         return {r["id"]: dict(r) for r in self._rows(
             "SELECT id, source, title, publisher, published, url FROM articles"
-            f" WHERE id IN ({_marks(docs)})", tuple(docs))}
+            f" WHERE id IN ({_marks(docs)}) ORDER BY id", tuple(docs))}
 
     def search_total(self, query: str) -> int:
         sql = dialect.SEARCH_TOTAL[dialect.dialect_of(self.conn)]

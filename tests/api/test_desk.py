@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,8 +14,9 @@ from newsgraph.api import create_app
 from newsgraph.browse import trivial
 from newsgraph.downloads import csv_cell, to_csv
 from newsgraph.export import write_export
+from newsgraph.store import connect
 from newsgraph.store.view import View
-from tests import handmade, shipped
+from tests import handmade, pg, shipped
 
 IDS = handmade.article_ids()
 
@@ -24,25 +24,28 @@ IDS = handmade.article_ids()
 def _place_hierarchy(db) -> None:
     """Give the stored places a hierarchy: Mosul in Nineveh Governorate, Basra in Basra
     Governorate, both in Xland (XX), which one article names as a country."""
-    conn = sqlite3.connect(db)
+    conn = connect(db)
     with conn:
-        conn.execute("UPDATE events SET location_json = json_set(location_json, '$.admin1',"
-                     " json_extract(location_json, '$.name') || ' Governorate')")
-        conn.execute("UPDATE events SET location_json = json_set(location_json, '$.admin1',"
-                     " 'Nineveh Governorate') WHERE json_extract(location_json, '$.name') = 'Mosul'")
-        doc = IDS["protest"]
+        rows = conn.execute("SELECT id, location_json FROM events").fetchall()
+        for row in rows:
+            loc = json.loads(row["location_json"])
+            loc["admin1"] = ("Nineveh Governorate" if loc["name"] == "Mosul"
+                             else loc["name"] + " Governorate")
+            conn.execute("UPDATE events SET location_json = ? WHERE id = ?",
+                         (json.dumps(loc), row["id"]))
         conn.execute("INSERT INTO places (doc, start, \"end\", text, location_json) VALUES"
-                     " (?, 0, 5, 'Xland', ?)", (doc, json.dumps(
+                     " (?, 0, 5, 'Xland', ?)", (IDS["protest"], json.dumps(
                          {"name": "Xland", "country": "XX", "kind": "country"})))
     conn.close()
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = handmade.build_store(tmp_path_factory.mktemp("desk") / "kb.sqlite",
-                                extra=handmade.disputes())
-    _place_hierarchy(path)
-    return path
+@pytest.fixture(scope="module", params=pg.BACKENDS)
+def db(request, tmp_path_factory):
+    """The hand-made store with more disputes and a place hierarchy, on each backend."""
+    with pg.store(request.param, tmp_path_factory.mktemp("desk")) as path:
+        handmade.build_store(path, extra=handmade.disputes())
+        _place_hierarchy(path)
+        yield path
 
 
 @pytest.fixture(scope="module")
@@ -215,7 +218,7 @@ def test_docs_are_served_from_vendored_assets(client):
 
 
 def test_outlet_name_with_a_slash(db, tmp_path):
-    conn = sqlite3.connect(db)
+    conn = connect(db)
     with conn:
         conn.execute("UPDATE articles SET publisher = 'Group/Unit' WHERE id = ?", (IDS["evil"],))
     conn.close()
@@ -223,3 +226,22 @@ def test_outlet_name_with_a_slash(db, tmp_path):
                         base_url="http://127.0.0.1")
     body = client.get("/api/outlets/Group%2FUnit").json()
     assert body["outlet"] == "Group/Unit" and body["articles"]["total"] == 1
+
+
+def test_missing_values_sort_first_ascending_and_last_descending(new_store):
+    """As SQLite orders NULL, on both backends (PostgreSQL's own default is the reverse)."""
+    db = handmade.build_store(new_store())
+    conn = connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET publisher = NULL, published = NULL WHERE id = ?",
+                     (IDS["daily"],))
+        conn.execute("UPDATE events SET date = NULL WHERE doc = ?", (IDS["wire"],))
+    conn.close()
+    client = TestClient(create_app(db, data=shipped.with_kb(handmade.knowledge_base())),
+                        base_url="http://127.0.0.1")
+    by_type = client.get("/api/events", params={"sort": "type"}).json()["items"]
+    assert [e["doc"] for e in by_type] == [IDS["wire"], IDS["daily"], IDS["protest"]]
+    by_outlet = _ids(client.get("/api/articles", params={"sort": "outlet"}).json())
+    assert by_outlet[0] == IDS["daily"]
+    latest = _ids(client.get("/api/articles", params={"sort": "-published"}).json())
+    assert latest[-1] == IDS["daily"]

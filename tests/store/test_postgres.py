@@ -43,6 +43,27 @@ def test_json_and_empty_sets_are_rewritten():
     assert sql.endswith("id IN (SELECT NULL WHERE FALSE)")
 
 
+@pytest.mark.parametrize("sqlite, postgresql", [
+    ("SELECT 1 FROM json_each(e.aliases) j WHERE j.value = ?",
+     "SELECT 1 FROM json_array_elements_text(e.aliases::json) AS j(value) WHERE j.value = %s"),
+    ("SELECT value FROM json_each(aliases) WHERE value = ?",
+     ("SELECT value FROM json_array_elements_text(aliases::json) AS json_each(value)"
+      " WHERE value = %s")),
+    ("SELECT k.value FROM t, json_each(t.a) AS k",
+     "SELECT k.value FROM t, json_array_elements_text(t.a::json) AS k(value)"),
+])
+def test_json_each_becomes_array_elements(sqlite, postgresql):
+    assert to_postgres(sqlite, {}) == postgresql
+
+
+def test_sums_are_ints_and_averages_floats_on_both_backends(store_db):
+    """PostgreSQL's sum() of BIGINT is numeric: read as SQLite answers (never Decimal)."""
+    conn = connect(store_db)
+    Writer(conn).write_records(_article("Protesters gathered in Basra and marched to the port."))
+    total, mean = conn.execute("SELECT sum(words), avg(words) FROM articles").fetchone()
+    assert (type(total), type(mean)) == (int, float) and total == mean > 0
+
+
 def test_migration_blocks_and_types(tmp_path):
     script = tmp_path / "009_x.sql"
     script.write_text("CREATE TABLE marks (id INTEGER PRIMARY KEY AUTOINCREMENT, note TEXT,\n"
