@@ -15,7 +15,7 @@ from typing import Callable, TypeVar
 
 from ..model import Event
 from . import dialect
-from .view import BrowseView, _claim, _event, _marks
+from .view import _ALL, BrowseView, _claim, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
 # Missing values sort first ascending and last descending, as SQLite does, on both
@@ -165,20 +165,9 @@ class ListView(BrowseView):
         where, args = self.event_where(f)
         total = self.cached(("events", f), lambda: self.conn.execute(
             f"SELECT count(*) FROM events {where}", args).fetchone()[0])
-        if limit is None:          # every row: no LIMIT (SQLite's -1 is not portable)
-            rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}",
-                              args)[offset:]
-        else:
-            rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
-                              " LIMIT ? OFFSET ?", (*args, limit, offset))
-        ids = [r["id"] for r in rows]
-        parts: dict[str, dict[str, list[str]]] = {}
-        for p in self._rows("SELECT event, mention, role FROM event_participants"
-                            f" WHERE event IN ({_marks(ids)}) ORDER BY event, role, mention",
-                            tuple(ids)):
-            parts.setdefault(p["event"], {}).setdefault(p["role"], []).append(p["mention"])
-        clusters = {r["id"]: r["cluster"] or r["id"] for r in rows}
-        return total, [_event(r, parts.get(r["id"], {})) for r in rows], clusters
+        rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
+                          " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
+        return (total, *self.events_of_rows(rows))
 
     def event_facets(self, f: Filters, *, top: int = 15) -> dict[str, list[tuple]]:
         """Counts of the filtered events per type, outlet, actor, place level, month."""

@@ -319,6 +319,11 @@ class BrowseView(View):
         total = self.conn.execute(f"SELECT count(*) FROM events {where}", args).fetchone()[0]
         rows = self._rows(f"SELECT * FROM events {where} ORDER BY date IS NULL, date, {_IN_TEXT}"
                           " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
+        return (total, *self.events_of_rows(rows))
+
+    def events_of_rows(self, rows: list) -> tuple[list[Event], dict[str, str]]:
+        """Events of `events` rows with their participants, and event id -> cluster id
+        (a lone event its own id)."""
         ids = [r["id"] for r in rows]
         parts: dict[str, dict[str, list[str]]] = {}
         for p in self._rows("SELECT event, mention, role FROM event_participants"
@@ -326,7 +331,7 @@ class BrowseView(View):
                             tuple(ids)):
             parts.setdefault(p["event"], {}).setdefault(p["role"], []).append(p["mention"])
         clusters = {r["id"]: r["cluster"] or r["id"] for r in rows}
-        return total, [_event(r, parts.get(r["id"], {})) for r in rows], clusters
+        return [_event(r, parts.get(r["id"], {})) for r in rows], clusters
 
     def cluster_docs(self, clusters: list[str]) -> dict[str, list[str]]:
         """cluster id (or lone event id) -> documents reporting it."""
