@@ -1,6 +1,6 @@
 """Dispute settings (data/lexicons/disputes.yaml): figure units, amounts and
 qualifiers, responsibility and person-state cues; schema and the parsed form
-resolve/figures and resolve/stances read."""
+newsgraph/figures.py and resolve/stances read."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Contradiction, Event, Evidence
-from .figures import Figure, read_figures
+from ..figures import Figure, read_figures
 from .said import Attacher, Stated, contradictions
 from .sentences import sentence_spans
 

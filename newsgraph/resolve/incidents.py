@@ -22,7 +22,7 @@ from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Event, Figure, Incident, Location, Outlet, Participant, Reported
 from ..store.writer import Resolution
 from .corroboration import assess, independent_groups
-from .figures import read_figures
+from ..figures import read_figures
 from .event_facets import evidence_spans, place_key
 
 HEADLINE_MAX = 240
@@ -146,7 +146,7 @@ def _participants(events: Sequence[Event], role: str, outlet_of: Mapping[str, st
 
 def figures(e: Event, outlet: str, lex: DisputeLexicon | None) -> list[Figure]:
     """The figures one report gives: its toll, its injured and, with `lex`, every exact
-    figure with another unit its sentences give (resolve/figures.py, the reader the
+    figure with another unit its sentences give (newsgraph/figures.py, the reader the
     disputes use; a vague one such as "dozens" is left to the disputes)."""
     base = dict(outlet=outlet, doc=e.doc, event=e.id)
     sentence = e.toll_evidence or e.evidence

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.resolve.figures import read_figures
+from newsgraph.figures import read_figures
 from tests.shipped import data
 
 
