@@ -25,7 +25,7 @@ from .api_incidents import router as incidents_router
 from .errors import DataError, NewsgraphError, NotFound
 from .lexicons import Lexicons
 from .store.lists import ListView
-from .store.view import BrowseView
+from .store.browse import BrowseView
 
 log = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "web" / "static"

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from . import query_incidents
 from .api_deps import Limit, Offset, V
-from .store.view import BrowseView
+from .store.browse import BrowseView
 
 router = APIRouter(tags=["incidents"])
 Status = Literal["corroborated", "single-source", "contested"]

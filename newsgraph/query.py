@@ -16,7 +16,7 @@ from .ids import relation_key
 from .model import Claim, Contradiction, Entity, Event, Evidence, Relation
 from .resolve.corroboration import assess
 from .store import View
-from .store.view import BrowseView
+from .store.browse import BrowseView
 
 
 def evidence(ev: Evidence) -> dict:

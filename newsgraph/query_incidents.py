@@ -13,7 +13,7 @@ from .errors import NotFound
 from .model import Incident
 from .query import contradiction, page
 from .store import View
-from .store.view import BrowseView
+from .store.browse import BrowseView
 
 
 def incident(i: Incident) -> dict:

@@ -7,7 +7,7 @@ import pytest
 from newsgraph import query
 from newsgraph.model import Contradiction, ContradictionValue
 from newsgraph.store import View, connect
-from newsgraph.store.view import BrowseView
+from newsgraph.store.browse import BrowseView
 from tests import handmade
 
 

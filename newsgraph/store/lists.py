@@ -15,7 +15,8 @@ from typing import Callable, TypeVar
 
 from ..model import Event
 from . import dialect
-from .view import _ALL, BrowseView, _claim, _marks
+from .browse import _ALL, BrowseView
+from .view import _claim, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
 # Missing values sort first ascending and last descending, as SQLite does, on both

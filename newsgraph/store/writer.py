@@ -9,7 +9,7 @@ from ..ids import text_sha256 as _sha
 from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence, Incident
 from .codec import group_evidence_to_json, location_to_json, values_from_json, values_to_json
 from .incident_rows import incident_rows
-from .view import BrowseView
+from .browse import BrowseView
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")

@@ -6,7 +6,7 @@ import sqlite3
 
 from newsgraph import query
 from newsgraph.store import Writer, connect
-from newsgraph.store.view import BrowseView
+from newsgraph.store.browse import BrowseView
 from tests import handmade
 
 

@@ -13,7 +13,7 @@ from newsgraph.model import Evidence, Figure, Incident, Location, Outlet, Partic
 from newsgraph.resolve.incidents import build_incidents
 from newsgraph.store import View, Writer, connect
 from newsgraph.store.incident_rows import incident_from_json, incident_to_json
-from newsgraph.store.view import BrowseView
+from newsgraph.store.browse import BrowseView
 from tests import handmade
 
 
