@@ -35,6 +35,7 @@ from spacy.util import filter_spans
 from ..kb import KnowledgeBase
 from ..lexicons import NameLexicon
 from ..names.keys import is_acronym, spelling_variants
+from .attribute_index import replace_attribute_ruler
 from .layout import LINE_BREAKS
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,7 @@ def build_nlp(model_name: str, kb: KnowledgeBase, *, names: NameLexicon,
     """Load `model_name` and add the KB + gazetteer ruler before `ner` (spelling
     variants from the name lexicon `names`)."""
     nlp = spacy.load(model_name)
+    replace_attribute_ruler(nlp)                   # same rules, looked up by array
     nlp.add_pipe(LINE_BREAKS, before="parser")     # no sentence across a line break
     patterns = _patterns_cached(_kb_items(kb), tuple(sorted(set(place_names))), names)
     ruler = nlp.add_pipe(RULER_FACTORY, name=RULER_NAME,
