@@ -144,12 +144,14 @@ class BrowseView(View):
         return ({r["id"]: r["source_group"] or r["id"] for r in rows},
                 {r["id"]: r["publisher"] for r in rows})
 
-    def incident_page(self, *, limit: int = 50, offset: int = 0,
-                      **filters: str | None) -> tuple[int, list[Incident]]:
-        """(total, incidents) matching the filters of incident_rows.incident_filter."""
+    def incident_page(self, *, limit: int = 50, offset: int = 0, sort: str = "date",
+                      **filters) -> tuple[int, list[Incident]]:
+        """(total, incidents) matching the filters of incident_rows.incident_filter,
+        in the incident_rows.INCIDENT_SORTS order `sort`."""
         where, args = incident_filter(**filters)
         return (count_incidents(self.conn, where=where, args=args),
-                read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset))
+                read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset,
+                               sort=sort))
 
     def kb_entities(self) -> dict[str, str]:
         """knowledge-base actor id -> entity id, for actors present in the store."""
