@@ -7,6 +7,7 @@ import { h, pager, postJson, route } from "./dom.js";
 export const FILTERS = {
   q: ["Words", "search"], type: ["Type", "text"], actor: ["Actor", "text"], place: ["Place", "text"],
   outlet: ["Outlet", "text"], from: ["From", "text"], to: ["To", "text"],
+  status: ["Status", "select", ["corroborated", "single-source", "contested"]],
 };
 const FACET_PARAM = { type: "type", actor: "actor", country: "place", region: "place", place: "place",
   outlet: "outlet" };
@@ -69,7 +70,11 @@ function sortableTable(cfg, state, sort, res) {
 // Filter form with autocomplete (datalists fed by /api/suggest) for actor and place.
 export function filterForm(path, keys, values, sort) {
   const field = (name) => {
-    const [label, type] = FILTERS[name];
+    const [label, type, options] = FILTERS[name];
+    if (type === "select") {
+      return h("label", { for: `f-${name}` }, label, h("select", { name, id: `f-${name}` },
+        ["", ...options].map((o) => h("option", { value: o, selected: values[name] === o ? "" : null }, o || "any"))));
+    }
     const input = h("input", { name, type, id: `f-${name}`, value: values[name] || "", autocomplete: "off",
       placeholder: name === "from" || name === "to" ? "YYYY-MM-DD" : null,
       list: name === "actor" || name === "place" ? `dl-${name}` : null });
