@@ -26,10 +26,11 @@ export async function renderList(cfg, params) {
   const filters = current(params, cfg.filters);
   const sort = params.get("sort") || cfg.defaultSort;
   const offset = Number(params.get("offset") || 0);
+  const limit = Math.min(500, Math.max(1, Number(params.get("limit")) || 50));   // page size
   const [res, facets] = await Promise.all([
-    api(cfg.endpoint, { ...apiFilters(filters, cfg), sort, offset, limit: 50 }),
+    api(cfg.endpoint, { ...apiFilters(filters, cfg), sort, offset, limit }),
     cfg.facets ? api("facets", { of: cfg.facets, ...filters }) : null]);
-  const state = { ...filters, sort: sort === cfg.defaultSort ? null : sort };
+  const state = { ...filters, sort: sort === cfg.defaultSort ? null : sort, limit: limit === 50 ? null : limit };
   return h("section", { class: `desk ${cfg.path}` },
     h("h1", {}, cfg.title),
     cfg.intro ? h("p", { class: "muted" }, cfg.intro) : null,
@@ -105,7 +106,7 @@ function autocomplete(input, kind) {
 }
 
 function chips(path, state) {
-  const active = Object.entries(state).filter(([k, v]) => v && k !== "sort");
+  const active = Object.entries(state).filter(([k, v]) => v && k !== "sort" && k !== "limit");
   if (!active.length) return null;
   return h("p", { class: "chips" }, "Filtered by: ", active.map(([k, v]) => {
     const rest = { ...state, [k]: null };
