@@ -98,6 +98,8 @@ def test_incident_page_disputes_name_values_and_hide_wording_variants(page, base
     ("articles?outlet=Wire+One&sort=title&limit=1&offset=1",
      {"#f-outlet": "Wire One", "pager": "2–2 of 2", "sorted": "Title"}),
     ("claims?actor=Nadir&sort=-published", {"#f-actor": "Nadir", "sorted": "Quote", "rows": 1}),
+    ("entities?e_sort=name&type=PERSON", {"sorted": "Name", "first": "Karim Nadir", "rows": 1}),
+    ("entities?e_sort=type", {"sorted": "Type", "first": "Eastland"}),
     ("outlets?o_sort=-articles", {"sorted": "Articles", "first": "Wire One"}),
     ("outlets?o_sort=outlet", {"sorted": "Outlet", "first": "Daily Two"}),
     (f"entity/{handmade.BRIGADES}?inc_sort=-toll&art_sort=title&rel_sort=predicate",

@@ -1,6 +1,6 @@
 // Search, actor list and profile, contradictions, event clusters.
 import { api } from "./api.js";
-import { badge, entityLink, evidenceLink, h, link, pager, route, sourceLabel, table } from "./dom.js";
+import { badge, entityLink, evidenceLink, h, link, pager, route, sourceLabel } from "./dom.js";
 import { drawGraph } from "./graph.js";
 import { reviewButton } from "./desk.js";
 import { disputeCard } from "./disputes.js";
@@ -45,17 +45,22 @@ export async function renderSearch(_, params) {
 
 export async function renderEntities(_, params) {
   const filters = { type: params.get("type"), sector: params.get("sector"), q: params.get("q") };
-  const offset = Number(params.get("offset") || 0);
-  const res = await api("entities", { ...filters, offset, limit: 50 });
+  const st = tableState(params, "e", "-mentions");
+  const res = await api("entities", { ...filters, sort: st.sort, offset: st.offset, limit: 50 });
   const input = (name, label) => h("label", {}, label, h("input", { name, value: filters[name] || "" }));
   const form = h("form", { class: "filters", onsubmit: (ev) => {
     ev.preventDefault();
-    go(["entities"], Object.fromEntries(new FormData(ev.target)));
+    go(["entities"], Object.fromEntries([...new FormData(ev.target)].filter(([, v]) => v)));
   } }, input("q", "Name"), input("type", "Type"), input("sector", "Sector"), h("button", {}, "Filter"));
   return h("section", {}, h("h1", {}, "Actors"), form,
-    table(["Name", "Type", "Sector", "Wikidata", "Mentions"], res.items.map((e) => [
-      link(e.name, ["entity", e.id]), e.type, e.sector || "", e.wikidata || "", String(e.mentions)])),
-    pager(res, (o) => go(["entities"], { ...filters, offset: o })));
+    h("p", { class: "muted count" }, `${res.total} found`),
+    pagedTable({ key: "e", res, sort: st.sort, sorts: ["-mentions", "mentions", "name", "type", "sector"],
+      empty: "No actor matches.", cols: [
+        { label: "Name", key: "name", cell: (e) => link(e.name, ["entity", e.id]) },
+        { label: "Type", key: "type", cell: (e) => e.type },
+        { label: "Sector", key: "sector", cell: (e) => e.sector || "" },
+        { label: "Wikidata", cell: (e) => e.wikidata || "" },
+        { label: "Mentions", key: "mentions", desc: true, cell: (e) => String(e.mentions) }] }));
 }
 
 export async function renderEntity(id, params) {
