@@ -3,7 +3,7 @@
 // page shows each outlet's report sentence, figures, date and place side by side, and
 // the disputes with one column per side.
 import { api } from "./api.js";
-import { badge, evidenceLink, h, link } from "./dom.js";
+import { badge, evidenceLink, h, link, route } from "./dom.js";
 import { renderList } from "./desk.js";
 import { disputeCard } from "./disputes.js";
 
@@ -22,7 +22,8 @@ function dates(r) {
 
 // One row: date range, headline (opens the incident), place, outlets, toll, status.
 export function incidentCells(r) {
-  return [dates(r) || "date unknown", link(r.headline, ["incident", r.id]), r.place ? r.place.name : "",
+  const headline = h("a", { class: "headline", href: route(["incident", r.id]), title: r.headline }, r.headline);
+  return [dates(r) || "date unknown", headline, r.place ? r.place.name : "",
     r.outlets.join(", "), toll(r.toll), badge(r.status, r.status)];
 }
 
@@ -37,13 +38,16 @@ export const renderIncidents = (_, params) => renderList({
   sorts: INCIDENT_SORTS, defaultSort: "date", columns: INCIDENT_COLUMNS, row: incidentCells,
 }, params);
 
-// One column per outlet: the sentence of its report, its figures, date and place.
+// One column per outlet: the sentence of its report, its figures, date and place (their
+// own sentence only when it is not the report's).
 function outletColumn(o, inc) {
   const mine = (xs) => xs.filter((x) => x.outlet === o.name);
   const docs = inc.documents;
+  const key = (ev) => `${ev.doc}:${ev.start}:${ev.end}`;
+  const shown = new Set(mine(inc.reports || []).map((r) => key(r.evidence)));
   const line = (label, x) => h("div", { class: "figure" }, h("b", {}, label), " ",
     x.speaker ? h("span", { class: "muted" }, `(${x.speaker}) `) : null,
-    x.evidence ? evidenceLink(x.evidence, null, docs) : null);
+    x.evidence && !shown.has(key(x.evidence)) ? evidenceLink(x.evidence, null, docs) : null);
   return h("div", { class: "card outlet" }, h("h3", {}, o.name),
     o.also && o.also.length ? h("p", { class: "muted" }, "also carried by ", o.also.join(", ")) : null,
     mine(inc.reports || []).map((r) => h("div", { class: "report" }, h("b", {}, "Report: "),
