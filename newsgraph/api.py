@@ -124,9 +124,12 @@ def search(q: str = Query(..., min_length=1, max_length=1000), limit: int = Quer
 
 @router.get("/api/entities", tags=["entities"])
 def entities(type: str | None = None, sector: str | None = None, q: str | None = None,
-             limit: int = Limit, offset: int = Offset, view: BrowseView = V) -> dict:
-    """Entities, most mentioned first; filter by type, sector or name."""
-    return query.entity_page(view, type=type, sector=sector, q=q, limit=limit, offset=offset)
+             sort: Literal["-mentions", "mentions", "name", "type", "sector"] = "-mentions",
+             limit: int = Limit, offset: int = Offset, view: ListView = V) -> dict:
+    """Entities, most mentioned first (or by name, type, sector); filter by type,
+    sector or name."""
+    return browse.entity_list(view, type=type, sector=sector, q=q, sort=sort, limit=limit,
+                              offset=offset)
 
 
 @router.get("/api/entities/{entity_id}", tags=["entities"])

@@ -16,6 +16,7 @@ import unicodedata
 from . import query
 from .errors import UsageError
 from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
+from .store.browse import ENTITY_SORTS
 from .store.review import reviews
 
 PRECISION = {"site": "exact place", "city": "town", "admin1": "region", "region": "region",
@@ -78,6 +79,16 @@ def event_list(view: ListView, f: Filters, *, sort: str = "date", limit: int | N
     ids = [i for e in items for i in (*e["actors"], *e["targets"])]
     out = query.page(total, items, limit=limit or total, offset=offset)
     return with_documents(view, out | {"entities": query._names(view, ids)})
+
+
+def entity_list(view: ListView, *, type: str | None = None, sector: str | None = None,
+                q: str | None = None, sort: str = "-mentions", limit: int = 50,
+                offset: int = 0) -> dict:
+    """Entities with their mention counts, filtered, in the ENTITY_SORTS order `sort`."""
+    total, rows = view.entity_page(type=type, sector=sector, q=q, limit=limit, offset=offset,
+                                   sort=_check_sort(sort, ENTITY_SORTS))
+    items = [query.entity(e) | {"mentions": n} for e, n in rows]
+    return query.page(total, items, limit=limit, offset=offset)
 
 
 def article_list(view: ListView, f: Filters, *, sort: str = "-published", limit: int = 50,

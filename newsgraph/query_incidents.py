@@ -11,7 +11,7 @@ import dataclasses
 
 from .errors import NotFound
 from .model import Incident
-from .query import contradiction, page
+from .query import contradiction, evidence, page
 from .store import View
 from .store.browse import BrowseView
 
@@ -48,16 +48,23 @@ def incident_row(i: Incident) -> dict:
             "status": i.status}
 
 
-def incident_page(view: BrowseView, *, limit: int = 50, offset: int = 0,
-                  **filters: str | None) -> dict:
+def incident_page(view: BrowseView, *, limit: int = 50, offset: int = 0, sort: str = "date",
+                  actor: str | None = None, **filters: str | None) -> dict:
     """Incidents matching the filters (type, actor, place, date_from, date_to,
-    status), by date."""
-    total, found = view.incident_page(limit=limit, offset=offset, **filters)
+    status), in the order `sort` (store.incident_rows.INCIDENT_SORTS). `actor` is an
+    entity id, or a name or alias when the view resolves names (a ListView)."""
+    actors = None
+    if actor and actor.strip():
+        resolve = getattr(view, "actor_ids", None)
+        actors = resolve(actor.strip()) if resolve else (actor.strip(),)
+    total, found = view.incident_page(limit=limit, offset=offset, sort=sort, actors=actors,
+                                      **filters)
     return page(total, [incident_row(i) for i in found], limit=limit, offset=offset)
 
 
 def incident_detail(view: BrowseView, incident_id: str) -> dict:
-    """One incident with every facet, its disputes and its articles' titles."""
+    """One incident with every facet, its disputes, its reports (each outlet's event
+    sentence) and its articles' titles."""
     _, found = view.incident_page(id=incident_id, limit=1)
     if not found:
         raise NotFound(f"no incident {incident_id!r}")
@@ -65,4 +72,14 @@ def incident_detail(view: BrowseView, incident_id: str) -> dict:
     out = incident(found[0])
     docs = sorted({d for o in found[0].outlets for d in o.docs})
     return out | {"contradictions": [contradiction(c) for c in disputes],
+                  "reports": reports(view, found[0]),
                   "documents": view.article_titles(docs)}
+
+
+def reports(view: BrowseView, i: Incident) -> list[dict]:
+    """Each report of the incident: its event, article, independent outlet and the
+    sentence, so the page links each outlet's sentence in one click."""
+    outlet_of = {d: o.name for o in i.outlets for d in o.docs}
+    _, events, _ = view.event_page(cluster=i.id, limit=None)
+    return [{"event": e.id, "doc": e.doc, "outlet": outlet_of.get(e.doc),
+             "evidence": evidence(e.evidence)} for e in events]

@@ -32,7 +32,9 @@ def routes(base: str) -> dict[str, str]:
     disputes = get("api/contradictions?limit=50")["items"]
     cluster = next((c["about"] for c in disputes if c["about_kind"] == "cluster"), None)
     event = get("api/events?limit=1&sort=-fatalities")["items"][0]["evidence"][0]
-    out = {"events": "#/events", "actor": f"#/entity/{top}", "articles": "#/articles",
+    incidents = get("api/incidents?limit=1&sort=-sources")["items"]
+    out = {"events": "#/events", "actor": f"#/entity/{top}", "actors": "#/entities",
+           "incidents": "#/incidents?sort=-sources", "articles": "#/articles",
            "claims": "#/claims", "relations": "#/relations", "sources": "#/outlets",
            "source": f"#/outlet/{quote(outlet)}", "network": "#/graph", "timeline": "#/timeline",
            "map": "#/map", "contradictions": "#/contradictions",
@@ -40,6 +42,8 @@ def routes(base: str) -> dict[str, str]:
            "api-docs": "docs"}
     if cluster:
         out["event"] = f"#/cluster/{cluster}"
+    if incidents:
+        out["incident"] = f"#/incident/{incidents[0]['id']}"
     return out
 
 

@@ -16,6 +16,7 @@ from newsgraph.model import (
     Contradiction,
     ContradictionValue,
     DateRef,
+    DisputeSide,
     Entity,
     Event,
     Evidence,
@@ -174,11 +175,13 @@ def article_ids() -> dict[str, str]:
 
 def disputes() -> tuple[Contradiction, ...]:
     """Two more disputes about the strike: one whose values are entity ids (the UI must
-    show names), one that is only a wording variant (hidden by default)."""
+    show names), its sides naming outlet and speaker; one that is only a wording
+    variant (hidden by default)."""
     recs, _ = records()
     wire, daily = (r.events[0].evidence for r in recs[:2])
-    by_id = ContradictionValue(value=BRIGADES, evidence=(wire,)), ContradictionValue(
-        value=EASTLAND, evidence=(daily,))
+    by_id = ContradictionValue(value=BRIGADES, evidence=(wire,), sides=(DisputeSide(
+        evidence=wire, outlet="Wire One", speaker="officials"),)), ContradictionValue(
+        value=EASTLAND, evidence=(daily,), sides=(DisputeSide(evidence=daily, outlet="Daily Two"),))
     wording = ContradictionValue(value="Mosul", evidence=(wire,)), ContradictionValue(
         value="mosul.", evidence=(daily,))
     return (Contradiction(id="Xactor000000000", about=CLUSTER, field="actor", values=by_id),

@@ -14,6 +14,9 @@ from .view import _IN_TEXT, View, _claim, _entity, _event, _marks, _relation, _w
 _ALL = 2 ** 63 - 1      # LIMIT of every row (PostgreSQL refuses SQLite's -1)
 _GROUPS = ("entity_types", "entity_sectors", "event_types", "relation_predicates")
 MAX_MARKS = 5000     # larger IN lists read the whole table instead
+ENTITY_SORTS = {"-mentions": "c.mentions DESC, e.name, e.id", "mentions": "c.mentions, e.name, e.id",
+                "name": "e.name, e.id", "type": "e.type, c.mentions DESC, e.name, e.id",
+                "sector": "e.sector IS NULL, e.sector, c.mentions DESC, e.name, e.id"}
 
 
 
@@ -21,9 +24,10 @@ class BrowseView(View):
     """Filtered, paginated reads for the HTTP API and web UI (bounded, index-friendly)."""
 
     def entity_page(self, *, type: str | None = None, sector: str | None = None,
-                    q: str | None = None, limit: int = 50,
-                    offset: int = 0) -> tuple[int, list[tuple[Entity, int]]]:
-        """(total, [(entity without mention ids, mention count)]), most mentioned first."""
+                    q: str | None = None, limit: int = 50, offset: int = 0,
+                    sort: str = "-mentions") -> tuple[int, list[tuple[Entity, int]]]:
+        """(total, [(entity without mention ids, mention count)]) in the ENTITY_SORTS
+        order `sort` (most mentioned first)."""
         where, args = _entity_filter(type=type, sector=sector, q=q)
         total = self.conn.execute(f"SELECT count(*) FROM entities e {where}", args).fetchone()[0]
         # CROSS JOIN fixes SQLite's loop order: without a name filter it walks the
@@ -34,7 +38,7 @@ class BrowseView(View):
         rows = self._rows(
             f"SELECT e.*, c.mentions AS n FROM {join} WHERE e.id = c.entity"
             f" {where.replace('WHERE', 'AND', 1)}"
-            " ORDER BY c.mentions DESC, e.name, e.id LIMIT ? OFFSET ?",
+            f" ORDER BY {ENTITY_SORTS[sort]} LIMIT ? OFFSET ?",
             (*args, limit, offset))
         return total, [(_entity(r, []), r["n"]) for r in rows]
 
@@ -144,12 +148,14 @@ class BrowseView(View):
         return ({r["id"]: r["source_group"] or r["id"] for r in rows},
                 {r["id"]: r["publisher"] for r in rows})
 
-    def incident_page(self, *, limit: int = 50, offset: int = 0,
-                      **filters: str | None) -> tuple[int, list[Incident]]:
-        """(total, incidents) matching the filters of incident_rows.incident_filter."""
+    def incident_page(self, *, limit: int = 50, offset: int = 0, sort: str = "date",
+                      **filters) -> tuple[int, list[Incident]]:
+        """(total, incidents) matching the filters of incident_rows.incident_filter,
+        in the incident_rows.INCIDENT_SORTS order `sort`."""
         where, args = incident_filter(**filters)
         return (count_incidents(self.conn, where=where, args=args),
-                read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset))
+                read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset,
+                               sort=sort))
 
     def kb_entities(self) -> dict[str, str]:
         """knowledge-base actor id -> entity id, for actors present in the store."""

@@ -15,6 +15,14 @@ from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, R
 from .dialect import has_table
 
 log = logging.getLogger(__name__)
+# List orders (whitelisted); the toll sorts put incidents without a figure last.
+INCIDENT_SORTS = {"date": "date_from IS NULL, date_from, id",
+                  "-date": "date_from IS NULL, date_from DESC, id",
+                  "toll": "killed_max IS NULL, killed_max, date_from IS NULL, date_from, id",
+                  "-toll": "killed_max IS NULL, killed_max DESC, date_from IS NULL, date_from, id",
+                  "-sources": "sources DESC, date_from IS NULL, date_from, id",
+                  "type": "type, date_from IS NULL, date_from, id",
+                  "status": "status, date_from IS NULL, date_from, id"}
 _NESTED = {"dates": Reported, "places": Reported, "actors": Participant,
            "targets": Participant, "figures": Figure, "outlets": Outlet}
 
@@ -63,14 +71,15 @@ def incident_rows(incidents: tuple[Incident, ...]) -> tuple[list[dict], list[dic
 
 
 def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (),
-                   limit: int | None = None, offset: int = 0) -> list[Incident]:
-    """Incidents matching a WHERE clause of `incident_filter`, by date then id (all of
-    them when `limit` is None)."""
+                   limit: int | None = None, offset: int = 0,
+                   sort: str = "date") -> list[Incident]:
+    """Incidents matching a WHERE clause of `incident_filter`, in the INCIDENT_SORTS
+    order `sort` (by date then id; all of them when `limit` is None)."""
     if not has_incidents(conn):
         return []
     page = "" if limit is None else " LIMIT ? OFFSET ?"
     rows = conn.execute(f"SELECT facets_json FROM incidents {where} ORDER BY"
-                        f" date_from IS NULL, date_from, id{page}",
+                        f" {INCIDENT_SORTS[sort]}{page}",
                         (*args, *(() if limit is None else (limit, offset)))).fetchall()
     return [incident_from_json(r[0]) for r in rows]
 
@@ -92,9 +101,11 @@ def has_incidents(conn: sqlite3.Connection) -> bool:
 def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    status: str | None = None) -> tuple[str, tuple]:
+                    status: str | None = None,
+                    actors: tuple[str, ...] | None = None) -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
-    day range); an incident matches a date range its own range overlaps."""
+    day range); an incident matches a date range its own range overlaps. `actors`:
+    any of these entity ids (none matches nothing)."""
     clauses: list[str] = []
     args: list = []
     for sql, value in (
@@ -108,4 +119,9 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
         if value:
             clauses.append(sql)
             args += [value] * sql.count("?")
+    if actors is not None:
+        marks = ",".join("?" * len(actors)) or "NULL"
+        clauses.append("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
+                       f" ON x.event = ie.event WHERE x.entity IN ({marks}))")
+        args += actors
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)

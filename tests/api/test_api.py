@@ -55,6 +55,16 @@ def test_entities_pagination_and_filters(client):
     assert client.get("/api/entities", params={"sector": "government"}).json()["total"] == 1
 
 
+@pytest.mark.parametrize("sort, names", [
+    ("name", ["Eastland", "Karim Nadir", "Northern Brigades"]),
+    ("type", ["Eastland", "Northern Brigades", "Karim Nadir"]),          # GPE, ORG, PERSON
+    ("-mentions", ["Karim Nadir", "Northern Brigades", "Eastland"]),
+    ("mentions", ["Eastland", "Northern Brigades", "Karim Nadir"])])
+def test_entities_sort(client, sort, names):
+    body = client.get("/api/entities", params={"sort": sort}).json()
+    assert [e["name"] for e in body["items"]] == names
+
+
 def test_entity_profile_has_relations_kb_ties_and_claims(client):
     body = client.get(f"/api/entities/{handmade.NADIR}").json()
     assert body["wikidata"] == "Q4115189" and body["aliases"] == ["Nadir"]

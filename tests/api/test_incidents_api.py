@@ -65,3 +65,32 @@ def test_unknown_incident_is_404(client):
 
 def test_clusters_route_still_works(client):
     assert client.get(f"/api/clusters/{handmade.CLUSTER}").json()["id"] == handmade.CLUSTER
+
+
+@pytest.mark.parametrize("sort, first", [
+    ("date", "PROTEST"), ("-date", "ASSAULT"), ("-toll", "ASSAULT"), ("toll", "ASSAULT"),
+    ("type", "ASSAULT"), ("-sources", "ASSAULT"), ("status", "ASSAULT")])
+def test_list_sorts(client, sort, first):
+    body = client.get("/api/incidents", params={"sort": sort}).json()
+    assert [r["type"] for r in body["items"]][0] == first and body["total"] == 2
+
+
+def test_actor_filter_takes_a_name_or_alias(client):
+    by_name = client.get("/api/incidents", params={"actor": "northern brigades"}).json()
+    assert [r["id"] for r in by_name["items"]] == [handmade.CLUSTER]
+    assert client.get("/api/incidents", params={"actor": "Nobody Known"}).json()["total"] == 0
+
+
+def test_bad_sort_is_422(client):
+    assert client.get("/api/incidents", params={"sort": "headline"}).status_code == 422
+
+
+def test_detail_lists_each_report_with_its_outlet_and_sentence(client):
+    body = client.get(f"/api/incidents/{handmade.CLUSTER}").json()
+    got = {(r["outlet"], r["evidence"]["text"]) for r in body["reports"]}
+    assert got == {("Wire One", "On 3 January 2020 a drone strike near Mosul killed 10 people"),
+                   ("Daily Two", "A drone strike in Mosul on Friday killed 12 people")}
+    assert all(r["doc"] == r["evidence"]["doc"] for r in body["reports"])
+    [dispute] = body["contradictions"]
+    assert dispute["trivial"] is False and dispute["review"] is None
+    assert [v["label"] for v in dispute["values"]] == ["10", "12"]

@@ -18,7 +18,7 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 VIEWS = ["", "events", "entities", "articles", "claims", "relations", "outlets", "graph",
          "timeline", "map", "contradictions", f"entity/{handmade.NADIR}",
          f"cluster/{handmade.CLUSTER}", "outlet/Wire One",
-         f"article/{handmade.article_ids()['wire']}"]
+         f"article/{handmade.article_ids()['wire']}", "incidents", f"incident/{handmade.CLUSTER}"]
 
 
 def _open(page, base_url, route: str, selector: str = "main h1") -> None:
@@ -89,15 +89,16 @@ def test_quotes_show_outlet_and_date(page, base_url):
     assert page.errors == []
 
 
-def test_quote_lands_on_the_sentence_and_sentence_links_to_its_event(page, base_url):
+def test_quote_lands_on_the_sentence_and_sentence_links_to_its_incident(page, base_url):
     wire = handmade.article_ids()["wire"]
     start = handmade.TEXTS["wire"].index("On 3 January")
     _open(page, base_url, f"article/{wire}?start={start}&end={start + 10}", "#article-text mark.hl")
     _until(page, "() => document.activeElement.matches('#article-text mark.hl')")
-    page.locator("#article-text a.event-link").first.click()
-    page.wait_for_url(f"**#/cluster/{handmade.CLUSTER}")
-    page.wait_for_selector("main h1")
-    assert "Wire One" in page.inner_text("main") and "Daily Two" in page.inner_text("main")
+    page.locator("#article-text a.incident-link").first.click()
+    page.wait_for_url(f"**#/incident/{handmade.CLUSTER}")
+    page.wait_for_selector("section.incident-page .outlet")
+    heads = page.locator("section.incident-page .outlet h3").all_inner_texts()
+    assert sorted(heads) == ["Daily Two", "Wire One"]
     assert page.errors == []
 
 

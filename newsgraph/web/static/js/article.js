@@ -1,6 +1,7 @@
 // Article view: the text (untrusted, set as text nodes) with mentions, events and
 // claims marked, and one span highlighted (#/article/<id>?start=&end=): the page scrolls
-// to it and focuses it. Each event sentence ends with a link to its event.
+// to it and focuses it. Each event sentence ends with a link to its incident (the
+// happening as every outlet tells it; a lone report is an incident of one).
 import { api } from "./api.js";
 import { h, link, route, safeUrl } from "./dom.js";
 
@@ -48,8 +49,8 @@ function segments(res) {
     const over = spans.filter((s) => s.start <= from && s.end >= to);
     out.push(piece(text.slice(from, to), over, res.entities));
     for (const e of res.events.filter((x) => x.end === to)) {
-      out.push(h("a", { class: "event-link", href: route(["cluster", e.cluster]),
-        "aria-label": `the ${e.type.toLowerCase()} event this sentence reports` }, "→ event"));
+      out.push(h("a", { class: "event-link incident-link", href: route(["incident", e.cluster]),
+        "aria-label": `the ${e.type.toLowerCase()} incident this sentence reports` }, "→ incident"));
     }
   }
   return out;

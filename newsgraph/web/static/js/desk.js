@@ -7,6 +7,7 @@ import { h, pager, postJson, route } from "./dom.js";
 export const FILTERS = {
   q: ["Words", "search"], type: ["Type", "text"], actor: ["Actor", "text"], place: ["Place", "text"],
   outlet: ["Outlet", "text"], from: ["From", "text"], to: ["To", "text"],
+  status: ["Status", "select", ["corroborated", "single-source", "contested"]],
 };
 const FACET_PARAM = { type: "type", actor: "actor", country: "place", region: "place", place: "place",
   outlet: "outlet" };
@@ -25,10 +26,11 @@ export async function renderList(cfg, params) {
   const filters = current(params, cfg.filters);
   const sort = params.get("sort") || cfg.defaultSort;
   const offset = Number(params.get("offset") || 0);
+  const limit = Math.min(500, Math.max(1, Number(params.get("limit")) || 50));   // page size
   const [res, facets] = await Promise.all([
-    api(cfg.endpoint, { ...apiFilters(filters, cfg), sort, offset, limit: 50 }),
+    api(cfg.endpoint, { ...apiFilters(filters, cfg), sort, offset, limit }),
     cfg.facets ? api("facets", { of: cfg.facets, ...filters }) : null]);
-  const state = { ...filters, sort: sort === cfg.defaultSort ? null : sort };
+  const state = { ...filters, sort: sort === cfg.defaultSort ? null : sort, limit: limit === 50 ? null : limit };
   return h("section", { class: `desk ${cfg.path}` },
     h("h1", {}, cfg.title),
     cfg.intro ? h("p", { class: "muted" }, cfg.intro) : null,
@@ -69,7 +71,11 @@ function sortableTable(cfg, state, sort, res) {
 // Filter form with autocomplete (datalists fed by /api/suggest) for actor and place.
 export function filterForm(path, keys, values, sort) {
   const field = (name) => {
-    const [label, type] = FILTERS[name];
+    const [label, type, options] = FILTERS[name];
+    if (type === "select") {
+      return h("label", { for: `f-${name}` }, label, h("select", { name, id: `f-${name}` },
+        ["", ...options].map((o) => h("option", { value: o, selected: values[name] === o ? "" : null }, o || "any"))));
+    }
     const input = h("input", { name, type, id: `f-${name}`, value: values[name] || "", autocomplete: "off",
       placeholder: name === "from" || name === "to" ? "YYYY-MM-DD" : null,
       list: name === "actor" || name === "place" ? `dl-${name}` : null });
@@ -100,7 +106,7 @@ function autocomplete(input, kind) {
 }
 
 function chips(path, state) {
-  const active = Object.entries(state).filter(([k, v]) => v && k !== "sort");
+  const active = Object.entries(state).filter(([k, v]) => v && k !== "sort" && k !== "limit");
   if (!active.length) return null;
   return h("p", { class: "chips" }, "Filtered by: ", active.map(([k, v]) => {
     const rest = { ...state, [k]: null };

@@ -1,10 +1,13 @@
 // Incidents: one happening across outlets (GET /api/incidents, /api/incidents/{id}).
-// The list pages through incidents; the incident page shows each outlet's figures,
-// date and place side by side with the sentence they come from.
+// The list is a desk list (filters, sortable columns, paging, permalink); the incident
+// page shows each outlet's report sentence, figures, date and place side by side, and
+// the disputes with one column per side.
 import { api } from "./api.js";
-import { h, link, evidenceLink, badge, pager, table, route } from "./dom.js";
+import { badge, evidenceLink, h, link, route } from "./dom.js";
+import { renderList } from "./desk.js";
+import { disputeCard } from "./disputes.js";
 
-const FILTERS = ["type", "place", "from", "to", "status", "actor"];
+export const INCIDENT_SORTS = ["date", "-date", "toll", "-toll", "-sources", "type", "status"];
 
 function toll(t) {
   if (!t || !t.killed) return "";
@@ -17,41 +20,38 @@ function dates(r) {
   return r.date_from === r.date_to ? r.date_from : `${r.date_from} – ${r.date_to}`;
 }
 
-export async function renderIncidents(_, params) {
-  const offset = Number(params.get("offset") || 0);
-  const query = Object.fromEntries(FILTERS.map((k) => [k, params.get(k)]));
-  const data = await api("incidents", { ...query, limit: 50, offset });
-  const go = (o) => { location.hash = route(["incidents"], { ...query, offset: o }); };
-  const rows = data.items.map((r) => [dates(r), link(r.headline, ["incident", r.id]),
-    r.place ? r.place.name : "", r.outlets.join(", "), toll(r.toll), badge(r.status, r.status)]);
-  return h("section", { class: "incidents" }, h("h1", {}, "Incidents"),
-    filterForm(query),
-    table(["Date", "Incident", "Place", "Outlets", "Toll", "Status"], rows), pager(data, go));
+// One row: date range, headline (opens the incident), place, outlets, toll, status.
+export function incidentCells(r) {
+  const headline = h("a", { class: "headline", href: route(["incident", r.id]), title: r.headline }, r.headline);
+  return [dates(r) || "date unknown", headline, r.place ? r.place.name : "",
+    r.outlets.join(", "), toll(r.toll), badge(r.status, r.status)];
 }
 
-function filterForm(query) {
-  const input = (name, label) => h("label", {}, label + " ",
-    h("input", { name, value: query[name] || "", size: 10 }));
-  const form = h("form", { class: "filters" }, input("type", "Type"), input("place", "Place"),
-    input("from", "From"), input("to", "To"),
-    h("select", { name: "status" }, ["", "corroborated", "single-source", "contested"].map(
-      (s) => h("option", { value: s, selected: query.status === s ? "" : null }, s || "any status"))),
-    h("button", { type: "submit" }, "Filter"));
-  form.addEventListener("submit", (ev) => {
-    ev.preventDefault();
-    const values = Object.fromEntries(new FormData(form).entries());
-    location.hash = route(["incidents"], { ...values, actor: query.actor });
-  });
-  return form;
-}
+export const INCIDENT_COLUMNS = [["Date", "date"], ["Incident", "type"], ["Place", null], ["Outlets", "sources"],
+  ["Toll", "toll"], ["Status", "status"]];
 
-// One column per outlet: its figures, date and place, each with its sentence.
-function outletColumn(name, inc) {
-  const mine = (xs) => xs.filter((x) => x.outlet === name);
+export const renderIncidents = (_, params) => renderList({
+  path: "incidents", title: "Incidents", endpoint: "incidents",
+  filters: ["type", "actor", "place", "from", "to", "status"],
+  intro: "One row per happening, however many outlets report it: the date range, the place, the outlets, "
+    + "the range of the tolls they give, and whether they agree.",
+  sorts: INCIDENT_SORTS, defaultSort: "date", columns: INCIDENT_COLUMNS, row: incidentCells,
+}, params);
+
+// One column per outlet: the sentence of its report, its figures, date and place (their
+// own sentence only when it is not the report's).
+function outletColumn(o, inc) {
+  const mine = (xs) => xs.filter((x) => x.outlet === o.name);
+  const docs = inc.documents;
+  const key = (ev) => `${ev.doc}:${ev.start}:${ev.end}`;
+  const shown = new Set(mine(inc.reports || []).map((r) => key(r.evidence)));
   const line = (label, x) => h("div", { class: "figure" }, h("b", {}, label), " ",
     x.speaker ? h("span", { class: "muted" }, `(${x.speaker}) `) : null,
-    x.evidence ? evidenceLink(x.evidence) : null);
-  return h("div", { class: "card outlet" }, h("h3", {}, name),
+    x.evidence && !shown.has(key(x.evidence)) ? evidenceLink(x.evidence, null, docs) : null);
+  return h("div", { class: "card outlet" }, h("h3", {}, o.name),
+    o.also && o.also.length ? h("p", { class: "muted" }, "also carried by ", o.also.join(", ")) : null,
+    mine(inc.reports || []).map((r) => h("div", { class: "report" }, h("b", {}, "Report: "),
+      evidenceLink(r.evidence, null, docs))),
     mine(inc.figures).map((f) => line(`${f.value} ${f.kind.replace("count:", "")}`, f)),
     mine(inc.dates).map((d) => line(`date ${d.value}`, d)),
     mine(inc.places).map((p) => line(`place ${p.value}`, p)));
@@ -64,18 +64,20 @@ function participants(label, xs) {
     h("span", { class: "muted" }, ` (${x.outlets.join(", ")})`)]));
 }
 
-export async function renderIncident(id) {
+export async function renderIncident(id, params) {
   const inc = await api(`incidents/${encodeURIComponent(id)}`);
   const place = inc.place ? inc.place.name : "place unknown";
+  const showTrivial = params.get("trivial") === "1";
+  const disputes = inc.contradictions.filter((x) => showTrivial || !x.trivial);
+  const hidden = inc.contradictions.length - disputes.length;
   return h("section", { class: "incident-page" }, h("h1", {}, inc.headline),
     h("p", {}, badge(inc.status, inc.status), ` ${inc.type} · ${dates(inc) || "date unknown"}`,
       ` · ${place} · ${inc.sources} independent outlet(s)`),
     participants("Actors", inc.actors), participants("Targets", inc.targets),
     h("h2", {}, "What each outlet reports"),
-    h("div", { class: "side-by-side outlets" }, inc.outlets.map((o) => outletColumn(o.name, inc))),
+    h("div", { class: "side-by-side outlets" }, inc.outlets.map((o) => outletColumn(o, inc))),
     inc.contradictions.length ? h("h2", {}, "Disputes") : null,
-    inc.contradictions.map((x) => h("div", { class: "card" }, h("b", {}, x.field),
-      h("div", { class: "side-by-side" }, x.values.map((v) => h("div", {},
-        h("div", { class: "value" }, v.value), v.evidence.map((ev) => evidenceLink(ev))))))),
+    hidden ? h("p", { class: "muted" }, link(`Show ${hidden} wording variant(s)`, ["incident", inc.id], { trivial: 1 })) : null,
+    disputes.map((x) => disputeCard({ ...x, label: null }, inc.documents)),
     h("p", {}, link("All reports of this incident", ["cluster", inc.id])));
 }

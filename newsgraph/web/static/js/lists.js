@@ -1,7 +1,8 @@
 // The lists of the desk (events, articles, claims, relations) and the outlet pages.
 import { api } from "./api.js";
-import { badge, entityLink, evidenceLink, h, link, pager, route, table } from "./dom.js";
+import { badge, entityLink, evidenceLink, h, link } from "./dom.js";
 import { downloadLinks, renderList } from "./desk.js";
+import { localTable, pagedTable, tableState } from "./tables.js";
 
 const EVENT_FILTERS = ["type", "actor", "place", "outlet", "from", "to"];
 
@@ -55,29 +56,40 @@ export const renderRelations = (_, params) => renderList({
     r.evidence.slice(0, 3).map((x) => evidenceLink(x, null, res.documents))],
 }, params);
 
-export async function renderOutlets() {
+export async function renderOutlets(_, params) {
   const res = await api("outlets");
   return h("section", {}, h("h1", {}, "Sources"),
     h("p", { class: "muted" }, `${res.items.length} outlets. Open one for its articles, loaded language and how often it is the only source.`),
-    table(["Outlet", "Articles", "Words", "First", "Last"], res.items.map((o) => [
-      link(o.outlet, ["outlet", o.outlet]), String(o.articles), String(o.words || 0), o.first || "", o.last || ""])));
+    localTable({ key: "o", params, items: res.items, pageSize: 50, cols: [
+      { label: "Outlet", key: "outlet", value: (o) => o.outlet, cell: (o) => link(o.outlet, ["outlet", o.outlet]) },
+      { label: "Articles", key: "articles", desc: true, value: (o) => o.articles, cell: (o) => String(o.articles) },
+      { label: "Words", key: "words", desc: true, value: (o) => o.words || 0, cell: (o) => String(o.words || 0) },
+      { label: "First", key: "first", value: (o) => o.first, cell: (o) => o.first || "" },
+      { label: "Last", key: "last", desc: true, value: (o) => o.last, cell: (o) => o.last || "" }] }));
 }
 
+const OUTLET_ARTICLES = [
+  { label: "Published", key: "published", desc: true, cell: (a) => a.published || "" },
+  { label: "Title", key: "title", cell: (a) => link(a.title || a.source, ["article", a.id]) },
+  { label: "Actor mentions", key: "mentions", desc: true, cell: (a) => String(a.mentions) }];
+
 export async function renderOutlet(name, params) {
-  const offset = Number(params.get("offset") || 0);
-  const o = await api(`outlets/${encodeURIComponent(name)}`, { offset, limit: 50 });
+  const st = tableState(params, "art", "-published");
+  const [o, articles] = await Promise.all([api(`outlets/${encodeURIComponent(name)}`, { limit: 1 }),
+    api("articles", { outlet: name, sort: st.sort, offset: st.offset, limit: 50 })]);
   const share = o.single_source_share == null ? "no event" : `${Math.round(100 * o.single_source_share)}%`;
   return h("section", { class: "outlet" }, h("h1", {}, o.outlet),
     h("p", {}, `${o.articles.total} articles, ${o.words || 0} words, ${o.first || "?"} to ${o.last || "?"}. `,
       h("b", {}, `Only source for ${o.single_source} of the ${o.happenings} events it reports (${share}).`)),
     h("h2", {}, "Loaded language"),
-    o.loaded_language.length ? table(["Category", "Terms", "Per 1000 words"], o.loaded_language.map((t) => [
-      t.category, String(t.count), t.per_1000_words == null ? "" : String(t.per_1000_words)]))
-      : h("p", { class: "muted" }, "No loaded term found."),
+    localTable({ key: "lang", params, items: o.loaded_language, empty: "No loaded term found.", cols: [
+      { label: "Category", key: "category", value: (t) => t.category, cell: (t) => t.category },
+      { label: "Terms", key: "count", desc: true, value: (t) => t.count, cell: (t) => String(t.count) },
+      { label: "Per 1000 words", key: "rate", desc: true, value: (t) => t.per_1000_words,
+        cell: (t) => (t.per_1000_words == null ? "" : String(t.per_1000_words)) }] }),
     h("h2", {}, "Articles"),
     downloadLinks("articles", ["csv", "json"], { outlet: o.outlet }),
-    table(["Published", "Title", "Actor mentions"], o.articles.items.map((a) => [
-      a.published || "", link(a.title || a.source, ["article", a.id]), String(a.mentions)])),
-    pager(o.articles, (x) => { location.hash = route(["outlet", name], { offset: x }); }),
+    pagedTable({ key: "art", cols: OUTLET_ARTICLES, res: articles, sort: st.sort,
+      sorts: ["published", "-published", "title", "outlet", "-mentions"] }),
     h("p", {}, link("Events reported by this outlet", ["events"], { outlet: o.outlet })));
 }

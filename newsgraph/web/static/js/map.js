@@ -53,7 +53,7 @@ export async function renderMap(_, params) {
     h("p", { class: "muted" }, `${placed.length} of ${res.items.length} events have coordinates; `
       + `${centres} of them sit on a country's centre (the place is only known to the country). `,
     downloadLinks("events", ["geojson", "csv"], filters)),
-    box, h("h2", {}, "Events on the map"), eventsTable(placed, res.entities, res.documents));
+    box, h("h2", {}, "Events on the map"), eventsTable(placed, res.entities, res.documents, params));
   requestAnimationFrame(() => drawMap(box, world, placed, res));
   return section;
 }

@@ -42,7 +42,7 @@ export async function renderTimeline(_, params) {
     legend(types), drawTimeline(zoomed, types),
     h("h2", {}, "Events per month by type"), h("p", { class: "muted" }, "Click a month to zoom the timeline to it."),
     drawCounts(zoomed, types, filters),
-    h("h2", {}, "Events"), eventsTable(res.items, res.entities, res.documents));
+    h("h2", {}, "Events"), eventsTable(res.items, res.entities, res.documents, params));
 }
 
 function legend(types) {
