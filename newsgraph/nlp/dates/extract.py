@@ -114,8 +114,10 @@ def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
         return None, None
     if found.kind == "iso":
         return _safe_date(int(m["year"]), int(m["mon"]), int(m["day"])), "day"
-    if found.kind in ("dmy", "mdy", "my", "month", "year"):
+    if found.kind in ("dmy", "mdy", "my", "month", "year", "month_year"):
         return _calendar(m, pub=pub, anchor=anchor if same_par else _Anchor())
+    if found.kind == "recent_days":
+        return _recent(m, pub)
     if found.kind == "weekday":
         return _weekday(m, pub=pub, anchor=anchor if same_par else _Anchor()), "day"
     if found.kind == "since_start":
@@ -133,9 +135,19 @@ def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
     return None, None
 
 
+def _qualifier(m: re.Match) -> str:
+    """The word before a date, lower-cased; 'this past' and 'past' read as 'last'."""
+    pre = " ".join((m.groupdict().get("pre") or "").lower().split())
+    return "last" if pre in ("past", "this past") else pre
+
+
 def _calendar(m: re.Match, *, pub: date | None, anchor: _Anchor) -> tuple[date | None, str | None]:
-    pre = (m.groupdict().get("pre") or "").lower()
+    pre = _qualifier(m)
     year = int(m["year"]) if m.groupdict().get("year") else None
+    if m.groupdict().get("yrel"):       # 'July this year', 'March last year'
+        if pub is None:
+            return None, None
+        year = pub.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
     month = MONTHS[m["mon"].lower().rstrip(".")] if m.groupdict().get("mon") else None
     day = int(m["day"]) if m.groupdict().get("day") else None
     if month is None:
@@ -189,7 +201,7 @@ def _weekday(m: re.Match, *, pub: date | None, anchor: _Anchor) -> date | None:
     """News convention: the most recent such weekday on or before publication; an old
     discourse anchor (or no publication date) makes it the first one from the anchor."""
     wd = WEEKDAYS[m["wd"].lower()]
-    pre = (m.groupdict().get("pre") or "").lower()
+    pre = _qualifier(m)
     anchored = anchor.day and anchor.precision == "day" and (
         pub is None or (pub - anchor.day).days > 7)
     if anchored:
@@ -275,6 +287,18 @@ def _relative(rel: str, pub: date | None) -> tuple[date | None, str | None]:
     if unit == "week":
         return _week(pub + timedelta(days=7 * step))
     return _shift(pub, unit, step)
+
+
+def _recent(m: re.Match, pub: date | None) -> tuple[date | None, str | None]:
+    """'in the last 8 days': a stretch up to publication is no date; it resolves to its
+    month only when it lies within one (as a week does)."""
+    if pub is None:
+        return None, None
+    days = _number(m["num"]) * (7 if m["unit"].lower() == "week" else 1)
+    start = pub - timedelta(days=days)
+    if days and (start.year, start.month) == (pub.year, pub.month):
+        return pub.replace(day=1), "month"
+    return None, None
 
 
 def _week(day: date) -> tuple[date | None, str | None]:
