@@ -33,12 +33,16 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 
 def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                site_nouns: Mapping[str, str], gazetteer: Gazetteer | None = None) -> list[Location]:
+                site_nouns: Mapping[str, str], gazetteer: Gazetteer | None = None,
+                demonyms: Mapping[str, str] | None = None) -> list[Location]:
     """Resolved places in document order, each with its evidence in the article
-    (`site_nouns`: the nouns of sites a country owns abroad, data/places/site_nouns.txt)."""
+    (`site_nouns`: the nouns of sites a country owns abroad, data/places/site_nouns.txt;
+    `demonyms`: nationality words, which name a country's capital in 'the <nationality>
+    capital')."""
     gaz = gazetteer or Gazetteer.load()
     text = doc_text(doc)
     spans = _place_spans(doc, mentions)
+    capitals = _capitals(text, article, demonyms or {}, gaz, taken=spans)
     votes = [_vote(text, start, end, gaz) for start, end in spans]
     total = sum(votes, Counter())
     out: list[Location] = []
@@ -51,8 +55,28 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
         out.append(dataclasses.replace(loc, evidence=evidence))
     main = [c for c, _ in total.most_common()]
-    return [_owned_site(doc, article, loc, out, main=main, gaz=gaz, sites=site_nouns)
-            for loc in out]
+    owned = [_owned_site(doc, article, loc, out, main=main, gaz=gaz, sites=site_nouns)
+             for loc in out]
+    return sorted(owned + capitals, key=lambda p: p.evidence.start)
+
+
+_CAPITAL = re.compile(r"\b(?P<nat>[A-Z][a-z]+)\s+capital\b")
+
+
+def _capitals(text: str, article: Article, demonyms: Mapping[str, str], gaz: Gazetteer, *,
+              taken: Sequence[tuple[int, int]]) -> list[Location]:
+    """'the Iraqi capital': the country's capital city, with those words as evidence
+    (outside every place span already found)."""
+    out: list[Location] = []
+    for m in _CAPITAL.finditer(text):
+        iso = demonyms.get(m["nat"].lower())
+        if iso is None or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        loc = _capital(iso, gaz)
+        if loc is not None:
+            out.append(dataclasses.replace(loc, evidence=Evidence(
+                doc=article.id, start=m.start(), end=m.end(), text=article.text[m.start():m.end()])))
+    return out
 
 
 def _place_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int]]:

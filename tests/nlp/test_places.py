@@ -124,3 +124,14 @@ def test_place_context_paragraphs_are_lines_and_the_dateline_is_only_context() -
     assert ctx.paragraph_start(text.index("In Mosul")) == text.index("In Mosul")
     ctx = place_context(art, [loc("BASRA")], demonyms=data().places.demonyms)
     assert ctx.country is not None and ctx.country.country == "IQ"          # still context
+
+
+def test_the_nationality_capital_is_the_capital_city(gaz: Gazetteer) -> None:
+    text = "A car was hit in the Syrian capital's old town; Syrian troops were nearby."
+    doc, art = make(text, [])
+    places = data().places
+    (place,) = find_places(doc, art, mentions=[], site_nouns=places.site_nouns, gazetteer=gaz,
+                           demonyms=places.demonyms)
+    assert place.name == "Damascus" and place.kind == "city"
+    assert place.evidence.text == "Syrian capital"
+    assert find_places(doc, art, mentions=[], site_nouns=places.site_nouns, gazetteer=gaz) == []
