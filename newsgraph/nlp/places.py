@@ -237,7 +237,8 @@ def place_context(article: Article, places: Sequence[Location], *, demonyms: Map
     own = tuple(p for p in ordered if not lay.in_dateline(p.evidence.start))
     return PlaceContext(article=article, places=own, layout=lay,
                         filed=_filed(article, lay, ordered, gaz),
-                        country=_dominant(ordered, gaz), gazetteer=gaz, demonyms=demonyms)
+                        country=_dominant(ordered, gaz, article.text), gazetteer=gaz,
+                        demonyms=demonyms)
 
 
 def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
@@ -260,12 +261,21 @@ def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
                                                       end=start + len(name), text=name))
 
 
-def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:
-    votes = Counter(p.country for p in places if p.country)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _dominant(places: Sequence[Location], gaz: Gazetteer, text: str = "") -> Location | None:
+    """The country most of the places told as locations ('in X', 'near X') lie in; of
+    all places when none is (a country named as a party, 'US forces raided', 'X
+    signed a deal', is not where the story happens)."""
+    located = [p for p in places if p.country and p.evidence is not None and _LOCATIVE.search(
+        text, max(0, p.evidence.start - 40), p.evidence.start)]
+    votes = Counter(p.country for p in located or places if p.country)
     if not votes:
         return None
     top = max(votes.values())
-    iso = next(p.country for p in places if p.country and votes[p.country] == top)
+    iso = next(p.country for p in located or places if p.country and votes[p.country] == top)
     loc = gaz.country(iso)
     if loc is None:
         return None

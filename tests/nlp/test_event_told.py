@@ -60,3 +60,13 @@ def test_the_lead_of_a_deal_takes_the_dateline_town_not_a_party(model) -> None:
     text = "GENEVA (Wire) - Norway and Chile reached a trade deal on Tuesday after long talks."
     (deal,) = _events(model, text)
     assert deal.location is not None and deal.location.name == "Geneva"
+
+
+def test_a_span_of_days_is_dated_by_its_start(model) -> None:
+    text = "The group said that 100 men were killed near the town between 11 June and 14 June."
+    (killing,) = _events(model, text, published="2014-06-27")
+    assert _date(killing) == "2014-06-11"
+    text = "Clashes raged overnight Monday and on Tuesday morning in the city."
+    (clash,) = _events(model, text, published="2014-06-27")
+    assert _date(clash) == "2014-06-23"
+

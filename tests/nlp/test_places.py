@@ -135,3 +135,25 @@ def test_the_nationality_capital_is_the_capital_city(gaz: Gazetteer) -> None:
     assert place.name == "Damascus" and place.kind == "city"
     assert place.evidence.text == "Syrian capital"
     assert find_places(doc, art, mentions=[], site_nouns=places.site_nouns, gazetteer=gaz) == []
+
+
+def test_the_article_country_is_where_its_places_are_told_as_locations(gaz: Gazetteer) -> None:
+    from newsgraph.model import Evidence, Location
+    from newsgraph.nlp.places import place_context
+    text = ("US commandos raided a compound in Syria. The US said the US team left Syria "
+            "safely; US officials praised it.")
+    art = Article(id="a1", source="t.txt", text=text)
+
+    def at(name: str, iso: str, nth: int) -> Location:
+        start = -1
+        for _ in range(nth):
+            start = text.index(name, start + 1)
+        return Location(name=name, country=iso, kind="country", evidence=Evidence(
+            doc="a1", start=start, end=start + len(name), text=name))
+    places = [at("US", "US", 1), at("Syria", "SY", 1), at("US", "US", 2), at("US", "US", 3),
+              at("Syria", "SY", 2), at("US", "US", 4)]
+    got = place_context(art, places, demonyms=data().places.demonyms, gazetteer=gaz)
+    assert got.country is not None and got.country.country == "SY"
+    unplaced = [p for p in places if p.country == "US"]
+    got = place_context(art, unplaced, demonyms=data().places.demonyms, gazetteer=gaz)
+    assert got.country is not None and got.country.country == "US"

@@ -30,6 +30,7 @@ ANCHOR_REACH = 1500      # characters over which a discourse anchor stays in for
 OLD_ANCHOR_DAYS = 330    # an anchor this much older than publication outranks it
 
 _VERBS = ("May", "March")
+_CALENDAR = ("iso", "dmy", "mdy", "my", "weekday")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,11 +79,15 @@ def _render(value: date | None, precision: str | None) -> str | None:
 
 
 def _candidates(text: str, doc: Doc) -> list[Found]:
-    """Regex matches (earliest, then longest, wins) plus DATE entities they miss."""
+    """Regex matches (earliest, then longest, wins) plus DATE entities they miss (an
+    entity holding a calendar match, 'between 11 June and 14 June', is read through
+    its matches: a span's dates each stay one)."""
     found = [Found(start=m.start(), end=m.end(), kind=kind, match=m)
              for kind, m in matches(text)]
+    calendar = [f for f in found if f.kind in _CALENDAR]
     found += [Found(start=e.start_char, end=e.end_char, kind="entity")
-              for e in doc.ents if e.label_ == "DATE"]
+              for e in doc.ents if e.label_ == "DATE" and not any(
+                  e.start_char <= f.start and f.end <= e.end_char for f in calendar)]
     order = {kind: i for i, (kind, _) in reversed(list(enumerate(PATTERNS)))}
     order["entity"] = len(PATTERNS)
     found.sort(key=lambda f: (f.start, -(f.end - f.start), order[f.kind]))

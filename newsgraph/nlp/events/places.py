@@ -91,7 +91,8 @@ def _finer(best: tuple, scored: Sequence[tuple]) -> tuple:
 def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
                    context: PlaceContext, exclude: set[int],
                    roles: set[int] = frozenset(), filed: bool = False,
-                   located: frozenset[str] | None = None) -> Location | None:
+                   located: frozenset[str] | None = None,
+                   parties: bool = True) -> Location | None:
     """A place for an event whose sentence has none attached: a nationality word or
     country modifying the trigger ('<nationality> protests'), any place of the sentence (not
     among the tokens in `exclude`), a nationality modifying an actor or target
@@ -100,7 +101,9 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     article's dominant country. A nationality
     modifying anything else ('despite X's support') is ignored. `located` (see
     pick_place): of the sentence's places only those told as locations, of its
-    nationality words only one modifying the trigger."""
+    nationality words only one modifying the trigger. Without `parties` (violence:
+    '<nationality> forces raided a compound' abroad) a nationality of an actor or
+    target places nothing."""
     pivot = parts[0].idx
     own = {p.i for p in parts}
     found: list[tuple[int, int, Location]] = []
@@ -110,8 +113,8 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
             if toks and not any(t.i in exclude for t in toks) and not _hyphenated(toks):
                 national = loc.kind == "country" and toks[-1].dep_ in ("compound", "poss", "amod")
                 rank = _national_rank(toks[-1], own, roles) if national else 1
-                if located is not None and not (rank == 0 or locative(toks, located)):
-                    continue
+                rank = _allowed(rank, located is None or locative(toks, located),
+                                parties=parties)
                 if rank is not None:
                     found.append((rank, abs(loc.evidence.start - pivot), loc))
     if not any(f[0] <= 1 for f in found) and _CITY_ANAPHOR.search(sent.text):
@@ -120,8 +123,7 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
             return earlier
     for tok in sent:
         if tok.ent_type_ == "NORP" and tok.i not in exclude and not _hyphenated([tok]):
-            rank = _national_rank(tok, own, roles)
-            rank = None if located is not None and rank != 0 else rank
+            rank = _allowed(_national_rank(tok, own, roles), located is None, parties=parties)
             loc = context.demonym(tok.idx, tok.idx + len(tok)) if rank is not None else None
             if loc is not None:
                 found.append((rank, abs(tok.idx - pivot), loc))
@@ -129,6 +131,17 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
         return min(found, key=lambda f: f[:2])[2]
     return (context.earlier_in_paragraph(sent.start_char)
             or (context.filed_for(sent.start_char) if filed else None) or context.country)
+
+
+def _allowed(rank: int | None, where: bool, *, parties: bool) -> int | None:
+    """The rank of a fallback candidate, or None when it may not place the event: a
+    nationality of the trigger (0) always may; a place (1) or a nationality of a
+    party (2) only when told as a location (`where`), a party's only with `parties`."""
+    if rank is None or rank == 0:
+        return rank
+    if not where or (rank == 2 and not parties):
+        return None
+    return rank
 
 
 def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],

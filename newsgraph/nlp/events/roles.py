@@ -244,7 +244,8 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef], *,
     is the happening's before it ('the ministry on Thursday denounced a strike that
     killed two late on Wednesday'); alone, it stands (news is mostly told the day it
     happens). A deadline ('withdraw by Dec. 31') comes after every other date."""
-    cands = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    cands = _range_starts([d for d in dates if sent.start_char <= d.start < sent.end_char],
+                          sent.doc.text)
     if not cands:
         return None, False
     own = {p.i for p in parts}
@@ -257,6 +258,20 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef], *,
                d.date is None, abs(d.start - pivot), i, d) for i, d in enumerate(cands)]
     best = min(scored)
     return best[-1], not best[0] and not best[3]
+
+
+_RANGE = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013|\u2014)\s*(?:on\s+)?", re.I)
+
+
+def _range_starts(cands: list[DateRef], text: str) -> list[DateRef]:
+    """A span of days ('between 11 June and 14 June', 'overnight Monday and on Tuesday')
+    is dated by its start: the date that closes it is left out."""
+    out: list[DateRef] = []
+    for d in cands:
+        if out and out[-1].date and _RANGE.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
 
 
 _DEADLINE = re.compile(r"(?i)(?:by|until|till)\s")
