@@ -197,6 +197,7 @@ class PlaceContext:
     gazetteer: Gazetteer
     demonyms: Mapping[str, str]            # nationality word -> ISO code (data/places)
     filed: Location | None = None          # the dateline's place ('VIENNA (Agency) -')
+    main: Location | None = None           # the town the story is told in (_main_town)
 
     def filed_for(self, at: int) -> Location | None:
         """The dateline's place for a sentence of the paragraph the dateline opens: the
@@ -235,9 +236,10 @@ def place_context(article: Article, places: Sequence[Location], *, demonyms: Map
     lay = layout or read_layout(article.text)
     ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
     own = tuple(p for p in ordered if not lay.in_dateline(p.evidence.start))
+    country = _dominant(ordered, gaz, article.text)
     return PlaceContext(article=article, places=own, layout=lay,
-                        filed=_filed(article, lay, ordered, gaz),
-                        country=_dominant(ordered, gaz, article.text), gazetteer=gaz,
+                        filed=_filed(article, lay, ordered, gaz), country=country,
+                        main=_main_town(own, country, article.text), gazetteer=gaz,
                         demonyms=demonyms)
 
 
@@ -263,6 +265,27 @@ def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
 
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?"
                        r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+MAIN_TOWN_MENTIONS = 2    # a town told as a location this often is where the story is
+
+
+def _main_town(places: Sequence[Location], country: Location | None,
+               text: str) -> Location | None:
+    """The town or site of the article's country told most often as a location ('in X',
+    at least MAIN_TOWN_MENTIONS times): where an event that names no place of its own
+    is placed, finer than the country."""
+    if country is None:
+        return None
+    towns = [p for p in places if p.kind in ("city", "site") and p.country == country.country
+             and _LOCATIVE.search(text, max(0, p.evidence.start - 40), p.evidence.start)]
+    counts = Counter(p.name for p in towns)
+    if not counts:
+        return None
+    top = max(counts.values())
+    if top < MAIN_TOWN_MENTIONS or list(counts.values()).count(top) > 1:
+        return None
+    return next(p for p in towns if counts[p.name] == top)
 
 
 def _dominant(places: Sequence[Location], gaz: Gazetteer, text: str = "") -> Location | None:

@@ -70,3 +70,17 @@ def test_a_span_of_days_is_dated_by_its_start(model) -> None:
     (clash,) = _events(model, text, published="2014-06-27")
     assert _date(clash) == "2014-06-23"
 
+
+
+def test_a_told_date_stands_when_the_other_dates_resolve_to_nothing(model) -> None:
+    text = ("On 2 March, the commission announced that two months after protests began, "
+            "40 people had been killed.")
+    dated = [_date(e) for e in _events(model, text)]
+    assert "2021-03-02" in dated
+
+
+def test_a_dash_after_the_dateline_date_opens_no_span(model) -> None:
+    text = ("Ruritania, March 10, 2021\u2014Since March 8, workers have gone on strike and "
+            "protests continued.")
+    (strike,) = [e for e in _events(model, text) if e.type == "PROTEST"]
+    assert _date(strike) == "2021-03-08"

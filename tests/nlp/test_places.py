@@ -157,3 +157,24 @@ def test_the_article_country_is_where_its_places_are_told_as_locations(gaz: Gaze
     unplaced = [p for p in places if p.country == "US"]
     got = place_context(art, unplaced, demonyms=data().places.demonyms, gazetteer=gaz)
     assert got.country is not None and got.country.country == "US"
+
+
+def test_the_main_town_is_one_told_twice_as_a_location(gaz: Gazetteer) -> None:
+    from newsgraph.model import Evidence, Location
+    from newsgraph.nlp.places import place_context
+
+    def run(text: str):
+        found = []
+        for name, iso, kind in (("Syria", "SY", "country"), ("Aleppo", "SY", "city"),
+                                ("Homs", "SY", "city")):
+            start = text.find(name)
+            while start >= 0:
+                found.append(Location(name=name, country=iso, kind=kind, evidence=Evidence(
+                    doc="a1", start=start, end=start + len(name), text=name)))
+                start = text.find(name, start + 1)
+        art = Article(id="a1", source="t.txt", text=text)
+        return place_context(art, found, demonyms=data().places.demonyms, gazetteer=gaz)
+    got = run("Shelling hit homes in Aleppo. Later, crowds gathered in Aleppo and in Homs "
+              "in northern Syria.")
+    assert got.main is not None and got.main.name == "Aleppo" and got.country.country == "SY"
+    assert run("Shelling hit homes in Aleppo. Crowds gathered in Homs in Syria.").main is None

@@ -98,7 +98,7 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     among the tokens in `exclude`), a nationality modifying an actor or target
     ('<nationality> protesters'), then a place earlier in the paragraph, the dateline's
     for the lead when `filed` (a type told where the story was filed), then the
-    article's dominant country. A nationality
+    article's main town, then its dominant country. A nationality
     modifying anything else ('despite X's support') is ignored. `located` (see
     pick_place): of the sentence's places only those told as locations, of its
     nationality words only one modifying the trigger. Without `parties` (violence:
@@ -130,7 +130,8 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
     if found:
         return min(found, key=lambda f: f[:2])[2]
     return (context.earlier_in_paragraph(sent.start_char)
-            or (context.filed_for(sent.start_char) if filed else None) or context.country)
+            or (context.filed_for(sent.start_char) if filed else None) or context.main
+            or context.country)
 
 
 def _allowed(rank: int | None, where: bool, *, parties: bool) -> int | None:

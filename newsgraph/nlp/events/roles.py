@@ -251,16 +251,18 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef], *,
     own = {p.i for p in parts}
     anchors = g.clause_anchors(parts)
     pivot = parts[0].idx
-    scored = [(_dateline(sent, d),
-               bool(telling) and told(tokens_at(sent, d.start, d.end), own, telling),
-               _DEADLINE.match(d.text) is not None,
+    later = {id(d) for d in cands if (telling and told(tokens_at(sent, d.start, d.end), own,
+                                                       telling)) or _DEADLINE.match(d.text)}
+    if not any(d.date for d in cands if id(d) not in later):
+        later = set()         # no other date to give way to
+    scored = [(_dateline(sent, d), id(d) in later,
                not g.hangs_from(tokens_at(sent, d.start, d.end), anchors, preps=None),
                d.date is None, abs(d.start - pivot), i, d) for i, d in enumerate(cands)]
     best = min(scored)
-    return best[-1], not best[0] and not best[3]
+    return best[-1], not best[0] and not best[2]
 
 
-_RANGE = re.compile(r"\s*(?:and|to|until|till|through|-|\u2013|\u2014)\s*(?:on\s+)?", re.I)
+_RANGE = re.compile(r"\s+(?:and|to|until|till|through)\s+(?:on\s+)?", re.I)
 
 
 def _range_starts(cands: list[DateRef], text: str) -> list[DateRef]:
