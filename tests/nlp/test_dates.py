@@ -190,3 +190,14 @@ def test_the_last_few_days_date_only_within_one_month() -> None:
         "in the last 8 days": "2019-10"}
     assert resolved("Forty people died in the last 20 days.", "2019-10-17") == {
         "in the last 20 days": None}
+
+
+def test_the_weekend_is_dated_by_its_saturday() -> None:
+    assert resolved("Details of the weekend raid emerged.", "2019-10-31") == {
+        "the weekend": "2019-10-26"}
+    assert resolved("Over the weekend, crowds grew.", "2019-10-27") == {
+        "Over the weekend": "2019-10-26"}
+    assert resolved("They met last weekend.", "2019-10-27") == {"last weekend": "2019-10-19"}
+    got = resolved("On Monday the talks opened. Over the weekend they stalled; that day was "
+                   "long.", "2019-10-31")
+    assert got["that day"] == "2019-10-28"

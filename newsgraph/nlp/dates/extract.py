@@ -31,6 +31,7 @@ OLD_ANCHOR_DAYS = 330    # an anchor this much older than publication outranks i
 
 _VERBS = ("May", "March")
 _CALENDAR = ("iso", "dmy", "mdy", "my", "weekday")
+_NO_ANCHOR = ("weekend",)      # a span's first day: no day that 'that day' can mean
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -57,7 +58,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     out: list[DateRef] = []
     for found in _candidates(text, doc):
         value, precision = _resolve(found, text, pub=pub, anchor=anchor, layout=lay)
-        if value is not None:
+        if value is not None and found.kind not in _NO_ANCHOR:
             anchor.day, anchor.precision, anchor.at = value, precision, found.start
         out.append(DateRef(start=found.start, end=found.end, text=text[found.start:found.end],
                            date=_render(value, precision), precision=precision if value else None))
@@ -137,6 +138,8 @@ def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
         return _anaphor(m, anchor if near else _Anchor())
     if found.kind == "relative":
         return _relative(m["rel"].lower(), pub)
+    if found.kind == "weekend":
+        return _weekend(m["rel"].lower(), pub)
     return None, None
 
 
@@ -304,6 +307,18 @@ def _recent(m: re.Match, pub: date | None) -> tuple[date | None, str | None]:
     if days and (start.year, start.month) == (pub.year, pub.month):
         return pub.replace(day=1), "month"
     return None, None
+
+
+def _weekend(rel: str, pub: date | None) -> tuple[date | None, str | None]:
+    """'the weekend raid': a span of two days, dated by its start (as any span): the
+    Saturday of the latest weekend on or before publication, the one before it for
+    'last weekend' told on a weekend."""
+    if pub is None:
+        return None, None
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if rel in ("last", "past") and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return saturday, "day"
 
 
 def _week(day: date) -> tuple[date | None, str | None]:

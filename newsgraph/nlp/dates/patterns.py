@@ -60,6 +60,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
                 r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("anaphor", r"(?i)\b(?:on\s+|by\s+)?(?P<rel>that|this)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
     ("anaphor", r"(?i)\bthe\s+(?P<unit>day)\s+(?P<rel>after|before)\b(?!\s+(?:yesterday|tomorrow))"),
+    ("weekend", r"(?i)\b(?:(?:over|at|during)\s+)?(?P<rel>the|this|last|past)\s+weekend\b"),
     ("relative", r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
                  r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
                  r"(?:week|month|year))\b"),
@@ -87,6 +88,7 @@ STARTS: tuple[tuple[str, ...], ...] = (
     ("to", "until", "till", "up"), ("for", "in", "over"), _P_COUNT, _P_NUM, _P_NUM,
     ("a", "several", "#", "two", "three", "four", "five", "six", "hours", "minutes", "moments"),
     ("on", "by", "in", "the"), ("on", "by", "that", "this"), ("the",),
+    ("over", "at", "during", "the", "this", "last", "past"),
     ("the", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "next"),
     (*_P_PRE, *_P_WD), (*_P_PRE, *_P_MON), (*_P_PRE, "#"),
 )
