@@ -86,6 +86,9 @@ class EventsFile(Strict):
     responsibility_words: list[str] = []
     reciprocal_triggers: list[str] = []
     onlooker_verbs: list[str] = []
+    telling_verbs: list[str] = []
+    told_date_types: list[str] = []
+    place_object_verbs: list[str] = []
     kind_nouns: list[str] = []
     of_agent_types: list[str] = ["CONCEDE"]
     pair_nouns: list[str] = []
@@ -137,6 +140,9 @@ class Lexicon:
     responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
+    telling_verbs: frozenset[str] = frozenset()    # 'killed 16, X said on Saturday'
+    told_date_types: frozenset[str] = frozenset()  # types whose told day is not theirs
+    place_object_verbs: frozenset[str] = frozenset()   # 'visited X': X is a place
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
     of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
     pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
@@ -169,6 +175,9 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         responsibility=_words(data.responsibility_words),
         reciprocal=_words(data.reciprocal_triggers),
         onlooker_verbs=_words(data.onlooker_verbs),
+        telling_verbs=_words(data.telling_verbs),
+        told_date_types=frozenset(data.told_date_types),
+        place_object_verbs=_words(data.place_object_verbs),
         kind_nouns=_words(data.kind_nouns),
         of_agent_types=frozenset(data.of_agent_types),
         pair_nouns=_words(data.pair_nouns),
@@ -194,6 +203,8 @@ def _check(data: EventsFile, plover: Plover, file: str) -> None:
         plover.check(file, "of_agent_types", ptype)
     for ptype in data.dateline_types:
         plover.check(file, "dateline_types", ptype)
+    for ptype in data.told_date_types:
+        plover.check(file, "told_date_types", ptype)
     for key in data.plover_context:
         ptype, _, mode = key.partition("/")
         plover.check(file, f"plover_context.{key}", ptype, mode or None)

@@ -26,7 +26,8 @@ def extract(doc: Doc, article: Article, *, data: Lexicons,
     found = mentions.mentions_from_doc(doc, article, kb=kb, names=data.names)
     date_refs = dates.find_dates(doc, article.published)
     place_refs = places.find_places(doc, article, mentions=found,
-                                    site_nouns=data.places.site_nouns)
+                                    site_nouns=data.places.site_nouns,
+                                    demonyms=data.places.demonyms)
     return ArticleRecords(
         article=article,
         mentions=tuple(found),

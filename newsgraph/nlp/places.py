@@ -33,12 +33,16 @@ _POSSESSIVE = re.compile(r"'s?$")
 
 
 def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
-                site_nouns: Mapping[str, str], gazetteer: Gazetteer | None = None) -> list[Location]:
+                site_nouns: Mapping[str, str], gazetteer: Gazetteer | None = None,
+                demonyms: Mapping[str, str] | None = None) -> list[Location]:
     """Resolved places in document order, each with its evidence in the article
-    (`site_nouns`: the nouns of sites a country owns abroad, data/places/site_nouns.txt)."""
+    (`site_nouns`: the nouns of sites a country owns abroad, data/places/site_nouns.txt;
+    `demonyms`: nationality words, which name a country's capital in 'the <nationality>
+    capital')."""
     gaz = gazetteer or Gazetteer.load()
     text = doc_text(doc)
     spans = _place_spans(doc, mentions)
+    capitals = _capitals(text, article, demonyms or {}, gaz, taken=spans)
     votes = [_vote(text, start, end, gaz) for start, end in spans]
     total = sum(votes, Counter())
     out: list[Location] = []
@@ -51,8 +55,28 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
         out.append(dataclasses.replace(loc, evidence=evidence))
     main = [c for c, _ in total.most_common()]
-    return [_owned_site(doc, article, loc, out, main=main, gaz=gaz, sites=site_nouns)
-            for loc in out]
+    owned = [_owned_site(doc, article, loc, out, main=main, gaz=gaz, sites=site_nouns)
+             for loc in out]
+    return sorted(owned + capitals, key=lambda p: p.evidence.start)
+
+
+_CAPITAL = re.compile(r"\b(?P<nat>[A-Z][a-z]+)\s+capital\b")
+
+
+def _capitals(text: str, article: Article, demonyms: Mapping[str, str], gaz: Gazetteer, *,
+              taken: Sequence[tuple[int, int]]) -> list[Location]:
+    """'the Iraqi capital': the country's capital city, with those words as evidence
+    (outside every place span already found)."""
+    out: list[Location] = []
+    for m in _CAPITAL.finditer(text):
+        iso = demonyms.get(m["nat"].lower())
+        if iso is None or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        loc = _capital(iso, gaz)
+        if loc is not None:
+            out.append(dataclasses.replace(loc, evidence=Evidence(
+                doc=article.id, start=m.start(), end=m.end(), text=article.text[m.start():m.end()])))
+    return out
 
 
 def _place_spans(doc: Doc, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
@@ -173,6 +197,7 @@ class PlaceContext:
     gazetteer: Gazetteer
     demonyms: Mapping[str, str]            # nationality word -> ISO code (data/places)
     filed: Location | None = None          # the dateline's place ('VIENNA (Agency) -')
+    main: Location | None = None           # the town the story is told in (_main_town)
 
     def filed_for(self, at: int) -> Location | None:
         """The dateline's place for a sentence of the paragraph the dateline opens: the
@@ -211,9 +236,11 @@ def place_context(article: Article, places: Sequence[Location], *, demonyms: Map
     lay = layout or read_layout(article.text)
     ordered = tuple(sorted((p for p in places if p.evidence), key=lambda p: p.evidence.start))
     own = tuple(p for p in ordered if not lay.in_dateline(p.evidence.start))
+    country = _dominant(ordered, gaz, article.text)
     return PlaceContext(article=article, places=own, layout=lay,
-                        filed=_filed(article, lay, ordered, gaz),
-                        country=_dominant(ordered, gaz), gazetteer=gaz, demonyms=demonyms)
+                        filed=_filed(article, lay, ordered, gaz), country=country,
+                        main=_main_town(own, country, article.text), gazetteer=gaz,
+                        demonyms=demonyms)
 
 
 def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
@@ -236,12 +263,42 @@ def _filed(article: Article, lay: Layout, ordered: Sequence[Location],
                                                       end=start + len(name), text=name))
 
 
-def _dominant(places: Sequence[Location], gaz: Gazetteer) -> Location | None:
-    votes = Counter(p.country for p in places if p.country)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:the\s+)?"
+                       r"(?:[\w-]+\s+){0,2}$", re.I)
+
+
+MAIN_TOWN_MENTIONS = 2    # a town told as a location this often is where the story is
+
+
+def _main_town(places: Sequence[Location], country: Location | None,
+               text: str) -> Location | None:
+    """The town or site of the article's country told most often as a location ('in X',
+    at least MAIN_TOWN_MENTIONS times): where an event that names no place of its own
+    is placed, finer than the country."""
+    if country is None:
+        return None
+    towns = [p for p in places if p.kind in ("city", "site") and p.country == country.country
+             and _LOCATIVE.search(text, max(0, p.evidence.start - 40), p.evidence.start)]
+    counts = Counter(p.name for p in towns)
+    if not counts:
+        return None
+    top = max(counts.values())
+    if top < MAIN_TOWN_MENTIONS or list(counts.values()).count(top) > 1:
+        return None
+    return next(p for p in towns if counts[p.name] == top)
+
+
+def _dominant(places: Sequence[Location], gaz: Gazetteer, text: str = "") -> Location | None:
+    """The country most of the places told as locations ('in X', 'near X') lie in; of
+    all places when none is (a country named as a party, 'US forces raided', 'X
+    signed a deal', is not where the story happens)."""
+    located = [p for p in places if p.country and p.evidence is not None and _LOCATIVE.search(
+        text, max(0, p.evidence.start - 40), p.evidence.start)]
+    votes = Counter(p.country for p in located or places if p.country)
     if not votes:
         return None
     top = max(votes.values())
-    iso = next(p.country for p in places if p.country and votes[p.country] == top)
+    iso = next(p.country for p in located or places if p.country and votes[p.country] == top)
     loc = gaz.country(iso)
     if loc is None:
         return None

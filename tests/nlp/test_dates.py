@@ -175,3 +175,29 @@ def test_a_weekday_is_anchored_in_its_paragraph_only_and_a_line_is_a_paragraph()
     for text in ("The siege began on March 2, 2019.\nOn Monday, the rebels left.",
                  "The siege began on March 2, 2019.\n\nOn Monday, the rebels left."):
         assert resolved(text)["On Monday"] == "2019-12-30"     # from the publication date
+
+
+def test_this_past_month_and_month_this_year_resolve() -> None:
+    got = resolved("The feud peaked this past November with a raid.", "2020-03-12")
+    assert got == {"this past November": "2019-11"}
+    got = resolved("In July this year the envoys met; in May last year they had quarrelled.",
+                   "2021-12-09")
+    assert got == {"In July this year": "2021-07", "in May last year": "2020-05"}
+
+
+def test_the_last_few_days_date_only_within_one_month() -> None:
+    assert resolved("Forty people died in the last 8 days.", "2019-10-17") == {
+        "in the last 8 days": "2019-10"}
+    assert resolved("Forty people died in the last 20 days.", "2019-10-17") == {
+        "in the last 20 days": None}
+
+
+def test_the_weekend_is_dated_by_its_saturday() -> None:
+    assert resolved("Details of the weekend raid emerged.", "2019-10-31") == {
+        "the weekend": "2019-10-26"}
+    assert resolved("Over the weekend, crowds grew.", "2019-10-27") == {
+        "Over the weekend": "2019-10-26"}
+    assert resolved("They met last weekend.", "2019-10-27") == {"last weekend": "2019-10-19"}
+    got = resolved("On Monday the talks opened. Over the weekend they stalled; that day was "
+                   "long.", "2019-10-31")
+    assert got["that day"] == "2019-10-28"

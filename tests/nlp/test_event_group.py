@@ -64,3 +64,10 @@ def test_a_happening_told_as_background_inherits_no_date(model) -> None:
     dates = {e.trigger: e.date for e in _assaults(model, text)}
     assert dates["attacked"] is not None and dates["attacked"].date == "2021-03-08"
     assert dates.get("ambushed", "absent") is None
+
+
+def test_a_later_mention_makes_a_month_a_day(model) -> None:
+    text = ("Gunmen attacked a police checkpoint in Kirkuk in February, officials said.\n\n"
+            "The attack on the checkpoint on February 12 killed four officers.")
+    (attack,) = _assaults(model, text)
+    assert attack.date is not None and attack.date.date == "2021-02-12"

@@ -124,3 +124,57 @@ def test_place_context_paragraphs_are_lines_and_the_dateline_is_only_context() -
     assert ctx.paragraph_start(text.index("In Mosul")) == text.index("In Mosul")
     ctx = place_context(art, [loc("BASRA")], demonyms=data().places.demonyms)
     assert ctx.country is not None and ctx.country.country == "IQ"          # still context
+
+
+def test_the_nationality_capital_is_the_capital_city(gaz: Gazetteer) -> None:
+    text = "A car was hit in the Syrian capital's old town; Syrian troops were nearby."
+    doc, art = make(text, [])
+    places = data().places
+    (place,) = find_places(doc, art, mentions=[], site_nouns=places.site_nouns, gazetteer=gaz,
+                           demonyms=places.demonyms)
+    assert place.name == "Damascus" and place.kind == "city"
+    assert place.evidence.text == "Syrian capital"
+    assert find_places(doc, art, mentions=[], site_nouns=places.site_nouns, gazetteer=gaz) == []
+
+
+def test_the_article_country_is_where_its_places_are_told_as_locations(gaz: Gazetteer) -> None:
+    from newsgraph.model import Evidence, Location
+    from newsgraph.nlp.places import place_context
+    text = ("US commandos raided a compound in Syria. The US said the US team left Syria "
+            "safely; US officials praised it.")
+    art = Article(id="a1", source="t.txt", text=text)
+
+    def at(name: str, iso: str, nth: int) -> Location:
+        start = -1
+        for _ in range(nth):
+            start = text.index(name, start + 1)
+        return Location(name=name, country=iso, kind="country", evidence=Evidence(
+            doc="a1", start=start, end=start + len(name), text=name))
+    places = [at("US", "US", 1), at("Syria", "SY", 1), at("US", "US", 2), at("US", "US", 3),
+              at("Syria", "SY", 2), at("US", "US", 4)]
+    got = place_context(art, places, demonyms=data().places.demonyms, gazetteer=gaz)
+    assert got.country is not None and got.country.country == "SY"
+    unplaced = [p for p in places if p.country == "US"]
+    got = place_context(art, unplaced, demonyms=data().places.demonyms, gazetteer=gaz)
+    assert got.country is not None and got.country.country == "US"
+
+
+def test_the_main_town_is_one_told_twice_as_a_location(gaz: Gazetteer) -> None:
+    from newsgraph.model import Evidence, Location
+    from newsgraph.nlp.places import place_context
+
+    def run(text: str):
+        found = []
+        for name, iso, kind in (("Syria", "SY", "country"), ("Aleppo", "SY", "city"),
+                                ("Homs", "SY", "city")):
+            start = text.find(name)
+            while start >= 0:
+                found.append(Location(name=name, country=iso, kind=kind, evidence=Evidence(
+                    doc="a1", start=start, end=start + len(name), text=name)))
+                start = text.find(name, start + 1)
+        art = Article(id="a1", source="t.txt", text=text)
+        return place_context(art, found, demonyms=data().places.demonyms, gazetteer=gaz)
+    got = run("Shelling hit homes in Aleppo. Later, crowds gathered in Aleppo and in Homs "
+              "in northern Syria.")
+    assert got.main is not None and got.main.name == "Aleppo" and got.country.country == "SY"
+    assert run("Shelling hit homes in Aleppo. Crowds gathered in Homs in Syria.").main is None

@@ -30,6 +30,8 @@ ANCHOR_REACH = 1500      # characters over which a discourse anchor stays in for
 OLD_ANCHOR_DAYS = 330    # an anchor this much older than publication outranks it
 
 _VERBS = ("May", "March")
+_CALENDAR = ("iso", "dmy", "mdy", "my", "weekday")
+_NO_ANCHOR = ("weekend",)      # a span's first day: no day that 'that day' can mean
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,7 +58,7 @@ def find_dates(doc: Doc, published: str | None) -> list[DateRef]:
     out: list[DateRef] = []
     for found in _candidates(text, doc):
         value, precision = _resolve(found, text, pub=pub, anchor=anchor, layout=lay)
-        if value is not None:
+        if value is not None and found.kind not in _NO_ANCHOR:
             anchor.day, anchor.precision, anchor.at = value, precision, found.start
         out.append(DateRef(start=found.start, end=found.end, text=text[found.start:found.end],
                            date=_render(value, precision), precision=precision if value else None))
@@ -78,11 +80,15 @@ def _render(value: date | None, precision: str | None) -> str | None:
 
 
 def _candidates(text: str, doc: Doc) -> list[Found]:
-    """Regex matches (earliest, then longest, wins) plus DATE entities they miss."""
+    """Regex matches (earliest, then longest, wins) plus DATE entities they miss (an
+    entity holding a calendar match, 'between 11 June and 14 June', is read through
+    its matches: a span's dates each stay one)."""
     found = [Found(start=m.start(), end=m.end(), kind=kind, match=m)
              for kind, m in matches(text)]
+    calendar = [f for f in found if f.kind in _CALENDAR]
     found += [Found(start=e.start_char, end=e.end_char, kind="entity")
-              for e in doc.ents if e.label_ == "DATE"]
+              for e in doc.ents if e.label_ == "DATE" and not any(
+                  e.start_char <= f.start and f.end <= e.end_char for f in calendar)]
     order = {kind: i for i, (kind, _) in reversed(list(enumerate(PATTERNS)))}
     order["entity"] = len(PATTERNS)
     found.sort(key=lambda f: (f.start, -(f.end - f.start), order[f.kind]))
@@ -114,8 +120,10 @@ def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
         return None, None
     if found.kind == "iso":
         return _safe_date(int(m["year"]), int(m["mon"]), int(m["day"])), "day"
-    if found.kind in ("dmy", "mdy", "my", "month", "year"):
+    if found.kind in ("dmy", "mdy", "my", "month", "year", "month_year"):
         return _calendar(m, pub=pub, anchor=anchor if same_par else _Anchor())
+    if found.kind == "recent_days":
+        return _recent(m, pub)
     if found.kind == "weekday":
         return _weekday(m, pub=pub, anchor=anchor if same_par else _Anchor()), "day"
     if found.kind == "since_start":
@@ -130,12 +138,24 @@ def _resolve(found: Found, text: str, *, pub: date | None, anchor: _Anchor,
         return _anaphor(m, anchor if near else _Anchor())
     if found.kind == "relative":
         return _relative(m["rel"].lower(), pub)
+    if found.kind == "weekend":
+        return _weekend(m["rel"].lower(), pub)
     return None, None
 
 
+def _qualifier(m: re.Match) -> str:
+    """The word before a date, lower-cased; 'this past' and 'past' read as 'last'."""
+    pre = " ".join((m.groupdict().get("pre") or "").lower().split())
+    return "last" if pre in ("past", "this past") else pre
+
+
 def _calendar(m: re.Match, *, pub: date | None, anchor: _Anchor) -> tuple[date | None, str | None]:
-    pre = (m.groupdict().get("pre") or "").lower()
+    pre = _qualifier(m)
     year = int(m["year"]) if m.groupdict().get("year") else None
+    if m.groupdict().get("yrel"):       # 'July this year', 'March last year'
+        if pub is None:
+            return None, None
+        year = pub.year + {"last": -1, "next": 1}.get(m["yrel"].lower(), 0)
     month = MONTHS[m["mon"].lower().rstrip(".")] if m.groupdict().get("mon") else None
     day = int(m["day"]) if m.groupdict().get("day") else None
     if month is None:
@@ -189,7 +209,7 @@ def _weekday(m: re.Match, *, pub: date | None, anchor: _Anchor) -> date | None:
     """News convention: the most recent such weekday on or before publication; an old
     discourse anchor (or no publication date) makes it the first one from the anchor."""
     wd = WEEKDAYS[m["wd"].lower()]
-    pre = (m.groupdict().get("pre") or "").lower()
+    pre = _qualifier(m)
     anchored = anchor.day and anchor.precision == "day" and (
         pub is None or (pub - anchor.day).days > 7)
     if anchored:
@@ -275,6 +295,30 @@ def _relative(rel: str, pub: date | None) -> tuple[date | None, str | None]:
     if unit == "week":
         return _week(pub + timedelta(days=7 * step))
     return _shift(pub, unit, step)
+
+
+def _recent(m: re.Match, pub: date | None) -> tuple[date | None, str | None]:
+    """'in the last 8 days': a stretch up to publication is no date; it resolves to its
+    month only when it lies within one (as a week does)."""
+    if pub is None:
+        return None, None
+    days = _number(m["num"]) * (7 if m["unit"].lower() == "week" else 1)
+    start = pub - timedelta(days=days)
+    if days and (start.year, start.month) == (pub.year, pub.month):
+        return pub.replace(day=1), "month"
+    return None, None
+
+
+def _weekend(rel: str, pub: date | None) -> tuple[date | None, str | None]:
+    """'the weekend raid': a span of two days, dated by its start (as any span): the
+    Saturday of the latest weekend on or before publication, the one before it for
+    'last weekend' told on a weekend."""
+    if pub is None:
+        return None, None
+    saturday = pub - timedelta(days=(pub.weekday() - 5) % 7)
+    if rel in ("last", "past") and pub.weekday() >= 5:
+        saturday -= timedelta(days=7)
+    return saturday, "day"
 
 
 def _week(day: date) -> tuple[date | None, str | None]:

@@ -22,7 +22,8 @@ _MON = (r"(?P<mon>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|January
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d|,\d)"
-_PRE = (r"(?:(?P<pre>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ii]n|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Tt]his|"
+_PRE = (r"(?:(?P<pre>[Oo]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ii]n|[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|"
+        r"(?:[Tt]his\s+)?[Pp]ast|[Tt]his|"
         r"[Nn]ext|(?:[Tt]he\s+)?[Cc]oming|[Oo]f|[Dd]uring|[Ff]rom|[Bb]efore|[Aa]fter)[ -])?")
 _NUM = r"(?P<num>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _UNIT = r"(?P<unit>day|week|month|year)s?"
@@ -35,12 +36,15 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
     ("dmy", rf"\b{_PRE}(?:{_WD},?\s+)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?(?!\w)"),
     ("mdy", rf"\b{_PRE}(?:{_WD},?\s+)?{_MON}\s+{_DAY}(?![\d:])(?:,?\s+{_YEAR})?(?!\w)"),
     ("my", rf"\b{_PRE}{_MON}(?:\s+of)?,?\s+{_YEAR}"),
+    ("month_year", rf"\b{_PRE}{_MON}\s+(?P<yrel>this|last|next)\s+year\b"),
     ("decade", r"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid-?)?(?:19|20)?\d0'?s\b"),
     ("since_start", rf"(?i)\b(?:(?:in|during|over|throughout)\s+)?the\s+(?:past\s+|last\s+)?"
                     rf"{_NUM}(?P<half>[- ]and[- ](?:a[- ])?half)?[- ]{_UNIT}\s+(?:that\s+"
                     rf"(?:have\s+|has\s+)?(?:pass(?:ed)?|elapsed)\s+)?(?:since|from)\s+"
                     rf"(?:the\s+(?:beginning|start|outbreak|onset|eruption)\s+of|"
                     rf"(?:the\s+)?(?:\w+\s+){{1,3}}(?:began|started|erupted|broke\s+out))\b"),
+    ("recent_days", rf"(?i)\b(?:(?:in|during|over|throughout)\s+)?the\s+(?:past|last)\s+"
+                    rf"{_NUM}\s+(?P<unit>day|week)s?\b"),
     ("period", rf"(?i)\b(?:(?:in|during|over|for|throughout)\s+)?the\s+(?:past|last|previous|"
                rf"coming|next|recent)\s+(?:(?:few|several|couple\s+of|[\w-]+)\s+)?{_PERIOD}\b"),
     ("period", r"(?i)\b(?:to|until|till|up\s+to)\s+(?:this|the\s+present)\s+day\b"),
@@ -56,6 +60,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
                 r"(?P<unit>day|morning|afternoon|evening|night|week|month|year)\b"),
     ("anaphor", r"(?i)\b(?:on\s+|by\s+)?(?P<rel>that|this)\s+(?P<unit>day|morning|afternoon|evening|night)\b"),
     ("anaphor", r"(?i)\bthe\s+(?P<unit>day)\s+(?P<rel>after|before)\b(?!\s+(?:yesterday|tomorrow))"),
+    ("weekend", r"(?i)\b(?:(?:over|at|during)\s+)?(?P<rel>the|this|last|past)\s+weekend\b"),
     ("relative", r"(?i)\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|last\s+night|"
                  r"this\s+(?:morning|afternoon|evening)|(?:earlier\s+|later\s+)?(?:this|last|next)\s+"
                  r"(?:week|month|year))\b"),
@@ -67,7 +72,7 @@ PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(rx)) for 
 
 # What every match of each pattern above starts with (lower-cased word prefix; "#" = a
 # digit): a superset, so the patterns only run where a match can begin (see _finditer).
-_P_PRE = ("on", "since", "by", "until", "in", "early", "late", "mid", "last", "this", "next",
+_P_PRE = ("on", "since", "by", "until", "in", "early", "late", "mid", "last", "past", "this", "next",
           "the", "coming", "of", "during", "from", "before", "after")
 _P_MON = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _P_WD = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -76,11 +81,14 @@ _P_COUNT = ("#", "a", "few", "several", "many", *NUMBERS, *"fifteen twenty thirt
             "sixty hundreds".split())
 STARTS: tuple[tuple[str, ...], ...] = (
     ("#",), (*_P_PRE, *_P_WD, "#"), (*_P_PRE, *_P_WD, *_P_MON), (*_P_PRE, *_P_MON),
+    (*_P_PRE, *_P_MON),
     ("the", "early", "late", "mid", "#"), ("in", "during", "over", "throughout", "the"),
+    ("in", "during", "over", "throughout", "the"),
     ("in", "during", "over", "for", "throughout", "the"),
     ("to", "until", "till", "up"), ("for", "in", "over"), _P_COUNT, _P_NUM, _P_NUM,
     ("a", "several", "#", "two", "three", "four", "five", "six", "hours", "minutes", "moments"),
     ("on", "by", "in", "the"), ("on", "by", "that", "this"), ("the",),
+    ("over", "at", "during", "the", "this", "last", "past"),
     ("the", "yesterday", "today", "tonight", "last", "this", "earlier", "later", "next"),
     (*_P_PRE, *_P_WD), (*_P_PRE, *_P_MON), (*_P_PRE, "#"),
 )

@@ -256,8 +256,10 @@ class Context:
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
     """The sentence's date; else, for a definite re-mention ('the attack'), the date of
     the earlier event it names; else the date the paragraph last set."""
+    telling = ctx.lex.telling_verbs if draft.type in ctx.lex.told_date_types else frozenset()
     date, dated = roles.pick_date(draft.sent, parts,
-                                  [d for d in ctx.dates if draft.admits(d.start, date=True)])
+                                  [d for d in ctx.dates if draft.admits(d.start, date=True)],
+                                  telling=telling)
     if date is not None and _embedded(draft, date, ctx):
         return None, False
     if date is not None and date.date is not None:
@@ -307,7 +309,9 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
               and sent.start_char <= p.evidence.start < sent.end_char
               and draft.admits(p.evidence.start)
               and not places_of.owned_by_rival(p, sent, parts, draft.rivals)]
-    place, placed = places_of.pick_place(sent, parts, places, roles=used)
+    filed = draft.type in lex.dateline_types
+    located = lex.place_object_verbs if filed else None
+    place, placed = places_of.pick_place(sent, parts, places, roles=used, located=located)
     if not _anchored(draft, dated=dated, placed=placed, lex=lex):
         return []
     if place is not None and not placed and draft.type == "PROTEST":
@@ -315,15 +319,16 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
         place = crowd if crowd is not None and crowd.country != place.country else place
     if place is None:
         place = places_of.fallback_place(sent, parts, places, context=ctx.where,
-                                     exclude=by_actor if draft.type == "ASSAULT" else set(),
-                                     roles=used, filed=draft.type in lex.dateline_types)
+                                         exclude=_participants(draft, used, by_actor, lex),
+                                         roles=used, filed=filed, located=located)
     if date is not None and date.date is not None:
         for hit in draft.hits:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date
     first = next((h for h in draft.hits if not h.rule.generic), draft.hits[0])
     trig = article.text[first.tokens[0].idx: first.tokens[-1].idx + len(first.tokens[-1])]
     where = [place]
-    if place is not None and draft.fatalities is None and draft.injuries is None:
+    if place is not None and draft.fatalities is None and draft.injuries is None and (
+            placed or not filed):
         where = places_of.coordinated(place, places, sent, parts, attached=placed)
     one = Event(
         id=ids.record_id("e", article.id, start, end, draft.type), doc=article.id,
@@ -336,6 +341,16 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
         return [one]
     return [replace(one, id=ids.record_id("e", article.id, start, end, draft.type, loc.name),
                     location=loc) for loc in where]
+
+
+def _participants(draft: Draft, used: set[int], by_actor: set[int], lex: Lexicon) -> set[int]:
+    """Tokens whose places are the event's participants, not where it happened: an
+    attack's actor ('<country> struck ...'); any actor or target of a verbal or
+    diplomatic event ('<country> and <country> signed a deal', 'a deal with
+    <country>', `dateline_types`); a protest's crowd may name its place."""
+    if draft.type in lex.dateline_types:
+        return used
+    return by_actor if draft.type == "ASSAULT" else set()
 
 
 def _evidence(article: Article, span: tuple[int, int] | None) -> Evidence | None:

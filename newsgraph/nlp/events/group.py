@@ -99,13 +99,18 @@ def _combine(events: list[Event], *, spoken: set[Evidence]) -> Event:
 
 def _dated(events: list[Event]) -> Event:
     """The first mention's date; when it has none, the first day or month a later
-    mention states in its own sentence (a year alone there is mostly background)."""
+    mention states in its own sentence (a year alone there is mostly background); when
+    it is a month or year, a finer date within it that a later mention states ('in
+    January' ... 'the Jan. 8 attack')."""
     first = events[0]
+    stated = [e for e in events[1:] if e.date is not None and e.date.date
+              and _DATE_RANK.get(e.date.precision or "", 9) <= 1
+              and e.evidence.start <= e.date.start < e.evidence.end]
     if first.date is not None and first.date.date:
-        return first
-    return next((e for e in events[1:] if e.date is not None and e.date.date
-                 and _DATE_RANK.get(e.date.precision or "", 9) <= 1
-                 and e.evidence.start <= e.date.start < e.evidence.end), first)
+        coarse = first.date.date
+        return next((e for e in stated if len(e.date.date) > len(coarse)
+                     and e.date.date.startswith(coarse)), first)
+    return next(iter(stated), first)
 
 
 def _placed(events: list[Event]) -> Event:

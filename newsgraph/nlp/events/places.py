@@ -15,10 +15,13 @@ from .roles import ARGUMENTS, PLACE_PREPS, tokens_at
 
 
 def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
-               roles: set[int]) -> tuple[Location | None, bool]:
+               roles: set[int], located: frozenset[str] | None = None
+               ) -> tuple[Location | None, bool]:
     """The place of the sentence: 'in/at/near X' attached to the trigger first, then the
     nearest place that is not itself an actor or target of the event; and whether it is
-    attached."""
+    attached. `located` (lemmas of verbs whose object is a place: 'visited X'): only
+    places the sentence tells as a location ('in/at X', a site, the object of such a
+    verb), never a bare name ('A and B signed', 'a deal with B': participants)."""
     cands = [(p, tokens_at(sent, p.evidence.start, p.evidence.end)) for p in places
              if p.evidence and sent.start_char <= p.evidence.start < sent.end_char]
     heads = {t.i for _, toks in cands for t in toks}
@@ -37,6 +40,8 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
                 g.later_conjunct(t, heads) for t in toks) or _hyphenated(toks):
             continue
         tight = site and _right_after(parts, toks)
+        if located is not None and not (near or tight or site or locative(toks, located)):
+            continue
         scored.append((not (near or tight), not tight, abs(loc.evidence.start - pivot), i, loc))
     if not scored:
         return None, False
@@ -44,6 +49,17 @@ def pick_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *
     if best[0] and _national_modifier(parts):
         return None, False       # '<nationality> protests': that beats a loose place
     return best[-1], not best[0]
+
+
+def locative(toks: Sequence[Token], verbs: frozenset[str] = frozenset()) -> bool:
+    """Is the place told as a location: the object of 'in/at/near ...' or of one of
+    `verbs` ('visited X'), or an item of a list that is?"""
+    if not toks:
+        return False
+    root = g.first_conjunct(toks[-1])
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in verbs
+    return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
 
 
 def _national_modifier(parts: Sequence[Token]) -> bool:
@@ -74,14 +90,20 @@ def _finer(best: tuple, scored: Sequence[tuple]) -> tuple:
 
 def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location], *,
                    context: PlaceContext, exclude: set[int],
-                   roles: set[int] = frozenset(), filed: bool = False) -> Location | None:
+                   roles: set[int] = frozenset(), filed: bool = False,
+                   located: frozenset[str] | None = None,
+                   parties: bool = True) -> Location | None:
     """A place for an event whose sentence has none attached: a nationality word or
     country modifying the trigger ('<nationality> protests'), any place of the sentence (not
     among the tokens in `exclude`), a nationality modifying an actor or target
     ('<nationality> protesters'), then a place earlier in the paragraph, the dateline's
     for the lead when `filed` (a type told where the story was filed), then the
-    article's dominant country. A nationality
-    modifying anything else ('despite X's support') is ignored."""
+    article's main town, then its dominant country. A nationality
+    modifying anything else ('despite X's support') is ignored. `located` (see
+    pick_place): of the sentence's places only those told as locations, of its
+    nationality words only one modifying the trigger. Without `parties` (violence:
+    '<nationality> forces raided a compound' abroad) a nationality of an actor or
+    target places nothing."""
     pivot = parts[0].idx
     own = {p.i for p in parts}
     found: list[tuple[int, int, Location]] = []
@@ -91,6 +113,8 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
             if toks and not any(t.i in exclude for t in toks) and not _hyphenated(toks):
                 national = loc.kind == "country" and toks[-1].dep_ in ("compound", "poss", "amod")
                 rank = _national_rank(toks[-1], own, roles) if national else 1
+                rank = _allowed(rank, located is None or locative(toks, located),
+                                parties=parties)
                 if rank is not None:
                     found.append((rank, abs(loc.evidence.start - pivot), loc))
     if not any(f[0] <= 1 for f in found) and _CITY_ANAPHOR.search(sent.text):
@@ -99,14 +123,26 @@ def fallback_place(sent: Span, parts: Sequence[Token], places: Sequence[Location
             return earlier
     for tok in sent:
         if tok.ent_type_ == "NORP" and tok.i not in exclude and not _hyphenated([tok]):
-            rank = _national_rank(tok, own, roles)
+            rank = _allowed(_national_rank(tok, own, roles), located is None, parties=parties)
             loc = context.demonym(tok.idx, tok.idx + len(tok)) if rank is not None else None
             if loc is not None:
                 found.append((rank, abs(tok.idx - pivot), loc))
     if found:
         return min(found, key=lambda f: f[:2])[2]
     return (context.earlier_in_paragraph(sent.start_char)
-            or (context.filed_for(sent.start_char) if filed else None) or context.country)
+            or (context.filed_for(sent.start_char) if filed else None) or context.main
+            or context.country)
+
+
+def _allowed(rank: int | None, where: bool, *, parties: bool) -> int | None:
+    """The rank of a fallback candidate, or None when it may not place the event: a
+    nationality of the trigger (0) always may; a place (1) or a nationality of a
+    party (2) only when told as a location (`where`), a party's only with `parties`."""
+    if rank is None or rank == 0:
+        return rank
+    if not where or (rank == 2 and not parties):
+        return None
+    return rank
 
 
 def owned_by_rival(loc: Location, sent: Span, parts: Sequence[Token],

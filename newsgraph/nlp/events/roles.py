@@ -2,6 +2,7 @@
 did it to whom, and which date of the sentence belongs to it (places: event_places)."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from spacy.tokens import Span, Token
@@ -234,20 +235,66 @@ def tokens_at(sent: Span, start: int, end: int) -> list[Token]:
     return list(sent.doc.char_span(start, end, alignment_mode="expand") or [])
 
 
-def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef]
-              ) -> tuple[DateRef | None, bool]:
+def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef], *,
+              telling: frozenset[str] = frozenset()) -> tuple[DateRef | None, bool]:
     """The date of the sentence closest to the trigger, syntactically attached first;
-    and whether it is attached."""
-    cands = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    and whether it is attached. With `telling` (lemmas of verbs that tell of a
+    happening: 'said', 'confirmed', 'released details'), a date on such a verb that is
+    not the trigger is the day the happening was told: any other date of the sentence
+    is the happening's before it ('the ministry on Thursday denounced a strike that
+    killed two late on Wednesday'); alone, it stands (news is mostly told the day it
+    happens). A deadline ('withdraw by Dec. 31') comes after every other date."""
+    cands = _range_starts([d for d in dates if sent.start_char <= d.start < sent.end_char],
+                          sent.doc.text)
     if not cands:
         return None, False
+    own = {p.i for p in parts}
     anchors = g.clause_anchors(parts)
     pivot = parts[0].idx
-    scored = [(_dateline(sent, d),
+    later = {id(d) for d in cands if (telling and told(tokens_at(sent, d.start, d.end), own,
+                                                       telling)) or _DEADLINE.match(d.text)}
+    if not any(d.date for d in cands if id(d) not in later):
+        later = set()         # no other date to give way to
+    scored = [(_dateline(sent, d), id(d) in later,
                not g.hangs_from(tokens_at(sent, d.start, d.end), anchors, preps=None),
                d.date is None, abs(d.start - pivot), i, d) for i, d in enumerate(cands)]
     best = min(scored)
-    return best[-1], not best[0] and not best[1]
+    return best[-1], not best[0] and not best[2]
+
+
+_RANGE = re.compile(r"\s+(?:and|to|until|till|through)\s+(?:on\s+)?", re.I)
+
+
+def _range_starts(cands: list[DateRef], text: str) -> list[DateRef]:
+    """A span of days ('between 11 June and 14 June', 'overnight Monday and on Tuesday')
+    is dated by its start: the date that closes it is left out."""
+    out: list[DateRef] = []
+    for d in cands:
+        if out and out[-1].date and _RANGE.fullmatch(text, out[-1].end, d.start):
+            continue
+        out.append(d)
+    return out
+
+
+_DEADLINE = re.compile(r"(?i)(?:by|until|till)\s")
+
+
+def told(tokens: Sequence[Token], own: set[int], telling: frozenset[str]) -> bool:
+    """Does a date (its tokens) hang from a telling verb before it reaches the trigger
+    (`own`) or any other verb? 'the Pentagon on Wednesday released details about the
+    raid' -> True for the raid; "Monday's raid" -> False."""
+    if not tokens or any(t.i in own for t in tokens):
+        return False
+    cur = tokens[-1]
+    for _ in range(6):
+        if cur.head == cur:
+            return False
+        cur = cur.head
+        if cur.i in own:
+            return False
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur.lemma_.lower() in telling
+    return False
 
 
 def _dateline(sent: Span, ref: DateRef) -> bool:
