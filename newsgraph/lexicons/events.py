@@ -86,6 +86,7 @@ class EventsFile(Strict):
     responsibility_words: list[str] = []
     reciprocal_triggers: list[str] = []
     onlooker_verbs: list[str] = []
+    portion_nouns: list[str] = []
     kind_nouns: list[str] = []
     of_agent_types: list[str] = ["CONCEDE"]
     pair_nouns: list[str] = []
@@ -137,6 +138,7 @@ class Lexicon:
     responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
+    portion_nouns: frozenset[str] = frozenset()    # 'a round of talks': its verb's subject acts
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
     of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
     pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
@@ -169,6 +171,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         responsibility=_words(data.responsibility_words),
         reciprocal=_words(data.reciprocal_triggers),
         onlooker_verbs=_words(data.onlooker_verbs),
+        portion_nouns=_words(data.portion_nouns),
         kind_nouns=_words(data.kind_nouns),
         of_agent_types=frozenset(data.of_agent_types),
         pair_nouns=_words(data.pair_nouns),
