@@ -89,6 +89,7 @@ class EventsFile(Strict):
     telling_verbs: list[str] = []
     told_date_types: list[str] = []
     place_object_verbs: list[str] = []
+    portion_nouns: list[str] = []
     kind_nouns: list[str] = []
     of_agent_types: list[str] = ["CONCEDE"]
     pair_nouns: list[str] = []
@@ -143,6 +144,7 @@ class Lexicon:
     telling_verbs: frozenset[str] = frozenset()    # 'killed 16, X said on Saturday'
     told_date_types: frozenset[str] = frozenset()  # types whose told day is not theirs
     place_object_verbs: frozenset[str] = frozenset()   # 'visited X': X is a place
+    portion_nouns: frozenset[str] = frozenset()    # 'a round of talks': its verb's subject acts
     kind_nouns: frozenset[str] = frozenset()   # 'A militants ... the militants' -> A
     of_agent_types: frozenset[str] = frozenset({"CONCEDE"})   # 'the withdrawal of A'
     pair_nouns: frozenset[str] = frozenset()   # 'A and B ... the two countries'
@@ -178,6 +180,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         telling_verbs=_words(data.telling_verbs),
         told_date_types=frozenset(data.told_date_types),
         place_object_verbs=_words(data.place_object_verbs),
+        portion_nouns=_words(data.portion_nouns),
         kind_nouns=_words(data.kind_nouns),
         of_agent_types=frozenset(data.of_agent_types),
         pair_nouns=_words(data.pair_nouns),

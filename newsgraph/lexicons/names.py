@@ -38,6 +38,8 @@ class NamesFile(Strict):
     group_heads: list[str] = []
     follower_nouns: list[str] = []
     follower_sectors: list[str] = []
+    local_groups: dict[str, list[str]] = {}
+    state_groups: list[str] = []
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -68,6 +70,8 @@ class NameLexicon:
     group_heads: tuple[str, ...] = ()
     follower_nouns: tuple[str, ...] = ()
     follower_sectors: frozenset[str] = frozenset()
+    local_groups: dict[str, str] | None = None   # noun lemma(s) -> the group it describes
+    state_groups: tuple[str, ...] = ()           # groups that are the home state's force
 
 
 def load_names(path: Path) -> NameLexicon:
@@ -104,4 +108,7 @@ def load_names(path: Path) -> NameLexicon:
         group_heads=tuple(sorted(data.group_heads, key=lambda w: (-len(w), w))),
         follower_nouns=tuple(data.follower_nouns),
         follower_sectors=frozenset(data.follower_sectors),
+        local_groups={" ".join(n.lower().split()): group
+                      for group, nouns in data.local_groups.items() for n in nouns},
+        state_groups=tuple(data.state_groups),
     )

@@ -25,6 +25,7 @@ class _Item:
     name: str
     key: str
     parts: int
+    scope: str = ""     # the article of a group local to it (nlp/actors/local.py)
 
 
 class _Union:
@@ -44,6 +45,9 @@ class _Union:
             self.parent[hi] = lo
 
 
+LOCAL = "group"     # the mention kind of an unnamed group local to its article
+
+
 def _order(i: _Item) -> tuple:
     return (-i.parts, i.key, i.name)
 
@@ -55,7 +59,8 @@ def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
     unlinked: dict[_Item, list[Mention]] = defaultdict(list)
     link = _linker(kb, names)
     for m in _place_fragments(mentions, names):
-        kb_id = m.kb_id if m.kb_id in kb.actors else link(m.name or m.text, m.label)
+        kb_id = m.kb_id if m.kb_id in kb.actors else (
+            None if m.kind == LOCAL else link(m.name or m.text, m.label))
         if kb_id:
             linked[kb_id].append(m)
         else:
@@ -100,22 +105,23 @@ def _item(m: Mention, lex: NameLexicon) -> _Item:
     name = m.name or m.text
     p = parse(name, lex)
     key = p.key or fold(name)
-    return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys))
+    return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys),
+                 scope=m.doc if m.kind == LOCAL else "")
 
 
 def _cluster(items: list[_Item], lex: NameLexicon) -> dict[_Item, list[_Item]]:
     """Union by equal keys, then by flat keys, then (people) by the match rules
     within blocks of the same last part; a bare surname joins only a unique full name."""
     uf = _Union(items)
-    by_key: dict[tuple[str, str], list[_Item]] = defaultdict(list)
+    by_key: dict[tuple[str, str, str], list[_Item]] = defaultdict(list)
     by_flat: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     by_last: dict[tuple[str, str], list[_Item]] = defaultdict(list)
     for i in sorted(items, key=_order):
         p = parse(i.name, lex)
-        by_key[(i.tclass, i.key)].append(i)
-        if len(p.flat) >= 4:
+        by_key[(i.tclass, i.scope, i.key)].append(i)
+        if len(p.flat) >= 4 and not i.scope:
             by_flat[(i.tclass, p.flat)].append(i)
-        if i.tclass == "PERSON" and p.keys:
+        if i.tclass == "PERSON" and p.keys and not i.scope:
             by_last[(i.tclass, p.last)].append(i)
     for group in (*by_key.values(), *by_flat.values()):
         _merge_same_key(group, uf, lex)
@@ -196,6 +202,8 @@ def _key_id(root: _Item, lex: NameLexicon) -> str:
     """Id of a name-key cluster; short keys are shared by different names (see
     `short_key_clash`), so their id also carries the root's spelling."""
     p = parse(root.name, lex)
+    if root.scope:
+        return record_id("E", "local", root.scope, f"{root.tclass}:{root.key}")
     if len(p.keys) == 1 and len(p.key) <= SHORT_KEY and not p.acronym:
         return record_id("E", "key", f"{root.tclass}:{root.key}", fold(root.name))
     return record_id("E", "key", f"{root.tclass}:{root.key}")

@@ -1,7 +1,7 @@
 """Attribution and reciprocal frames of an event trigger, on hand-built parses."""
 from __future__ import annotations
 
-from newsgraph.nlp.events import frames
+from newsgraph.nlp.events import frames, roles
 from tests.nlp.grammar.parses import parse, words
 from tests.shipped import data
 
@@ -63,3 +63,23 @@ def test_the_sides_of_talks_held_between_them_act() -> None:
     doc = parse("talks ROOT - NOUN NNS talk", "held acl 0 VERB VBN hold", "between prep 1 ADP",
                 "A pobj 2 PROPN", "and cc 3 CCONJ", "B conj 3 PROPN")
     assert words(frames.other_sides(doc[0], _lex())) == ["A"]
+
+
+def test_a_portioned_event_is_done_by_the_subject_of_its_verb() -> None:
+    # A held a session of talks ; A reported a session of talks ; A saw the end of talks
+    doc = parse("A nsubj 1 PROPN", "held ROOT - VERB VBD hold", "a det 3 DET",
+                "session dobj 1 NOUN NN session", "of prep 3 ADP", "talks pobj 4 NOUN NNS talk")
+    assert words(roles.noun_roles(doc[5], [doc[5]], of_is_actor=False, lex=_lex())[0]) == ["A"]
+    doc = parse("A nsubj 1 PROPN", "reported ROOT - VERB VBD report", "a det 3 DET",
+                "session dobj 1 NOUN NN session", "of prep 3 ADP", "talks pobj 4 NOUN NNS talk")
+    assert roles.noun_roles(doc[5], [doc[5]], of_is_actor=False, lex=_lex())[0] == []
+    doc = parse("A nsubj 1 PROPN", "saw ROOT - VERB VBD see", "the det 3 DET",
+                "end dobj 1 NOUN NN end", "of prep 3 ADP", "talks pobj 4 NOUN NNS talk")
+    assert roles.noun_roles(doc[5], [doc[5]], of_is_actor=False, lex=_lex())[0] == []
+
+
+def test_both_sides_of_a_swap_act() -> None:
+    # a swap between A and B
+    doc = parse("a det 1 DET", "swap ROOT - NOUN NN swap", "between prep 1 ADP", "A pobj 2 PROPN",
+                "and cc 3 CCONJ", "B conj 3 PROPN")
+    assert words(frames.other_sides(doc[1], _lex())) == ["A"]

@@ -116,3 +116,14 @@ def test_place_names_with_an_omitted_middle_word_merge(kb):
           _m("d2", 30, "Baghdad", "GPE")]
     ents = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert ents[ms[0].id].id == ents[ms[1].id].id != ents[ms[2].id].id
+
+
+def test_unnamed_groups_are_entities_of_their_own_article_only(kb):
+    ms = [_m("d1", 0, "protesters", "NORP", kind="group"),
+          _m("d1", 40, "demonstrators", "NORP", name="protesters", kind="group"),
+          _m("d2", 0, "protesters", "NORP", kind="group"),
+          _m("d2", 40, "Protesters Union", "ORG")]
+    of = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
+    assert of[ms[0].id].id == of[ms[1].id].id
+    assert of[ms[0].id].name == of[ms[2].id].name == "protesters"
+    assert len({of[m.id].id for m in ms[1:]}) == 3

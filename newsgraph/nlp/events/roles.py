@@ -159,15 +159,18 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
     if lex is None:
         return _noun_roles(noun, parts, of_is_actor=of_is_actor)
     actors, targets = _noun_roles(noun, parts, of_is_actor=of_is_actor,
-                                  onlookers=lex.onlooker_verbs)
+                                  onlookers=lex.onlooker_verbs, portions=lex.portion_nouns)
     blamed = frames.attributed(noun, lex)
     return blamed or actors + frames.other_sides(noun, lex), targets
 
 
 def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
-                onlookers: frozenset[str] = frozenset()) -> tuple[list[Token], list[Token]]:
+                onlookers: frozenset[str] = frozenset(), portions: frozenset[str] = frozenset()
+                ) -> tuple[list[Token], list[Token]]:
     """The subject of the verb whose object the noun is does it ('A launched an
-    attack'), unless the verb is one of `onlookers` ('A reported an attack')."""
+    attack'), unless the verb is one of `onlookers` ('A reported an attack'); also
+    through a noun of `portions` ('A held a session of talks', 'A struck with a wave
+    of air strikes')."""
     inside = {p.i for p in parts}
     mods = [c for p in parts for c in p.children if c.i not in inside]
     actors = [c for c in mods if c.dep_ == "poss"]
@@ -180,6 +183,7 @@ def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
         actors += of
     else:
         targets += of
+    noun = _portioned(noun, portions)
     gov = noun.head
     if not actors and noun.dep_ in ("dobj", "pobj", "attr") and gov.pos_ in ("VERB", "ADP"):
         verb = gov if gov.pos_ == "VERB" else gov.head
@@ -189,6 +193,15 @@ def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
     if not actors and noun.dep_ == "nsubjpass" and gov.pos_ == "VERB":
         actors = g.agent(gov)      # 'the attack was carried out by A'
     return actors, targets
+
+
+def _portioned(noun: Token, portions: frozenset[str]) -> Token:
+    """'a session of talks' (token talks) -> session: the noun that portions the
+    trigger, which is what a verb governs."""
+    while (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head != noun.head
+           and noun.head.head.lemma_.lower() in portions):
+        noun = noun.head.head
+    return noun
 
 
 def covering(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
