@@ -52,10 +52,26 @@ def test_incompatible_reports_stay_apart() -> None:
     assert len({c["a"], c["b"], c["c"], c["d"]}) == 4
 
 
-def test_two_events_of_one_article_never_merge() -> None:
-    c = clusters([ev("a", "d1"), ev("b", "d1", start=50), ev("c", "d2")])
-    assert c["a"] != c["b"]
-    assert c["c"] in (c["a"], c["b"])
+def test_two_happenings_of_one_article_never_merge() -> None:
+    other_day = clusters([ev("a", "d1"), ev("b", "d1", start=50, date="2021-03-06"),
+                          ev("c", "d2")])
+    assert other_day["a"] != other_day["b"] and other_day["c"] == other_day["a"]
+    other_town = clusters([ev("a", "d1"), ev("b", "d1", start=50, loc=OTHER_TOWN),
+                           ev("c", "d2")])
+    assert other_town["a"] != other_town["b"]
+    other_type = clusters([ev("a", "d1"), ev("b", "d1", start=50, type="PROTEST", mode=None),
+                           ev("c", "d2")])
+    assert other_type["a"] != other_type["b"]
+
+
+def test_one_happening_told_twice_by_one_article_joins_one_cluster() -> None:
+    """Two reports of one article, of one type, day and town (a re-mention the article
+    grouping missed), join the other outlet's report of that happening."""
+    c = clusters([ev("a", "d1"), ev("b", "d1", start=50), ev("c", "d2", mode=None)])
+    assert c["a"] == c["b"] == c["c"]
+    undated = clusters([ev("a", "d1"), ev("b", "d1", start=50, date=None),
+                        ev("c", "d2", mode=None)])
+    assert undated["a"] == undated["c"] and undated["b"] != undated["a"]
 
 
 def test_cluster_ids_are_deterministic() -> None:
