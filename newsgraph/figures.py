@@ -1,7 +1,7 @@
 """Figures with their unit, read from a sentence: "22 Iranian missiles", "killing three",
 "at least 25 people were injured", "dozens of missiles".
 
-A figure is a range: "25" is [25, 25], "at least 25" [25, open), "about 170" about
+A figure is a range: "25" is [25, 25], "at least 25" [25, 37.5], "about 170" about
 15% either side, "dozens" [24, 99] (qualifiers and amounts are data, disputes.yaml). Two
 figures of one unit dispute only when their ranges cannot both hold, so a vaguer form
 of the same value ("more than a dozen" beside "16") is no dispute.
