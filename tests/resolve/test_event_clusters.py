@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from newsgraph.model import DateRef, Event, Evidence, Location
+from newsgraph.resolve.event_link import build_profiles, link_score
 from newsgraph.resolve.events import cluster_events, event_contradictions
 from tests.shipped import data
 
@@ -307,3 +310,21 @@ def test_talks_told_by_the_deal_they_produced_link_with_the_deal() -> None:
     plain = dataclasses.replace(meeting, evidence=dataclasses.replace(
         meeting.evidence, text="The two sides held a meeting in Koro on Sunday."))
     assert len(set(clusters([ev("a", "d1", type="AGREE", mode=None, text=deal), plain]).values())) == 2
+
+
+def test_an_undated_report_in_the_next_morning_s_article_means_that_day() -> None:
+    """One side gives no date: when its article appeared on the other's day or within
+    `fresh_days` after, the pair earns the `fresh_for_undated` points, not later."""
+    cfg = data().linking
+    a = ev("a", "d1")
+    b = ev("b", "d2", date=None, loc=COUNTRY, mode=None, text="Guards died in the depot attack.")
+
+    def score(published: str) -> float | None:
+        pa, pb = build_profiles([a, b], entity_of={}, cfg=cfg,
+                                published={"d1": "2021-03-07", "d2": published})
+        return link_score(pa, pb, cfg)
+
+    fresh, late = score("2021-03-08"), score("2021-03-20")
+    assert fresh is not None and late is not None and cfg.weights["fresh_for_undated"] > 0
+    assert fresh - late == pytest.approx(cfg.weights["fresh_for_undated"])
+    assert score("2021-03-07") == pytest.approx(fresh)
