@@ -22,6 +22,8 @@ def figs(text: str) -> list[tuple[str, float, float | None, str]]:
     ("No casualties were reported.", [("killed", 0, 0, "no")]),
     ("Between 160 and 190 men were killed.", [("killed", 160, 190, "between 160 and 190")]),
     ("Two soldiers and one contractor were killed.", [("killed", 3, 3, "two + one")]),
+    ("Nine civilians, including four children, have lost their lives.",
+     [("killed", 9, 9, "nine")]),
 ])
 def test_figures_with_their_unit(text, expected) -> None:
     assert figs(text) == expected
