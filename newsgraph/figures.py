@@ -1,7 +1,7 @@
 """Figures with their unit, read from a sentence: "22 Iranian missiles", "killing three",
 "at least 25 people were injured", "dozens of missiles".
 
-A figure is a range: "25" is [25, 25], "at least 25" [25, open), "about 170" about
+A figure is a range: "25" is [25, 25], "at least 25" [25, 37.5], "about 170" about
 15% either side, "dozens" [24, 99] (qualifiers and amounts are data, disputes.yaml). Two
 figures of one unit dispute only when their ranges cannot both hold, so a vaguer form
 of the same value ("more than a dozen" beside "16") is no dispute.
@@ -196,10 +196,23 @@ def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:
 def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) -> int | None:
     if _part_of_set(toks, end, lex):
         return None
-    for k in range(end, min(len(toks), end + unit.window)):
+    k, left = end, unit.window
+    while k < len(toks) and left > 0:
         word = toks[k][0]
+        if word == "," and k + 1 < len(toks) and toks[k + 1][0] in lex.asides:
+            k = _after_aside(toks, k + 1)        # "218 civilians, including 18 children, died"
+            continue
         if word in _PUNCT or (word in lex.breaks and not (word == "of" and k == end)):
             return None
         if any(tuple(t[0] for t in toks[k:k + len(p)]) == p for p in unit.after):
             return k
+        k, left = k + 1, left - 1
     return None
+
+
+def _after_aside(toks: list[Token], start: int) -> int:
+    """The token after the comma closing an aside opened at `start`, or the end."""
+    for k in range(start, len(toks)):
+        if toks[k][0] == ",":
+            return k + 1
+    return len(toks)

@@ -30,6 +30,7 @@ class DisputesFile(Strict):
     not_counts: list[str] = []
     months: list[str] = []
     part_of_set: list[str] = []
+    asides: list[str] = []
     qualifiers: dict[str, Qualifier] = {}
     amounts: dict[str, list[int]]
     stance_types: list[str] = []
@@ -57,6 +58,7 @@ class DisputeLexicon:
     not_counts: frozenset[str]             # a number beside one of these is no count
     months: frozenset[str]
     part_of_set: frozenset[str]            # "of <word>" after a number: a part ("of the dead")
+    asides: frozenset[str] = frozenset()   # ", including ...,": skipped between number and unit
     qualifiers: dict[tuple[str, ...], tuple[float, float | None]]
     amounts: dict[tuple[str, ...], tuple[int, int | None]]
     stance_types: frozenset[str]           # event types responsibility and person states belong to
@@ -86,6 +88,7 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         not_counts=frozenset(w.lower() for w in data.not_counts),
         months=frozenset(w.lower() for w in data.months),
         part_of_set=frozenset(w.lower() for w in data.part_of_set),
+        asides=frozenset(w.lower() for w in data.asides),
         qualifiers={_words(k): (q.low, q.high) for k, q in data.qualifiers.items()},
         amounts={_words(k): (v[0], v[-1] if len(v) == 2 else None) for k, v in data.amounts.items()},
         stance_types=frozenset(data.stance_types),

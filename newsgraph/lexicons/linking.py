@@ -26,6 +26,8 @@ class LinkingFile(Strict):
     campaign_days: int
     recent_days: int = 0
     near_site_km: float = 0.0
+    retold_in_article: bool = False
+    fresh_days: int = 0
     weights: dict[str, float]
     start_words: list[str] = []
     type_families: list[list[str]] = []
@@ -69,6 +71,8 @@ class LinkConfig:
     start_words: frozenset[str]
     actor_defined_types: frozenset[str]
     relations: tuple[TypeRelation, ...] = ()
+    retold_in_article: bool = False     # two reports of one article may share a cluster
+    fresh_days: int = 0                 # an undated report's article this soon after a day
 
 
 def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
@@ -89,6 +93,7 @@ def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
         tie_participants=data.tie_participants, mean_threshold=data.mean_threshold,
         near_days=data.near_days, campaign_days=data.campaign_days,
         recent_days=data.recent_days, near_site_km=data.near_site_km,
+        retold_in_article=data.retold_in_article, fresh_days=data.fresh_days,
         weights=dict(data.weights),
         families=tuple(frozenset(f) for f in data.type_families),
         mode_groups=tuple(frozenset(g) for g in data.mode_groups),

@@ -181,7 +181,7 @@ def dot(x: Mapping[str, float], y: Mapping[str, float]) -> float:
 
 def _date_points(rel: str, w: Mapping[str, float]) -> float:
     return {"same_day": w["same_day"], "same": w["same_coarse_date"],
-            "near": w["near_date"]}.get(rel, 0.0)
+            "near": w["near_date"], "fresh": w.get("fresh_for_undated", 0.0)}.get(rel, 0.0)
 
 
 def _place_points(a: Event, b: Event, rel: str, cfg: LinkConfig) -> float:
@@ -208,6 +208,18 @@ def undated_recency(a: Profile, b: Profile, cfg: LinkConfig) -> str:
     if (b.event.date and b.event.date.date) and not (a.event.date and a.event.date.date):
         return recency(b.event, a.published, cfg)
     return "unknown"
+
+
+def fresh_for_undated(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
+    """One report gives no date, and the other's day is the undated one's news: its
+    article appeared that day or at most `fresh_days` after (a report of a strike
+    without a date, in an article of the next morning, means that strike)."""
+    for dated, undated in ((a, b), (b, a)):
+        when = dated.event.date and dated.event.date.date
+        if when and not (undated.event.date and undated.event.date.date):
+            x, pub = day(when), day(undated.published)
+            return x is not None and pub is not None and 0 <= (pub - x).days <= cfg.fresh_days
+    return False
 
 
 def one_wave(a: Profile, b: Profile, cfg: LinkConfig) -> bool:
@@ -268,6 +280,8 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return None
     if kind == "related" and not close_in_time(a, b, cfg):
         return None                  # a blame years after an attack tells another one
+    if cfg.fresh_days and fresh_for_undated(a, b, cfg):
+        when = "fresh"
     score = (_date_points(when, w) + _place_points(ea, eb, where, cfg)
              + _participant_points(a, b, w) + w["words"] * cosine(a, b))
     if kind in ("family", "related"):

@@ -4,9 +4,10 @@ contradictions between those reports (date, place, toll, perpetrator, character)
 Pairs of reports from different articles are scored (event_link); clusters grow from
 the best pair down, and two clusters merge only when no pair of their members is in
 hard conflict and their mean pair score is high enough, so one vague report cannot
-chain two different events together. Two events of one article never share a cluster
-unless they are the same sentence read twice (same type, overlapping evidence, places
-that do not exclude each other).
+chain two different events together. Two events of one article share a cluster only
+when they are the same sentence read twice (same type, overlapping evidence, places
+that do not exclude each other), or one happening told twice (same type and day,
+stated places that do not exclude each other: a re-mention the article grouping missed).
 Cluster ids are content hashes of the member ids.
 """
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..model import Event
 from .event_disputes import event_contradictions
 from .event_facets import (
     LinkConfig,
+    date_relation,
     evidence_spans,
     evidence_text,
     place_key,
@@ -162,13 +164,27 @@ class _Clusters:
         return True
 
     def _may_merge(self, a: list[int], b: list[int]) -> bool:
-        docs_a = frozenset().union(*(self.docs[k] for k in a))
-        if any(self.docs[k] & docs_a for k in b):
-            return False
-        scores = [self.score(i, j) for i in a for j in b]
-        if any(s is None for s in scores):
+        scores = []
+        for i in a:
+            for j in b:
+                if self.docs[i] & self.docs[j] and not self._retold(i, j):
+                    return False
+                if self.docs[i] != self.docs[j]:
+                    scores.append(self.score(i, j))
+        if not scores or any(s is None for s in scores):
             return False
         return sum(scores) / len(scores) >= self.cfg.mean_threshold
+
+    def _retold(self, i: int, j: int) -> bool:
+        """Two reports of one article may be one happening told twice (a re-mention the
+        article grouping missed) only when of one type, on one day and at stated
+        places that do not exclude each other (event_linking.yaml `retold_in_article`)."""
+        if not self.cfg.retold_in_article:
+            return False
+        ea, eb = self.profiles[i].event, self.profiles[j].event
+        return (ea.type == eb.type
+                and date_relation(ea, eb, self.cfg) == "same_day"
+                and place_relation(stated_place(ea), stated_place(eb)) != "conflict")
 
 
 def _unambiguous(scored: list[tuple[float, int, int]], profiles: Sequence[Profile],

@@ -4,7 +4,9 @@ is tied to one event report of its article, and through it to the report's clust
 A sentence belongs to the report that tells it (its evidence spans cover the sentence);
 otherwise to the nearest report before it in the article ("The death toll later rose to
 30." follows the report it revises) of a happening other articles tell too, else to the
-nearest report before it, else to the first one after it. `types` keeps to reports
+nearest report before it, else to the first one after it. A report no other article
+tells speaks for another report of its article that others do tell, when the two are of
+one type, day (or one undated) and place (one happening told twice). `types` keeps to reports
 of those event types (a death toll belongs to an attack, not to the talks that followed).
 Statements that cannot all hold become one Contradiction per cluster and field, with
 every value given and the sentences giving it.
@@ -18,6 +20,7 @@ from typing import Callable, Collection, Mapping, Sequence
 
 from .. import ids
 from ..model import Contradiction, ContradictionValue, Event, Evidence
+from .event_facets import place_relation, stated_place
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -69,7 +72,24 @@ class Attacher:
         before = [e for e in reports if e.evidence.start < start]
         shared = [e for e in before if self._clusters[e.id] in self._shared]
         chosen = (telling or shared or before or reports)[-1 if not telling else 0]
-        return self._clusters[chosen.id]
+        return self._clusters[self._retold(chosen, reports).id]
+
+    def _retold(self, report: Event, reports: Sequence[Event]) -> Event:
+        """A report no other article tells, and another report of its article that
+        others do tell, of its type, day (or undated) and place: the article tells one
+        happening twice (the grouping of its sentences missed it), so its sentences
+        speak of the shared one."""
+        if self._clusters[report.id] in self._shared:
+            return report
+        return next((e for e in reports if self._clusters[e.id] in self._shared
+                     and e.type == report.type and _same_day_or_undated(e, report)
+                     and place_relation(stated_place(e), stated_place(report)) != "conflict"),
+                    report)
+
+
+def _same_day_or_undated(a: Event, b: Event) -> bool:
+    da, db = a.date and a.date.date, b.date and b.date.date
+    return not da or not db or da == db
 
 
 def contradictions(stated: Sequence[Stated], differ: Callable[[Stated, Stated], bool], *,

@@ -2,7 +2,9 @@
 articles, each value with its sentences; sides with outlet and speaker."""
 from __future__ import annotations
 
-from newsgraph.model import Article, Claim, Contradiction, Event, Evidence, Mention
+from dataclasses import replace
+
+from newsgraph.model import Article, Claim, Contradiction, DateRef, Event, Evidence, Mention
 from newsgraph.resolve.dispute_sides import Sides, with_sides
 from newsgraph.resolve.figure_disputes import figure_disputes
 from newsgraph.resolve.stance_disputes import stance_disputes
@@ -50,6 +52,23 @@ def test_a_figure_revised_further_down_one_article_is_a_dispute() -> None:
     got = figure_disputes([report("a", a, "Gunmen attacked the market.")], clusters={"a": "k"},
                           articles=[a], lex=LEX)
     assert [set(values(x)) for x in got] == [{"four", "nine"}]
+
+
+def test_a_retold_happening_s_figure_speaks_of_the_shared_report() -> None:
+    """The article tells the strike twice, as two reports (its grouping missed it); only
+    the first is clustered with the other outlet's. The figure of the second report's
+    sentence is about the shared happening, unless the two reports give other days."""
+    a = article("d1", "A drone struck the residence. A drone hit the building, injuring six guards.")
+    b = article("d2", "Explosions hit the residence. Seven guards were injured in the attack.")
+    a1, a2 = report("a1", a, "A drone struck the residence."), report(
+        "a2", a, "A drone hit the building, injuring six guards.")
+    events = [a1, a2, report("b", b, "Explosions hit the residence.")]
+    clusters = {"a1": "k", "b": "k", "a2": "k2"}
+    got = figure_disputes(events, clusters=clusters, articles=[a, b], lex=LEX)
+    assert [(x.about, set(values(x))) for x in got] == [("k", {"six", "seven"})]
+    day = lambda e, d: replace(e, date=DateRef(start=0, end=1, text="x", date=d, precision="day"))  # noqa: E731
+    events = [day(a1, "2021-11-07"), day(a2, "2021-10-01"), events[2]]
+    assert figure_disputes(events, clusters=clusters, articles=[a, b], lex=LEX) == []
 
 
 def test_two_figures_of_one_sentence_are_parts_not_rivals() -> None:

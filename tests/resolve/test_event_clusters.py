@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from newsgraph.model import DateRef, Event, Evidence, Location
+from newsgraph.resolve.event_link import build_profiles, link_score
 from newsgraph.resolve.events import cluster_events, event_contradictions
 from tests.shipped import data
 
@@ -52,10 +55,26 @@ def test_incompatible_reports_stay_apart() -> None:
     assert len({c["a"], c["b"], c["c"], c["d"]}) == 4
 
 
-def test_two_events_of_one_article_never_merge() -> None:
-    c = clusters([ev("a", "d1"), ev("b", "d1", start=50), ev("c", "d2")])
-    assert c["a"] != c["b"]
-    assert c["c"] in (c["a"], c["b"])
+def test_two_happenings_of_one_article_never_merge() -> None:
+    other_day = clusters([ev("a", "d1"), ev("b", "d1", start=50, date="2021-03-06"),
+                          ev("c", "d2")])
+    assert other_day["a"] != other_day["b"] and other_day["c"] == other_day["a"]
+    other_town = clusters([ev("a", "d1"), ev("b", "d1", start=50, loc=OTHER_TOWN),
+                           ev("c", "d2")])
+    assert other_town["a"] != other_town["b"]
+    other_type = clusters([ev("a", "d1"), ev("b", "d1", start=50, type="PROTEST", mode=None),
+                           ev("c", "d2")])
+    assert other_type["a"] != other_type["b"]
+
+
+def test_one_happening_told_twice_by_one_article_joins_one_cluster() -> None:
+    """Two reports of one article, of one type, day and town (a re-mention the article
+    grouping missed), join the other outlet's report of that happening."""
+    c = clusters([ev("a", "d1"), ev("b", "d1", start=50), ev("c", "d2", mode=None)])
+    assert c["a"] == c["b"] == c["c"]
+    undated = clusters([ev("a", "d1"), ev("b", "d1", start=50, date=None),
+                        ev("c", "d2", mode=None)])
+    assert undated["a"] == undated["c"] and undated["b"] != undated["a"]
 
 
 def test_cluster_ids_are_deterministic() -> None:
@@ -291,3 +310,21 @@ def test_talks_told_by_the_deal_they_produced_link_with_the_deal() -> None:
     plain = dataclasses.replace(meeting, evidence=dataclasses.replace(
         meeting.evidence, text="The two sides held a meeting in Koro on Sunday."))
     assert len(set(clusters([ev("a", "d1", type="AGREE", mode=None, text=deal), plain]).values())) == 2
+
+
+def test_an_undated_report_in_the_next_morning_s_article_means_that_day() -> None:
+    """One side gives no date: when its article appeared on the other's day or within
+    `fresh_days` after, the pair earns the `fresh_for_undated` points, not later."""
+    cfg = data().linking
+    a = ev("a", "d1")
+    b = ev("b", "d2", date=None, loc=COUNTRY, mode=None, text="Guards died in the depot attack.")
+
+    def score(published: str) -> float | None:
+        pa, pb = build_profiles([a, b], entity_of={}, cfg=cfg,
+                                published={"d1": "2021-03-07", "d2": published})
+        return link_score(pa, pb, cfg)
+
+    fresh, late = score("2021-03-08"), score("2021-03-20")
+    assert fresh is not None and late is not None and cfg.weights["fresh_for_undated"] > 0
+    assert fresh - late == pytest.approx(cfg.weights["fresh_for_undated"])
+    assert score("2021-03-07") == pytest.approx(fresh)

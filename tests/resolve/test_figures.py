@@ -15,11 +15,15 @@ def figs(text: str) -> list[tuple[str, float, float | None, str]]:
     ("Militants fired 22 Iranian-made missiles at the depot.", [("missiles", 22, 22, "22")]),
     ("The blast killed three guards and wounded 12 others.",
      [("killed", 3, 3, "three"), ("injured", 12, 12, "12")]),
-    ("At least 25 people were injured.", [("injured", 25, None, "at least 25")]),
+    ("At least 25 people were injured.", [("injured", 25, 37.5, "at least 25")]),
+    ("The fighting has displaced more than 300,000 people.",
+     [("displaced", 300000, 450000, "more than 300,000")]),
     ("Fighters fired dozens of rockets.", [("rockets", 24, 99, "dozens")]),
     ("No casualties were reported.", [("killed", 0, 0, "no")]),
     ("Between 160 and 190 men were killed.", [("killed", 160, 190, "between 160 and 190")]),
     ("Two soldiers and one contractor were killed.", [("killed", 3, 3, "two + one")]),
+    ("Nine civilians, including four children, have lost their lives.",
+     [("killed", 9, 9, "nine")]),
 ])
 def test_figures_with_their_unit(text, expected) -> None:
     assert figs(text) == expected
@@ -43,6 +47,18 @@ def test_vaguer_forms_of_a_value_do_not_exclude_it_other_values_do() -> None:
     assert not sixteen.excludes(dozen) and not twenty_two.excludes(about)
     assert sixteen.excludes(twenty_two) and twenty_two.excludes(sixteen)
     assert sixteen.excludes(about)
+
+
+def test_lower_bounds_far_apart_are_rival_tolls() -> None:
+    """"at least 10" and "at least 30" killed are two tolls (an evolving count), while
+    "at least 25" and "25" are one; the lower bound reaches half again its number."""
+    lex = data().disputes
+    one = lambda t: read_figures(t, lex)[0]       # noqa: E731
+    ten, thirty = one("At least 10 people were killed."), one("At least 30 people were killed.")
+    bound, exact = one("At least 25 people were injured."), one("25 others were injured.")
+    assert ten.excludes(thirty) and thirty.excludes(ten)
+    assert not bound.excludes(exact)
+    assert not one("More than 20 missiles hit.").excludes(one("22 missiles hit."))
 
 
 def test_times_of_day_are_no_counts() -> None:
