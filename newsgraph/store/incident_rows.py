@@ -13,6 +13,7 @@ import sqlite3
 
 from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
 from .dialect import has_table
+from .filters import given, where_clause
 
 log = logging.getLogger(__name__)
 _NESTED = {"dates": Reported, "places": Reported, "actors": Participant,
@@ -95,17 +96,12 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
                     status: str | None = None) -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps."""
-    clauses: list[str] = []
-    args: list = []
-    for sql, value in (
-            ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
-            ("date_to >= substr(?, 1, length(date_to))", date_from),
-            ("date_from <= ?", date_to),
-            ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
-             " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
-            ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
-             " ON x.event = ie.event WHERE x.entity = ?)", actor)):
-        if value:
-            clauses.append(sql)
-            args += [value] * sql.count("?")
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+    clauses, args = given((
+        ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
+        ("date_to >= substr(?, 1, length(date_to))", date_from),
+        ("date_from <= ?", date_to),
+        ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
+         " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
+        ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
+         " ON x.event = ie.event WHERE x.entity = ?)", actor)))
+    return where_clause(clauses), tuple(args)
