@@ -117,6 +117,16 @@ class Gazetteer:
         i = self.countries.get(iso.upper())
         return None if i is None else self.place(i).location()
 
+    def country_names(self) -> Iterator[tuple[str, str]]:
+        """(name, ISO code) of every country: the GeoNames names first, then the aliases
+        of data/places/countries.tsv."""
+        entries = [self.place(i) for i in self.countries.values()]
+        for place in entries:
+            yield place.name, place.country or ""
+        for place in entries:
+            for alias in place.surfaces[1:]:
+                yield alias, place.country or ""
+
     def names(self) -> Iterator[tuple[str, str]]:
         """(surface, spaCy label) pairs for an entity ruler: countries, governorates,
         sites, and towns of the focus countries (big enough, not common words)."""
