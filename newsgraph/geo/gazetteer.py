@@ -34,7 +34,7 @@ from .records import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA = "gazetteer.v2"
+SCHEMA = "gazetteer.v3"      # v3: Place is a Location (its fields first)
 KIND_RANK = {"site": 3, "region": 3, "admin1": 2, "country": 2, "city": 0}
 KIND_LABEL = {"city": "GPE", "admin1": "GPE", "country": "GPE"}
 class Gazetteer:
