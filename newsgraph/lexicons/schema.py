@@ -45,9 +45,14 @@ def _lower(words: Any) -> Any:
     return [w.lower() if isinstance(w, str) else w for w in words] if isinstance(words, list) else words
 
 
-# word lists compared in lower case, as a set or in the file's order
+def _casefold(words: Any) -> Any:
+    return [w.casefold() if isinstance(w, str) else w for w in words] if isinstance(words, list) else words
+
+
+# word lists compared in lower case (or case-folded), as a set or in the file's order
 LowerSet = Annotated[frozenset[str], BeforeValidator(_lower)]
 LowerTuple = Annotated[tuple[str, ...], BeforeValidator(_lower)]
+FoldedSet = Annotated[frozenset[str], BeforeValidator(_casefold)]
 
 
 def read_yaml(path: Path) -> Any:
