@@ -17,7 +17,6 @@ Prints a table and writes bench/results/pg_parity.json.
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import subprocess
@@ -30,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.export import FORMATS, write_export   # noqa: E402
+from newsgraph.export import FORMATS, export_all     # noqa: E402
 from newsgraph.store import View, connect             # noqa: E402
 
 
@@ -45,14 +44,7 @@ def _build(corpus: Path, db) -> float:
 
 def _export(db) -> tuple[float, dict[str, str]]:
     started = time.perf_counter()
-    view = View.open(db)
-    out = {}
-    with view.snapshot():
-        for fmt in FORMATS:
-            buf = io.StringIO()
-            write_export(view, fmt, buf)
-            out[fmt] = buf.getvalue()
-    view.conn.close()
+    out = export_all(db)
     return time.perf_counter() - started, out
 
 

@@ -210,12 +210,12 @@ def _exists(view: ListView, kind: str, target: str) -> bool:
     return review.target_exists(view.conn, kind, target)
 
 
-class Forbidden(UsageError):
-    http_status = 403
+class Forbidden(UsageError, http_status=403):
+    """A write from another origin."""
 
 
-class NotJson(UsageError):
-    http_status = 415
+class NotJson(UsageError, http_status=415):
+    """A write whose body is not JSON."""
 
 
 def _same_origin(request: Request) -> None:

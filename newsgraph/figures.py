@@ -53,6 +53,21 @@ def read_figures(text: str, lex: DisputeLexicon) -> list[Figure]:
     return out
 
 
+class FigureReader:
+    """`read_figures` that reads each distinct sentence once: the resolve stage passes
+    one reader to the figure disputes and the incidents, which read the same sentences."""
+
+    def __init__(self, lex: DisputeLexicon) -> None:
+        self.lex = lex
+        self._read: dict[str, tuple[Figure, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[Figure, ...]:
+        found = self._read.get(text)
+        if found is None:
+            found = self._read[text] = tuple(read_figures(text, self.lex))
+        return found
+
+
 Amount = tuple[int, int, float, float | None]     # start token, end token, low, high
 
 

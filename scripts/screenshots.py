@@ -8,20 +8,14 @@ headless Chromium (/usr/bin/chromium) at 1280 px, plus the events list at 390 px
 from __future__ import annotations
 
 import argparse
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import quote
 
 import httpx
-import uvicorn
 
-from newsgraph.api import create_app
+from newsgraph.web.loopback import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def routes(base: str) -> dict[str, str]:
@@ -47,18 +41,6 @@ def routes(base: str) -> dict[str, str]:
     return out
 
 
-def serve(db: str) -> tuple[uvicorn.Server, str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}/"
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--db", required=True)
@@ -67,9 +49,10 @@ def main() -> None:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     server, base = serve(args.db)
+    base += "/"
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         wide = browser.new_page(viewport={"width": 1280, "height": 860})
         for name, route in routes(base).items():
             wide.goto(base + route)

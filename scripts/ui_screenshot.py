@@ -6,19 +6,13 @@ Serves the database on a free loopback port, opens the most mentioned actor's pa
 from __future__ import annotations
 
 import argparse
-import socket
-import threading
-import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 
-from newsgraph.api import create_app
+from newsgraph.web.loopback import CHROMIUM, CHROMIUM_ARGS, serve
 
 ROOT = Path(__file__).resolve().parents[1]
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def main() -> None:
@@ -27,19 +21,12 @@ def main() -> None:
     ap.add_argument("--route", help="UI route, e.g. '#/map' (default: top actor's page)")
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshot.png"))
     args = ap.parse_args()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(args.db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    while not server.started:
-        time.sleep(0.05)
-    base = f"http://127.0.0.1:{port}/"
+    server, base = serve(args.db)
+    base += "/"
     route = args.route or "#/entity/" + httpx.get(base + "api/entities?limit=1").json()["items"][0]["id"]
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 860})
         page.goto(base + route)
         page.wait_for_timeout(2500)

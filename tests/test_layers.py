@@ -23,8 +23,14 @@ def _targets(path: Path, modules: set[str]) -> set[str]:
     """Every newsgraph module `path` imports, at any depth of its code."""
     name = _module(path)
     package = name if path.name == "__init__.py" else name.rsplit(".", 1)[0]
+    return _imports(path.read_text(encoding="utf-8"), name, package, modules)
+
+
+def _imports(source: str, name: str, package: str, modules: set[str]) -> set[str]:
+    """The newsgraph modules `source` (module `name` in `package`) imports: ast.walk
+    visits every node, so imports inside functions and classes count."""
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             out |= {a.name for a in node.names if a.name.startswith("newsgraph")}
         elif isinstance(node, ast.ImportFrom):
@@ -101,3 +107,14 @@ def test_layers_point_one_way(graph: dict[str, set[str]], layer: str, forbidden:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_imports_inside_functions_count() -> None:
+    modules = {"newsgraph.x.a", "newsgraph.x.b", "newsgraph.y"}
+    source = "def late():\n    from .b import thing\n    import newsgraph.y\n"
+    assert _imports(source, "newsgraph.x.a", "newsgraph.x", modules) == {"newsgraph.x.b",
+                                                                        "newsgraph.y"}
+    back = _imports("class C:\n    def m(self):\n        from .a import f\n",
+                    "newsgraph.x.b", "newsgraph.x", modules)
+    assert _cycles({"newsgraph.x.a": {"newsgraph.x.b"}, "newsgraph.x.b": back}) == [
+        ["newsgraph.x.a", "newsgraph.x.b"]]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
+from pathlib import Path
 from typing import TextIO
 
 from ..errors import UsageError
@@ -46,3 +48,18 @@ def write_export(view: View, fmt: str, out: TextIO, *, per: str = "article") -> 
     if "timestamp" in inspect.signature(writer).parameters:
         kwargs["timestamp"] = view.built_at()
     return writer(json_export.build(view), out, **kwargs)
+
+
+def export_all(db: str | Path) -> dict[str, str]:
+    """Every format of the store at `db` as text, from one snapshot (format -> text)."""
+    view = View.open(db)
+    out = {}
+    try:
+        with view.snapshot():
+            for fmt in FORMATS:
+                buf = io.StringIO()
+                write_export(view, fmt, buf)
+                out[fmt] = buf.getvalue()
+    finally:
+        view.conn.close()
+    return out

@@ -34,7 +34,7 @@ from .records import (
 
 log = logging.getLogger(__name__)
 
-SCHEMA = "gazetteer.v2"
+SCHEMA = "gazetteer.v3"      # v3: Place is a Location (its fields first)
 KIND_RANK = {"site": 3, "region": 3, "admin1": 2, "country": 2, "city": 0}
 KIND_LABEL = {"city": "GPE", "admin1": "GPE", "country": "GPE"}
 class Gazetteer:
@@ -116,6 +116,16 @@ class Gazetteer:
         """The country entry for an ISO 3166-1 alpha-2 code."""
         i = self.countries.get(iso.upper())
         return None if i is None else self.place(i).location()
+
+    def country_names(self) -> Iterator[tuple[str, str]]:
+        """(name, ISO code) of every country: the GeoNames names first, then the aliases
+        of data/places/countries.tsv."""
+        entries = [self.place(i) for i in self.countries.values()]
+        for place in entries:
+            yield place.name, place.country or ""
+        for place in entries:
+            for alias in place.surfaces[1:]:
+                yield alias, place.country or ""
 
     def names(self) -> Iterator[tuple[str, str]]:
         """(surface, spaCy label) pairs for an entity ruler: countries, governorates,

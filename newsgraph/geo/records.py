@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,15 +51,9 @@ def loose_key(key: str) -> str:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Place:
-    """One gazetteer entry."""
-    name: str
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonames_id: int | None = None
+class Place(Location):
+    """One gazetteer entry: the Location it stands for (name, kind, country, admin1,
+    coordinates, GeoNames id) and what the index needs to find and rank it."""
     population: int = 0
     label: str = "GPE"
     primary: tuple[str, ...] = ()     # keys of the entry's own names (not alternates)
@@ -68,9 +62,11 @@ class Place:
     surfaces: tuple[str, ...] = ()    # names as written, for the entity ruler
 
     def location(self) -> Location:
-        return Location(name=self.name, country=self.country, admin1=self.admin1,
-                        lat=self.lat, lon=self.lon, geonames_id=self.geonames_id,
-                        kind=self.kind)
+        """The entry as a plain Location (the model's type, without the index fields)."""
+        return Location(**{name: getattr(self, name) for name in _LOCATION_FIELDS})
+
+
+_LOCATION_FIELDS = tuple(f.name for f in fields(Location))
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:

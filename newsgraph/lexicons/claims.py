@@ -4,56 +4,54 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field
 
 from .disputes import DisputeLexicon
-from .schema import Strict, fail, read_yaml, validate
+from .schema import FoldedSet, Strict, fail, read_yaml, strict, validate
 
 
 MentionLabel = Literal["PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"]   # model.ENTITY_TYPES
 
 
-class SpeechFile(Strict):
-    version: int = 1
-    verbs: list[str] = []
-    object_ok: list[str] = []
-    according: list[str] = []
-    pronouns: list[str] = []
-    unresolved: list[str] = []
-    statement_nouns: list[str] = []
-    speaker_proxies: list[str] = []
-    pronoun_referents: dict[str, list[MentionLabel]] = {}
-    quoting_verbs: list[str] = []
-    anonymous_speakers: list[str] = []
-    anonymous_media: list[str] = []
+def _phrases(value: object) -> object:
+    """Phrases as case-folded word tuples ("according to" -> ("according", "to"))."""
+    return [tuple(p.casefold().split()) for p in value] if isinstance(value, list) else value
 
 
+def _fold_keys(value: object) -> object:
+    return {str(k).casefold(): v for k, v in value.items()} if isinstance(value, dict) else value
+
+
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SpeechLexicon:
-    verbs: frozenset[str]
-    object_ok: frozenset[str]
-    according: tuple[tuple[str, ...], ...]
-    pronouns: frozenset[str]
-    unresolved: frozenset[str]
-    nouns: frozenset[str] = frozenset()      # "in a statement, which reads: '...'"
-    proxies: frozenset[str] = frozenset()    # "the office of X said": X speaks
+    """The speech cue file (speech_verbs.yaml), read as it is written: its keys are these
+    fields or their aliases; words case-folded."""
+    version: int = 1
+    verbs: FoldedSet = frozenset()
+    object_ok: FoldedSet = frozenset()
+    according: Annotated[tuple[tuple[str, ...], ...], BeforeValidator(_phrases)] = ()
+    pronouns: FoldedSet = frozenset()
+    unresolved: FoldedSet = frozenset()
+    # "in a statement, which reads: '...'"
+    nouns: Annotated[FoldedSet, Field(alias="statement_nouns")] = frozenset()
+    # "the office of X said": X speaks
+    proxies: Annotated[FoldedSet, Field(alias="speaker_proxies")] = frozenset()
     # pronoun -> mention labels it may stand for ("it" -> ORG): the nearest one before it
-    referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    quoting: frozenset[str] = frozenset()    # "quoted X as saying": X speaks
-    anonymous: frozenset[str] = frozenset()  # "a White House spokesman": nobody named
-    media: frozenset[str] = frozenset()      # "media reports": nobody named
+    referents: Annotated[dict[str, tuple[MentionLabel, ...]], Field(alias="pronoun_referents"),
+                         BeforeValidator(_fold_keys)] = field(default_factory=dict)
+    # "quoted X as saying": X speaks
+    quoting: Annotated[FoldedSet, Field(alias="quoting_verbs")] = frozenset()
+    # "a White House spokesman": nobody named
+    anonymous: Annotated[FoldedSet, Field(alias="anonymous_speakers")] = frozenset()
+    # "media reports": nobody named
+    media: Annotated[FoldedSet, Field(alias="anonymous_media")] = frozenset()
 
 
 def load_speech(path: Path) -> SpeechLexicon:
-    data = validate(SpeechFile, read_yaml(path), file=path.name)
-    low = lambda words: frozenset(w.casefold() for w in words)
-    return SpeechLexicon(verbs=low(data.verbs), object_ok=low(data.object_ok),
-                         pronouns=low(data.pronouns), unresolved=low(data.unresolved),
-                         according=tuple(tuple(p.casefold().split()) for p in data.according),
-                         nouns=low(data.statement_nouns), proxies=low(data.speaker_proxies),
-                         referents={k.casefold(): tuple(v) for k, v in data.pronoun_referents.items()},
-                         quoting=low(data.quoting_verbs), anonymous=low(data.anonymous_speakers),
-                         media=low(data.anonymous_media))
+    return validate(SpeechLexicon, read_yaml(path), file=path.name)
 
 
 # The kinds a claim may have (the gold's claim_type values, plus "figure" for a figure

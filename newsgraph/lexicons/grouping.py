@@ -4,54 +4,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field
 
 from .events import Plover
-from .schema import Strict, read_yaml, validate
+from .schema import LowerSet, LowerTuple, read_yaml, strict, validate
 
 
-class GroupingFile(Strict):
-    version: int = 1
-    type_families: list[list[str]] = []
-    grouped_types: list[str]
-    mode_groups: list[list[str]] = []
-    definite_words: list[str]
-    possessive_definite: bool = True
-    window: int = 3
-    indefinite_words: list[str] = []
-    fresh_words: list[str] = []
-    fresh_phrases: list[str] = []
-    series_phrases: list[str] = []
-    reply_phrases: list[str] = []
-    reply_words: list[str] = []
-    cause_phrases: list[str] = []
-    reply_window: int = 6
-    reply_types: list[str] = []
-    background_phrases: list[str] = []
-    near_days: int = 0
-    threshold: float
-    weights: dict[str, float]
-
-
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GroupingRules:
-    """The grouping data file, parsed."""
-    families: tuple[frozenset[str], ...]
+    """The grouping data file (event_grouping.yaml), read as it is written: its keys are
+    these fields (`families` is the file's `type_families`); word lists in lower case."""
+    version: int = 1
+    families: Annotated[tuple[frozenset[str], ...], Field(alias="type_families")] = ()
     grouped_types: frozenset[str]
-    mode_groups: tuple[frozenset[str], ...]
-    definite_words: frozenset[str]
-    possessive_definite: bool
-    window: int
-    indefinite_words: frozenset[str]
-    fresh_words: frozenset[str]
-    fresh_phrases: tuple[str, ...]
-    series_phrases: tuple[str, ...]
-    reply_phrases: tuple[str, ...]
-    reply_words: tuple[str, ...]
-    cause_phrases: tuple[str, ...]
-    reply_window: int
-    reply_types: frozenset[str]
-    background_phrases: tuple[str, ...]
-    near_days: int
+    mode_groups: tuple[frozenset[str], ...] = ()
+    definite_words: LowerSet
+    possessive_definite: bool = True
+    window: int = 3
+    indefinite_words: LowerSet = frozenset()
+    fresh_words: LowerSet = frozenset()
+    fresh_phrases: LowerTuple = ()
+    series_phrases: LowerTuple = ()
+    reply_phrases: LowerTuple = ()
+    reply_words: LowerTuple = ()
+    cause_phrases: LowerTuple = ()
+    reply_window: int = 6
+    reply_types: frozenset[str] = frozenset()
+    background_phrases: LowerTuple = ()
+    near_days: int = 0
     threshold: float
     weights: dict[str, float]
 
@@ -65,27 +48,12 @@ class GroupingRules:
 
 
 def load_grouping(path: Path, *, plover: Plover) -> GroupingRules:
-    data = validate(GroupingFile, read_yaml(path), file=path.name)
-    for m in (m for g in data.mode_groups for m in g):
+    rules = validate(GroupingRules, read_yaml(path), file=path.name)
+    for m in (m for g in rules.mode_groups for m in g):
         plover.check_mode(path.name, "mode_groups", m)
-    for key, types in (("type_families", [t for f in data.type_families for t in f]),
-                       ("grouped_types", data.grouped_types),
-                       ("reply_types", data.reply_types)):
+    for key, types in (("type_families", [t for f in rules.families for t in f]),
+                       ("grouped_types", rules.grouped_types),
+                       ("reply_types", rules.reply_types)):
         for t in types:
             plover.check(path.name, key, t)
-    return GroupingRules(
-        families=tuple(frozenset(f) for f in data.type_families),
-        grouped_types=frozenset(data.grouped_types),
-        mode_groups=tuple(frozenset(g) for g in data.mode_groups),
-        definite_words=frozenset(w.lower() for w in data.definite_words),
-        possessive_definite=data.possessive_definite, window=data.window,
-        indefinite_words=frozenset(w.lower() for w in data.indefinite_words),
-        fresh_words=frozenset(w.lower() for w in data.fresh_words),
-        fresh_phrases=tuple(p.lower() for p in data.fresh_phrases),
-        series_phrases=tuple(p.lower() for p in data.series_phrases),
-        reply_phrases=tuple(p.lower() for p in data.reply_phrases),
-        reply_words=tuple(p.lower() for p in data.reply_words),
-        cause_phrases=tuple(p.lower() for p in data.cause_phrases),
-        reply_window=data.reply_window, reply_types=frozenset(data.reply_types),
-        background_phrases=tuple(p.lower() for p in data.background_phrases),
-        near_days=data.near_days, threshold=data.threshold, weights=dict(data.weights))
+    return rules

@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import BeforeValidator
 
 from ..errors import DataError
 from ..model import ENTITY_TYPES, PREDICATES
-from .schema import Strict, entry_name, fail, read_yaml, validate
+from .schema import entry_name, fail, read_yaml, strict, validate
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -25,72 +26,56 @@ SECTORS = ("government", "military", "paramilitary", "rebel", "opposition", "rel
            "civilian", "media", "international", "political", "business", "terrorist")
 
 
-class TieEntry(Strict):
-    predicate: str
-    object: str | None = None
-    office: str | None = None
-    start: dt.date | str | None = None
-    end: dt.date | str | None = None
+def _date_text(value: object) -> object:
+    """A YAML date (2021-05-01 unquoted) as its ISO text; checked by `_iso` after reading."""
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
-class ActorEntry(Strict):
-    id: str
-    name: str
-    type: str
-    sector: str | None = None
-    country: str | None = None
-    wikidata: str | None = None
-    aliases: list[str] | None = None
-    metonyms: list[str] | None = None
-    ties: list[TieEntry] | None = None
-    description: str | None = None
-
-    @field_validator("id", "name")
-    @classmethod
-    def _not_empty(cls, value: str) -> str:
-        if not value:
-            raise ValueError("must not be empty")
-        return value
+def _none_empty(value: object) -> object:
+    """An empty YAML key ('aliases:') as no value."""
+    return () if value is None else value
 
 
-class OfficeEntry(Strict):
-    name: str
-    country: str | None = None
-    phrases: list[str] | None = None
+_DateText = Annotated[str | None, BeforeValidator(_date_text)]
+_Names = Annotated[tuple[str, ...], BeforeValidator(_none_empty)]
 
 
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Tie:
     predicate: str               # one of model.PREDICATES
     object: str | None = None    # actor id
     office: str | None = None    # for holds_office: an office name from offices.yaml
-    start: str | None = None     # ISO date or year
-    end: str | None = None
+    start: _DateText = None      # ISO date or year
+    end: _DateText = None
 
 
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Actor:
+    """One entry of data/actors/*.yaml, read as it is written (checks in `_checked`)."""
     id: str
     name: str
     type: str                    # PERSON ORG GPE LOC FAC
     sector: str | None = None
     country: str | None = None   # ISO 3166-1 alpha-2
     wikidata: str | None = None
-    aliases: tuple[str, ...] = ()
-    metonyms: tuple[str, ...] = ()   # names that stand for this actor in context (a capital)
-    ties: tuple[Tie, ...] = ()
-    description: str = ""
+    aliases: _Names = ()
+    metonyms: _Names = ()        # names that stand for this actor in context (a capital)
+    ties: Annotated[tuple[Tie, ...], BeforeValidator(_none_empty)] = ()
+    description: Annotated[str, BeforeValidator(lambda v: v or "")] = ""
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name, *self.aliases)
 
 
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Office:
     name: str                    # "President of <country>"
     country: str | None = None
-    phrases: tuple[str, ...] = ()    # how articles refer to the holder ("the <nationality> president")
+    phrases: _Names = ()         # how articles refer to the holder ("the <nationality> president")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,8 +142,8 @@ def _read_actors(path: Path) -> list[Actor]:
         data = data.get("actors", [])
     if not isinstance(data, list):
         raise DataError(f"{path.name}: expected a list of actors")
-    return [_actor(validate(ActorEntry, entry, file=path.name, entry=entry_name(entry, i)),
-                   path.name)
+    return [_checked(validate(Actor, entry, file=path.name, entry=entry_name(entry, i)),
+                     path.name)
             for i, entry in enumerate(_entries(data, path.name))]
 
 
@@ -170,8 +155,11 @@ def _entries(data: list, file: str) -> Iterator[dict]:
         yield entry
 
 
-def _actor(e: ActorEntry, file: str) -> Actor:
+def _checked(e: Actor, file: str) -> Actor:
     bad = lambda fault: fail(file, e.id, fault)
+    for key in ("id", "name"):
+        if not getattr(e, key):
+            raise bad(f"{key}: must not be empty")
     if e.type not in ENTITY_TYPES:
         raise bad(f"type '{e.type}' is not one of {ENTITY_TYPES}")
     if e.country is not None and not re.fullmatch(r"[A-Z]{2}", e.country):
@@ -180,14 +168,12 @@ def _actor(e: ActorEntry, file: str) -> Actor:
         raise bad(f"unknown sector '{e.sector}'")
     if e.wikidata is not None and not _QID.match(e.wikidata):
         raise bad(f"wikidata must look like Q123, got {e.wikidata!r}")
-    return Actor(id=e.id, name=e.name, type=e.type, sector=e.sector, country=e.country,
-                 wikidata=e.wikidata, aliases=tuple(e.aliases or ()),
-                 metonyms=tuple(e.metonyms or ()),
-                 ties=tuple(_tie(t, file, e.id) for t in e.ties or ()),
-                 description=e.description or "")
+    for tie in e.ties:
+        _check_tie(tie, file, e.id)
+    return e
 
 
-def _tie(t: TieEntry, file: str, actor: str) -> Tie:
+def _check_tie(t: Tie, file: str, actor: str) -> None:
     if t.predicate not in PREDICATES:
         raise fail(file, actor, f"predicate '{t.predicate}' is not one of {PREDICATES}")
     if t.predicate == "holds_office" and not t.office:
@@ -195,8 +181,8 @@ def _tie(t: TieEntry, file: str, actor: str) -> Tie:
     if t.predicate != "holds_office" and not t.object:
         raise fail(file, actor, f"a {t.predicate} tie needs an object")
     where = f"{file}: entry '{actor}'"
-    return Tie(predicate=t.predicate, object=t.object, office=t.office,
-               start=_iso(t.start, where), end=_iso(t.end, where))
+    _iso(t.start, where)
+    _iso(t.end, where)
 
 
 def _iso(value: object, where: str = "") -> str | None:
@@ -222,8 +208,8 @@ def read_offices(path: Path) -> dict[str, Office]:
         raise DataError(f"{path.name}: expected a list of offices")
     out = {}
     for i, entry in enumerate(_entries(data, path.name)):
-        e = validate(OfficeEntry, entry, file=path.name, entry=entry_name(entry, i))
-        out[e.name] = Office(name=e.name, country=e.country, phrases=tuple(e.phrases or ()))
+        office = validate(Office, entry, file=path.name, entry=entry_name(entry, i))
+        out[office.name] = office
     return out
 
 

@@ -2,11 +2,14 @@
 the parsed form the resolver reads."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BeforeValidator, Field
 
 from .events import Plover
-from .schema import Strict, fail, read_yaml, validate
+from .schema import Strict, fail, read_yaml, strict, validate
 
 
 class TypeRelationEntry(Strict):
@@ -14,30 +17,6 @@ class TypeRelationEntry(Strict):
     types: list[str]                 # [teller, happening]: the first type's report...
     tells: list[str]                 # ...names the happening with one of these words
     before_trigger: bool = False     # ...before its own trigger word
-
-
-class LinkingFile(Strict):
-    version: int = 1
-    threshold: float
-    tie_words: float
-    tie_participants: float
-    mean_threshold: float
-    near_days: int
-    campaign_days: int
-    recent_days: int = 0
-    near_site_km: float = 0.0
-    retold_in_article: bool = False
-    fresh_days: int = 0
-    weights: dict[str, float]
-    start_words: list[str] = []
-    type_families: list[list[str]] = []
-    type_relations: list[TypeRelationEntry] = []
-    actor_defined_types: list[str] = []
-    mode_groups: list[list[str]] = []
-    weak_modes: list[str] = []
-    campaign_types: list[str] = []
-    campaign_place_kinds: list[str] = []
-    stopwords: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,66 +29,59 @@ class TypeRelation:
     before_trigger: bool = False
 
 
+_Words = Annotated[frozenset[str], BeforeValidator(lambda v: v.split() if isinstance(v, str) else v)]
+
+
+@strict
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LinkConfig:
-    """The linking data file, parsed."""
+    """The linking data file (event_linking.yaml), read as it is written: its keys are
+    these fields (`families` is the file's `type_families`)."""
+    version: int = 1
     threshold: float
     tie_words: float
     tie_participants: float
     mean_threshold: float
     near_days: int
     campaign_days: int
-    recent_days: int
-    near_site_km: float
-    weights: dict[str, float]
-    families: tuple[frozenset[str], ...]
-    mode_groups: tuple[frozenset[str], ...]
-    weak_modes: frozenset[str]
-    campaign_types: frozenset[str]
-    campaign_place_kinds: frozenset[str]
-    stopwords: frozenset[str]
-    start_words: frozenset[str]
-    actor_defined_types: frozenset[str]
-    relations: tuple[TypeRelation, ...] = ()
+    recent_days: int = 0
+    near_site_km: float = 0.0
     retold_in_article: bool = False     # two reports of one article may share a cluster
     fresh_days: int = 0                 # an undated report's article this soon after a day
+    weights: dict[str, float]
+    start_words: frozenset[str] = frozenset()
+    families: Annotated[tuple[frozenset[str], ...], Field(alias="type_families")] = ()
+    type_relations: tuple[TypeRelationEntry, ...] = ()
+    actor_defined_types: frozenset[str] = frozenset()
+    mode_groups: tuple[frozenset[str], ...] = ()
+    weak_modes: frozenset[str] = frozenset()
+    campaign_types: frozenset[str] = frozenset()
+    campaign_place_kinds: frozenset[str] = frozenset()
+    stopwords: _Words = frozenset()                # one string of words in the file
+    relations: tuple[TypeRelation, ...] = field(init=False, default=())   # of type_relations
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "relations", tuple(
+            TypeRelation(teller=r.types[0], told=r.types[1], before_trigger=r.before_trigger,
+                         tells=frozenset(w.lower() for w in r.tells))
+            for r in self.type_relations if len(r.types) == 2))
 
 
 def load_linking(path: Path, *, plover: Plover) -> LinkConfig:
-    data = validate(LinkingFile, read_yaml(path), file=path.name)
+    cfg = validate(LinkConfig, read_yaml(path), file=path.name)
     file = path.name
-    for key, types in (("type_families", [t for f in data.type_families for t in f]),
-                       ("type_relations", [t for r in data.type_relations for t in r.types]),
-                       ("actor_defined_types", data.actor_defined_types),
-                       ("campaign_types", data.campaign_types)):
+    for r in cfg.type_relations:
+        if len(r.types) != 2 or r.types[0] == r.types[1] or not r.tells:
+            raise fail(file, f"type_relations {r.types}",
+                       "expected two different types and at least one word in `tells`")
+    for key, types in (("type_families", [t for f in cfg.families for t in f]),
+                       ("type_relations", [t for r in cfg.type_relations for t in r.types]),
+                       ("actor_defined_types", cfg.actor_defined_types),
+                       ("campaign_types", cfg.campaign_types)):
         for t in types:
             plover.check(file, key, t)
-    for key, modes in (("mode_groups", [m for g in data.mode_groups for m in g]),
-                       ("weak_modes", data.weak_modes)):
+    for key, modes in (("mode_groups", [m for g in cfg.mode_groups for m in g]),
+                       ("weak_modes", cfg.weak_modes)):
         for m in modes:
             plover.check_mode(file, key, m)
-    return LinkConfig(
-        threshold=data.threshold, tie_words=data.tie_words,
-        tie_participants=data.tie_participants, mean_threshold=data.mean_threshold,
-        near_days=data.near_days, campaign_days=data.campaign_days,
-        recent_days=data.recent_days, near_site_km=data.near_site_km,
-        retold_in_article=data.retold_in_article, fresh_days=data.fresh_days,
-        weights=dict(data.weights),
-        families=tuple(frozenset(f) for f in data.type_families),
-        mode_groups=tuple(frozenset(g) for g in data.mode_groups),
-        weak_modes=frozenset(data.weak_modes),
-        campaign_types=frozenset(data.campaign_types),
-        campaign_place_kinds=frozenset(data.campaign_place_kinds),
-        stopwords=frozenset(data.stopwords.split()),
-        start_words=frozenset(data.start_words),
-        actor_defined_types=frozenset(data.actor_defined_types),
-        relations=tuple(_relation(r, file) for r in data.type_relations))
-
-
-def _relation(entry: TypeRelationEntry, file: str) -> TypeRelation:
-    if len(entry.types) != 2 or entry.types[0] == entry.types[1] or not entry.tells:
-        raise fail(file, f"type_relations {entry.types}",
-                   "expected two different types and at least one word in `tells`")
-    return TypeRelation(teller=entry.types[0], told=entry.types[1],
-                        tells=frozenset(w.lower() for w in entry.tells),
-                        before_trigger=entry.before_trigger)
+    return cfg

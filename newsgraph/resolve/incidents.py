@@ -22,7 +22,7 @@ from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Event, Figure, Incident, Location, Outlet, Participant, Reported
 from ..store.writer import Resolution
 from .corroboration import assess, independent_groups
-from ..figures import read_figures
+from ..figures import FigureReader
 from .event_facets import evidence_spans, place_key
 
 HEADLINE_MAX = 240
@@ -37,17 +37,20 @@ class _Context:
     entity_of: Mapping[str, str]         # mention id -> entity id
     names: Mapping[str, str]             # entity id -> name
     contested: frozenset[str]            # what contradictions are about
-    lex: DisputeLexicon | None
+    read: FigureReader | None          # the figure reader, with the disputes data
 
 
 def build_incidents(events: Sequence[Event], articles: Iterable[Article], res: Resolution,
-                    *, lex: DisputeLexicon | None = None) -> tuple[Incident, ...]:
+                    *, lex: DisputeLexicon | None = None,
+                    read: FigureReader | None = None) -> tuple[Incident, ...]:
     """Every incident of the store, by id; `lex` (the disputes data) adds the figures
-    with a unit its sentences give (rockets, missiles, people on board, ...)."""
+    with a unit its sentences give (rockets, missiles, people on board, ...), read by
+    `read` when given (the run's reader, shared with the figure disputes)."""
     ctx = _Context(articles={a.id: a for a in articles}, groups=res.source_groups,
                    entity_of={m: e.id for e in res.entities for m in e.mentions},
                    names={e.id: e.name for e in res.entities},
-                   contested=frozenset(c.about for c in res.contradictions), lex=lex)
+                   contested=frozenset(c.about for c in res.contradictions),
+                   read=read or (FigureReader(lex) if lex else None))
     members: dict[str, list[Event]] = defaultdict(list)
     for e in sorted(events, key=lambda x: (x.doc, x.evidence.start, x.id)):
         members[res.clusters.get(e.id, e.id)].append(e)
@@ -73,7 +76,7 @@ def incident(cid: str, events: Sequence[Event], ctx: _Context) -> Incident:
         place=place, places=places,
         actors=_participants(events, "actors", outlet_of, ctx),
         targets=_participants(events, "targets", outlet_of, ctx),
-        figures=tuple(f for e in events for f in figures(e, outlet_of[e.doc], ctx.lex)),
+        figures=tuple(f for e in events for f in figures(e, outlet_of[e.doc], ctx.read)),
         outlets=outlets, status=status)
 
 
@@ -144,8 +147,8 @@ def _participants(events: Sequence[Event], role: str, outlet_of: Mapping[str, st
                              outlets=tuple(sorted(outlets[k]))) for k in keys)
 
 
-def figures(e: Event, outlet: str, lex: DisputeLexicon | None) -> list[Figure]:
-    """The figures one report gives: its toll, its injured and, with `lex`, every exact
+def figures(e: Event, outlet: str, read: FigureReader | None) -> list[Figure]:
+    """The figures one report gives: its toll, its injured and, with `read`, every exact
     figure with another unit its sentences give (newsgraph/figures.py, the reader the
     disputes use; a vague one such as "dozens" is left to the disputes)."""
     base = dict(outlet=outlet, doc=e.doc, event=e.id)
@@ -155,8 +158,8 @@ def figures(e: Event, outlet: str, lex: DisputeLexicon | None) -> list[Figure]:
            if value is not None]
     seen = {kind for kind, value in (("killed", e.fatalities), ("injured", e.injuries))
             if value is not None}
-    for span in (sorted(evidence_spans(e), key=lambda x: x.start) if lex else ()):
-        for f in read_figures(span.text, lex):
+    for span in (sorted(evidence_spans(e), key=lambda x: x.start) if read else ()):
+        for f in read(span.text):
             kind = f.unit if f.unit in ("killed", "injured") else COUNT + f.unit
             if kind not in seen and f.high == f.low and f.low.is_integer():
                 seen.add(kind)

@@ -27,44 +27,41 @@ from .event_link import Profile, cosine, dot, link_score, links, one_wave, undat
 Feature = Callable[[Profile, Profile, LinkConfig], float]
 
 
-def same_type(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Both reports have the same PLOVER type (else: two types of one family)."""
-    return float(type_relation(a.event, b.event, cfg) == "same")
+def _relation_is(name: str, relation: Callable[..., str], value: str, doc: str, *,
+                 of: str = "event") -> Feature:
+    """A feature that is 1 when `relation` of the two reports' events (of="event") or
+    profiles (of="profile") is `value`: the features below that only name a relation."""
+    def feature(a: Profile, b: Profile, cfg: LinkConfig) -> float:
+        x, y = (a.event, b.event) if of == "event" else (a, b)
+        return float(relation(x, y, cfg) == value)
+    feature.__name__ = feature.__qualname__ = name
+    feature.__doc__ = doc
+    return feature
 
 
-def type_family(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Two types one happening may be given (event_linking.yaml type_families)."""
-    return float(type_relation(a.event, b.event, cfg) == "family")
-
-
-def same_mode(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Both give the same specific mode (drone, explosives, ...)."""
-    return float(mode_relation(a.event, b.event, cfg) == "same")
-
-
-def other_mode(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Both give modes, from different mode groups."""
-    return float(mode_relation(a.event, b.event, cfg) == "other")
-
-
-def same_day(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Both give the same day."""
-    return float(date_relation(a.event, b.event, cfg) == "same_day")
-
-
-def same_coarse_date(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """The dates agree at the vaguer side's precision (month or year)."""
-    return float(date_relation(a.event, b.event, cfg) == "same")
-
-
-def near_date(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Day dates within near_days (campaign_days for protest waves)."""
-    return float(date_relation(a.event, b.event, cfg) == "near")
-
-
-def dates_conflict(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """Both give dates, and they cannot mean the same happening."""
-    return float(date_relation(a.event, b.event, cfg) == "far")
+same_type = _relation_is("same_type", type_relation, "same",
+                         "Both reports have the same PLOVER type (else: two types of one family).")
+type_family = _relation_is("type_family", type_relation, "family",
+                           "Two types one happening may be given (event_linking.yaml type_families).")
+same_mode = _relation_is("same_mode", mode_relation, "same",
+                         "Both give the same specific mode (drone, explosives, ...).")
+other_mode = _relation_is("other_mode", mode_relation, "other",
+                          "Both give modes, from different mode groups.")
+same_day = _relation_is("same_day", date_relation, "same_day", "Both give the same day.")
+same_coarse_date = _relation_is(
+    "same_coarse_date", date_relation, "same",
+    "The dates agree at the vaguer side's precision (month or year).")
+near_date = _relation_is("near_date", date_relation, "near",
+                         "Day dates within near_days (campaign_days for protest waves).")
+dates_conflict = _relation_is("dates_conflict", date_relation, "far",
+                              "Both give dates, and they cannot mean the same happening.")
+recent_for_undated = _relation_is(
+    "recent_for_undated", undated_recency, "recent",
+    "One side gives no date, and the other's date is recent news for its article.",
+    of="profile")
+after_publication = _relation_is(
+    "after_publication", undated_recency, "after",
+    "One side gives no date, and the other's date is after that side's article.", of="profile")
 
 
 def days_apart(a: Profile, b: Profile, cfg: LinkConfig) -> float:
@@ -73,16 +70,6 @@ def days_apart(a: Profile, b: Profile, cfg: LinkConfig) -> float:
     if da is None or db is None:
         return 0.0
     return min(1.0, math.log1p(abs((da - db).days)) / math.log(8))
-
-
-def recent_for_undated(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """One side gives no date, and the other's date is recent news for its article."""
-    return float(undated_recency(a, b, cfg) == "recent")
-
-
-def after_publication(a: Profile, b: Profile, cfg: LinkConfig) -> float:
-    """One side gives no date, and the other's date is after that side's article."""
-    return float(undated_recency(a, b, cfg) == "after")
 
 
 def same_place(a: Profile, b: Profile, cfg: LinkConfig) -> float:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..figures import FigureReader
 from ..lexicons import Lexicons
 from ..model import Article, Contradiction, Entity, Event, Relation
 from ..store import View
@@ -60,23 +61,24 @@ def resolve_store(view: View, *, data: Lexicons,
     cfg, found = data.linking, store_inputs(view, data=data)
     clusters = cluster_events(found.events, entity_of=found.entity_of,
                               published=found.published, cfg=cfg, model=model)
-    contradictions = _contradictions(view, found, clusters, data=data)
+    read = FigureReader(data.disputes)      # sentences read once, for disputes and incidents
+    contradictions = _contradictions(view, found, clusters, data=data, read=read)
     res = Resolution(entities=tuple(found.entities), clusters=clusters,
                      contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),
                      source_groups=source_groups(found.articles))
     return replace(res, incidents=build_incidents(found.events, found.articles, res,
-                                                  lex=data.disputes))
+                                                  lex=data.disputes, read=read))
 
 
 def _contradictions(view: View, found: StoreInputs, clusters: dict[str, str], *,
-                    data: Lexicons) -> list[Contradiction]:
+                    data: Lexicons, read: FigureReader) -> list[Contradiction]:
     """Disputes of event clusters (facets, figures, responsibility, a person's state) and
     of relations, each side with its outlet and speaker."""
     events, articles, entity_of = found.events, found.articles, found.entity_of
     lex = data.disputes
     contradictions = [
         *event_contradictions(events, clusters=clusters, cfg=data.linking),
-        *figure_disputes(events, clusters=clusters, articles=articles, lex=lex),
+        *figure_disputes(events, clusters=clusters, articles=articles, lex=lex, read=read),
         *stance_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
                          entity_of=entity_of, lex=lex),
         *relation_contradictions(found.relations, entity_of=entity_of, published=found.published,

@@ -8,6 +8,7 @@ import json
 from ..model import Claim, Contradiction, Entity, Event, Incident, Relation
 from . import dialect
 from .codec import values_from_json
+from .filters import given, where_clause
 from .incident_rows import count_incidents, incident_filter, read_incidents
 from .view import _IN_TEXT, View, _claim, _entity, _event, _marks, _relation, _where
 
@@ -201,17 +202,9 @@ class BrowseView(View):
 
 
 def _entity_filter(*, type: str | None, sector: str | None, q: str | None) -> tuple[str, tuple]:
-    clauses, args = [], []
-    if type:
-        clauses.append("e.type = ?")
-        args.append(type.upper())
-    if sector:
-        clauses.append("e.sector = ?")
-        args.append(sector)
-    if q:
-        clauses.append("(e.name LIKE ? OR e.aliases LIKE ?)")
-        args += [f"%{q}%"] * 2
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+    clauses, args = given((("e.type = ?", type and type.upper()), ("e.sector = ?", sector),
+                           ("(e.name LIKE ? OR e.aliases LIKE ?)", q and f"%{q}%")))
+    return where_clause(clauses), tuple(args)
 
 
 def _event_filter(*, type: str | None = None, date_from: str | None = None,
@@ -219,16 +212,11 @@ def _event_filter(*, type: str | None = None, date_from: str | None = None,
                   actor: str | None = None, cluster: str | None = None,
                   doc: str | None = None) -> tuple[str, tuple]:
     """Dates compare as ISO prefixes, so a month-precision date overlaps a day range."""
-    clauses: list[str] = []
-    args: list = []
-    for sql, value in (
-            ("type = ?", type and type.upper()), ("doc = ?", doc),
-            ("date >= substr(?, 1, length(date))", date_from), ("date <= ?", date_to),
-            ("(json_extract(location_json, '$.name') LIKE ? OR json_extract(location_json,"
-             " '$.country') LIKE ? OR json_extract(location_json, '$.admin1') LIKE ?)", place),
-            ("id IN (SELECT event FROM event_entities WHERE entity = ?)", actor),
-            ("(cluster = ? OR (cluster IS NULL AND id = ?))", cluster)):
-        if value:
-            clauses.append(sql)
-            args += [value] * sql.count("?")
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+    clauses, args = given((
+        ("type = ?", type and type.upper()), ("doc = ?", doc),
+        ("date >= substr(?, 1, length(date))", date_from), ("date <= ?", date_to),
+        ("(json_extract(location_json, '$.name') LIKE ? OR json_extract(location_json,"
+         " '$.country') LIKE ? OR json_extract(location_json, '$.admin1') LIKE ?)", place),
+        ("id IN (SELECT event FROM event_entities WHERE entity = ?)", actor),
+        ("(cluster = ? OR (cluster IS NULL AND id = ?))", cluster)))
+    return where_clause(clauses), tuple(args)

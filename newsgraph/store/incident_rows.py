@@ -13,6 +13,7 @@ import sqlite3
 
 from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
 from .dialect import has_table
+from .filters import given, where_clause
 
 log = logging.getLogger(__name__)
 # List orders (whitelisted); the toll sorts put incidents without a figure last.
@@ -106,22 +107,17 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps. `actors`:
     any of these entity ids (none matches nothing)."""
-    clauses: list[str] = []
-    args: list = []
-    for sql, value in (
-            ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
-            ("date_to >= substr(?, 1, length(date_to))", date_from),
-            ("date_from <= ?", date_to),
-            ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
-             " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
-            ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
-             " ON x.event = ie.event WHERE x.entity = ?)", actor)):
-        if value:
-            clauses.append(sql)
-            args += [value] * sql.count("?")
+    clauses, args = given((
+        ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
+        ("date_to >= substr(?, 1, length(date_to))", date_from),
+        ("date_from <= ?", date_to),
+        ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
+         " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
+        ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
+         " ON x.event = ie.event WHERE x.entity = ?)", actor)))
     if actors is not None:
         marks = ",".join("?" * len(actors)) or "NULL"
         clauses.append("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
                        f" ON x.event = ie.event WHERE x.entity IN ({marks}))")
         args += actors
-    return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+    return where_clause(clauses), tuple(args)

@@ -16,6 +16,7 @@ from typing import Callable, TypeVar
 from ..model import Event
 from . import dialect
 from .browse import _ALL, BrowseView
+from .filters import given, where_clause
 from .view import _claim, _marks
 
 LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
@@ -141,15 +142,12 @@ class ListView(BrowseView):
 
     # events ------------------------------------------------------------------------
     def event_where(self, f: Filters) -> tuple[str, tuple]:
-        clauses, args = [], []
-        for sql, value in (("type = ?", f.type and f.type.upper()), ("doc = ?", f.doc),
-                           ("date >= substr(?, 1, length(date))", f.date_from),
-                           ("date <= ? || '~'", f.date_to),
-                           ("doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
-                           ("(cluster = ? OR (cluster IS NULL AND id = ?))", f.cluster)):
-            if value:
-                clauses.append(sql)
-                args += [value] * sql.count("?")
+        clauses, args = given((
+            ("type = ?", f.type and f.type.upper()), ("doc = ?", f.doc),
+            ("date >= substr(?, 1, length(date))", f.date_from),
+            ("date <= ? || '~'", f.date_to),
+            ("doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
+            ("(cluster = ? OR (cluster IS NULL AND id = ?))", f.cluster)))
         if f.place:
             sql, more = self.place_scope(f.place)
             clauses.append(sql)
@@ -158,7 +156,7 @@ class ListView(BrowseView):
             clauses.append("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
                            f" ON m.id = p.mention WHERE m.entity IN ({_marks(f.actors)}))")
             args += f.actors
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+        return where_clause(clauses), tuple(args)
 
     def event_list(self, f: Filters, *, sort: str = "date", limit: int | None = 50,
                    offset: int = 0) -> tuple[int, list[Event], dict[str, str]]:
@@ -198,18 +196,15 @@ class ListView(BrowseView):
 
     # articles ----------------------------------------------------------------------
     def article_where(self, f: Filters) -> tuple[str, tuple]:
-        clauses, args = [], []
-        for sql, value in (("a.publisher = ?", f.outlet),
-                           ("a.published >= substr(?, 1, length(a.published))", f.date_from),
-                           ("a.published <= ? || '~'", f.date_to),
-                           (dialect.SEARCH_WHERE[dialect.dialect_of(self.conn)], f.q)):
-            if value:
-                clauses.append(sql)
-                args += [value] * sql.count("?")
+        clauses, args = given((
+            ("a.publisher = ?", f.outlet),
+            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
+            ("a.published <= ? || '~'", f.date_to),
+            (dialect.SEARCH_WHERE[dialect.dialect_of(self.conn)], f.q)))
         if f.actors is not None:
             clauses.append(f"a.id IN (SELECT doc FROM mentions WHERE entity IN ({_marks(f.actors)}))")
             args += f.actors
-        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)
+        return where_clause(clauses), tuple(args)
 
     def article_list(self, f: Filters, *, sort: str = "-published", limit: int = 50,
                      offset: int = 0) -> tuple[int, list[dict]]:
@@ -245,25 +240,20 @@ class ListView(BrowseView):
     # claims ------------------------------------------------------------------------
     def claim_list(self, f: Filters, *, sort: str = "published", limit: int = 50,
                    offset: int = 0) -> tuple[int, list]:
-        clauses, args = [], []
-        for sql, value in (("a.publisher = ?", f.outlet), ("c.statement LIKE ?",
-                                                           f.q and f"%{f.q}%"),
-                           ("a.published >= substr(?, 1, length(a.published))", f.date_from),
-                           ("a.published <= ? || '~'", f.date_to),
-                           ("c.doc = ?", f.doc)):
-            if value:
-                clauses.append(sql)
-                args += [value] * sql.count("?")
+        clauses, args = given((
+            ("a.publisher = ?", f.outlet), ("c.statement LIKE ?", f.q and f"%{f.q}%"),
+            ("a.published >= substr(?, 1, length(a.published))", f.date_from),
+            ("a.published <= ? || '~'", f.date_to), ("c.doc = ?", f.doc)))
         if f.actors is not None:
             clauses.append(f"c.speaker IN (SELECT id FROM mentions WHERE entity IN"
                            f" ({_marks(f.actors)}))")
             args += f.actors
-        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        cond = where_clause(clauses)
         base = "FROM claims c JOIN articles a ON a.id = c.doc"
         total = self.cached(("claims", f), lambda: self.conn.execute(
-            f"SELECT count(*) {base} {where}", args).fetchone()[0])
+            f"SELECT count(*) {base} {cond}", args).fetchone()[0])
         rows = self._rows(f"SELECT c.*, m.entity AS speaker_entity {base} LEFT JOIN mentions m"
-                          f" ON m.id = c.speaker {where} ORDER BY {CLAIM_SORTS[sort]}"
+                          f" ON m.id = c.speaker {cond} ORDER BY {CLAIM_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, limit, offset))
         return total, [(_claim(r), r["speaker_entity"]) for r in rows]
 

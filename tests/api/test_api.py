@@ -4,22 +4,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
-from tests import handmade, pg, shipped
+from tests import handmade
 
 IDS = handmade.article_ids()
-
-
-@pytest.fixture(scope="module", params=pg.BACKENDS)
-def client(request, tmp_path_factory):
-    """The API over the hand-made store, on SQLite and on PostgreSQL."""
-    with pg.store(request.param, tmp_path_factory.mktemp("api")) as db:
-        handmade.build_store(db)
-        data = shipped.with_kb(handmade.knowledge_base())
-        yield TestClient(create_app(db, data=data), base_url="http://127.0.0.1",
-                         raise_server_exceptions=False)
 
 
 def test_stats_counts_every_table(client):

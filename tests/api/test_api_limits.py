@@ -3,12 +3,11 @@ is checked; every request reads one snapshot."""
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
 from newsgraph.cli_serve import allowed_hosts
 from newsgraph.query import MAX_TERMS
-from tests import handmade, pg, shipped
+from tests import handmade, pg
+from tests.api.conftest import handmade_client
 
 
 @pytest.fixture(scope="module", params=pg.BACKENDS)
@@ -20,9 +19,7 @@ def db(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    data = shipped.with_kb(handmade.knowledge_base())
-    yield TestClient(create_app(db, data=data), base_url="http://127.0.0.1",
-                     raise_server_exceptions=False)
+    return handmade_client(db)
 
 
 @pytest.mark.parametrize("url", [

@@ -17,6 +17,7 @@ from newsgraph.export import write_export
 from newsgraph.store import connect
 from newsgraph.store.view import View
 from tests import handmade, pg, shipped
+from tests.api.conftest import handmade_client
 
 IDS = handmade.article_ids()
 
@@ -50,8 +51,7 @@ def db(request, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    app = create_app(db, data=shipped.with_kb(handmade.knowledge_base()))
-    return TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False)
+    return handmade_client(db)
 
 
 def _ids(body):

@@ -2,20 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from fastapi.testclient import TestClient
 
-from newsgraph.api import create_app
-from tests import handmade, pg, shipped
-
-
-@pytest.fixture(scope="module", params=pg.BACKENDS)
-def client(request, tmp_path_factory):
-    """The API over the hand-made store, on SQLite and on PostgreSQL."""
-    with pg.store(request.param, tmp_path_factory.mktemp("api-inc")) as db:
-        handmade.build_store(db)
-        data = shipped.with_kb(handmade.knowledge_base())
-        yield TestClient(create_app(db, data=data), base_url="http://127.0.0.1",
-                         raise_server_exceptions=False)
+from tests import handmade
 
 
 def test_list_rows_carry_headline_dates_place_outlets_toll_status(client):

@@ -191,3 +191,15 @@ def test_claim_kinds_are_loaded() -> None:
     types = lexicons.load(()).claim_types
     assert types.figure_kinds["killed"] == "fatalities" and "deny" in types.denial_verbs
     assert types.kind_words["deaths"] == "fatalities" and types.figures.units
+
+
+def test_a_settings_file_read_straight_into_its_dataclass_names_a_misspelt_key(data_dir: Path) -> None:
+    path = data_dir / "lexicons" / "event_linking.yaml"
+    _edit(path, "\ntie_words:", "\ntie_word:")
+    _fails(data_dir, "event_linking.yaml: unknown key 'tie_word'")
+
+
+def test_a_settings_file_read_straight_into_its_dataclass_names_a_missing_key(data_dir: Path) -> None:
+    path = data_dir / "lexicons" / "event_linking.yaml"
+    _edit(path, "\ntie_words:", "\n# tie_words:")
+    _fails(data_dir, "event_linking.yaml: missing key 'tie_words'")

@@ -103,3 +103,10 @@ def test_warm_load_is_fast(gaz: Gazetteer, tmp_path) -> None:
 def test_lookup_never_raises(gaz: Gazetteer, text: str, hint: str | None, context: list[str]) -> None:
     loc = gaz.lookup(text, country_hint=hint, countries_in_context=context)
     assert loc is None or loc.name
+
+
+def test_country_names_give_names_then_the_aliases_of_countries_tsv(gaz: Gazetteer) -> None:
+    names = list(gaz.country_names())
+    assert ("United States", "US") in names and ("U.S.", "US") in names
+    assert names.index(("Iraq", "IQ")) < names.index(("U.S.", "US"))   # names first
+    assert all(len(iso) == 2 for _name, iso in names)

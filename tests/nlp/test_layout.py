@@ -110,3 +110,18 @@ def test_headline_and_lead_on_single_newlines_are_two_sentences(nlp) -> None:
     assert got == ["Rebels seized the town of Xville on Monday, residents said.",
                    "The army had left the town a week earlier."]
     assert layout(doc) is layout(doc)       # computed once per Doc
+
+
+def test_the_component_reads_the_layout_once_and_keeps_the_doc_serialisable(monkeypatch) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.nlp import layout as module
+    text = "Rebels seize northern town\nXVILLE, Mar 3 (Wire) - Rebels seized Xville.\nBy Jane Roe"
+    nlp = spacy.blank("en")
+    nlp.add_pipe(module.LINE_BREAKS)
+    doc = nlp(text)
+    Doc(nlp.vocab).from_bytes(doc.to_bytes())        # user data stays plain
+    monkeypatch.setattr(module, "read_layout", lambda _text: pytest.fail("read twice"))
+    assert module.layout(doc) == read_layout(text)
+    assert module.layout(doc).dateline.city == (27, 33)

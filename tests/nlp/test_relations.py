@@ -31,17 +31,18 @@ def triples(model, text: str, published: str = "2021-05-01") -> set[tuple[str, s
     return {(names[r.subject], r.predicate, names.get(r.object) or r.object_text) for r in rels}
 
 
+def found(got: set[tuple[str, str, str]], subject: str | None = None,
+          predicate: str | None = None, obj: str | None = None) -> bool:
+    """Some relation of `got` has this subject, predicate and object (None: any)."""
+    return any(subject in (None, s) and predicate in (None, p) and obj in (None, o)
+               for s, p, o in got)
+
+
 def test_lexicon_predicates_are_known():
     lex = data().relations
     assert lex.titles[phrase("secretary-general")] == "leader_of"
     assert phrase("prime minister") in lex.offices
     assert set(lex.titles.values()) <= set(PREDICATES)
-
-
-@pytest.mark.model
-def test_title_compound_gives_leader(model):
-    got = triples(model, "Hamas political bureau chief Ismail Haniyeh arrived in Doha on Sunday.")
-    assert any(s == "Ismail Haniyeh" and p == "leader_of" for s, p, _ in got)
 
 
 @pytest.mark.model
@@ -52,22 +53,9 @@ def test_office_with_country_qualifier(model):
 
 
 @pytest.mark.model
-def test_appositive_office_and_location(model):
-    text = "Mohammed Shia, the governor of Nineveh Province in northern Iraq, resigned on Monday."
-    got = triples(model, text)
-    assert ("Mohammed Shia", "holds_office", "Governor of Nineveh Province") in got
-
-
-@pytest.mark.model
 def test_hyphenated_backing_on_appositive(model):
     got = triples(model, "The Houthis, an Iran-backed rebel movement, fired missiles at ships.")
     assert ("Houthis", "backed_by", "Iran") in {(s.removeprefix("The "), p, o) for s, p, o in got}
-
-
-@pytest.mark.model
-def test_led_by(model):
-    got = triples(model, "Protesters marched against the Sadrist Movement led by Muqtada al-Sadr.")
-    assert any(s == "Muqtada al-Sadr" and p == "leader_of" for s, p, _ in got)
 
 
 @pytest.mark.model
@@ -79,12 +67,6 @@ def test_former_title_ends_the_tie(model):
                                           lex=data().relations)
             if r.predicate == "holds_office"]
     assert rels and rels[0].valid_to == "2022-01-01"
-
-
-@pytest.mark.model
-def test_negated_membership_gives_nothing(model):
-    got = triples(model, "Ahmed Nouri is not a member of the Badr Organization, officials said.")
-    assert not any(p == "member_of" for _, p, _ in got)
 
 
 @pytest.mark.model
@@ -115,12 +97,6 @@ def test_deputy_of_an_organisation_is_a_post_and_membership(model):
     assert not any(p in ("deputy_of", "leader_of") for s, p, o in got if s == "Ali Hassan")
 
 
-def test_name_modifying_a_noun_is_not_an_appositive_anchor(model):
-    got = triples(model, "The strike killed Omar Said, the deputy head of the Northern Alliance Council, "
-                         "US officials said.")
-    assert not any(s in ("US", "the United States") for s, _, _ in got)
-
-
 
 def test_argument_labels_constrain_predicates():
     """A country holds no office and a nationality word takes no side (lexicon data)."""
@@ -142,18 +118,46 @@ def test_argument_labels_constrain_predicates():
 
 
 @pytest.mark.model
-def test_copula_with_a_title_gives_leader(model):
-    got = triples(model, "Karel Dunst is the leader of the Velmar Liberation Front.")
-    assert ("Karel Dunst", "leader_of", "the Velmar Liberation Front") in got
+@pytest.mark.parametrize(("text", "subject", "predicate", "obj"), [
+    pytest.param("Hamas political bureau chief Ismail Haniyeh arrived in Doha on Sunday.",
+                 "Ismail Haniyeh", "leader_of", None, id="a title compound gives leader"),
+    pytest.param("Protesters marched against the Sadrist Movement led by Muqtada al-Sadr.",
+                 "Muqtada al-Sadr", "leader_of", None, id="led by"),
+    pytest.param("Mohammed Shia, the governor of Nineveh Province in northern Iraq, resigned on"
+                 " Monday.", "Mohammed Shia", "holds_office", "Governor of Nineveh Province",
+                 id="an appositive office and its place"),
+    pytest.param("Karel Dunst is the leader of the Velmar Liberation Front.", "Karel Dunst",
+                 "leader_of", "the Velmar Liberation Front", id="a copula with a title"),
+    pytest.param("The Velmar Liberation Front opposes the Dorvan Army.",
+                 "The Velmar Liberation Front", "opposes", "the Dorvan Army",
+                 id="a link verb gives its predicate"),
+    pytest.param("The Dorvan Brigade belongs to the Velmar Alliance.", "Dorvan Brigade",
+                 "member_of", "the Velmar Alliance", id="a verb with its preposition"),
+    pytest.param("Fighters reached the Velmar Bridge outside the holy shrine city of Karbala.",
+                 "the Velmar Bridge", "located_in", "Karbala", id="a place after 'holy city of'"),
+    pytest.param("Fighters reached the Golden Gate Bridge near the Iraqi city of Tikrit.",
+                 "the Golden Gate Bridge", "located_in", "Tikrit",
+                 id="a place after a nationality word"),
+    pytest.param("Officials of Britain's Foreign Ministry said the talks failed.",
+                 "Foreign Ministry", "part_of", "Britain",
+                 id="a possessive state organ is part of the state"),
+])
+def test_found(model, text: str, subject: str, predicate: str, obj: str | None) -> None:
+    assert found(triples(model, text), subject, predicate, obj)
 
 
 @pytest.mark.model
-def test_link_verb_gives_its_predicate(model):
-    got = triples(model, "The Velmar Liberation Front opposes the Dorvan Army.")
-    assert ("The Velmar Liberation Front", "opposes", "the Dorvan Army") in got
-
-
-@pytest.mark.model
-def test_verb_with_preposition_gives_membership(model):
-    got = triples(model, "The Dorvan Brigade belongs to the Velmar Alliance.")
-    assert ("Dorvan Brigade", "member_of", "the Velmar Alliance") in got
+@pytest.mark.parametrize(("text", "subject", "predicate"), [
+    pytest.param("Ahmed Nouri is not a member of the Badr Organization, officials said.",
+                 None, "member_of", id="a negated membership"),
+    *[pytest.param("The strike killed Omar Said, the deputy head of the Northern Alliance"
+                   " Council, US officials said.", us, None,
+                   id=f"a name modifying a noun is no appositive anchor ({us})")
+      for us in ("US", "the United States")],
+    pytest.param("Fighters of Lebanon's Velmar Front said the talks failed.", None, "part_of",
+                 id="a possessive group is no state organ"),
+    pytest.param("Troops stayed in Basra, however Hamas leaders said the talks failed.", "Basra",
+                 None, id="a clause after a comma is no appositive"),
+])
+def test_not_found(model, text: str, subject: str | None, predicate: str | None) -> None:
+    assert not found(triples(model, text), subject, predicate)

@@ -12,6 +12,12 @@ from tests.nlp.test_relations import triples
 from tests.shipped import data
 
 
+def case(text: str, names: dict[str, str], *expected: tuple[str, str, str], id: str):
+    """One row of a table of sentences with their mentions given by hand and every
+    relation that must be found (none when `expected` is empty)."""
+    return pytest.param(text, names, set(expected), id=id)
+
+
 def tagged(model, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
     """Relations with the mentions given by hand (name -> label), as the KB ruler tags them."""
     article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2021-05-01")
@@ -28,63 +34,10 @@ def tagged(model, text: str, names: dict[str, str]) -> set[tuple[str, str, str]]
 
 
 @pytest.mark.model
-def test_place_after_holy_city_of(model):
-    got = triples(model, "Fighters reached the Velmar Bridge outside the holy shrine city of Karbala.")
-    assert ("the Velmar Bridge", "located_in", "Karbala") in got
-
-
-@pytest.mark.model
-def test_place_after_a_nationality_word(model):
-    got = triples(model, "Fighters reached the Golden Gate Bridge near the Iraqi city of Tikrit.")
-    assert ("the Golden Gate Bridge", "located_in", "Tikrit") in got
-
-
-@pytest.mark.model
-def test_pro_prefix_gives_affiliation(model):
-    got = tagged(model, "Supporters of the pro-Zarvan Velmar Front marched on Friday.",
-                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
-    assert got == {("Velmar Front", "affiliated_with", "Zarvan")}
-
-
-@pytest.mark.model
 def test_state_led_by_a_country(model):
     got = triples(model, "The Velmar Task Force, which is led by the United States, said the base was hit.")
     assert any(s.endswith("United States") and p == "leader_of" and "Velmar Task Force" in o
                for s, p, o in got)
-
-
-@pytest.mark.model
-def test_possessive_state_organ_is_part_of_the_state(model):
-    got = triples(model, "Officials of Britain's Foreign Ministry said the talks failed.")
-    assert ("Foreign Ministry", "part_of", "Britain") in got
-    got = triples(model, "Fighters of Lebanon's Velmar Front said the talks failed.")
-    assert not any(p == "part_of" for _, p, _ in got)
-
-
-@pytest.mark.model
-def test_backing_of_a_description_set_before_a_name(model):
-    got = tagged(model, "The strike hit a depot of a Zarvan-backed militia, Velmar Front, on Monday.",
-                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
-    assert got == {("Velmar Front", "backed_by", "Zarvan")}
-    said = tagged(model, "Zarvan-backed militias, Velmar Front said, fired rockets.",
-                  {"Zarvan": "GPE", "Velmar Front": "ORG"})
-    assert not said
-
-
-@pytest.mark.model
-def test_backing_through_a_coalition_of(model):
-    got = tagged(model, "The Velmar Front, a coalition of Zarvan-backed militias, denied it.",
-                 {"Zarvan": "GPE", "Velmar Front": "ORG"})
-    assert got == {("Velmar Front", "backed_by", "Zarvan")}
-
-
-@pytest.mark.model
-def test_ally_and_foe_nouns_tie_both_ways(model):
-    names = {"Zarvan": "GPE", "Ostria": "GPE"}
-    got = tagged(model, "Ostria, a key Zarvan ally, welcomed the move.", names)
-    assert got == {("Ostria", "allied_with", "Zarvan"), ("Zarvan", "allied_with", "Ostria")}
-    got = tagged(model, "Zarvan's arch enemy Ostria fired missiles.", names)
-    assert got == {("Ostria", "opposes", "Zarvan"), ("Zarvan", "opposes", "Ostria")}
 
 
 @pytest.mark.model
@@ -106,29 +59,44 @@ def test_the_group_stands_for_the_organisation_named_before(model):
 
 
 @pytest.mark.model
-def test_a_unit_of_an_organisation(model):
-    names = {"Velmar Force": "ORG", "Zarvan": "GPE", "Ostrian Guard Corps": "ORG"}
-    got = tagged(model, "The Velmar Force of Zarvan's Ostrian Guard Corps said it.", names)
-    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
-    got = tagged(model, "The Ostrian Guard Corps's Velmar Force said it.",
-                 {"Velmar Force": "ORG", "Ostrian Guard Corps": "ORG"})
-    assert got == {("Velmar Force", "part_of", "Ostrian Guard Corps")}
+def test_an_organisation_of_another_is_no_unit_of_it(model):
     plain = tagged(model, "The Velmar Front of the Ostrian Guard Corps said it.",
                    {"Velmar Front": "ORG", "Ostrian Guard Corps": "ORG"})
     assert not any(p == "part_of" for _, p, _ in plain)
 
 
-@pytest.mark.model
-def test_owned_by_a_state(model):
-    got = tagged(model, "Zarvan-owned Velmar Television said it.",
-                 {"Zarvan": "GPE", "Velmar Television": "ORG"})
-    assert got == {("Velmar Television", "affiliated_with", "Zarvan")}
+ZARVAN_FRONT = {"Zarvan": "GPE", "Velmar Front": "ORG"}
+STATES = {"Zarvan": "GPE", "Ostria": "GPE"}
+CORPS = {"Velmar Force": "ORG", "Ostrian Guard Corps": "ORG"}
+OUTLET = {"Zarvani": "NORP", "Velmar": "ORG"}
 
 
 @pytest.mark.model
-def test_a_state_outlet_needs_a_marker(model):
-    names = {"Zarvani": "NORP", "Velmar": "ORG"}
-    got = tagged(model, "The official Zarvani news agency Velmar said it.", names)
-    assert got == {("Velmar", "affiliated_with", "Zarvani")}
-    unmarked = tagged(model, "The Zarvani news agency Velmar said it.", names)
-    assert not unmarked
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    case("Supporters of the pro-Zarvan Velmar Front marched on Friday.", ZARVAN_FRONT,
+         ("Velmar Front", "affiliated_with", "Zarvan"), id="a pro- prefix gives affiliation"),
+    case("The strike hit a depot of a Zarvan-backed militia, Velmar Front, on Monday.",
+         ZARVAN_FRONT, ("Velmar Front", "backed_by", "Zarvan"),
+         id="backing of a description set before a name"),
+    case("Zarvan-backed militias, Velmar Front said, fired rockets.", ZARVAN_FRONT,
+         id="a name that speaks is not the one described"),
+    case("The Velmar Front, a coalition of Zarvan-backed militias, denied it.", ZARVAN_FRONT,
+         ("Velmar Front", "backed_by", "Zarvan"), id="backing through a coalition of"),
+    case("Ostria, a key Zarvan ally, welcomed the move.", STATES,
+         ("Ostria", "allied_with", "Zarvan"), ("Zarvan", "allied_with", "Ostria"),
+         id="an ally noun ties both ways"),
+    case("Zarvan's arch enemy Ostria fired missiles.", STATES,
+         ("Ostria", "opposes", "Zarvan"), ("Zarvan", "opposes", "Ostria"),
+         id="a foe noun ties both ways"),
+    case("The Velmar Force of Zarvan's Ostrian Guard Corps said it.", {**CORPS, "Zarvan": "GPE"},
+         ("Velmar Force", "part_of", "Ostrian Guard Corps"), id="a unit of a state's organisation"),
+    case("The Ostrian Guard Corps's Velmar Force said it.", CORPS,
+         ("Velmar Force", "part_of", "Ostrian Guard Corps"), id="an organisation's unit"),
+    case("Zarvan-owned Velmar Television said it.", {"Zarvan": "GPE", "Velmar Television": "ORG"},
+         ("Velmar Television", "affiliated_with", "Zarvan"), id="owned by a state"),
+    case("The official Zarvani news agency Velmar said it.", OUTLET,
+         ("Velmar", "affiliated_with", "Zarvani"), id="a state outlet with its marker"),
+    case("The Zarvani news agency Velmar said it.", OUTLET, id="an outlet without a marker"),
+])
+def test_relations_between_given_mentions(model, text: str, names: dict, expected: set) -> None:
+    assert tagged(model, text, names) == expected

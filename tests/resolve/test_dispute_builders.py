@@ -129,3 +129,20 @@ def test_sides_survive_the_store_codec() -> None:
                                sides=(DisputeSide(evidence=ev, outlet="Daily Koro", speaker="police"),)),
             ContradictionValue(value="9", evidence=(ev,)))
     assert values_from_json(values_to_json(vals)) == vals
+
+
+def test_one_figure_reader_reads_each_sentence_once_for_disputes_and_incidents(monkeypatch) -> None:
+    from newsgraph import figures as module
+    from newsgraph.resolve.incidents import figures as incident_figures
+    a = article("d1", "A drone strike hit the depot. Militants fired 22 missiles at it.")
+    b = article("d2", "The depot was struck at dawn. The army said 16 missiles struck it.")
+    events = [report("a", a, "Militants fired 22 missiles at it."),
+              report("b", b, "The army said 16 missiles struck it.")]
+    read, seen = module.FigureReader(LEX), []
+    real = module.read_figures
+    monkeypatch.setattr(module, "read_figures", lambda text, lex: seen.append(text) or real(text, lex))
+    got = figure_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b], lex=LEX, read=read)
+    counts = [f for e in events for f in incident_figures(e, "Outlet", read)]
+    assert [values(c) for c in got] == [{"22": ["d1"], "16": ["d2"]}]
+    assert sorted(f.value for f in counts) == [16, 22]
+    assert len(seen) == len(set(seen)) == 4        # four sentences, each read once

@@ -2,29 +2,15 @@
 format (the seeds and the example articles; the newswire: bench/pg_parity.py)."""
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from newsgraph.export import FORMATS, write_export
+from newsgraph.export import FORMATS, export_all
 from newsgraph.pipeline import run
 from newsgraph.store import View, connect
 from tests import pg
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.model     # builds the corpora with the spaCy model
-
-
-def _exports(db) -> dict[str, str]:
-    view = View.open(db)
-    out = {}
-    with view.snapshot():
-        for fmt in FORMATS:
-            buf = io.StringIO()
-            write_export(view, fmt, buf)
-            out[fmt] = buf.getvalue()
-    view.conn.close()
-    return out
 
 
 def _assert_same_exports(sqlite_db, corpus) -> None:
@@ -36,7 +22,7 @@ def _assert_same_exports(sqlite_db, corpus) -> None:
             conn.execute("UPDATE meta SET value=? WHERE key='built_at'",
                          (str(View.open(sqlite_db).built_at()),))
         conn.close()
-        lite, post = _exports(sqlite_db), _exports(url)
+        lite, post = export_all(sqlite_db), export_all(url)
     assert len(lite["json"]) > 1000
     for fmt in FORMATS:
         assert post[fmt] == lite[fmt], f"{fmt} export differs between SQLite and PostgreSQL"

@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 
 import pytest
 
+from newsgraph.web.loopback import CHROMIUM, CHROMIUM_ARGS, serve
 from tests import handmade, shipped
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -32,29 +19,18 @@ def base_url(tmp_path_factory):
         if shutil.which("npm") is None:
             pytest.skip("web assets missing and npm absent (run `make web`)")
         assets.main()
-    import uvicorn
-
-    from newsgraph.api import create_app
     db = handmade.build_store(tmp_path_factory.mktemp("e2e") / "kb.sqlite",
                               extra=handmade.disputes())
-    port = _free_port()
-    app = create_app(db, data=shipped.with_kb(handmade.knowledge_base()))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
+    server, url = serve(db, data=shipped.with_kb(handmade.knowledge_base()))
+    yield url + "/"
     server.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="session")
 def browser(base_url):
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
 
