@@ -1,0 +1,37 @@
+"""Offices named as the KB names them (relations/offices.py): the KB chooses the name of
+a bare office, never whether a tie exists. Names and offices are invented for the tests."""
+from __future__ import annotations
+
+from newsgraph.kb import Actor, KnowledgeBase, Office, Tie
+from newsgraph.names.offices import jurisdiction_of
+from newsgraph.nlp.relations.offices import office_name
+
+KB = KnowledgeBase(
+    actors={
+        "velk": Actor(id="velk", name="Tomas Velk", type="PERSON", sector="government", country="FR",
+                      ties=(Tie(predicate="holds_office", office="Defence Minister of France"),)),
+        "arno": Actor(id="arno", name="Arno Brisk", type="PERSON", sector="government", country="DE"),
+        "lisk": Actor(id="lisk", name="Lena Lisk", type="PERSON", sector="media", country="DE"),
+    },
+    offices={"President of the Velmar Region": Office(
+        name="President of the Velmar Region", phrases=("Velmar president", "Velmari president"))})
+
+
+def test_office_phrase_of_the_kb_gives_the_office_name():
+    assert office_name("Velmari President", None, KB) == "President of the Velmar Region"
+
+
+def test_bare_office_takes_the_jurisdiction_of_the_holders_kb_office_spelling_tolerant():
+    assert office_name("Defense minister", KB.get("velk"), KB) == "Defence Minister of France"
+    assert jurisdiction_of("Defense Minister", ["Defence Minister of France"]) == "Defence Minister of France"
+
+
+def test_bare_office_of_a_state_person_takes_the_country():
+    assert office_name("Interior Minister", KB.get("arno"), KB) == "Interior Minister of Germany"
+    assert office_name("Interior Minister", KB.get("lisk"), KB) == "Interior Minister"   # not a state office holder
+
+
+def test_office_that_says_whose_it_is_stays_as_written():
+    assert office_name("French Interior Minister", KB.get("arno"), KB) == "French Interior Minister"
+    assert office_name("Secretary of State", KB.get("arno"), KB) == "Secretary of State"
+    assert office_name("Velmari President", None, None) == "Velmari President"
