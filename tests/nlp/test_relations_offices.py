@@ -2,9 +2,13 @@
 a bare office, never whether a tie exists. Names and offices are invented for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.kb import Actor, KnowledgeBase, Office, Tie
 from newsgraph.names.offices import jurisdiction_of
 from newsgraph.nlp.relations.offices import office_name
+from tests.nlp.test_relations_titles import offices
+from tests.nlp.test_relations import triples
 
 KB = KnowledgeBase(
     actors={
@@ -35,3 +39,16 @@ def test_office_that_says_whose_it_is_stays_as_written():
     assert office_name("French Interior Minister", KB.get("arno"), KB) == "French Interior Minister"
     assert office_name("Secretary of State", KB.get("arno"), KB) == "Secretary of State"
     assert office_name("Velmari President", None, None) == "Velmari President"
+
+
+@pytest.mark.model
+def test_office_leaves_out_words_describing_the_organisation(model):
+    got = triples(model, "Tomas Velk, a spokesman for the Ostrani-backed Velmar Liberation Front, said the talks failed.")
+    assert offices(got, "Tomas Velk") == {"Spokesman for Velmar Liberation Front"}
+
+
+@pytest.mark.model
+def test_office_keeps_a_nationality_that_names_the_jurisdiction(model):
+    got = triples(model, "Tomas Velk, a spokesman for the Iraqi Interior Ministry, said the talks failed.")
+    (office,) = offices(got, "Tomas Velk")
+    assert office.startswith("Spokesman for") and "Iraqi Interior Ministry" in office

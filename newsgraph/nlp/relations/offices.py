@@ -13,8 +13,14 @@ Otherwise the office stays as written.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...kb import Actor, KnowledgeBase
+from ...model import Mention
 from ...names.offices import country_names, jurisdiction_of, office_words
+
+if TYPE_CHECKING:
+    from .context import Ctx
 
 # KB sectors whose people hold the offices of their own state.
 STATE_SECTORS = frozenset({"government", "military"})
@@ -31,6 +37,51 @@ def office_name(office: str, actor: Actor | None, kb: KnowledgeBase | None) -> s
         return office
     known = [t.office for t in actor.ties if t.predicate == "holds_office" and t.office]
     return jurisdiction_of(office, known) or _of_country(office, actor) or office
+
+
+def office_phrase(ctx: "Ctx", start: int, end: int, obj: Mention | None, title_end: int = -1) -> str:
+    """The office a description names, as a name: the organisation written out when the
+    text gives a short form ("HRW director" -> "Human Rights Watch director"), and after
+    the title the words describing the organisation left out ("a spokesman for the
+    US-backed SDF" -> "Spokesman for Syrian Democratic Forces")."""
+    from .context import office_text
+    doc = ctx.doc
+    os_, oe = ctx.span.get(obj.id, (-1, -1)) if obj is not None else (-1, -1)
+    if not start <= os_ < oe <= end:
+        return office_text(doc[start:end].text)
+    words: list[str] = []
+    for t in doc[start:end]:
+        after = 0 <= title_end <= t.i
+        if os_ <= t.i < oe:
+            if t.i == os_:
+                words.append(_written_out(obj, doc[os_:oe].text) + doc[oe - 1].whitespace_)
+        elif not after:
+            words.append(t.text_with_ws)
+        elif not _describing(ctx, t.i):
+            words.append(t.text_with_ws)
+    return office_text("".join(words))
+
+
+def _written_out(m: Mention, text: str) -> str:
+    """A short form ("SDF") as the name the article gives it in full, else as written."""
+    short = m.label == "ORG" and " " not in text and text.isupper()
+    return m.name if short and m.name and len(m.name) > len(text) else text
+
+
+def _describing(ctx: "Ctx", i: int) -> bool:
+    """A word between a title's preposition and its organisation that describes it: an
+    article, a people's name that names no country ("the Kurdish Zeravani Forces"; "the
+    Iraqi Interior Ministry" keeps its jurisdiction), a hyphenated modifier ("Xian-led")."""
+    doc = ctx.doc
+    m = ctx.mention(i)
+    if doc[i].pos_ == "DET" or (m is not None and m.label == "NORP" and not _national(m.text)):
+        return True
+    return "-" in (doc[i].text, doc[i - 1].text if i else "", doc[i + 1].text if i + 1 < len(doc) else "")
+
+
+def _national(word: str) -> bool:
+    """A nationality word of a country ("Iraqi"), by the office folding."""
+    return any(w.startswith("@") for w in office_words(word))
 
 
 def _of_country(office: str, actor: Actor) -> str | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+from .offices import office_phrase
 
 # Parts of speech that end a noun phrase read leftwards from its head.
 # "X, however Org leaders ...": a clause follows the comma, not an appositive.
@@ -32,6 +33,7 @@ class Description:
     indefinite: bool
     ended: bool
     office: str | None = None   # the office as it should be written, when not as in the text
+    title_end: int = -1         # the token after the title words (-1: not known)
 
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
@@ -58,7 +60,7 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
         return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
-                           indefinite=indefinite, ended=bool(mods & lex.ended),
+                           indefinite=indefinite, ended=bool(mods & lex.ended), title_end=t_end,
                            office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
 
@@ -97,7 +99,7 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     lex = ctx.lex
     pred, office = lex.titles.get(d.title), d.title in lex.offices
     cue = (*cue, d.start, d.end - 1)
-    text = d.office or office_text(ctx.doc[d.start:d.end].text)
+    text = d.office or office_phrase(ctx, d.start, d.end, d.obj, d.title_end)
     if d.ended:
         text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
     obj = d.obj
@@ -159,7 +161,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
-                        office=office)
+                        office=office, title_end=t_end)
         if qual is None and title not in ctx.lex.offices:
             if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
                 ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
