@@ -59,3 +59,18 @@ def test_a_base_word_after_a_site_name(model):
     got = tagged(model, "Missiles landed at the Velmar air base in western Zarvan.",
                  {"Velmar": "FAC", "western Zarvan": "LOC"})
     assert got == {("Velmar", "located_in", "western Zarvan")}
+
+
+@pytest.mark.model
+def test_town_in_a_country_lies_there_but_two_plain_names_may_be_a_visit(model):
+    got = tagged(model, "Shelling hit Kelmar in Syria on Monday.", {"Kelmar": "GPE", "Syria": "GPE"})
+    assert got == {("Kelmar", "located_in", "Syria")}
+    got = tagged(model, "Shelling hit Kelmar in Dorvan on Monday.", {"Kelmar": "GPE", "Dorvan": "GPE"})
+    assert got == set()
+
+
+@pytest.mark.model
+def test_based_gives_where_an_organisation_sits(model):
+    got = tagged(model, "The Velmar Monitor, a Kelmar-based watchdog, counted the dead.",
+                 {"Velmar Monitor": "ORG", "Kelmar": "GPE"})
+    assert ("Velmar Monitor", "located_in", "Kelmar") in got
