@@ -23,6 +23,7 @@ class SpeechFile(Strict):
     statement_nouns: list[str] = []
     speaker_proxies: list[str] = []
     pronoun_referents: dict[str, list[MentionLabel]] = {}
+    definite_referents: dict[str, list[MentionLabel]] = {}
     quoting_verbs: list[str] = []
     anonymous_speakers: list[str] = []
     anonymous_media: list[str] = []
@@ -40,6 +41,8 @@ class SpeechLexicon:
     # pronoun -> mention labels it may stand for ("it" -> ORG): the nearest one before it
     referents: dict[str, tuple[str, ...]] = field(default_factory=dict)
     quoting: frozenset[str] = frozenset()    # "quoted X as saying": X speaks
+    # "the group said": noun -> labels of the mention it stands for, as a pronoun does
+    definite: dict[str, tuple[str, ...]] = field(default_factory=dict)
     anonymous: frozenset[str] = frozenset()  # "a White House spokesman": nobody named
     media: frozenset[str] = frozenset()      # "media reports": nobody named
 
@@ -52,6 +55,7 @@ def load_speech(path: Path) -> SpeechLexicon:
                          according=tuple(tuple(p.casefold().split()) for p in data.according),
                          nouns=low(data.statement_nouns), proxies=low(data.speaker_proxies),
                          referents={k.casefold(): tuple(v) for k, v in data.pronoun_referents.items()},
+                         definite={k.casefold(): tuple(v) for k, v in data.definite_referents.items()},
                          quoting=low(data.quoting_verbs), anonymous=low(data.anonymous_speakers),
                          media=low(data.anonymous_media))
 
