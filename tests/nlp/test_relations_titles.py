@@ -90,3 +90,10 @@ def test_a_capitalised_department_word_stays_in_the_office(model):
     got = tagged(model, "Reporters waited.\n\nZarvani Economy Minister Tomas Velk said trade would go on.",
                  {"Zarvani": "NORP", "Minister Tomas Velk": "PERSON"})
     assert ("Minister Tomas Velk", "holds_office", "Zarvani Economy Minister") in got
+
+
+@pytest.mark.model
+def test_the_first_organisation_of_an_of_phrase_is_the_object(model):
+    got = triples(model, "Tomas Velk, commander of the Zarvan Brigade of the Velmar Army, was killed.")
+    assert ("Tomas Velk", "leader_of", "the Zarvan Brigade") in got or ("Tomas Velk", "leader_of", "Zarvan Brigade") in got
+    assert not any(p == "leader_of" and "Velmar" in o for s, p, o in got)

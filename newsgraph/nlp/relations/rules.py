@@ -53,7 +53,7 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
         if t_end < end and doc[t_end].lower_ in preps:
             d_end = _np_end(ctx, t_end + 1, end)
-            obj = ctx.head_mention(t_end + 1, d_end)
+            obj = _first_head(ctx, t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
         obj = obj or ctx.head_mention(first, i)
@@ -63,6 +63,24 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
                            indefinite=indefinite, ended=bool(mods & lex.ended), title_end=t_end,
                            office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
+
+
+def _first_head(ctx: Ctx, start: int, end: int) -> Mention | None:
+    """The organisation a title's 'of' phrase names: its first name that is not a modifier
+    (a possessive, a nationality word, "X-backed"): "commander of the X Force of Yland's
+    Z Corps" -> X Force; "head of Yland's Islamic X" -> X."""
+    i = start
+    while i < end:
+        m = ctx.mention(i)
+        if m is None:
+            i += 1
+            continue
+        e = ctx.span[m.id][1]
+        owner = any(k < len(ctx.doc) and ctx.doc[k].text in ("'s", "'", "\u2019s", "\u2019") for k in (e - 1, e))
+        if not ctx.is_modifier(m) and not owner and m.label != "NORP":
+            return m
+        i = e
+    return ctx.head_mention(start, end)
 
 
 def _lead(ctx: Ctx, first: int, title: int) -> int:
