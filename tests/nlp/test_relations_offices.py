@@ -52,3 +52,26 @@ def test_office_keeps_a_nationality_that_names_the_jurisdiction(model):
     got = triples(model, "Tomas Velk, a spokesman for the Iraqi Interior Ministry, said the talks failed.")
     (office,) = offices(got, "Tomas Velk")
     assert office.startswith("Spokesman for") and "Iraqi Interior Ministry" in office
+
+
+@pytest.mark.model
+def test_a_bare_post_is_an_office_when_the_kb_says_whose_it_is(model):
+    from dataclasses import replace
+
+    from newsgraph import ids
+    from newsgraph.model import Article
+    from newsgraph.nlp.relations.extract import extract_relations
+    from newsgraph.nlp.text import normalise
+    from tests.nlp.test_relations import ents_as_mentions
+    from tests.shipped import data
+
+    def posts(text: str, kb_id: str | None) -> set[str]:
+        article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2021-05-01")
+        doc = model(normalise(text))
+        mentions = [replace(m, kb_id=kb_id) if m.label == "PERSON" else m for m in ents_as_mentions(doc, article)]
+        rels = extract_relations(doc, article, mentions=mentions, lex=data().relations, kb=KB)
+        return {r.object_text for r in rels if r.predicate == "holds_office"}
+
+    text = "Military spokesman Maj. Gen. Ahmed Karim said on Monday that the convoy was hit."
+    assert posts(text, "arno") == {"Military spokesman of Germany"}     # the name linked to a German officer
+    assert posts(text, None) == set()      # nobody known: whose post is not said

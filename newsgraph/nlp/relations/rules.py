@@ -181,8 +181,10 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
                         office=office, title_end=t_end)
         if qual is None and title not in ctx.lex.offices:
-            if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
-                ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
+            text = office_text(ctx.doc[start:t_end].text)
+            # "Military spokesman X": a post, when its words or the KB say whose it is
+            if any(ctx.doc[k].pos_ == "NOUN" for k in mods) or ctx.qualified(m, text) != text:
+                ctx.emit(m, "holds_office", office=text, cue=(start, t_end - 1))
             continue
         plural = ctx.doc[t_end - 1].tag_ in ("NNS", "NNPS")
         for named in (m, *(_listed_with(ctx, m) if plural else ())):   # "Org leaders X and Y"
