@@ -19,8 +19,10 @@ def test_noun_with_between_gives_both_directions(model):
 
 @pytest.mark.model
 def test_between_may_follow_the_verb(model):
-    got = triples(model, "Tensions have been high between Velmaria and Ostrania since the border war.")
+    got = triples(model, "Hostility has been high between Velmaria and Ostrania since the border war.")
     assert both(got, "Velmaria", "opposes", "Ostrania")
+    got = triples(model, "Tensions have been high between Velmaria and Ostrania since the border war.")
+    assert not any(p == "opposes" for _, p, _ in got)      # strained, not foes
 
 
 @pytest.mark.model

@@ -40,32 +40,17 @@ def office_name(office: str, actor: Actor | None, kb: KnowledgeBase | None) -> s
 
 
 def office_phrase(ctx: "Ctx", start: int, end: int, obj: Mention | None, title_end: int = -1) -> str:
-    """The office a description names, as a name: the organisation written out when the
-    text gives a short form ("HRW director" -> "Human Rights Watch director"), and after
-    the title the words describing the organisation left out ("a spokesman for the
-    US-backed SDF" -> "Spokesman for Syrian Democratic Forces")."""
+    """The office a description names, as a name: after the title, the words describing
+    the organisation left out ("a spokesman for the Xian-backed Y Front" -> "Spokesman
+    for Y Front")."""
     from .context import office_text
     doc = ctx.doc
     os_, oe = ctx.span.get(obj.id, (-1, -1)) if obj is not None else (-1, -1)
     if not start <= os_ < oe <= end:
         return office_text(doc[start:end].text)
-    words: list[str] = []
-    for t in doc[start:end]:
-        after = 0 <= title_end <= t.i
-        if os_ <= t.i < oe:
-            if t.i == os_:
-                words.append(_written_out(obj, doc[os_:oe].text) + doc[oe - 1].whitespace_)
-        elif not after:
-            words.append(t.text_with_ws)
-        elif not _describing(ctx, t.i):
-            words.append(t.text_with_ws)
+    words = [t.text_with_ws for t in doc[start:end]
+             if not (0 <= title_end <= t.i and not os_ <= t.i < oe and _describing(ctx, t.i))]
     return office_text("".join(words))
-
-
-def _written_out(m: Mention, text: str) -> str:
-    """A short form ("SDF") as the name the article gives it in full, else as written."""
-    short = m.label == "ORG" and " " not in text and text.isupper()
-    return m.name if short and m.name and len(m.name) > len(text) else text
 
 
 def _describing(ctx: "Ctx", i: int) -> bool:

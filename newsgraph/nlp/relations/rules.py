@@ -183,7 +183,8 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         if qual is None and title not in ctx.lex.offices:
             text = office_text(ctx.doc[start:t_end].text)
             # "Military spokesman X": a post, when its words or the KB say whose it is
-            if any(ctx.doc[k].pos_ == "NOUN" for k in mods) or ctx.qualified(m, text) != text:
+            rank = ctx.lower[t_end - 1].rstrip(".") in ctx.lex.ranks       # "Lieutenant General X"
+            if any(ctx.doc[k].pos_ == "NOUN" for k in mods) or not rank and ctx.qualified(m, text) != text:
                 ctx.emit(m, "holds_office", office=text, cue=(start, t_end - 1))
             continue
         plural = ctx.doc[t_end - 1].tag_ in ("NNS", "NNPS")
