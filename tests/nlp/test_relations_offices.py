@@ -7,8 +7,8 @@ import pytest
 from newsgraph.kb import Actor, KnowledgeBase, Office, Tie
 from newsgraph.names.offices import jurisdiction_of
 from newsgraph.nlp.relations.offices import office_name
-from tests.nlp.test_relations_titles import offices
 from tests.nlp.test_relations import triples
+from tests.nlp.test_relations_titles import offices
 
 KB = KnowledgeBase(
     actors={

@@ -39,7 +39,7 @@ def office_name(office: str, actor: Actor | None, kb: KnowledgeBase | None) -> s
     return jurisdiction_of(office, known) or _of_country(office, actor) or office
 
 
-def office_phrase(ctx: "Ctx", start: int, end: int, obj: Mention | None, title_end: int = -1) -> str:
+def office_phrase(ctx: Ctx, start: int, end: int, obj: Mention | None, title_end: int = -1) -> str:
     """The office a description names, as a name: after the title, the words describing
     the organisation left out ("a spokesman for the Xian-backed Y Front" -> "Spokesman
     for Y Front")."""
@@ -53,7 +53,7 @@ def office_phrase(ctx: "Ctx", start: int, end: int, obj: Mention | None, title_e
     return office_text("".join(words))
 
 
-def _describing(ctx: "Ctx", i: int) -> bool:
+def _describing(ctx: Ctx, i: int) -> bool:
     """A word between a title's preposition and its organisation that describes it: an
     article, a people's name that names no country ("the Kurdish Zeravani Forces"; "the
     Iraqi Interior Ministry" keeps its jurisdiction), a hyphenated modifier ("Xian-led")."""
