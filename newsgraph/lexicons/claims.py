@@ -44,6 +44,9 @@ class SpeechLexicon:
                          BeforeValidator(_fold_keys)] = field(default_factory=dict)
     # "quoted X as saying": X speaks
     quoting: Annotated[FoldedSet, Field(alias="quoting_verbs")] = frozenset()
+    # "the group said": noun -> labels of the mention it stands for, as a pronoun does
+    definite: Annotated[dict[str, tuple[MentionLabel, ...]], Field(alias="definite_referents"),
+                        BeforeValidator(_fold_keys)] = field(default_factory=dict)
     # "a White House spokesman": nobody named
     anonymous: Annotated[FoldedSet, Field(alias="anonymous_speakers")] = frozenset()
     # "media reports": nobody named

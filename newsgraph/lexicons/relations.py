@@ -35,6 +35,11 @@ class StateMedia(Strict):
     nouns: list[str] = []
 
 
+class Mutual(Strict):
+    nouns: list[str] = []       # "the rivalry between X and Y"
+    states: list[str] = []      # "X and Y have been at war", "X is at odds with Y"
+
+
 class Arguments(Strict):
     subject: list[str] = []
     object: list[str] = []
@@ -63,6 +68,7 @@ class RelationsFile(Strict):
     examples: list[str] = []
     located: Located = Located()
     negation: list[str] = []
+    mutual: dict[str, Mutual] = {}
     arguments: dict[str, Arguments] = {}
 
 
@@ -93,6 +99,8 @@ class RelationLexicon:
     media_markers: frozenset[str] = frozenset()     # "state-run", "official"
     media_nouns: frozenset[str] = frozenset()       # "news agency", "television"
     anaphor_sectors: frozenset[str] = frozenset()  # ... of one of these KB sectors
+    mutual_nouns: dict[str, str] = field(default_factory=dict)     # "rivalry" -> opposes
+    mutual_states: dict[Phrase, str] = field(default_factory=dict)  # ("at", "war") -> opposes
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
@@ -139,6 +147,8 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         media_markers=frozenset(w for m in data.state_media.markers for w in phrase(m) if w != "-"),
         media_nouns=_words(data.state_media.nouns),
         anaphor_sectors=_words(data.anaphor_sectors),
+        mutual_nouns={w.casefold(): p for p, m in data.mutual.items() for w in m.nouns},
+        mutual_states={phrase(w): p for p, m in data.mutual.items() for w in m.states},
         arguments={pred: {side: frozenset(x.upper() for x in labels)
                           for side, labels in sides.model_dump(exclude_unset=True).items()}
                    for pred, sides in data.arguments.items()},
@@ -153,6 +163,7 @@ def _check(data: RelationsFile, file: str) -> None:
              *((f"cues.{c.words[0] if c.words else '?'}", c.predicate) for c in data.cues),
              *((f"verbs.{k}", v.removesuffix("_inverse")) for k, v in data.verbs.items()),
              *((f"verb_preps.{k}.{p}", pr) for k, v in data.verb_preps.items() for p, pr in v.items()),
+             *((f"mutual.{p}", p) for p in data.mutual),
              *((f"arguments.{p}", p) for p in data.arguments)]
     for entry, pred in named:
         if pred not in PREDICATES:

@@ -38,7 +38,10 @@ _DROPPED = frozenset({"the", "of", "a", "an", "former", "acting", "then"})
 
 def office_match(gold: str | None, system: str | None) -> bool:
     """Two office strings agree when their folded word sets are equal (spelling-tolerant)."""
-    a, b = office_words(gold), office_words(system)
+    return _same_words(office_words(gold), office_words(system))
+
+
+def _same_words(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return False
     return all(any(same_word(w, v) for v in b) for w in a) and \
@@ -83,12 +86,14 @@ def _longest() -> int:
 def jurisdiction_of(office: str | None, known: Iterable[str]) -> str | None:
     """The one office of `known` (a KB actor's holds_office ties) that is `office` with a
     jurisdiction added: "President" + ["President of the United States", "Vice President
-    of the United States"] -> "President of the United States". None when `office`
+    of the United States"] -> "President of the United States" (spelling-tolerant:
+    "Defense Minister" fits "Defence Minister of Xland"). None when `office`
     already names a country, or no single known office fits."""
     words = office_words(office)
     if not words or any(w.startswith("@") for w in words) or "of" in _words(office):
         return None
-    fits = {k for k in known if _bare(office_words(k)) == words and _bare(office_words(k)) != office_words(k)}
+    fits = {k for k in known if _same_words(_bare(office_words(k)), words)
+            and _bare(office_words(k)) != office_words(k)}
     return fits.pop() if len(fits) == 1 else None
 
 

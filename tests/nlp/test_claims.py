@@ -175,3 +175,22 @@ def test_one_claim_and_the_entity_that_speaks(model, text: str, speaker_text: st
     assert names.get(claims[0].speaker) == entity
     assert speaker_text is None or claims[0].speaker_text == speaker_text
     assert opens is None or claims[0].text.startswith(opens)
+def test_called_it_a_quote_and_described_it_as(model):
+    claims, _ = run(model, 'The minister called the deal "a historic mistake for the region."')
+    assert [(c.speaker_text, c.text) for c in claims] == [("The minister", "a historic mistake for the region.")]
+    claims, _ = run(model, "The ministry described the strike as a grave violation.")
+    assert [(c.speaker_text, c.text) for c in claims] == [("The ministry", "the strike as a grave violation")]
+
+
+@pytest.mark.model
+def test_the_group_speaks_for_the_organisation_named_before(model):
+    claims, names = run(model, "The Northern Alliance claimed the attack on Monday. "
+                               "The group said that its fighters had hit four bases.")
+    assert [(c.speaker_text, names.get(c.speaker)) for c in claims][-1] == ("The group", "The Northern Alliance")
+
+
+@pytest.mark.model
+def test_a_group_of_people_is_not_a_definite_referent(model):
+    claims, names = run(model, "The Northern Alliance met on Monday. "
+                               "A group of residents said that the water had been cut.")
+    assert all(names.get(c.speaker) is None for c in claims)

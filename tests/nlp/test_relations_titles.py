@@ -84,3 +84,7 @@ def test_the_one_office_held(model, text: str, person: str, held: str) -> None:
 ])
 def test_bracketed_short_forms(model, text: str, subject: str, predicate: str, part: str) -> None:
     assert any(s == subject and p == predicate and part in o for s, p, o in triples(model, text))
+def test_the_first_organisation_of_an_of_phrase_is_the_object(model):
+    got = triples(model, "Tomas Velk, commander of the Zarvan Brigade of the Velmar Army, was killed.")
+    assert ("Tomas Velk", "leader_of", "the Zarvan Brigade") in got or ("Tomas Velk", "leader_of", "Zarvan Brigade") in got
+    assert not any(p == "leader_of" and "Velmar" in o for s, p, o in got)

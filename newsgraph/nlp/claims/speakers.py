@@ -2,7 +2,8 @@
 
 A named speaker is the mention on its head word (or on a name in apposition: "The
 governor, A B, said"); a pronoun stands for the nearest fitting mention before it that
-spoke, else that was a subject (labels per pronoun are data: `pronoun_referents`); a
+spoke, else that was a subject (labels per pronoun are data: `pronoun_referents`), and so
+does a definite description ("the group said": `definite_referents`); a
 statement noun ("the statement said", "a statement by X") stands for its issuer; a
 proxy ("his office said") for its owner.
 """
@@ -31,6 +32,8 @@ def speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spee
     said = text[span.start_char:span.end_char] if len(span) else tok.text
     mention = mention or named
     lemma = tok.lemma_.lower()
+    if mention is None and _definite(tok, lex):       # "the group said": as a pronoun
+        return _antecedent(tok, by_token, lex.definite[tok.lower_], lex=lex), said
     if mention is None and _anonymous(tok, lemma, lex):
         return None, said       # "a White House spokesman", "media reports": nobody named
     if mention is None and (lemma in lex.proxies or lemma in lex.nouns):      # "his office said"
@@ -51,6 +54,12 @@ def speaker(tok: Token | None, doc: Doc, by_token: dict[int, Mention], lex: Spee
         last = by_token[span[-1].i]     # "Leader of the Revolution Ayatollah X": a title, then the name
         mention = last if last.label == "PERSON" else None
     return mention, said
+
+
+def _definite(tok: Token, lex: SpeechLexicon) -> bool:
+    """'the group', 'the militia' (lexicon `definite_referents`) alone: not 'a group of X',
+    not 'the health ministry' (a name of its own)."""
+    return tok.lower_ in lex.definite and [c.lower_ for c in tok.children] == ["the"]
 
 
 def _anonymous(tok: Token, lemma: str, lex: SpeechLexicon) -> bool:

@@ -10,13 +10,13 @@ from spacy.tokens import Doc, Token
 from ...ids import record_id
 from ...kb import KnowledgeBase
 from ...model import Article, Evidence, Mention, Relation
-from ...names.offices import jurisdiction_of
 from .. import grammar as g
 from ..forms import token_forms
 from ..patterns import Found
 from ..phrases import Phrases
 from .constructions import constructions
 from .lexicon import Phrase, RelationLexicon
+from .offices import office_name
 
 EXTRACTOR = "relations.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -237,13 +237,11 @@ class Ctx:
             evidence=Evidence(doc=aid, start=start, end=end, text=self.article.text[start:end])))
 
     def qualified(self, subj: Mention, office: str) -> str:
-        """A bare office ("President") with the jurisdiction of the one matching office the KB
-        records for the holder ("President of the United States"); else as written."""
+        """The office as the KB names it (relations/offices.py): an office phrase of the KB,
+        or a bare office ("President") with the jurisdiction of the holder's matching KB
+        office or country ("President of the United States"); else as written."""
         actor = self.kb.get(subj.kb_id) if self.kb is not None and subj.kb_id else None
-        if actor is None:
-            return office
-        known = [t.office for t in actor.ties if t.predicate == "holds_office" and t.office]
-        return jurisdiction_of(office, known) or office
+        return office_name(office, actor, self.kb)
 
     def fits(self, predicate: str, subj: Mention, obj: Mention | None) -> bool:
         """The arguments carry labels the predicate allows (lexicon `arguments`)."""

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ...kb import KnowledgeBase
 from ...model import Article, Mention, Relation
-from . import links, places, rules
+from . import links, mutual, places, rules
 from .context import EXTRACTOR, Ctx
 from .lexicon import RelationLexicon
 
@@ -36,6 +36,8 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.verb_links(ctx),
     lambda ctx, _: links.verb_preps(ctx),
     lambda ctx, _: links.comprising(ctx),
+    lambda ctx, _: mutual.between(ctx),
+    lambda ctx, _: mutual.at_odds(ctx),
     places.located,
     links.units_of,
     links.state_bodies,

@@ -52,7 +52,7 @@ def _in_place(ctx: Ctx, a: Mention, k: int, nouns: int) -> None:
         return
     inner = _innermost(ctx, b)
     plain = (a.label == "GPE" and inner.label == "GPE" and j == k + 1 and not nouns
-             and not _place_kind(ctx, inner))
+             and not _place_kind(ctx, inner) and not is_country(inner))    # "Town in Xland" lies there
     if not (plain and not _place_kind(ctx, a)) and not is_country(a):
         ctx.emit(a, "located_in", inner, cue=(k,))
 

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+from .offices import office_phrase
 
 # Parts of speech that end a noun phrase read leftwards from its head.
 # "X, however Org leaders ...": a clause follows the comma, not an appositive.
@@ -32,6 +33,7 @@ class Description:
     indefinite: bool
     ended: bool
     office: str | None = None   # the office as it should be written, when not as in the text
+    title_end: int = -1         # the token after the title words (-1: not known)
 
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
@@ -51,16 +53,34 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
         if t_end < end and doc[t_end].lower_ in preps:
             d_end = _np_end(ctx, t_end + 1, end)
-            obj = ctx.head_mention(t_end + 1, d_end)
+            obj = _first_head(ctx, t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
         obj = obj or ctx.head_mention(first, i)
         named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
         return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
-                           indefinite=indefinite, ended=bool(mods & lex.ended),
+                           indefinite=indefinite, ended=bool(mods & lex.ended), title_end=t_end,
                            office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
+
+
+def _first_head(ctx: Ctx, start: int, end: int) -> Mention | None:
+    """The organisation a title's 'of' phrase names: its first name that is not a modifier
+    (a possessive, a nationality word, "X-backed"): "commander of the X Force of Yland's
+    Z Corps" -> X Force; "head of Yland's Islamic X" -> X."""
+    i = start
+    while i < end:
+        m = ctx.mention(i)
+        if m is None:
+            i += 1
+            continue
+        e = ctx.span[m.id][1]
+        owner = any(k < len(ctx.doc) and ctx.doc[k].text in ("'s", "'", "\u2019s", "\u2019") for k in (e - 1, e))
+        if not ctx.is_modifier(m) and not owner and m.label != "NORP":
+            return m
+        i = e
+    return ctx.head_mention(start, end)
 
 
 def _lead(ctx: Ctx, first: int, title: int) -> int:
@@ -97,7 +117,7 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
     lex = ctx.lex
     pred, office = lex.titles.get(d.title), d.title in lex.offices
     cue = (*cue, d.start, d.end - 1)
-    text = d.office or office_text(ctx.doc[d.start:d.end].text)
+    text = d.office or office_phrase(ctx, d.start, d.end, d.obj, d.title_end)
     if d.ended:
         text = office_text(" ".join(w for w in text.split() if w.casefold() not in lex.ended))
     obj = d.obj
@@ -159,10 +179,13 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
-                        office=office)
+                        office=office, title_end=t_end)
         if qual is None and title not in ctx.lex.offices:
-            if any(ctx.doc[k].pos_ == "NOUN" for k in mods):
-                ctx.emit(m, "holds_office", office=office_text(ctx.doc[start:t_end].text), cue=(start, t_end - 1))
+            text = office_text(ctx.doc[start:t_end].text)
+            # "Military spokesman X": a post, when its words or the KB say whose it is
+            rank = ctx.lower[t_end - 1].rstrip(".") in ctx.lex.ranks       # "Lieutenant General X"
+            if any(ctx.doc[k].pos_ == "NOUN" for k in mods) or not rank and ctx.qualified(m, text) != text:
+                ctx.emit(m, "holds_office", office=text, cue=(start, t_end - 1))
             continue
         plural = ctx.doc[t_end - 1].tag_ in ("NNS", "NNPS")
         for named in (m, *(_listed_with(ctx, m) if plural else ())):   # "Org leaders X and Y"
