@@ -101,11 +101,12 @@ def has_incidents(conn: sqlite3.Connection) -> bool:
 def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    status: str | None = None,
+                    status: str | None = None, outlet: str | None = None,
                     actors: tuple[str, ...] | None = None) -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps. `actors`:
-    any of these entity ids (none matches nothing)."""
+    any of these entity ids (none matches nothing); `outlet`: a publisher that
+    reports the incident."""
     clauses: list[str] = []
     args: list = []
     for sql, value in (
@@ -115,7 +116,9 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
             ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
              " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
             ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
-             " ON x.event = ie.event WHERE x.entity = ?)", actor)):
+             " ON x.event = ie.event WHERE x.entity = ?)", actor),
+            ("id IN (SELECT ie.incident FROM incident_events ie JOIN events e ON e.id = ie.event"
+             " JOIN articles a ON a.id = e.doc WHERE a.publisher = ?)", outlet)):
         if value:
             clauses.append(sql)
             args += [value] * sql.count("?")
