@@ -112,7 +112,7 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
     for sql, value in (
             ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
             ("date_to >= substr(?, 1, length(date_to))", date_from),
-            ("date_from <= ?", date_to),
+            ("date_from <= ? || '~'", date_to),          # a month takes all its days
             ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
              " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
             ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"

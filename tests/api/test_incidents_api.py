@@ -147,3 +147,8 @@ def test_incident_csv_cells_never_run_as_formulas():
     assert (got["headline"], got["place"], got["outlets"], got["killed_min"]) == (
         "'=HYPERLINK(\"x\")", "'@home", "'+Wire", "'-1")
     assert incident_geojson({"items": [row]})["features"] == []     # no coordinates, no point
+
+
+@pytest.mark.parametrize("to, n", [("2020-01", 2), ("2020-01-02", 1), ("2019-10", 1), ("2019-09", 0)])
+def test_date_to_takes_a_month_prefix(client, to, n):
+    assert client.get("/api/incidents", params={"to": to}).json()["total"] == n

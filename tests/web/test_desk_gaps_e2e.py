@@ -110,3 +110,23 @@ def test_network_lists_are_sortable_tables(page, base_url):
     supports = page.locator(".edge-list tbody td:nth-child(4)").all_inner_texts()
     assert supports and supports[-1] == "knowledge base"     # text ties first, KB ties last
     assert page.errors == []
+
+
+def test_search_results_open_as_sortable_tables(page, base_url):
+    _open(page, base_url, "search?q=drone", "main h1")
+    page.locator("a", has_text="Articles with these words as a sortable table").click()
+    page.wait_for_url("**#/articles?q=drone**")
+    page.wait_for_selector("section.articles tbody tr")
+    assert sorted(page.locator("section.articles tbody td:nth-child(3)").all_inner_texts()) == [
+        "Daily Two", "Wire One"]
+    page.locator("th a.sort", has_text="Outlet").click()
+    page.wait_for_url("**sort=outlet**")
+    page.wait_for_selector("th[aria-sort=ascending]")
+    assert page.locator("section.articles tbody td:nth-child(3)").all_inner_texts() == [
+        "Daily Two", "Wire One"]
+    _open(page, base_url, "search?q=Nadir", "main h1")
+    page.locator("a", has_text="Actors with this name as a sortable table").click()
+    page.wait_for_url("**#/entities?q=Nadir**")
+    page.wait_for_selector("[data-table=e] tbody tr")
+    assert page.locator("[data-table=e] tbody td:first-child").all_inner_texts() == ["Karim Nadir"]
+    assert page.errors == []
