@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from . import browse, downloads, query
+from . import browse, downloads, query, query_incidents
 from .api_deps import ERRORS, MAX_OFFSET, ErrorBody, Limit, Offset, V
 from .errors import NotFound, UsageError
 from .store import review
@@ -22,6 +22,7 @@ EventSort = Literal["date", "-date", "fatalities", "-fatalities", "type"]
 ArticleSort = Literal["-published", "published", "title", "outlet", "-mentions"]
 ClaimSort = Literal["published", "-published", "speaker"]
 RelationSort = Literal["-sources", "predicate", "subject"]
+IncidentSort = Literal["date", "-date", "toll", "-toll", "-sources", "type", "status"]
 
 
 def _text():       # a new Query per parameter: FastAPI must not share one between two
@@ -82,13 +83,20 @@ def relations(actor: str | None = _actor(), predicate: str | None = _text(),
                                 offset=offset)
 
 
+Status = Literal["corroborated", "single-source", "contested"]
+
+
 @router.get("/api/facets", tags=["search"])
-def facets(of: Literal["events", "articles"] = "events", type: str | None = _text(),
+def facets(of: Literal["events", "articles", "incidents"] = "events", type: str | None = _text(),
            date_from: str | None = _from(), date_to: str | None = _to(), place: str | None = _place(),
            actor: str | None = _actor(), outlet: str | None = _text(), q: str | None = _text(),
+           status: Status | None = Query(None, description="Incidents only."),
            view: ListView = V) -> dict:
     """Counts per type, actor, place (country, region, town), outlet and month of the
-    filtered events or articles."""
+    filtered events, articles or incidents (these also per status)."""
+    if of == "incidents":
+        return browse.incident_facets(view, type=type, date_from=date_from, date_to=date_to,
+                                      place=place, actor=actor, outlet=outlet, status=status)
     f = browse.filters(view, type=type, date_from=date_from, date_to=date_to, place=place,
                        actor=actor, outlet=outlet, q=q if of == "articles" else None)
     return browse.facets(view, f, of=of)
@@ -118,19 +126,28 @@ FILES = {200: {"description": "The file", "content": {
 
 
 @router.get("/api/download/{what}", tags=["export"], response_class=Response, responses=FILES)
-def download(what: Literal["events", "articles", "claims", "relations", "graph"],
+def download(what: Literal["events", "articles", "claims", "relations", "graph", "incidents"],
              format: Literal["csv", "json", "geojson", "graphml"] = "csv",
              type: str | None = _text(), date_from: str | None = _from(), date_to: str | None = _to(),
              place: str | None = _place(), actor: str | None = _actor(), outlet: str | None = _text(),
              q: str | None = _text(), predicate: str | None = _text(), entity: str | None = _text(),
              depth: int = Query(1, ge=1, le=3), offices: bool = True, kb: bool = True,
              min_weight: int = Query(0, ge=0, le=MAX_OFFSET),
-             limit: int = Query(150, ge=1, le=1000), view: ListView = V) -> Response:
+             limit: int = Query(150, ge=1, le=1000),
+             status: Status | None = Query(None, description="Incidents only."),
+             sort: IncidentSort | None = Query(None, description="Incidents only: the list's "
+                                               "order (GET /api/incidents)."),
+             view: ListView = V) -> Response:
     """The current view as a file, honouring its filters: events (csv, json, geojson),
-    articles, claims, relations (csv, json), the network (graphml, json)."""
+    incidents (csv, json, geojson at the agreed place), articles, claims, relations
+    (csv, json), the network (graphml, json)."""
     if format not in downloads.FORMATS[what]:
         raise NotFound(f"no {format} download of {what} (one of "
                        f"{', '.join(downloads.FORMATS[what])})")
+    if what == "incidents":
+        return _file(what, format, query_incidents.incident_page(
+            view, type=type, date_from=date_from, date_to=date_to, place=place, actor=actor,
+            outlet=outlet, status=status, sort=sort or "date", limit=MAX_OFFSET))
     f = browse.filters(view, type=type, date_from=date_from, date_to=date_to, place=place,
                        actor=actor, outlet=outlet, q=q if what == "articles" else None)
     data = {"events": lambda: browse.event_list(view, f, limit=None),
@@ -141,6 +158,10 @@ def download(what: Literal["events", "articles", "claims", "relations", "graph"]
                                                       limit=MAX_OFFSET),
             "graph": lambda: browse.graph(view, entity=entity, depth=depth, limit=limit,
                                           offices=offices, kb=kb, min_weight=min_weight)}[what]()
+    return _file(what, format, data)
+
+
+def _file(what: str, format: str, data: dict) -> Response:
     body, media, name = downloads.render(what, format, data)
     return Response(body, media_type=f"{media}; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})

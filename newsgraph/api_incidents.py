@@ -22,14 +22,16 @@ def incidents(type: str | None = None, actor: str | None = Query(
               place: str | None = Query(None, description="Part of a place name."),
               date_from: str | None = Query(None, alias="from"),
               date_to: str | None = Query(None, alias="to"), status: Status | None = None,
+              outlet: str | None = Query(None, max_length=200,
+                                         description="An outlet (publisher) that reports it."),
               sort: IncidentSort = "date", limit: int = Limit, offset: int = Offset,
               view: BrowseView = V) -> dict:
     """Incidents (one happening across outlets) by date: headline, date range, place,
-    outlets, toll range and status; filter by type, actor, place, ISO dates, status;
+    outlets, toll range and status; filter by type, actor, place, ISO dates, status, outlet;
     sort by date, toll (killed, highest figure), independent sources, type or status."""
     return query_incidents.incident_page(view, type=type, actor=actor, place=place,
                                          date_from=date_from, date_to=date_to,
-                                         status=status, sort=sort, limit=limit,
+                                         status=status, outlet=outlet, sort=sort, limit=limit,
                                          offset=offset)
 
 

@@ -17,6 +17,8 @@ from . import query
 from .errors import UsageError
 from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
 from .store.browse import ENTITY_SORTS
+from .store.incident_facets import incident_facets as _incident_facet_rows
+from .store.incident_rows import incident_filter
 from .store.review import reviews
 
 PRECISION = {"site": "exact place", "city": "town", "admin1": "region", "region": "region",
@@ -151,6 +153,25 @@ def _facets(view: ListView, f: Filters, *, of: str) -> dict:
         out[facet] = [{"value": v, "label": names[v]["name"] if facet == "actor" and v in names
                        else v, "count": n} for v, n in rows]
     return {"of": of, "total": total, "facets": out}
+
+
+def incident_facets(view: ListView, *, actor: str | None = None, **filters: str | None) -> dict:
+    """Facets of the incident list (type, status, actor, country, region, place,
+    outlet, month) for its filters (those of query_incidents.incident_page)."""
+    actors = view.actor_ids(actor.strip()) if actor and actor.strip() else None
+    plain = {k: v.strip() for k, v in filters.items() if v and v.strip()}
+    key = ("facets", "incidents", actors, tuple(sorted(plain.items())))
+    return view.cached(key, lambda: _incident_facets(view, actors, plain))
+
+
+def _incident_facets(view: ListView, actors, plain: dict) -> dict:
+    where, args = incident_filter(actors=actors, **plain)
+    raw = _incident_facet_rows(view.conn, where=where, args=args)
+    total = view.incident_page(limit=0, actors=actors, **plain)[0]
+    names = query._names(view, [v for v, _ in raw["actor"]])
+    out = {facet: [{"value": v, "label": names[v]["name"] if facet == "actor" and v in names
+                    else v, "count": n} for v, n in rows] for facet, rows in raw.items()}
+    return {"of": "incidents", "total": total, "facets": out}
 
 
 def suggest(view: ListView, kind: str, q: str, *, limit: int = 10) -> dict:

@@ -1,5 +1,5 @@
 """Downloads of what the analyst is looking at: a list with its filters, as CSV, JSON,
-GeoJSON (events) or GraphML (the network).
+GeoJSON (events; incidents at their agreed place) or GraphML (the network).
 
 CSV cells never run as spreadsheet formulas: a cell starting with = + - @, a tab or a
 carriage return gets a leading apostrophe (OWASP's advice against CSV injection).
@@ -17,7 +17,7 @@ from .export.geojson import event_feature
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = {"events": ("csv", "json", "geojson"), "articles": ("csv", "json"),
            "claims": ("csv", "json"), "relations": ("csv", "json"),
-           "graph": ("graphml", "json")}
+           "graph": ("graphml", "json"), "incidents": ("csv", "json", "geojson")}
 MEDIA = {"csv": "text/csv", "json": "application/json", "geojson": "application/geo+json",
          "graphml": "application/xml"}
 
@@ -94,6 +94,32 @@ def relation_rows(page: dict) -> list[dict]:
     return out
 
 
+def incident_rows(page: dict) -> list[dict]:
+    """One row per incident: headline, dates, agreed place, outlets, toll range, status."""
+    out = []
+    for r in page["items"]:
+        place, toll = r["place"] or {}, r["toll"] or {}
+        killed, injured = toll.get("killed") or [None, None], toll.get("injured") or [None, None]
+        out.append({"id": r["id"], "headline": r["headline"], "type": r["type"],
+                    "date_from": r["date_from"], "date_to": r["date_to"],
+                    "place": place.get("name"), "admin1": place.get("admin1"),
+                    "country": place.get("country"), "lat": place.get("lat"),
+                    "lon": place.get("lon"), "outlets": "; ".join(r["outlets"]),
+                    "sources": r["sources"], "reports": r["reports"],
+                    "killed_min": killed[0], "killed_max": killed[1],
+                    "injured_min": injured[0], "injured_max": injured[1], "status": r["status"]})
+    return out
+
+
+def incident_geojson(page: dict) -> dict:
+    """Incidents whose agreed place has coordinates, one point feature each."""
+    feats = [{"type": "Feature", "id": row["id"],
+              "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+              "properties": {k: v for k, v in row.items() if k not in ("lat", "lon")}}
+             for row in incident_rows(page) if row["lat"] is not None and row["lon"] is not None]
+    return {"type": "FeatureCollection", "features": feats}
+
+
 def geojson(page: dict) -> dict:
     feats = []
     for e in page["items"]:
@@ -132,10 +158,11 @@ def render(what: str, fmt: str, data: dict) -> tuple[str, str, str]:
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=1), MEDIA[fmt], name
     if fmt == "geojson":
-        return json.dumps(geojson(data), ensure_ascii=False), MEDIA[fmt], name
+        features = incident_geojson if what == "incidents" else geojson
+        return json.dumps(features(data), ensure_ascii=False), MEDIA[fmt], name
     if fmt == "graphml":
         return graphml(data), MEDIA[fmt], name
     rows = {"events": event_rows, "claims": claim_rows, "relations": relation_rows,
-            "articles": lambda p: p["items"]}[what](data)
+            "incidents": incident_rows, "articles": lambda p: p["items"]}[what](data)
     return to_csv(rows), MEDIA[fmt], name
 

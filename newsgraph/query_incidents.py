@@ -41,7 +41,8 @@ def toll(i: Incident) -> dict:
 
 def incident_row(i: Incident) -> dict:
     place = i.place and {"name": i.place.name, "admin1": i.place.admin1,
-                         "country": i.place.country, "kind": i.place.kind}
+                         "country": i.place.country, "kind": i.place.kind,
+                         "lat": i.place.lat, "lon": i.place.lon}
     return {"id": i.id, "headline": i.headline, "type": i.type, "date_from": i.date_from,
             "date_to": i.date_to, "place": place, "outlets": [o.name for o in i.outlets],
             "sources": len(i.outlets), "reports": len(i.events), "toll": toll(i),

@@ -102,19 +102,22 @@ def has_incidents(conn: sqlite3.Connection) -> bool:
 def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    status: str | None = None,
+                    status: str | None = None, outlet: str | None = None,
                     actors: tuple[str, ...] | None = None) -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps. `actors`:
-    any of these entity ids (none matches nothing)."""
+    any of these entity ids (none matches nothing); `outlet`: a publisher that
+    reports the incident."""
     clauses, args = given((
         ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
         ("date_to >= substr(?, 1, length(date_to))", date_from),
-        ("date_from <= ?", date_to),
+        ("date_from <= ? || '~'", date_to),          # a month takes all its days
         ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
          " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
         ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
-         " ON x.event = ie.event WHERE x.entity = ?)", actor)))
+         " ON x.event = ie.event WHERE x.entity = ?)", actor),
+        ("id IN (SELECT ie.incident FROM incident_events ie JOIN events e ON e.id = ie.event"
+         " JOIN articles a ON a.id = e.doc WHERE a.publisher = ?)", outlet)))
     if actors is not None:
         marks = ",".join("?" * len(actors)) or "NULL"
         clauses.append("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"

@@ -1,8 +1,12 @@
 """GET /api/incidents and /api/incidents/{id} over the hand-made store."""
 from __future__ import annotations
 
+import csv
+import io
+
 import pytest
 
+from newsgraph.downloads import incident_geojson, incident_rows, to_csv
 from tests import handmade
 
 
@@ -82,3 +86,57 @@ def test_detail_lists_each_report_with_its_outlet_and_sentence(client):
     [dispute] = body["contradictions"]
     assert dispute["trivial"] is False and dispute["review"] is None
     assert [v["label"] for v in dispute["values"]] == ["10", "12"]
+
+
+def _facet(body: dict, name: str) -> list[tuple]:
+    return [(r["label"], r["count"]) for r in body["facets"][name]]
+
+
+def test_incident_facets_count_incidents_not_reports(client):
+    body = client.get("/api/facets", params={"of": "incidents"}).json()
+    assert body["of"] == "incidents" and body["total"] == 2
+    assert _facet(body, "outlet") == [("Wire One", 2), ("Daily Two", 1)]   # two reports, one incident
+    assert _facet(body, "status") == [("contested", 1), ("single-source", 1)]
+    assert _facet(body, "actor") == [("Northern Brigades", 1)]
+    assert _facet(body, "type") == [("ASSAULT", 1), ("PROTEST", 1)]
+    assert _facet(body, "month") == [("2019-10", 1), ("2020-01", 1)]
+
+
+@pytest.mark.parametrize("params, total", [
+    ({"outlet": "Daily Two"}, 1), ({"status": "single-source"}, 1),
+    ({"actor": "Northern Brigades"}, 1), ({"place": "Mosul", "type": "PROTEST"}, 0)])
+def test_incident_facets_follow_the_filters(client, params, total):
+    body = client.get("/api/facets", params={"of": "incidents", **params}).json()
+    listed = client.get("/api/incidents", params=params).json()
+    assert body["total"] == listed["total"] == total
+    assert sum(n for _, n in _facet(body, "status")) == total
+
+
+def test_incident_downloads_honour_filters_and_sort(client):
+    rows = list(csv.DictReader(io.StringIO(client.get(
+        "/api/download/incidents", params={"format": "csv", "outlet": "Daily Two"}).text)))
+    assert [(r["id"], r["killed_min"], r["killed_max"], r["outlets"]) for r in rows] == [
+        (handmade.CLUSTER, "10", "12", "Wire One; Daily Two")]
+    body = client.get("/api/download/incidents", params={"format": "json", "sort": "-toll"}).json()
+    assert [i["id"] for i in body["items"]][0] == handmade.CLUSTER and body["total"] == 2
+    geo = client.get("/api/download/incidents", params={"format": "geojson"}).json()
+    assert sorted(f["properties"]["place"] for f in geo["features"]) == ["Basra", "Mosul"]
+    assert client.get("/api/download/incidents", params={"format": "graphml"}).status_code == 404
+
+
+def test_incident_csv_cells_never_run_as_formulas():
+    row = {"id": "K1", "headline": "=HYPERLINK(\"x\")", "type": "ASSAULT", "date_from": None,
+           "date_to": None, "place": {"name": "@home", "admin1": None, "country": None,
+                                      "lat": None, "lon": None},
+           "outlets": ["+Wire"], "sources": 1, "reports": 1,
+           "toll": {"killed": [-1, 2], "injured": None}, "status": "single-source"}
+    body = to_csv(incident_rows({"items": [row]}))
+    got = next(csv.DictReader(io.StringIO(body)))
+    assert (got["headline"], got["place"], got["outlets"], got["killed_min"]) == (
+        "'=HYPERLINK(\"x\")", "'@home", "'+Wire", "'-1")
+    assert incident_geojson({"items": [row]})["features"] == []     # no coordinates, no point
+
+
+@pytest.mark.parametrize("to, n", [("2020-01", 2), ("2020-01-02", 1), ("2019-10", 1), ("2019-09", 0)])
+def test_date_to_takes_a_month_prefix(client, to, n):
+    assert client.get("/api/incidents", params={"to": to}).json()["total"] == n

@@ -46,7 +46,7 @@ def test_network_legend_neighbourhood_and_graphml(page, base_url):
     assert _graphml_nodes(page, base_url) == int(page.get_attribute("#graph", "data-nodes")) == 2
     _open(page, base_url, f"graph?entity={handmade.BRIGADES}&kb=1", "#graph canvas")
     assert page.inner_text("main h1") == "Network around Northern Brigades"
-    names = page.locator(".node-list li > a:first-child").all_text_contents()   # in a closed <details>
+    names = page.locator(".node-list tbody td:first-child a").all_text_contents()   # in a closed <details>
     assert sorted(names) == ["Eastland", "Karim Nadir", "Northern Brigades"]
     assert _graphml_nodes(page, base_url) == 3
     assert page.errors == []

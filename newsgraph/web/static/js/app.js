@@ -26,6 +26,20 @@ function parse() {
 }
 
 let moved = false;     // focus the new view after a navigation, not on first load
+let refocus = null;    // a sort header clicked or pressed: focus it again once re-rendered
+
+// After a sort, focus stays on the header that was used (not the top of the view).
+document.addEventListener("click", (ev) => {
+  const a = ev.target instanceof Element ? ev.target.closest("a.sort[data-focus]") : null;
+  refocus = a ? a.dataset.focus : null;
+});
+
+function focusView(main, params) {
+  const again = refocus && [...main.querySelectorAll("a.sort[data-focus]")].find((a) => a.dataset.focus === refocus);
+  refocus = null;
+  if (again) again.focus();
+  else if (moved && !params.get("start")) main.focus({ preventScroll: true });
+}
 
 async function render() {
   const main = document.getElementById("view");
@@ -41,7 +55,7 @@ async function render() {
       if (a.getAttribute("href") === "#/" + name) a.setAttribute("aria-current", "page");
       else a.removeAttribute("aria-current");
     }
-    if (moved && !params.get("start")) main.focus({ preventScroll: true });
+    focusView(main, params);
     main.dispatchEvent(new CustomEvent("rendered"));
   } catch (err) {
     main.replaceChildren(h("p", { class: "error" }, "Error: " + err.message));

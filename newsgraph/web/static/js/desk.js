@@ -10,9 +10,9 @@ export const FILTERS = {
   status: ["Status", "select", ["corroborated", "single-source", "contested"]],
 };
 const FACET_PARAM = { type: "type", actor: "actor", country: "place", region: "place", place: "place",
-  outlet: "outlet" };
+  outlet: "outlet", status: "status" };
 const FACET_TITLE = { type: "Type", actor: "Actor", country: "Country", region: "Region", place: "Town or site",
-  outlet: "Outlet", month: "Month" };
+  outlet: "Outlet", month: "Month", status: "Status" };
 
 const go = (path, params) => { location.hash = route(path, params); };
 
@@ -54,7 +54,7 @@ function sortableTable(cfg, state, sort, res) {
     if (!key) return label;
     const desc = sort === "-" + key, asc = sort === key;
     const next = asc && cfg.sorts.includes("-" + key) ? "-" + key : (cfg.sorts.includes(key) ? key : "-" + key);
-    const a = h("a", { href: route([cfg.path], { ...state, sort: next }), class: "sort" }, label,
+    const a = h("a", { href: route([cfg.path], { ...state, sort: next }), class: "sort", "data-focus": `${cfg.path}:${key}` }, label,
       asc ? " ▲" : desc ? " ▼" : "");
     return a;
   });

@@ -6,6 +6,7 @@ import cytoscape from "../vendor/cytoscape.esm.js";
 import { api } from "./api.js";
 import { h, link, route } from "./dom.js";
 import { downloadLinks } from "./desk.js";
+import { localTable } from "./tables.js";
 
 const COLOURS = { PERSON: "#1f5fbf", ORG: "#d9480f", GPE: "#2b8a3e", LOC: "#5f3dc4", FAC: "#5f3dc4", OFFICE: "#868e96" };
 const LABELS = { PERSON: "person", ORG: "organisation", GPE: "country or city", LOC: "place", OFFICE: "office (job title)" };
@@ -24,13 +25,29 @@ export async function renderGraph(_, params) {
     entity ? [link("whole network", ["graph"]), " "] : null,
     downloadLinks("graph", ["graphml", "json"], { ...opts, offices: String(opts.offices), kb: String(opts.kb) })),
     legend(), box,
-    h("details", { class: "graph-lists" }, h("summary", {}, "Actors and ties as lists"),
-      h("ul", { class: "node-list" }, g.nodes.filter((n) => n.type !== "OFFICE").map((n) =>
-        h("li", {}, link(n.name, ["entity", n.id]), ` (${n.degree} ties) `, link("network", ["graph"], { entity: n.id })))),
-      h("ul", {}, g.edges.map((e) => h("li", {}, `${names[e.source] || e.source} — ${e.predicate.replace(/_/g, " ")} — `
-        + `${names[e.target] || e.target} (${e.origin === "kb" ? "knowledge base" : `${e.weight} source(s)`})`)))));
+    graphLists(g, names, params));
   requestAnimationFrame(() => drawGraph(box, g, entity));
   return section;
+}
+
+// The same data as sortable tables (state in the URL under gn_ and ge_); open when
+// one of them is sorted or paged, so a sort does not fold it away.
+function graphLists(g, names, params) {
+  const open = [...params.keys()].some((k) => /^g[ne]_/.test(k));
+  const name = (id) => names[id] || id;
+  const support = (e) => (e.origin === "kb" ? "knowledge base" : `${e.weight} source(s)`);
+  return h("details", { class: "graph-lists", open: open ? "" : null }, h("summary", {}, "Actors and ties as tables"),
+    h("div", { class: "node-list" }, localTable({ key: "gn", params, items: g.nodes.filter((n) => n.type !== "OFFICE"),
+      pageSize: 50, empty: "No actor.", cols: [
+        { label: "Actor", key: "name", value: (n) => n.name, cell: (n) => link(n.name, ["entity", n.id]) },
+        { label: "Type", key: "type", value: (n) => LABELS[n.type] || n.type, cell: (n) => LABELS[n.type] || n.type || "" },
+        { label: "Ties", key: "degree", desc: true, value: (n) => n.degree, cell: (n) => String(n.degree) },
+        { label: "Network", cell: (n) => link("network", ["graph"], { entity: n.id }) }] })),
+    h("div", { class: "edge-list" }, localTable({ key: "ge", params, items: g.edges, pageSize: 50, empty: "No tie.", cols: [
+      { label: "From", key: "source", value: (e) => name(e.source), cell: (e) => name(e.source) },
+      { label: "Relation", key: "predicate", value: (e) => e.predicate, cell: (e) => e.predicate.replace(/_/g, " ") },
+      { label: "To", key: "target", value: (e) => name(e.target), cell: (e) => name(e.target) },
+      { label: "Support", key: "weight", desc: true, value: (e) => (e.origin === "kb" ? -1 : e.weight), cell: support }] })));
 }
 
 function toggles(params, opts) {

@@ -32,10 +32,11 @@ export const INCIDENT_COLUMNS = [["Date", "date"], ["Incident", "type"], ["Place
 
 export const renderIncidents = (_, params) => renderList({
   path: "incidents", title: "Incidents", endpoint: "incidents",
-  filters: ["type", "actor", "place", "from", "to", "status"],
+  facets: "incidents", filters: ["type", "actor", "place", "outlet", "from", "to", "status"],
   intro: "One row per happening, however many outlets report it: the date range, the place, the outlets, "
-    + "the range of the tolls they give, and whether they agree.",
-  sorts: INCIDENT_SORTS, defaultSort: "date", columns: INCIDENT_COLUMNS, row: incidentCells,
+    + "the range of the tolls they give, and whether they agree. Facets count incidents; the place filter "
+    + "takes the places inside it.",
+  downloads: ["csv", "json", "geojson"], sorts: INCIDENT_SORTS, defaultSort: "date", columns: INCIDENT_COLUMNS, row: incidentCells,
 }, params);
 
 // One column per outlet: the sentence of its report, its figures, date and place (their

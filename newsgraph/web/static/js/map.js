@@ -99,12 +99,30 @@ function drawClusters(map, layer, events, res) {
   map.getContainer().dataset.clusters = String(clusters);
 }
 
+// A single event: a circle that Tab reaches and Enter or Space opens (its popup's
+// first link then takes the focus).
 function marker(e, res) {
-  return L.circleMarker([e.location.lat, e.location.lon], {
+  const m = L.circleMarker([e.location.lat, e.location.lon], {
     radius: 5 + Math.min(12, Math.sqrt(e.fatalities || 0)), color: "#fff", weight: 1,
     dashArray: e.place_precision === "country centre" ? "2 2" : null,
     fillColor: COLOUR[e.place_precision] || "#495057", fillOpacity: 0.85, className: "event-marker",
   }).bindPopup(() => popup([e], res));
+  m.on("add", () => {
+    const el = m.getElement();
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", `${e.type} ${e.mode || ""}, ${e.date || "date unknown"}, ${e.location.name}`
+      + ` (${e.place_precision || "precision unknown"}): open the details`);
+    el.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter" && ev.key !== " ") return;
+      ev.preventDefault();
+      ev.stopPropagation();
+      m.openPopup();
+      const first = m.getPopup().getElement() && m.getPopup().getElement().querySelector(".map-popup a");
+      if (first) first.focus();
+    });
+  });
+  return m;
 }
 
 function clusterMarker(map, group, res) {

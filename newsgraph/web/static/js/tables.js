@@ -28,7 +28,7 @@ function head(cols, sort, key, sorts) {
     if (asc && can("-" + c.key)) next = "-" + c.key;
     else if (desc && can(c.key)) next = c.key;
     if (!can(next)) next = can(c.key) ? c.key : "-" + c.key;
-    const a = h("a", { class: "sort", href: here({ [`${key}_sort`]: next, [`${key}_offset`]: null }) },
+    const a = h("a", { class: "sort", "data-focus": `${key}:${c.key}`, href: here({ [`${key}_sort`]: next, [`${key}_offset`]: null }) },
       c.label, asc ? " ▲" : desc ? " ▼" : "");
     return h("th", { scope: "col", "aria-sort": asc ? "ascending" : desc ? "descending" : null }, a);
   })));
