@@ -22,7 +22,7 @@ from .store import (View, Writer, build_lock, connect, operational_errors, redac
                     refused_value_errors)
 
 log = logging.getLogger(__name__)
-PIPELINE_VERSION = "2"   # 2: article layout (sentences never cross a line break)
+PIPELINE_VERSION = "3"   # 2: article layout (sentences never cross a line break); 3: dates, places, local actors, offices (2026-12-02)
 
 Progress = Callable[[Article | Skipped], None]
 

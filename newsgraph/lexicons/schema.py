@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 import dataclasses
+from functools import lru_cache
 from typing import Annotated, Any, TypeVar
 
 import yaml
@@ -71,12 +72,19 @@ def read_rows(path: Path) -> list[list[str]]:
     return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=None)
+def _adapter(model: type) -> TypeAdapter:
+    """One validator per schema class: building one costs milliseconds, and the KB
+    validates each of its hundreds of actors with the same class."""
+    return TypeAdapter(model)
+
+
 def validate(model: type[M], data: Any, *, file: str, entry: str | None = None) -> M:
     """`data` as `model`, or a DataError naming the file, the entry and the fault
     (`entry` names `data` itself when it is one entry of a file)."""
     try:
         if dataclasses.is_dataclass(model):
-            return TypeAdapter(model).validate_python(data if data is not None else {})
+            return _adapter(model).validate_python(data if data is not None else {})
         return model.model_validate(data if data is not None else {})  # type: ignore[attr-defined]
     except ValidationError as exc:
         errors = exc.errors()      # a misspelt key first: it explains the key missing

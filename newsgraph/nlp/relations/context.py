@@ -16,7 +16,7 @@ from ..patterns import Found
 from ..phrases import Phrases
 from .constructions import constructions
 from .lexicon import Phrase, RelationLexicon
-from .offices import office_name
+from .offices import office_name, office_text
 
 EXTRACTOR = "relations.v1"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -28,7 +28,6 @@ PERSONAL = frozenset({"he", "she"})
 PRONOUN_REACH = 80       # tokens back to look for the person a pronoun stands for
 BOUNDARY = frozenset({",", ";", ".", ":", "(", ")", "!", "?", '"', "[", "]"})
 _SINCE = re.compile(r"\bsince (?:\w+ )?(\d{4})\b")
-_BRACKETED = re.compile(r"\s*\([^()]{1,12}\)")
 _UNTIL = re.compile(r"\b(?:until|till) (?:\w+ )?(\d{4})\b")
 
 
@@ -271,8 +270,3 @@ def _key(m: Mention) -> str:
     return " ".join((m.name or m.text).casefold().split())
 
 
-def office_text(words: str) -> str:
-    """'governor of x province' -> 'Governor of x province' (first letter up; a bracketed
-    short form, "Xland Corps (XC) deputy", is left out)."""
-    words = " ".join(_BRACKETED.sub("", words).split())
-    return words[:1].upper() + words[1:]

@@ -13,14 +13,16 @@ Otherwise the office stays as written.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import Any
 
 from ...kb import Actor, KnowledgeBase
 from ...model import Mention
 from ...names.offices import country_names, jurisdiction_of, office_words
 
-if TYPE_CHECKING:
-    from .context import Ctx
+# `ctx` below is the relation context (context.Ctx, which imports this module): typed Any
+# here so that the two modules do not import each other.
+Ctx = Any
 
 # KB sectors whose people hold the offices of their own state.
 STATE_SECTORS = frozenset({"government", "military"})
@@ -43,7 +45,6 @@ def office_phrase(ctx: Ctx, start: int, end: int, obj: Mention | None, title_end
     """The office a description names, as a name: after the title, the words describing
     the organisation left out ("a spokesman for the Xian-backed Y Front" -> "Spokesman
     for Y Front")."""
-    from .context import office_text
     doc = ctx.doc
     os_, oe = ctx.span.get(obj.id, (-1, -1)) if obj is not None else (-1, -1)
     if not start <= os_ < oe <= end:
@@ -104,3 +105,13 @@ def _phrases(kb: KnowledgeBase) -> dict[str, str]:
         _BUILT.clear()
     _BUILT[id(kb)] = (kb, out)
     return out
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,12}\)")
+
+
+def office_text(words: str) -> str:
+    """'governor of x province' -> 'Governor of x province' (first letter up; a bracketed
+    short form, "Xland Corps (XC) deputy", is left out)."""
+    words = " ".join(_BRACKETED.sub("", words).split())
+    return words[:1].upper() + words[1:]
