@@ -107,6 +107,8 @@ def test_network_lists_are_sortable_tables(page, base_url):
     assert page.locator(".node-list tbody td:first-child").all_inner_texts() == sorted(names, reverse=True)
     page.locator(".edge-list th a.sort", has_text="Support").click()
     page.wait_for_url("**ge_sort=-weight**")
+    page.wait_for_selector(".edge-list th[aria-sort=descending]")   # the table re-drawn
+    page.wait_for_selector(".edge-list tbody tr")
     supports = page.locator(".edge-list tbody td:nth-child(4)").all_inner_texts()
     assert supports and supports[-1] == "knowledge base"     # text ties first, KB ties last
     assert page.errors == []
