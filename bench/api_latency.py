@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import socket
@@ -110,7 +111,12 @@ def replicate(db: Path, target: int) -> int:
     return total
 
 
-def serve(db: Path) -> tuple[uvicorn.Server, str]:
+def redact(db: str) -> str:
+    from newsgraph.store.dialect import redact as hide
+    return hide(db)
+
+
+def serve(db) -> tuple[uvicorn.Server, str]:
     from newsgraph.api import create_app
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -141,21 +147,22 @@ def timed(client: httpx.Client, urls: list[str], n: int, budget: float = 20.0) -
             "p95_ms": round(ms[int(0.95 * (n - 1))], 2), "max_ms": round(ms[-1], 2)}
 
 
-def cases(db: Path) -> dict[str, list[str]]:
-    conn = sqlite3.connect(db)
+def cases(db) -> dict[str, list[str]]:
+    from newsgraph.store import connect
+    conn = connect(db, readonly=True)      # SQLite file or postgresql:// URL
     top = [r[0] for r in conn.execute("SELECT entity FROM mentions WHERE entity IS NOT NULL"
                                       " GROUP BY entity ORDER BY count(*) DESC LIMIT 20")]
-    every = [r[0] for r in conn.execute("SELECT id FROM entities")]
+    every = [r[0] for r in conn.execute("SELECT id FROM entities ORDER BY id")]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
     dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
     rnd = random.Random(7)
     some = rnd.sample(every, min(50, len(every)))
     big = [r[0] for r in conn.execute("SELECT incident FROM incident_events GROUP BY incident"
                                       " ORDER BY count(*) DESC LIMIT 10")]
-    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents")]
+    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents ORDER BY id")]
     clusters = [r[0] for r in conn.execute("SELECT cluster FROM events WHERE cluster IS NOT NULL"
                                            " GROUP BY cluster ORDER BY count(*) DESC LIMIT 10")]
-    docs = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    docs = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     places = [r[0] for r in conn.execute("SELECT place_name FROM incidents WHERE place_name"
                                          " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
     names = [r[0] for r in conn.execute(f"SELECT name FROM entities WHERE id IN"
@@ -213,6 +220,12 @@ def desk_cases(top: list[str], names: list[str], places: list[str], outlets: lis
         "facets (articles)": ["/api/facets?of=articles"],
         "suggest": ["/api/suggest?kind=actor&q=al", "/api/suggest?kind=place&q=ba"],
         "outlet page": [f"/api/outlets/{o}" for o in outlets],
+        "outlets": ["/api/outlets"],
+        "reviews": ["/api/reviews", "/api/reviews?kind=cluster"],
+        "download (filtered)": [f"/api/download/events?actor={e}&format=csv" for e in top[:5]]
+        + [f"/api/download/relations?actor={e}" for e in top[:5]]
+        + ["/api/download/graph?format=graphml", f"/api/download/claims?{q(actor=names[0])}"
+           if names else "/api/download/claims?outlet=none"],
     }
 
 
@@ -221,13 +234,18 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=50, help="Articles built by the pipeline.")
     ap.add_argument("--target", type=int, default=3000, help="Articles after replication.")
     ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
-    ap.add_argument("--db", type=Path, help="Measure this store as it is (no build).")
+    ap.add_argument("--db", help="Measure this store as it is (no build): a SQLite file or a"
+                                 " postgresql:// URL.")
+    ap.add_argument("--cache", action="store_true",
+                    help="Keep the API's per-process answer cache (SQLite only; off by default:"
+                         " every request computes, as on PostgreSQL).")
     ap.add_argument("--out", default="api_latency", help="Result name under bench/results/.")
     ap.add_argument("--export", default="geojson",
                     help="Export format timed (3 requests); 'none' to skip.")
     args = ap.parse_args()
     if args.db:
-        return measure(args.db, f"existing store {args.db.name}", None, args)
+        name = args.db if args.db.startswith("postgres") else Path(args.db).name
+        return measure(args.db, f"existing store {redact(name)}", None, args)
     workdir = Path(tempfile.mkdtemp(prefix="ng-bench-"))
     try:
         t0 = time.perf_counter()
@@ -245,12 +263,26 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -> int:
-    """Serve the store, time every case, print the table and write the JSON result."""
-    counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+def store_figures(db) -> tuple[dict, int]:
+    """Row counts of the main tables and the store's size in bytes (file or database)."""
+    from newsgraph.store import connect
+    conn = connect(str(db), readonly=True)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("articles", "mentions", "entities", "relations", "events", "claims",
                         "incidents", "contradictions")}
-    articles = counts["articles"]
+    size = (conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+            if str(db).startswith("postgres") else Path(db).stat().st_size)
+    conn.close()
+    return counts, size
+
+
+def measure(db, how: str, built: float | None, args: argparse.Namespace) -> int:
+    """Serve the store, time every case, print the table and write the JSON result."""
+    from newsgraph.store import lists
+    if not args.cache:          # every request computes: the first visit's latency
+        lists.CACHE_SIZE = 0
+    counts, size = store_figures(db)
+    load = os.getloadavg()
     server, url = serve(db)
     with httpx.Client(base_url=url, timeout=600) as client:
         todo = cases(db)
@@ -261,12 +293,16 @@ def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -
             results[f"export {args.export}"] = timed(client, [f"/api/export/{args.export}"], 3)
     server.should_exit = True
     report = {"base": how, "base_build_seconds": built and round(built, 1),
-              "articles": articles, "store_bytes": db.stat().st_size, "counts": counts,
+              "backend": "postgresql" if str(db).startswith("postgres") else "sqlite",
+              "articles": counts["articles"], "store_bytes": size, "counts": counts,
+              "answer_cache": "on" if args.cache else "off (store/lists.py CACHE_SIZE = 0)",
+              "load_average_before_after": [round(load[0], 1), round(os.getloadavg()[0], 1)],
+              "machine": f"{os.cpu_count()} cores, shared",
               "transport": "uvicorn on 127.0.0.1 + httpx, sequential", "results": results}
     out = RESULTS.with_name(f"{args.out}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"{how}; {articles} articles; {counts}")
+    print(f"{how}; {counts}; load {report['load_average_before_after']}")
     print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, r in results.items():
         print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")

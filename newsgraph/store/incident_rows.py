@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import sqlite3
 
 from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
@@ -92,20 +93,23 @@ def has_incidents(conn: sqlite3.Connection) -> bool:
 def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
-                    status: str | None = None) -> tuple[str, tuple]:
-    """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
-    day range); an incident matches a date range its own range overlaps."""
+                    status: str | None = None, columns: str = "") -> tuple[str, tuple]:
+    """WHERE clause and arguments (`columns`: a table alias and dot, e.g. "i.").
+    Dates compare as ISO prefixes (a month overlaps a day range); an incident matches
+    a date range its own range overlaps."""
     clauses: list[str] = []
     args: list = []
     for sql, value in (
             ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
-            ("date_to >= substr(?, 1, length(date_to))", date_from),
+            ("date_to >= substr(?, 1, 4) AND date_to >= substr(?, 1, length(date_to))",
+             date_from),
             ("date_from <= ?", date_to),
             ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
              " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
             ("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
              " ON x.event = ie.event WHERE x.entity = ?)", actor)):
         if value:
-            clauses.append(sql)
+            clauses.append(re.sub(r"\b(id|type|status|date_to|date_from|place_\w+)\b",
+                                  columns + r"\1", sql) if columns else sql)
             args += [value] * sql.count("?")
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from newsgraph import query
+from newsgraph import query, query_actors
 from newsgraph.store import Writer, connect
 from newsgraph.store.browse import BrowseView
 from tests import handmade
@@ -25,7 +25,7 @@ def test_entity_counts_equal_the_mentions(tmp_path):
     assert counted and stored == counted | {e: (0, 0) for e in stored if e not in counted}
     view = _view(db)
     top = max(counted, key=lambda e: (counted[e][0], e))
-    profile = query.entity_profile(view, top)
+    profile = query_actors.entity_profile(view, top)
     assert (profile["mention_count"], profile["document_count"]) == counted[top]
     page = query.entity_page(view, limit=100)["items"]
     assert [p["mentions"] for p in page] == sorted((p["mentions"] for p in page), reverse=True)
