@@ -49,12 +49,11 @@ def copy_table(src: sqlite3.Connection, raw, table: str) -> int:
     for name, _ in indexes:
         raw.execute(f'DROP INDEX "{name}"')
     n = 0
-    with raw.cursor() as cur:
-        with cur.copy(f'COPY "{table}" ({", ".join(chr(34) + c + chr(34) for c in names)})'
-                      " FROM STDIN") as copy:
-            for row in src.execute(f'SELECT {select} FROM "{table}"'):
-                copy.write_row(row)
-                n += 1
+    quoted = ", ".join(f'"{c}"' for c in names)
+    with raw.cursor() as cur, cur.copy(f'COPY "{table}" ({quoted}) FROM STDIN') as copy:
+        for row in src.execute(f'SELECT {select} FROM "{table}"'):
+            copy.write_row(row)
+            n += 1
     for _, sql in indexes:
         raw.execute(sql)
     if with_rowid:

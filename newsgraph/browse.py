@@ -15,8 +15,8 @@ import unicodedata
 
 from . import query, query_actors
 from .errors import UsageError
-from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
 from .store import ties
+from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
 from .store.review import reviews
 
 PRECISION = {"site": "exact place", "city": "town", "admin1": "region", "region": "region",

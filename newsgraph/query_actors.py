@@ -73,7 +73,7 @@ def entity_profile(view: BrowseView, entity_id: str, *, max_events: int = 200,
     rels = linked_relations(view, [entity_id], limit=max_ties + 1)
     count = len(rels)
     if count > max_ties:           # more than shown: drop the weakest, count them all
-        weakest = sorted(rels, key=lambda t: (-t["sources"], t["id"]))[-1]
+        weakest = max(rels, key=lambda t: (-t["sources"], t["id"]))
         rels = [t for t in rels if t is not weakest]
         count = _tie_count(view, entity_id)
     rels += linked_kb_relations(view, {entity_id})

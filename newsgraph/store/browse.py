@@ -6,9 +6,14 @@ from __future__ import annotations
 import json
 
 from ..model import Claim, Contradiction, Entity, Event, Incident, Relation
-from . import dialect, keys
+from . import dialect, digests, keys
 from .codec import values_from_json
-from .incident_rows import count_incidents, incident_filter, incident_from_json, read_incidents
+from .incident_rows import (
+    count_incidents,
+    incident_filter,
+    incident_from_json,
+    read_incidents,
+)
 from .view import _IN_TEXT, View, _claim, _entity, _event, _marks, _relation, _where
 
 _ALL = 2 ** 63 - 1      # LIMIT of every row (PostgreSQL refuses SQLite's -1)
@@ -166,7 +171,8 @@ class BrowseView(View):
             return (keys.count(self.conn, "incidents", key, where, args),
                     [incident_from_json(r[0]) for r in rows])
         where, args = incident_filter(**filters)
-        return (count_incidents(self.conn, where=where, args=args),
+        stored = None if where else digests.total(self.conn, "incidents")
+        return (count_incidents(self.conn, where=where, args=args) if stored is None else stored,
                 read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset))
 
     def _incident_key(self, filters: dict) -> str | None:

@@ -45,8 +45,10 @@ def _facets(counters: dict[str, Counter]) -> dict[str, list]:
 
 def refresh(conn) -> None:
     conn.execute("DELETE FROM aggregates WHERE name LIKE 'facets:%' OR name LIKE 'outlet:%'"
-                 " OR name IN ('outlets', 'places')")
+                 " OR name IN ('outlets', 'places', 'counts')")
     publisher = dict(conn.execute("SELECT id, publisher FROM articles").fetchall())
+    _put(conn, "counts", {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                          for t in ("articles", "events", "claims", "incidents")})
     _event_facets(conn, publisher)
     _article_facets(conn)
     _outlets(conn, publisher)
@@ -98,6 +100,12 @@ def _article_facets(conn) -> None:
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     _put(conn, "facets:articles:", {"total": total, "facets": {
         "outlet": _top(outlet), "actor": _top(actor), "month": [list(r) for r in month]}})
+
+
+def total(conn, table: str) -> int | None:
+    """The unfiltered row count of a list (articles, events, claims, incidents)."""
+    counts = get(conn, "counts")
+    return None if counts is None else counts.get(table)
 
 
 def event_facets(conn, key: str, of: str = "events") -> dict | None:

@@ -11,14 +11,15 @@ import dataclasses
 import os
 import threading
 from collections import OrderedDict
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model import Event
 from . import dialect, digests, keys
-from .browse import _ALL, BrowseView
+from .browse import _ALL
+from .desk_reads import LOC, DeskReads
 from .view import _claim, _marks
 
-LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
 # Missing values sort first ascending and last descending, as SQLite does, on both
 # backends (PostgreSQL's default is the reverse): `x IS NOT NULL, x` / `x IS NULL, x DESC`.
 EVENT_SORTS = {"date": "date IS NULL, date, doc, start",
@@ -56,7 +57,7 @@ class Filters:
     q: str | None = None
 
 
-class ListView(BrowseView):
+class ListView(DeskReads):
     """BrowseView plus lists with sorting and facets."""
 
     def stamp(self) -> tuple | None:
@@ -149,8 +150,8 @@ class ListView(BrowseView):
         lets one single key lead (keys.driven) instead of being a clause."""
         clauses, args = [], []
         for sql, value in (("e.type = ?", f.type and f.type.upper()), ("e.doc = ?", f.doc),
-                           ("e.date >= substr(?, 1, 4) AND e.date >= substr(?, 1,"
-                            " length(e.date))", f.date_from),
+                           (("e.date >= substr(?, 1, 4) AND e.date >= substr(?, 1,"
+                             " length(e.date))"), f.date_from),
                            ("e.date <= ? || '~'", f.date_to),
                            ("e.doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
                            ("(e.cluster = ? OR (e.cluster IS NULL AND e.id = ?))", f.cluster)):
@@ -174,6 +175,14 @@ class ListView(BrowseView):
                            f" ON m.id = p.mention WHERE m.entity IN ({_marks(f.actors)}))")
             args += f.actors
         return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args), driver
+
+    def _total(self, table: str, sql: str, args: tuple) -> int:
+        """count(*) of a list: the stored count when unfiltered, else counted."""
+        stored = None if "WHERE" in sql else digests.total(self.conn, table)
+        if stored is not None:
+            return stored
+        return self.cached((table, sql, args), lambda: self.conn.execute(
+            f"SELECT count(*) {sql}", args).fetchone()[0])
 
     def _event_keys(self, f: Filters, ready: bool) -> list[list[str]]:
         """Per key filter (actor, stored place) its keys, when the store has them."""
@@ -199,8 +208,7 @@ class ListView(BrowseView):
                    offset: int = 0) -> tuple[int, list[Event], dict[str, str]]:
         """(total, events, event id -> cluster id)."""
         sql, args, order = self._events_from(f, drive=sort == "date")
-        total = self.cached(("events", f), lambda: self.conn.execute(
-            f"SELECT count(*) {sql}", args).fetchone()[0])
+        total = self._total("events", sql, args)
         rows = self._rows(f"SELECT e.* {sql} ORDER BY {order or EVENT_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
         return (total, *self.events_of_rows(rows))
@@ -272,8 +280,7 @@ class ListView(BrowseView):
             total = self.conn.execute("SELECT count(*) FROM entity_articles WHERE entity = ?",
                                       f.actors).fetchone()[0]
         else:
-            total = self.cached(("articles", f), lambda: self.conn.execute(
-                f"SELECT count(*) FROM articles a {where}", args).fetchone()[0])
+            total = self._total("articles", f"FROM articles a {where}", args)
         if one and sort == "-mentions":       # most mentions first: one index range
             rows = self._rows(
                 "SELECT a.id, a.source, a.title, a.publisher, a.published, a.url, a.words,"
@@ -326,12 +333,16 @@ class ListView(BrowseView):
         where = "WHERE " + " AND ".join(clauses) if clauses else ""
         base, order = "FROM claims c JOIN articles a ON a.id = c.doc", CLAIM_SORTS[sort]
         key = self._claim_key(f) if sort == "published" else None
+        total = None
         if key:                 # one key leads: an index range in the list's order
+            if len(clauses) == (key != "*"):      # the key is the only filter
+                total = self.conn.execute("SELECT count(*) FROM claim_keys WHERE key = ?",
+                                          (key,)).fetchone()[0]
             base = ("FROM claim_keys k CROSS JOIN claims c JOIN articles a ON a.id = c.doc")
             where = f"WHERE k.key = ? AND c.id = k.claim {where.replace('WHERE', 'AND', 1)}"
             args, order = [key, *args], "k.dated, k.published, k.doc, k.start"
-        total = self.cached(("claims", f), lambda: self.conn.execute(
-            f"SELECT count(*) {base} {where}", args).fetchone()[0])
+        if total is None:
+            total = self._total("claims", f"{base} {where}", tuple(args))
         rows = self._rows(f"SELECT c.*, m.entity AS speaker_entity {base} LEFT JOIN mentions m"
                           f" ON m.id = c.speaker {where} ORDER BY {order}"
                           " LIMIT ? OFFSET ?", (*args, limit, offset))
@@ -349,59 +360,3 @@ class ListView(BrowseView):
         """event id -> cluster id (its own id when alone) for one article's events."""
         return {r[0]: r[1] for r in self._rows(
             "SELECT id, coalesce(cluster, id) FROM events WHERE doc = ?", (doc,))}
-
-    # autocomplete ------------------------------------------------------------------
-    def suggest_actors(self, prefix: str, *, limit: int = 10) -> list[dict]:
-        rows = self._rows(
-            "SELECT e.id, e.name, e.type, coalesce(c.mentions, 0) AS n FROM entities e"
-            " LEFT JOIN entity_counts c ON c.entity = e.id WHERE e.name LIKE ? OR e.aliases LIKE ?"
-            " ORDER BY (e.name LIKE ?) DESC, n DESC, e.name LIMIT ?",
-            (f"%{prefix}%", f"%{prefix}%", f"{prefix}%", limit))
-        return [dict(r) for r in rows]
-
-    def suggest_places(self, prefix: str, *, limit: int = 10) -> list[dict]:
-        stored = digests.suggest_places(self.conn, prefix, limit)
-        if stored is not None:
-            return stored
-        rows = self._rows(
-            f"SELECT {LOC['name']} AS name, {LOC['kind']} AS kind, {LOC['country']} AS country,"
-            f" count(*) AS n FROM events WHERE {LOC['name']} LIKE ? GROUP BY 1, 2, 3"
-            f" UNION ALL SELECT {LOC['admin1']}, 'admin1', {LOC['country']}, count(*) FROM events"
-            f" WHERE {LOC['admin1']} LIKE ? AND {LOC['kind']} != 'admin1' GROUP BY 1, 3"
-            " ORDER BY 4 DESC, 1 LIMIT ?", (f"%{prefix}%", f"%{prefix}%", limit))
-        return [dict(r) for r in rows]
-
-    # outlets -----------------------------------------------------------------------
-    def outlets(self) -> list[dict]:
-        stored = digests.get(self.conn, "outlets")
-        if stored is not None:
-            return stored
-        return [dict(r) for r in self._rows(
-            "SELECT publisher AS outlet, count(*) AS articles, sum(words) AS words,"
-            " min(published) AS first, max(published) AS last FROM articles"
-            " WHERE publisher IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")]
-
-    def outlet_language(self, outlet: str) -> list[tuple[str, int]]:
-        """Loaded-language terms of one outlet's articles, per category."""
-        stored = digests.get(self.conn, "outlet:" + outlet)
-        if stored is not None:
-            return [tuple(r) for r in stored["language"]]
-        return [tuple(r) for r in self._rows(
-            "SELECT t.category, count(*) FROM loaded_terms t JOIN articles a ON a.id = t.doc"
-            " WHERE a.publisher = ? GROUP BY 1 ORDER BY 2 DESC, 1", (outlet,))]
-
-    def outlet_single_source(self, outlet: str) -> tuple[int, int]:
-        """(happenings this outlet reports, those no other source group reports)."""
-        stored = digests.get(self.conn, "outlet:" + outlet)
-        if stored is not None:
-            return stored["happenings"], stored["single_source"]
-        r = self.conn.execute(
-            "WITH mine AS (SELECT DISTINCT coalesce(e.cluster, e.id) AS c FROM events e"
-            " JOIN articles a ON a.id = e.doc WHERE a.publisher = ?),"
-            " sizes AS (SELECT coalesce(e.cluster, e.id) AS c,"
-            " count(DISTINCT coalesce(a.source_group, a.id)) AS g FROM events e JOIN articles a"
-            " ON a.id = e.doc WHERE coalesce(e.cluster, e.id) IN (SELECT c FROM mine)"
-            " GROUP BY 1) SELECT count(*), coalesce(sum(CASE WHEN g = 1 THEN 1 ELSE 0 END), 0)"
-            " FROM sizes",
-            (outlet,)).fetchone()
-        return r[0], r[1]
