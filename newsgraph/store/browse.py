@@ -140,9 +140,9 @@ class BrowseView(View):
         """cluster id (or lone event id) -> documents reporting it."""
         out: dict[str, list[str]] = {}
         marks = _marks(clusters)
-        for r in self._rows(f"SELECT coalesce(cluster, id) AS c, doc FROM events WHERE cluster"
-                            f" IN ({marks}) OR (cluster IS NULL AND id IN ({marks}))",
-                            (*clusters, *clusters)):
+        for r in self._rows(f"SELECT cluster AS c, doc FROM events WHERE cluster IN ({marks})"
+                            " UNION ALL SELECT id AS c, doc FROM events WHERE cluster IS NULL"
+                            f" AND id IN ({marks})", (*clusters, *clusters)):
             out.setdefault(r["c"], []).append(r["doc"])
         return out
 

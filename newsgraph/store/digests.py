@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-FACET_MIN = 2000           # events under one key from which its facets are precomputed
+FACET_MIN = 500            # events under one key from which its facets are precomputed
 TOP = 15                   # values per facet (as store/lists.py event_facets)
 _LOC = ("json_extract(location_json, '$.name'), json_extract(location_json, '$.kind'),"
         " json_extract(location_json, '$.admin1'), json_extract(location_json, '$.country')")
