@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import socket
 import sqlite3
@@ -245,6 +246,7 @@ def main() -> int:
     ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
     ap.add_argument("--db", help="Measure this store as it is (no build): a SQLite file or a"
                                  " postgresql:// URL.")
+    ap.add_argument("--cases", default="", help="Only the cases whose name matches this regex.")
     ap.add_argument("--cache", action="store_true",
                     help="Keep the API's per-process answer cache (SQLite only; off by default:"
                          " every request computes, as on PostgreSQL).")
@@ -294,7 +296,7 @@ def measure(db, how: str, built: float | None, args: argparse.Namespace) -> int:
     load = os.getloadavg()
     server, url = serve(db)
     with httpx.Client(base_url=url, timeout=600) as client:
-        todo = cases(db)
+        todo = {k: v for k, v in cases(db).items() if re.search(args.cases, k)}
         for warm in todo.values():
             client.get(warm[0])
         results = {name: timed(client, urls, args.requests) for name, urls in todo.items()}

@@ -62,6 +62,8 @@ CREATE TABLE event_keys (
 );
 CREATE INDEX event_keys_order ON event_keys(key, undated, date, doc, start, seq);
 
+CREATE INDEX event_entities_event ON event_entities(event);   -- an event's entities
+
 -- the same for incidents (actor and place keys), in the incident list's order
 CREATE TABLE incident_keys (
     key TEXT NOT NULL,
