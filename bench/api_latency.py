@@ -19,24 +19,29 @@ bench/make_store.py; steps 1-2 are skipped).
 3. Serve the store with uvicorn on 127.0.0.1 and time requests with httpx (bounded
    loop): /api/entities/{id}, /api/events with several filters, and a few others.
    Prints a table and writes bench/results/api_latency.json.
+
+Each case gives wall-clock p50/p95 and the CPU time of the whole process per request
+(client, server and database in one process for SQLite; the PostgreSQL server's own
+CPU is not in it): on a shared, loaded machine the wall clock measures the queue for a
+core as much as the request, the CPU time does not. `--cache` keeps the API's
+per-process answer cache (off by default: every request computes, as on PostgreSQL).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
 import shutil
-import socket
 import sqlite3
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -65,9 +70,8 @@ def build_base(workdir: Path, copies: int) -> tuple[Path, str]:
 
 def build_handmade(workdir: Path) -> tuple[Path, str]:
     sys.path.insert(0, str(ROOT))
-    from tests import handmade
-
     from newsgraph import kb
+    from tests import handmade
     kb.load_cached = lambda paths=(): handmade.knowledge_base()   # its own small KB
     db = handmade.build_store(workdir / "base.sqlite")
     return db, "hand-made test store (pipeline unavailable)"
@@ -110,52 +114,48 @@ def replicate(db: Path, target: int) -> int:
     return total
 
 
-def serve(db: Path) -> tuple[uvicorn.Server, str]:
-    from newsgraph.api import create_app
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return server, f"http://127.0.0.1:{port}"
+def redact(db: str) -> str:
+    from newsgraph.store.dialect import redact as hide
+    return hide(db)
 
 
 def timed(client: httpx.Client, urls: list[str], n: int, budget: float = 20.0) -> dict:
     """n requests cycling over urls (fewer when a case exceeds `budget` seconds, at least 5)."""
-    ms = []
+    ms, cpu = [], []
     stop = time.monotonic() + budget
     for i in range(n):
         if i >= 5 and time.monotonic() > stop:
             n = i
             break
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         r = client.get(urls[i % len(urls)])
         ms.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         r.raise_for_status()
     ms.sort()
+    cpu.sort()
     return {"n": n, "p50_ms": round(statistics.median(ms), 2),
-            "p95_ms": round(ms[int(0.95 * (n - 1))], 2), "max_ms": round(ms[-1], 2)}
+            "p95_ms": round(ms[int(0.95 * (n - 1))], 2), "max_ms": round(ms[-1], 2),
+            "cpu_p50_ms": round(statistics.median(cpu), 2),
+            "cpu_p95_ms": round(cpu[int(0.95 * (n - 1))], 2)}
 
 
-def cases(db: Path) -> dict[str, list[str]]:
-    conn = sqlite3.connect(db)
+def cases(db) -> dict[str, list[str]]:
+    from newsgraph.store import connect
+    conn = connect(db, readonly=True)      # SQLite file or postgresql:// URL
     top = [r[0] for r in conn.execute("SELECT entity FROM mentions WHERE entity IS NOT NULL"
                                       " GROUP BY entity ORDER BY count(*) DESC LIMIT 20")]
-    every = [r[0] for r in conn.execute("SELECT id FROM entities")]
+    every = [r[0] for r in conn.execute("SELECT id FROM entities ORDER BY id")]
     types = [r[0] for r in conn.execute("SELECT DISTINCT type FROM events")] or ["ASSAULT"]
     dates = conn.execute("SELECT min(date), max(date) FROM events").fetchone()
     rnd = random.Random(7)
     some = rnd.sample(every, min(50, len(every)))
     big = [r[0] for r in conn.execute("SELECT incident FROM incident_events GROUP BY incident"
                                       " ORDER BY count(*) DESC LIMIT 10")]
-    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents")]
+    incidents = [r[0] for r in conn.execute("SELECT id FROM incidents ORDER BY id")]
     clusters = [r[0] for r in conn.execute("SELECT cluster FROM events WHERE cluster IS NOT NULL"
                                            " GROUP BY cluster ORDER BY count(*) DESC LIMIT 10")]
-    docs = [r[0] for r in conn.execute("SELECT id FROM articles")]
+    docs = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
     places = [r[0] for r in conn.execute("SELECT place_name FROM incidents WHERE place_name"
                                          " IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 5")]
     names = [r[0] for r in conn.execute(f"SELECT name FROM entities WHERE id IN"
@@ -213,6 +213,12 @@ def desk_cases(top: list[str], names: list[str], places: list[str], outlets: lis
         "facets (articles)": ["/api/facets?of=articles"],
         "suggest": ["/api/suggest?kind=actor&q=al", "/api/suggest?kind=place&q=ba"],
         "outlet page": [f"/api/outlets/{o}" for o in outlets],
+        "outlets": ["/api/outlets"],
+        "reviews": ["/api/reviews", "/api/reviews?kind=cluster"],
+        "download (filtered)": [f"/api/download/events?actor={e}&format=csv" for e in top[:5]]
+        + [f"/api/download/relations?actor={e}" for e in top[:5]]
+        + ["/api/download/graph?format=graphml", f"/api/download/claims?{q(actor=names[0])}"
+           if names else "/api/download/claims?outlet=none"],
     }
 
 
@@ -221,13 +227,19 @@ def main() -> int:
     ap.add_argument("--base", type=int, default=50, help="Articles built by the pipeline.")
     ap.add_argument("--target", type=int, default=3000, help="Articles after replication.")
     ap.add_argument("--requests", type=int, default=200, help="Requests per case.")
-    ap.add_argument("--db", type=Path, help="Measure this store as it is (no build).")
+    ap.add_argument("--db", help="Measure this store as it is (no build): a SQLite file or a"
+                                 " postgresql:// URL.")
+    ap.add_argument("--cases", default="", help="Only the cases whose name matches this regex.")
+    ap.add_argument("--cache", action="store_true",
+                    help="Keep the API's per-process answer cache (SQLite only; off by default:"
+                         " every request computes, as on PostgreSQL).")
     ap.add_argument("--out", default="api_latency", help="Result name under bench/results/.")
     ap.add_argument("--export", default="geojson",
                     help="Export format timed (3 requests); 'none' to skip.")
     args = ap.parse_args()
     if args.db:
-        return measure(args.db, f"existing store {args.db.name}", None, args)
+        name = args.db if args.db.startswith("postgres") else Path(args.db).name
+        return measure(args.db, f"existing store {redact(name)}", None, args)
     workdir = Path(tempfile.mkdtemp(prefix="ng-bench-"))
     try:
         t0 = time.perf_counter()
@@ -245,15 +257,30 @@ def main() -> int:
         shutil.rmtree(workdir, ignore_errors=True)
 
 
-def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -> int:
-    """Serve the store, time every case, print the table and write the JSON result."""
-    counts = {t: sqlite3.connect(db).execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+def store_figures(db) -> tuple[dict, int]:
+    """Row counts of the main tables and the store's size in bytes (file or database)."""
+    from newsgraph.store import connect
+    conn = connect(str(db), readonly=True)
+    counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("articles", "mentions", "entities", "relations", "events", "claims",
                         "incidents", "contradictions")}
-    articles = counts["articles"]
+    size = (conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+            if str(db).startswith("postgres") else Path(db).stat().st_size)
+    conn.close()
+    return counts, size
+
+
+def measure(db, how: str, built: float | None, args: argparse.Namespace) -> int:
+    """Serve the store, time every case, print the table and write the JSON result."""
+    from newsgraph.store import lists
+    if not args.cache:          # every request computes: the first visit's latency
+        lists.CACHE_SIZE = 0
+    counts, size = store_figures(db)
+    load = os.getloadavg()
+    from newsgraph.web.loopback import serve
     server, url = serve(db)
     with httpx.Client(base_url=url, timeout=600) as client:
-        todo = cases(db)
+        todo = {k: v for k, v in cases(db).items() if re.search(args.cases, k)}
         for warm in todo.values():
             client.get(warm[0])
         results = {name: timed(client, urls, args.requests) for name, urls in todo.items()}
@@ -261,15 +288,20 @@ def measure(db: Path, how: str, built: float | None, args: argparse.Namespace) -
             results[f"export {args.export}"] = timed(client, [f"/api/export/{args.export}"], 3)
     server.should_exit = True
     report = {"base": how, "base_build_seconds": built and round(built, 1),
-              "articles": articles, "store_bytes": db.stat().st_size, "counts": counts,
+              "backend": "postgresql" if str(db).startswith("postgres") else "sqlite",
+              "articles": counts["articles"], "store_bytes": size, "counts": counts,
+              "answer_cache": "on" if args.cache else "off (store/lists.py CACHE_SIZE = 0)",
+              "load_average_before_after": [round(load[0], 1), round(os.getloadavg()[0], 1)],
+              "machine": f"{os.cpu_count()} cores, shared",
               "transport": "uvicorn on 127.0.0.1 + httpx, sequential", "results": results}
     out = RESULTS.with_name(f"{args.out}.json")
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
-    print(f"{how}; {articles} articles; {counts}")
-    print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{how}; {counts}; load {report['load_average_before_after']}")
+    print(f"{'case':40} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'cpu p95':>8}")
     for name, r in results.items():
-        print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
+        print(f"{name:40} {r['n']:>5} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}"
+              f" {r['cpu_p95_ms']:>8}")
     print(f"wrote {out.relative_to(ROOT)}")
     return 0
 

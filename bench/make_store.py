@@ -22,7 +22,8 @@ articles are synthesised by sampling and varying their stored records:
 
 The store is created with the project's migrations (store.sqlite.connect); rows are
 copied column by column from the base stores, so every column the schema has is kept.
-Prints the generation time; `check(db)` verifies the invariants (used by the tests).
+Prints the generation time; `check(db)` (bench/store_checks.py) verifies the invariants
+(used by the tests).
 """
 from __future__ import annotations
 
@@ -39,6 +40,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from bench.store_checks import check  # the invariants (tests import it from here)
+
 log = logging.getLogger("bench.make_store")
 DAY0, DAY1 = date(2014, 1, 1), date(2026, 6, 30)
 _DATE = re.compile(r'"(\d{4})-(\d{2})-(\d{2})')
@@ -332,6 +336,7 @@ def generate(out: Path, n: int, bases: list[Path], *, seed: int = 7,
             log.info("copied %d articles from %s", len(base_rows), base.name)
     for _, sql in indexes:
         conn.execute(sql)
+    conn.row_factory = sqlite3.Row         # the store's own readers name columns
     Writer(conn).refresh_aggregates()      # what resolve writes with its resolution
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('bench_store', ?)",
                  (json.dumps({"articles": n, "seed": seed, "bases": [b.name for b in bases]}),))
@@ -342,47 +347,6 @@ def generate(out: Path, n: int, bases: list[Path], *, seed: int = 7,
     conn.close()
     return {"seconds": round(time.perf_counter() - t0, 1), "counts": counts,
             "bytes": out.stat().st_size, "outlets": len(hosts)}
-
-
-_CHECKS = {
-    "records of a missing article": " UNION ALL ".join(
-        f"SELECT count(*) FROM {t} WHERE doc NOT IN (SELECT id FROM articles)"
-        for t in ("mentions", "relations", "events", "claims", "loaded_terms", "places")),
-    "evidence outside its text": " UNION ALL ".join(
-        f"SELECT count(*) FROM {t} x JOIN articles a ON a.id = x.doc"
-        f" WHERE substr(a.text, x.start + 1, x.\"end\" - x.start) != x.text"
-        for t in ("mentions", "relations", "events", "claims", "loaded_terms", "places")),
-    "participants without event or mention":
-        "SELECT count(*) FROM event_participants p WHERE p.event NOT IN (SELECT id FROM events)"
-        " OR p.mention NOT IN (SELECT id FROM mentions)",
-    "mentions of a missing entity":
-        "SELECT count(*) FROM mentions WHERE entity IS NOT NULL"
-        " AND entity NOT IN (SELECT id FROM entities)",
-    "incident members missing": "SELECT count(*) FROM incident_events"
-        " WHERE event NOT IN (SELECT id FROM events)"
-        " OR incident NOT IN (SELECT id FROM incidents)",
-    "articles missing from full-text search":
-        "SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM articles_fts)",
-    "publication dates outside 2014-2026": "SELECT count(*) FROM articles"
-        " WHERE published IS NOT NULL AND (published < '2014' OR published > '2026-12-31')",
-}
-
-
-def check(db: Path) -> dict[str, int]:
-    """Invariant name -> number of violations (all 0 in a good store)."""
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    found = {name: sum(r[0] for r in conn.execute(sql)) for name, sql in _CHECKS.items()}
-    found["foreign keys broken"] = len(conn.execute("PRAGMA foreign_key_check").fetchall())
-    found["entity counts not the mentions'"] = conn.execute(
-        "SELECT count(*) FROM (SELECT entity, count(*) AS n FROM mentions WHERE entity IS NOT"
-        " NULL GROUP BY entity) m LEFT JOIN entity_counts c ON c.entity = m.entity"
-        " WHERE c.mentions IS NOT m.n").fetchone()[0]
-    docs = {d for (d,) in conn.execute("SELECT id FROM articles")}
-    found["contradictions citing a missing article"] = sum(
-        1 for (v,) in conn.execute("SELECT values_json FROM contradictions")
-        if not set(_DOC.findall(v)) <= docs)
-    conn.close()
-    return found
 
 
 def main() -> int:

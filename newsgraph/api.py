@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import browse, query
+from . import browse, query, query_actors
 from .api_deps import ERRORS, MAX_OFFSET, Limit, Offset, V
 from .api_desk import router as desk
 from .api_incidents import router as incidents_router
@@ -135,7 +135,7 @@ def entities(type: str | None = None, sector: str | None = None, q: str | None =
 @router.get("/api/entities/{entity_id}", tags=["entities"])
 def entity(entity_id: str, view: BrowseView = V) -> dict:
     """Profile: aliases, KB data, relations with evidence (text and kb), events, claims."""
-    return browse.with_documents(view, query.entity_profile(view, entity_id))
+    return browse.with_documents(view, query_actors.entity_profile(view, entity_id))
 
 
 @router.get("/api/events", tags=["events"])

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from . import browse, downloads, query, query_incidents
+from . import browse, downloads, query_actors, query_incidents
 from .api_deps import ERRORS, MAX_OFFSET, ErrorBody, Limit, Offset, V
 from .errors import NotFound, UsageError
 from .store import review
@@ -227,7 +227,7 @@ def mark(kind: Kind, body: ReviewIn, request: Request,
 
 def _exists(view: ListView, kind: str, target: str) -> bool:
     if kind == "relation":
-        return any(r["id"] == target for r in query.linked_relations(view, max_evidence=0))
+        return query_actors.tie_exists(view, target)
     return review.target_exists(view.conn, kind, target)
 
 

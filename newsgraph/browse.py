@@ -13,8 +13,9 @@ import functools
 import re
 import unicodedata
 
-from . import query
+from . import query, query_actors
 from .errors import UsageError
+from .store import ties
 from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
 from .store.browse import ENTITY_SORTS
 from .store.incident_facets import incident_facets as _incident_facet_rows
@@ -117,16 +118,20 @@ def relation_list(view: ListView, f: Filters, *, predicate: str | None = None,
     """Entity-level text relations (grouped, with sources and status)."""
     _check_sort(sort, RELATION_SORTS)
     actors = list(f.actors) if f.actors is not None else None
-    rels = view.cached(("relations", f.actors), lambda: query.linked_relations(
-        view, actors, max_evidence=5))
-    if predicate:
-        rels = [r for r in rels if r["predicate"] == predicate]
-    key = {"-sources": lambda r: (-r["sources"], r["id"]),
-           "predicate": lambda r: (r["predicate"], r["id"]),
-           "subject": lambda r: (r["subject"], r["id"])}[sort]
-    items = sorted(rels, key=key)[offset:offset + limit]
+    if ties.ready(view):           # the stored ties (store/ties.py): one indexed page
+        total, items = ties.page(view, actors, predicate=predicate, sort=sort, limit=limit,
+                                 offset=offset)
+    else:
+        rels = view.cached(("relations", f.actors), lambda: query_actors.linked_relations(
+            view, actors, max_evidence=5))
+        if predicate:
+            rels = [r for r in rels if r["predicate"] == predicate]
+        key = {"-sources": lambda r: (-r["sources"], r["id"]),
+               "predicate": lambda r: (r["predicate"], r["id"]),
+               "subject": lambda r: (r["subject"], r["id"])}[sort]
+        total, items = len(rels), sorted(rels, key=key)[offset:offset + limit]
     ids = [i for r in items for i in (r["subject"], r["object"])]
-    out = query.page(len(rels), items, limit=limit, offset=offset)
+    out = query.page(total, items, limit=limit, offset=offset)
     return with_documents(view, out | {"entities": query._names(view, ids)})
 
 
@@ -139,7 +144,10 @@ def facets(view: ListView, f: Filters, *, of: str = "events") -> dict:
 
 
 def _facets(view: ListView, f: Filters, *, of: str) -> dict:
-    if of == "events":
+    stored = view.facet_digest(f, of) if of in ("events", "articles") else None
+    if stored is not None:          # precomputed by resolve (store/digests.py)
+        raw, total = stored["facets"], stored["total"]
+    elif of == "events":
         raw = view.event_facets(f)
         total = view.event_list(f, limit=0)[0]
     elif of == "articles":
@@ -195,9 +203,9 @@ def _suggest(view: ListView, kind: str, q: str, *, limit: int) -> dict:
 
 def graph(view: ListView, *, entity: str | None = None, depth: int = 1, limit: int = 150,
           offices: bool = True, kb: bool = True, min_weight: int = 0) -> dict:
-    """The actor network of query.graph, without office nodes or knowledge-base ties
+    """The actor network of query_actors.graph, without office nodes or knowledge-base ties
     if asked, and only ties with at least `min_weight` independent sources."""
-    g = query.graph(view, entity=entity, depth=depth, limit=limit)
+    g = query_actors.graph(view, entity=entity, depth=depth, limit=limit)
     edges = [e for e in g["edges"] if (kb or e["origin"] != "kb")
              and (offices or not e["target"].startswith("office:"))
              and (e["origin"] == "kb" or e["weight"] >= min_weight)]

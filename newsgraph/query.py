@@ -13,9 +13,9 @@ from collections import defaultdict
 from . import kb as kb_module
 from .errors import NotFound, UsageError
 from .ids import relation_key
-from .model import Claim, Contradiction, Entity, Event, Evidence, Relation
+from .model import Claim, Contradiction, Entity, Event, Evidence, Location, Relation
 from .resolve.corroboration import assess
-from .store import View
+from .store import View, ties
 from .store.browse import BrowseView
 
 
@@ -55,15 +55,9 @@ class _Support:
 
     def assess(self, support: dict[str, list[str]], *,
                evidence: dict[str, list[Evidence]] | None = None) -> dict[str, tuple[int, str]]:
-        contested = self.contested | _disputed(evidence or {}, self.spans)
+        contested = self.contested | ties.disputed(evidence or {}, self.spans)
         return assess(support, groups=self.groups, publishers=self.publishers,
                       contested=contested)
-
-
-def _disputed(evidence: dict[str, list[Evidence]], spans: set[tuple[str, int, int]]) -> set[str]:
-    """Keys of facts whose evidence is a side of some contradiction."""
-    return {key for key, evs in evidence.items()
-            if any((e.doc, e.start, e.end) in spans for e in evs)}
 
 
 def relations(view: View) -> list[dict]:
@@ -125,8 +119,7 @@ def _event(e: Event, entity_of: dict, cluster: str, status: dict, sectors: dict,
     targets = _unique(entity_of.get(m) for m in e.targets)
     protesters = any("protest" in t.lower() or "demonstr" in t.lower() for t in e.target_text)
     acled = acled_type(e.type, e.mode, protesters) or (None, None)
-    loc = e.location and {k: v for k, v in dataclasses.asdict(e.location).items()
-                          if k != "evidence"}
+    loc = e.location and {f.name: getattr(e.location, f.name) for f in _LOCATION_FIELDS}
     sources, state = status.get(cluster, (1, "single-source"))
     return {"id": e.id, "doc": e.doc, "type": e.type, "mode": e.mode, "trigger": e.trigger,
             "acled_event_type": acled[0], "acled_sub_event_type": acled[1],
@@ -138,6 +131,9 @@ def _event(e: Event, entity_of: dict, cluster: str, status: dict, sectors: dict,
             "evidence": [evidence(x) for x in e.all_evidence()],
             "cluster": cluster,
             "sources": sources, "status": state}
+
+
+_LOCATION_FIELDS = [f for f in dataclasses.fields(Location) if f.name != "evidence"]
 
 
 def _unique(ids) -> list[str]:
@@ -208,62 +204,12 @@ def entity_page(view: BrowseView, *, type: str | None = None, sector: str | None
 
 def _assess(view: BrowseView, support: dict[str, list[str]], *,
             evidence: dict[str, list[Evidence]] | None = None) -> dict[str, tuple[int, str]]:
-    docs = sorted({d for ds in support.values() for d in ds})
-    groups, publishers = view.article_support(docs)
-    contested = view.contested_among(sorted(support))
-    if evidence:
-        contested |= _disputed(evidence, view.contested_spans_in(docs))
-    return assess(support, groups=groups, publishers=publishers, contested=contested)
+    return ties.assess_support(view, support, evidence=evidence)
 
 
 def _names(view: BrowseView, ids) -> dict[str, dict]:
     found = view.entities_by_id(sorted({i for i in ids if i}))
     return {i: {"name": e.name, "type": e.type, "sector": e.sector} for i, e in found.items()}
-
-
-def linked_relations(view: BrowseView, entities: list[str] | None = None, *,
-                     max_evidence: int = 20) -> list[dict]:
-    """Entity-level text relations touching `entities` (all if None), with sources/status.
-
-    Each keeps its first `max_evidence` quotes; `evidence_count` says how many there are.
-    """
-    by_tuple: dict[tuple, list[tuple[Relation, str, str | None]]] = defaultdict(list)
-    for r, subj, obj in view.relation_links(entities):
-        if obj or r.object_text:
-            office = " ".join((r.object_text or "").casefold().split())
-            by_tuple[(subj, r.predicate, obj, obj or office)].append((r, subj, obj))
-    grouped = {relation_key(s, p, o, links[0][0].object_text): links
-               for (s, p, o, _), links in by_tuple.items()}
-    status = _assess(view, {k: [r.doc for r, _, _ in v] for k, v in grouped.items()},
-                     evidence={k: [r.evidence for r, _, _ in v] for k, v in grouped.items()})
-    out = []
-    for key, links in sorted(grouped.items()):
-        r, subj, obj = links[0]
-        sources, state = status[key]
-        out.append({"id": key, "subject": subj, "predicate": r.predicate, "object": obj,
-                    "object_text": r.object_text, "valid_from": r.valid_from,
-                    "valid_to": r.valid_to, "evidence_count": len(links),
-                    "evidence": [evidence(x.evidence) for x, _, _ in links[:max_evidence]],
-                    "sources": sources, "status": state, "origin": "text"})
-    return out
-
-
-def linked_kb_relations(view: BrowseView, entities: set[str],
-                        *, kb: kb_module.KnowledgeBase | None = None) -> list[dict]:
-    """Knowledge-base ties with an end among `entities` and the other end in the store."""
-    kb = kb or view.knowledge_base()
-    by_kb = view.kb_entities()
-    out = []
-    for kb_id, eid in by_kb.items():
-        actor = kb.get(kb_id)
-        for tie in actor.ties if actor else ():
-            obj = by_kb.get(tie.object) if tie.object else None
-            if (obj or tie.office) and (eid in entities or obj in entities):
-                out.append({"id": relation_key(eid, tie.predicate, obj, tie.office) + "k",
-                            "subject": eid, "predicate": tie.predicate, "object": obj,
-                            "object_text": tie.office, "valid_from": tie.start,
-                            "valid_to": tie.end, "evidence": [], "origin": "kb"})
-    return out
 
 
 def event_page(view: BrowseView, *, limit: int | None = 50, offset: int = 0,
@@ -277,22 +223,6 @@ def event_page(view: BrowseView, *, limit: int | None = 50, offset: int = 0,
     items = [_event(e, entity_of, clusters[e.id], status, {}, acled) for e in found]
     ids = [i for e in items for i in (*e["actors"], *e["targets"])]
     return page(total, items, limit=limit or total, offset=offset) | {"entities": _names(view, ids)}
-
-
-def entity_profile(view: BrowseView, entity_id: str, *, max_events: int = 200) -> dict:
-    """One actor: names, KB data, relations with evidence (text and KB), events, claims."""
-    found = view.entities_by_id([entity_id]).get(entity_id)
-    if found is None:
-        raise NotFound(f"no entity {entity_id!r}")
-    n_mentions, n_docs = view.entity_counts(entity_id)
-    rels = linked_relations(view, [entity_id]) + linked_kb_relations(view, {entity_id})
-    events = event_page(view, actor=entity_id, limit=max_events)
-    said = [_claim(c, {c.speaker: entity_id} if c.speaker else {})
-            for c in view.claims_by_speaker(entity_id)]
-    ids = [i for r in rels for i in (r["subject"], r["object"])]
-    return entity(found) | {"mention_count": n_mentions, "document_count": n_docs,
-                            "relations": rels, "events": events, "claims": said,
-                            "entities": _names(view, ids) | events["entities"]}
 
 
 def cluster(view: BrowseView, cluster_id: str) -> dict:
@@ -331,54 +261,6 @@ def _about(view: BrowseView, about: str) -> dict:
 def stats(view: BrowseView) -> dict:
     """Whole-store figures: precomputed by resolve (store aggregates, migration 008)."""
     return view.stats()
-
-
-def graph(view: BrowseView, *, entity: str | None = None, depth: int = 1,
-          limit: int = 150) -> dict:
-    """Actor network: nodes (entities, offices) and typed edges (weight = sources).
-
-    Around `entity` up to `depth` hops; without it the `limit` best-connected actors.
-    """
-    if entity is not None and not view.entities_by_id([entity]):
-        raise NotFound(f"no entity {entity!r}")
-    rels, seen = _neighbourhood(view, entity, depth)
-    degree: dict[str, int] = defaultdict(int)
-    for r in rels:
-        degree[r["subject"]] += 1
-        degree[_target(r)] += 1
-    keep = set(sorted(degree, key=lambda n: (n != entity, -degree[n], n))[:limit]) | seen
-    edges = [r for r in rels if r["subject"] in keep and _target(r) in keep]
-    edges += linked_kb_relations(view, keep)
-    keep |= {n for r in edges for n in (r["subject"], _target(r))}
-    names = _names(view, keep)
-    nodes = [{"id": n, "degree": degree.get(n, 0), **names[n]} for n in sorted(keep) if n in names]
-    nodes += [{"id": n, "name": n.removeprefix("office:"), "type": "OFFICE", "sector": None,
-               "degree": degree[n]} for n in sorted(keep) if n.startswith("office:")]
-    return {"nodes": nodes, "edges": [_edge(r) for r in edges]}
-
-
-def _neighbourhood(view: BrowseView, entity: str | None, depth: int) -> tuple[list[dict], set]:
-    if entity is None:
-        return linked_relations(view), set()
-    seen, frontier, found = {entity}, [entity], {}
-    for _ in range(max(depth, 1)):
-        new = [r for r in linked_relations(view, frontier) if r["id"] not in found]
-        found |= {r["id"]: r for r in new}
-        frontier = sorted({n for r in new for n in (r["subject"], r["object"]) if n} - seen)
-        seen |= set(frontier)
-        if not frontier:
-            break
-    return list(found.values()), seen
-
-
-def _target(r: dict) -> str:
-    return r["object"] or f"office:{r['object_text']}"
-
-
-def _edge(r: dict) -> dict:
-    return {"id": r["id"], "source": r["subject"], "target": _target(r),
-            "predicate": r["predicate"], "origin": r["origin"], "status": r.get("status"),
-            "weight": r.get("sources", 0), "evidence": r["evidence"][:5]}
 
 
 def article_view(view: BrowseView, doc: str, *, start: int | None = None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import query
+from newsgraph import query, query_actors
 from newsgraph.model import Contradiction, ContradictionValue
 from newsgraph.store import View, connect
 from newsgraph.store.browse import BrowseView
@@ -31,7 +31,7 @@ def _leader_status(rows):
 def test_relation_status_follows_contradiction_evidence(tmp_path, dispute, expected):
     db = _store(tmp_path / "kb.sqlite", dispute=dispute)
     assert _leader_status(query.relations(View.open(db))) == (2, expected)
-    assert _leader_status(query.linked_relations(BrowseView.open(db))) == (2, expected)
+    assert _leader_status(query_actors.linked_relations(BrowseView.open(db))) == (2, expected)
 
 
 def test_undisputed_relation_of_same_store_stays_single_source(tmp_path):

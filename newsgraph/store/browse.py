@@ -6,10 +6,15 @@ from __future__ import annotations
 import json
 
 from ..model import Claim, Contradiction, Entity, Event, Incident, Relation
-from . import dialect
+from . import dialect, digests, keys
 from .codec import values_from_json
 from .filters import given, where_clause
-from .incident_rows import count_incidents, incident_filter, read_incidents
+from .incident_rows import (
+    count_incidents,
+    incident_filter,
+    incident_from_json,
+    read_incidents,
+)
 from .view import _IN_TEXT, View, _claim, _entity, _event, _marks, _relation, _where
 
 _ALL = 2 ** 63 - 1      # LIMIT of every row (PostgreSQL refuses SQLite's -1)
@@ -109,10 +114,19 @@ class BrowseView(View):
     def event_page(self, *, limit: int | None = 50, offset: int = 0,
                    **filters: str | None) -> tuple[int, list[Event], dict[str, str]]:
         """(total, events, event id -> cluster id); filters: see _event_filter."""
+        page = (_ALL if limit is None else limit, offset)
+        actor = filters.get("actor")
+        if actor and not any(v for k, v in filters.items() if k != "actor") \
+                and keys.ready(self.conn):          # one key: one index range (010)
+            sql, order, args = keys.driven("events", "a:" + actor, "", ())
+            total = keys.count(self.conn, "events", "a:" + actor, "", ())
+            rows = self._rows(f"SELECT e.* {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                              (*args, *page))
+            return (total, *self.events_of_rows(rows))
         where, args = _event_filter(**filters)
         total = self.conn.execute(f"SELECT count(*) FROM events {where}", args).fetchone()[0]
         rows = self._rows(f"SELECT * FROM events {where} ORDER BY date IS NULL, date, {_IN_TEXT}"
-                          " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
+                          " LIMIT ? OFFSET ?", (*args, *page))
         return (total, *self.events_of_rows(rows))
 
     def events_of_rows(self, rows: list) -> tuple[list[Event], dict[str, str]]:
@@ -131,9 +145,9 @@ class BrowseView(View):
         """cluster id (or lone event id) -> documents reporting it."""
         out: dict[str, list[str]] = {}
         marks = _marks(clusters)
-        for r in self._rows(f"SELECT coalesce(cluster, id) AS c, doc FROM events WHERE cluster"
-                            f" IN ({marks}) OR (cluster IS NULL AND id IN ({marks}))",
-                            (*clusters, *clusters)):
+        for r in self._rows(f"SELECT cluster AS c, doc FROM events WHERE cluster IN ({marks})"
+                            " UNION ALL SELECT id AS c, doc FROM events WHERE cluster IS NULL"
+                            f" AND id IN ({marks})", (*clusters, *clusters)):
             out.setdefault(r["c"], []).append(r["doc"])
         return out
 
@@ -152,11 +166,34 @@ class BrowseView(View):
     def incident_page(self, *, limit: int = 50, offset: int = 0, sort: str = "date",
                       **filters) -> tuple[int, list[Incident]]:
         """(total, incidents) matching the filters of incident_rows.incident_filter,
-        in the incident_rows.INCIDENT_SORTS order `sort`."""
+        in the incident_rows.INCIDENT_SORTS order `sort`. An actor or stored place
+        filter alone leads the date-ordered list through its key (migration 010)."""
+        key = self._incident_key(filters) if sort == "date" else None
+        if key:
+            rest = {k: v for k, v in filters.items() if k not in ("actor", "actors", "place")}
+            where, args = incident_filter(**rest, columns="i.")
+            sql, order, full = keys.driven("incidents", key, where, args)
+            rows = self._rows(f"SELECT i.facets_json {sql} ORDER BY {order} LIMIT ? OFFSET ?",
+                              (*full, limit, offset))
+            return (keys.count(self.conn, "incidents", key, where, args),
+                    [incident_from_json(r[0]) for r in rows])
         where, args = incident_filter(**filters)
-        return (count_incidents(self.conn, where=where, args=args),
+        stored = None if where else digests.total(self.conn, "incidents")
+        return (count_incidents(self.conn, where=where, args=args) if stored is None else stored,
                 read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset,
                                sort=sort))
+
+    def _incident_key(self, filters: dict) -> str | None:
+        """The one key of an actor (an id, or a one-id `actors`) or stored place filter,
+        when it is the only such filter."""
+        actors = filters.get("actors")
+        if actors is not None and (len(actors) != 1 or filters.get("actor")):
+            return None
+        actor = filters.get("actor") or (actors[0] if actors else None)
+        place = filters.get("place")
+        if bool(actor) == bool(place) or not keys.ready(self.conn):
+            return None
+        return "a:" + actor if actor else keys.place(self.conn, place)
 
     def kb_entities(self) -> dict[str, str]:
         """knowledge-base actor id -> entity id, for actors present in the store."""
@@ -165,6 +202,8 @@ class BrowseView(View):
 
 
     def claims_by_speaker(self, entity_id: str, *, limit: int = 200) -> list[Claim]:
+        if keys.ready(self.conn):
+            return [_claim(r) for r in keys.claims_of(self.conn, entity_id, limit)]
         return [_claim(r) for r in self._rows(
             "SELECT c.* FROM mentions m JOIN claims c ON c.speaker = m.id WHERE m.entity=?"
             " ORDER BY c.doc, c.start, c.rowid LIMIT ?", (entity_id, limit))]

@@ -95,7 +95,7 @@ def migration_ddl(line: str) -> str:
 _TOKENS = re.compile(r"""'(?:[^']|'')*'|"[^"]*"|::|\?|(?<![:\w]):(\w+)|%|\bLIKE\b|\bIN\s*\(\s*\)""",
                      re.I)
 _INSERT = re.compile(r"^\s*INSERT\s+OR\s+(REPLACE|IGNORE)\s+INTO\s+(\w+)\s*\(([^)]*)\)", re.I)
-_JSON = re.compile(r"json_extract\(\s*(\w+)\s*,\s*'\$\.(\w+)'\s*\)")
+_JSON = re.compile(r"json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)")
 _JSON_EACH = re.compile(r"\bjson_each\(\s*([\w.]+)\s*\)(?:\s+(?:AS\s+)?(?!(?:WHERE|JOIN|ON|LEFT|"
                         r"INNER|CROSS|NATURAL|GROUP|ORDER|LIMIT|UNION|HAVING|WINDOW)\b)(\w+))?",
                         re.IGNORECASE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 import sqlite3
 
 from ..model import Evidence, Figure, Incident, Location, Outlet, Participant, Reported
@@ -24,6 +25,7 @@ INCIDENT_SORTS = {"date": "date_from IS NULL, date_from, id",
                   "-sources": "sources DESC, date_from IS NULL, date_from, id",
                   "type": "type, date_from IS NULL, date_from, id",
                   "status": "status, date_from IS NULL, date_from, id"}
+_OWN = re.compile(r"(?<![.\w])(id|type|status|date_to|date_from|place_\w+)\b")
 _NESTED = {"dates": Reported, "places": Reported, "actors": Participant,
            "targets": Participant, "figures": Figure, "outlets": Outlet}
 
@@ -103,14 +105,17 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
                     status: str | None = None, outlet: str | None = None,
-                    actors: tuple[str, ...] | None = None) -> tuple[str, tuple]:
+                    actors: tuple[str, ...] | None = None,
+                    columns: str = "") -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps. `actors`:
     any of these entity ids (none matches nothing); `outlet`: a publisher that
-    reports the incident."""
+    reports the incident; `columns`: a table alias and dot for the incident's own
+    columns, e.g. "i."."""
     clauses, args = given((
         ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
-        ("date_to >= substr(?, 1, length(date_to))", date_from),
+        ("date_to >= substr(?, 1, 4) AND date_to >= substr(?, 1, length(date_to))",
+         date_from),
         ("date_from <= ? || '~'", date_to),          # a month takes all its days
         ("(lower(place_name) LIKE lower(?) OR lower(place_admin1) LIKE lower(?)"
          " OR lower(place_country) LIKE lower(?))", place and f"%{place}%"),
@@ -123,4 +128,6 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
         clauses.append("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
                        f" ON x.event = ie.event WHERE x.entity IN ({marks}))")
         args += actors
+    if columns:         # the incident's own columns only, never "e.id" of a sub-select
+        clauses = [_OWN.sub(columns + r"\1", c) for c in clauses]
     return where_clause(clauses), tuple(args)

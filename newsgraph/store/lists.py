@@ -11,15 +11,16 @@ import dataclasses
 import os
 import threading
 from collections import OrderedDict
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..model import Event
-from . import dialect
-from .browse import _ALL, BrowseView
+from . import dialect, digests, keys
+from .browse import _ALL
+from .desk_reads import LOC, DeskReads
 from .filters import given, where_clause
 from .view import _claim, _marks
 
-LOC = {k: f"json_extract(location_json, '$.{k}')" for k in ("name", "country", "admin1", "kind")}
 # Missing values sort first ascending and last descending, as SQLite does, on both
 # backends (PostgreSQL's default is the reverse): `x IS NOT NULL, x` / `x IS NULL, x DESC`.
 EVENT_SORTS = {"date": "date IS NULL, date, doc, start",
@@ -57,7 +58,7 @@ class Filters:
     q: str | None = None
 
 
-class ListView(BrowseView):
+class ListView(DeskReads):
     """BrowseView plus lists with sorting and facets."""
 
     def stamp(self) -> tuple | None:
@@ -100,6 +101,9 @@ class ListView(BrowseView):
         and aliases containing the text."""
         if self.conn.execute("SELECT 1 FROM entities WHERE id = ?", (name,)).fetchone():
             return (name,)
+        named = keys.ready(self.conn) and keys.entity_names(self.conn, name)
+        if named:             # the folded names and aliases (migration 010)
+            return tuple(named)
         exact = self._rows("SELECT DISTINCT e.id FROM entities e WHERE lower(e.name) = lower(?)"
                            " OR EXISTS (SELECT 1 FROM json_each(e.aliases) j"
                            " WHERE lower(j.value) = lower(?)) ORDER BY e.id", (name, name))
@@ -141,37 +145,95 @@ class ListView(BrowseView):
         return "(" + " OR ".join(clauses) + ")", args
 
     # events ------------------------------------------------------------------------
-    def event_where(self, f: Filters) -> tuple[str, tuple]:
-        clauses, args = given((
-            ("type = ?", f.type and f.type.upper()), ("doc = ?", f.doc),
-            ("date >= substr(?, 1, length(date))", f.date_from),
-            ("date <= ? || '~'", f.date_to),
-            ("doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
-            ("(cluster = ? OR (cluster IS NULL AND id = ?))", f.cluster)))
-        if f.place:
+    def event_where(self, f: Filters, *, drive: bool = False) -> tuple[str, tuple, str | None]:
+        """(WHERE on `events e`, arguments, the key that drives the list or None). With
+        the keys of migration 010 an actor or stored place filter is a key; `drive`
+        lets one single key lead (keys.driven) instead of being a clause."""
+        clauses, args = [], []
+        for sql, value in (("e.type = ?", f.type and f.type.upper()), ("e.doc = ?", f.doc),
+                           (("e.date >= substr(?, 1, 4) AND e.date >= substr(?, 1,"
+                             " length(e.date))"), f.date_from),
+                           ("e.date <= ? || '~'", f.date_to),
+                           ("e.doc IN (SELECT id FROM articles WHERE publisher = ?)", f.outlet),
+                           ("(e.cluster = ? OR (e.cluster IS NULL AND e.id = ?))", f.cluster)):
+            if value:
+                clauses.append(sql)
+                args += [value] * sql.count("?")
+        driver, ready = None, keys.ready(self.conn)
+        for found in self._event_keys(f, ready):
+            if drive and driver is None and len(found) == 1:
+                driver = found[0]
+            else:
+                clauses.append(f"e.id IN (SELECT event FROM event_keys WHERE key IN"
+                               f" ({_marks(found)}))")
+                args += found
+        if f.place and not (ready and keys.place(self.conn, f.place)):
             sql, more = self.place_scope(f.place)
             clauses.append(sql)
             args += more
-        if f.actors is not None:
-            clauses.append("id IN (SELECT p.event FROM event_participants p JOIN mentions m"
+        if f.actors is not None and not ready:
+            clauses.append("e.id IN (SELECT p.event FROM event_participants p JOIN mentions m"
                            f" ON m.id = p.mention WHERE m.entity IN ({_marks(f.actors)}))")
             args += f.actors
-        return where_clause(clauses), tuple(args)
+        return ("WHERE " + " AND ".join(clauses) if clauses else ""), tuple(args), driver
+
+    def _total(self, table: str, sql: str, args: tuple) -> int:
+        """count(*) of a list: the stored count when unfiltered, else counted."""
+        stored = None if "WHERE" in sql else digests.total(self.conn, table)
+        if stored is not None:
+            return stored
+        return self.cached((table, sql, args), lambda: self.conn.execute(
+            f"SELECT count(*) {sql}", args).fetchone()[0])
+
+    def _event_keys(self, f: Filters, ready: bool) -> list[list[str]]:
+        """Per key filter (actor, stored place) its keys, when the store has them."""
+        if not ready:
+            return []
+        out = []
+        if f.actors is not None:
+            out.append(["a:" + a for a in f.actors])
+        place = f.place and keys.place(self.conn, f.place)
+        if place:
+            out.append([place])
+        return out
+
+    def _events_from(self, f: Filters, *, drive: bool) -> tuple[str, tuple, str | None]:
+        """(FROM ... WHERE, arguments, ORDER BY of the driving key or None)."""
+        where, args, key = self.event_where(f, drive=drive)
+        if key is None:
+            return f"FROM events e {where}", args, None
+        sql, order, full = keys.driven("events", key, where, args)
+        return sql, full, order
 
     def event_list(self, f: Filters, *, sort: str = "date", limit: int | None = 50,
                    offset: int = 0) -> tuple[int, list[Event], dict[str, str]]:
         """(total, events, event id -> cluster id)."""
-        where, args = self.event_where(f)
-        total = self.cached(("events", f), lambda: self.conn.execute(
-            f"SELECT count(*) FROM events {where}", args).fetchone()[0])
-        rows = self._rows(f"SELECT * FROM events {where} ORDER BY {EVENT_SORTS[sort]}"
+        sql, args, order = self._events_from(f, drive=sort == "date")
+        total = self._total("events", sql, args)
+        rows = self._rows(f"SELECT e.* {sql} ORDER BY {order or EVENT_SORTS[sort]}"
                           " LIMIT ? OFFSET ?", (*args, _ALL if limit is None else limit, offset))
         return (total, *self.events_of_rows(rows))
 
+    def facet_digest(self, f: Filters, of: str) -> dict | None:
+        """The precomputed facets of a list under at most one filter (digests.py)."""
+        plain = {k: getattr(f, k) for k in Filters.__slots__ if getattr(f, k) is not None}
+        if len(plain) > 1 or not keys.ready(self.conn):
+            return None
+        key = ""
+        if of == "events" and plain.get("type"):
+            key = "t:" + plain["type"].upper()
+        elif of == "events" and plain.get("actors") and len(plain["actors"]) == 1:
+            key = "a:" + plain["actors"][0]
+        elif of == "events" and plain.get("place"):
+            key = keys.place(self.conn, plain["place"]) or "?"
+        elif plain:
+            return None
+        return digests.event_facets(self.conn, key, of)
+
     def event_facets(self, f: Filters, *, top: int = 15) -> dict[str, list[tuple]]:
         """Counts of the filtered events per type, outlet, actor, place level, month."""
-        where, args = self.event_where(f)
-        sub = f"SELECT * FROM events {where}"
+        sql, args, _ = self._events_from(f, drive=True)
+        sub = f"SELECT e.* {sql}"
 
         def rows(sql: str) -> list[tuple]:
             return [tuple(r) for r in self._rows(sql, args)]
@@ -180,9 +242,8 @@ class ListView(BrowseView):
             "outlet": rows(f"SELECT a.publisher, count(*) FROM ({sub}) e JOIN articles a ON"
                            " a.id = e.doc GROUP BY 1 ORDER BY 2 DESC, a.publisher IS NOT NULL, 1"
                            f" LIMIT {top}"),
-            "actor": rows("SELECT m.entity, count(DISTINCT p.event) FROM event_participants p"
-                          " JOIN mentions m ON m.id = p.mention WHERE m.entity IS NOT NULL AND"
-                          f" p.event IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"
+            "actor": rows("SELECT x.entity, count(*) FROM event_entities x WHERE"
+                          f" x.event IN (SELECT id FROM ({sub}) s) GROUP BY 1 ORDER BY 2 DESC, 1"
                           f" LIMIT {top}"),
             "country": rows(f"SELECT {LOC['country']}, count(*) FROM ({sub}) s WHERE"
                             f" {LOC['country']} IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}"),
@@ -202,7 +263,9 @@ class ListView(BrowseView):
             ("a.published <= ? || '~'", f.date_to),
             (dialect.SEARCH_WHERE[dialect.dialect_of(self.conn)], f.q)))
         if f.actors is not None:
-            clauses.append(f"a.id IN (SELECT doc FROM mentions WHERE entity IN ({_marks(f.actors)}))")
+            table = "entity_articles" if keys.ready(self.conn) else "mentions"
+            clauses.append(f"a.id IN (SELECT doc FROM {table} WHERE entity IN"
+                           f" ({_marks(f.actors)}))")
             args += f.actors
         return where_clause(clauses), tuple(args)
 
@@ -210,8 +273,20 @@ class ListView(BrowseView):
                      offset: int = 0) -> tuple[int, list[dict]]:
         """(total, article rows with `mentions` of the filtered actors, else of anyone)."""
         where, args = self.article_where(f)
-        total = self.cached(("articles", f), lambda: self.conn.execute(
-            f"SELECT count(*) FROM articles a {where}", args).fetchone()[0])
+        one = f.actors is not None and len(f.actors) == 1 and keys.ready(self.conn)
+        if one and where.count("?") == 1:    # the actor alone: the entity's articles
+            total = self.conn.execute("SELECT count(*) FROM entity_articles WHERE entity = ?",
+                                      f.actors).fetchone()[0]
+        else:
+            total = self._total("articles", f"FROM articles a {where}", args)
+        if one and sort == "-mentions":       # most mentions first: one index range
+            rows = self._rows(
+                "SELECT a.id, a.source, a.title, a.publisher, a.published, a.url, a.words,"
+                " x.mentions AS n FROM entity_articles x CROSS JOIN articles a WHERE"
+                f" x.entity = ? AND a.id = x.doc {where.replace('WHERE', 'AND', 1)} ORDER BY"
+                " x.mentions DESC, x.dated, x.published, x.doc LIMIT ? OFFSET ?",
+                (*f.actors, *args, limit, offset))
+            return total, [dict(r) for r in rows]
         who = (f" AND m.entity IN ({_marks(f.actors)})" if f.actors is not None
                else " AND m.entity IS NOT NULL")
         rows = self._rows(
@@ -248,60 +323,33 @@ class ListView(BrowseView):
             clauses.append(f"c.speaker IN (SELECT id FROM mentions WHERE entity IN"
                            f" ({_marks(f.actors)}))")
             args += f.actors
-        cond = where_clause(clauses)
-        base = "FROM claims c JOIN articles a ON a.id = c.doc"
-        total = self.cached(("claims", f), lambda: self.conn.execute(
-            f"SELECT count(*) {base} {cond}", args).fetchone()[0])
+        where = "WHERE " + " AND ".join(clauses) if clauses else ""
+        base, order = "FROM claims c JOIN articles a ON a.id = c.doc", CLAIM_SORTS[sort]
+        key = self._claim_key(f) if sort == "published" else None
+        total = None
+        if key:                 # one key leads: an index range in the list's order
+            if len(clauses) == (key != "*"):      # the key is the only filter
+                total = self.conn.execute("SELECT count(*) FROM claim_keys WHERE key = ?",
+                                          (key,)).fetchone()[0]
+            base = ("FROM claim_keys k CROSS JOIN claims c JOIN articles a ON a.id = c.doc")
+            where = f"WHERE k.key = ? AND c.id = k.claim {where.replace('WHERE', 'AND', 1)}"
+            args, order = [key, *args], "k.dated, k.published, k.doc, k.start"
+        if total is None:
+            total = self._total("claims", f"{base} {where}", tuple(args))
         rows = self._rows(f"SELECT c.*, m.entity AS speaker_entity {base} LEFT JOIN mentions m"
-                          f" ON m.id = c.speaker {cond} ORDER BY {CLAIM_SORTS[sort]}"
+                          f" ON m.id = c.speaker {where} ORDER BY {order}"
                           " LIMIT ? OFFSET ?", (*args, limit, offset))
         return total, [(_claim(r), r["speaker_entity"]) for r in rows]
+
+    def _claim_key(self, f: Filters) -> str | None:
+        """The claim_keys key of a list filtered by one speaker or outlet (or none)."""
+        if not keys.ready(self.conn):
+            return None
+        if f.actors is not None:
+            return "a:" + f.actors[0] if len(f.actors) == 1 else None
+        return "o:" + f.outlet if f.outlet else "*"
 
     def event_clusters_of(self, doc: str) -> dict[str, str]:
         """event id -> cluster id (its own id when alone) for one article's events."""
         return {r[0]: r[1] for r in self._rows(
             "SELECT id, coalesce(cluster, id) FROM events WHERE doc = ?", (doc,))}
-
-    # autocomplete ------------------------------------------------------------------
-    def suggest_actors(self, prefix: str, *, limit: int = 10) -> list[dict]:
-        rows = self._rows(
-            "SELECT e.id, e.name, e.type, (SELECT count(*) FROM mentions m WHERE m.entity ="
-            " e.id) AS n FROM entities e WHERE e.name LIKE ? OR e.aliases LIKE ?"
-            " ORDER BY (e.name LIKE ?) DESC, n DESC, e.name LIMIT ?",
-            (f"%{prefix}%", f"%{prefix}%", f"{prefix}%", limit))
-        return [dict(r) for r in rows]
-
-    def suggest_places(self, prefix: str, *, limit: int = 10) -> list[dict]:
-        rows = self._rows(
-            f"SELECT {LOC['name']} AS name, {LOC['kind']} AS kind, {LOC['country']} AS country,"
-            f" count(*) AS n FROM events WHERE {LOC['name']} LIKE ? GROUP BY 1, 2, 3"
-            f" UNION ALL SELECT {LOC['admin1']}, 'admin1', {LOC['country']}, count(*) FROM events"
-            f" WHERE {LOC['admin1']} LIKE ? AND {LOC['kind']} != 'admin1' GROUP BY 1, 3"
-            " ORDER BY 4 DESC, 1 LIMIT ?", (f"%{prefix}%", f"%{prefix}%", limit))
-        return [dict(r) for r in rows]
-
-    # outlets -----------------------------------------------------------------------
-    def outlets(self) -> list[dict]:
-        return [dict(r) for r in self._rows(
-            "SELECT publisher AS outlet, count(*) AS articles, sum(words) AS words,"
-            " min(published) AS first, max(published) AS last FROM articles"
-            " WHERE publisher IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1")]
-
-    def outlet_language(self, outlet: str) -> list[tuple[str, int]]:
-        """Loaded-language terms of one outlet's articles, per category."""
-        return [tuple(r) for r in self._rows(
-            "SELECT t.category, count(*) FROM loaded_terms t JOIN articles a ON a.id = t.doc"
-            " WHERE a.publisher = ? GROUP BY 1 ORDER BY 2 DESC, 1", (outlet,))]
-
-    def outlet_single_source(self, outlet: str) -> tuple[int, int]:
-        """(happenings this outlet reports, those no other source group reports)."""
-        r = self.conn.execute(
-            "WITH mine AS (SELECT DISTINCT coalesce(e.cluster, e.id) AS c FROM events e"
-            " JOIN articles a ON a.id = e.doc WHERE a.publisher = ?),"
-            " sizes AS (SELECT coalesce(e.cluster, e.id) AS c,"
-            " count(DISTINCT coalesce(a.source_group, a.id)) AS g FROM events e JOIN articles a"
-            " ON a.id = e.doc WHERE coalesce(e.cluster, e.id) IN (SELECT c FROM mine)"
-            " GROUP BY 1) SELECT count(*), coalesce(sum(CASE WHEN g = 1 THEN 1 ELSE 0 END), 0)"
-            " FROM sizes",
-            (outlet,)).fetchone()
-        return r[0], r[1]

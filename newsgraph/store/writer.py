@@ -9,7 +9,9 @@ from ..ids import text_sha256 as _sha
 from ..model import ArticleRecords, Contradiction, Entity, Event, Evidence, Incident
 from .codec import group_evidence_to_json, location_to_json, values_from_json, values_to_json
 from .incident_rows import incident_rows
+from . import digests, keys, ties
 from .browse import BrowseView
+from .dialect import has_table
 
 _PER_ARTICLE = ("mentions", "relations", "event_participants", "events", "claims",
                 "loaded_terms", "places")
@@ -154,10 +156,13 @@ class Writer:
             self.refresh_aggregates()
 
     def refresh_aggregates(self) -> None:
-        """Recompute the aggregates the API reads (migration 008) from the stored
+        """Recompute the aggregates the API reads (migrations 008, 010) from the stored
         resolution: mentions and documents per entity, the entities of each event, the
-        store's figures (/api/stats), contradiction sides by article. Called inside
-        write_resolution's transaction; callers outside it commit."""
+        store's figures (/api/stats), contradiction sides by article; the entity-level
+        ties and graph ranks (store/ties.py), the list filter keys and place ancestors
+        (store/keys.py). Called inside write_resolution's transaction; callers outside
+        it commit. (ties.refresh and keys.refresh also take the entities, events and
+        incidents a partial resolve touched.)"""
         self.conn.execute("DELETE FROM entity_counts")
         self.conn.execute(
             "INSERT INTO entity_counts (entity, mentions, documents) SELECT e.id, count(m.id),"
@@ -175,6 +180,11 @@ class Writer:
             dict(doc=e.doc, start=e.start, end=e.end, contradiction=cid)
             for cid, values in self.conn.execute("SELECT id, values_json FROM contradictions")
             for v in values_from_json(values) for e in v.evidence], verb="INSERT")
+        if has_table(self.conn, "relation_groups"):
+            view = BrowseView(self.conn)
+            ties.refresh(view)
+            keys.refresh(self.conn)
+            digests.refresh(self.conn)
 
     def _write_incidents(self, incidents: tuple[Incident, ...]) -> None:
         self.conn.execute("DELETE FROM incident_events")
