@@ -22,6 +22,7 @@ from .dispute_sides import Sides, with_sides
 from .figure_disputes import figure_disputes
 from .stance_disputes import stance_disputes
 from .link_model import LinkModel
+from .event_link import LinkStats
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
 
@@ -53,13 +54,15 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
 
 
 def resolve_store(view: View, *, data: Lexicons,
-                  model: LinkModel | HandLinker | None = None) -> Resolution:
+                  model: LinkModel | HandLinker | None = None,
+                  stats: LinkStats | None = None) -> Resolution:
     """Entities, event clusters (the hand-weighted linker unless a learned `model`,
     e.g. link_model.load_model(), is given), contradictions, syndication groups and
-    the incidents (resolve/incidents.py)."""
+    the incidents (resolve/incidents.py). `stats`: link with these counts instead of
+    the store's (the frozen ones of incremental resolution, link_stats.py)."""
     cfg, found = data.linking, store_inputs(view, data=data)
     clusters = cluster_events(found.events, entity_of=found.entity_of,
-                              published=found.published, cfg=cfg, model=model)
+                              published=found.published, cfg=cfg, model=model, stats=stats)
     contradictions = _contradictions(view, found, clusters, data=data)
     res = Resolution(entities=tuple(found.entities), clusters=clusters,
                      contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),

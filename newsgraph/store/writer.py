@@ -84,7 +84,8 @@ class Writer:
         for table in _PER_ARTICLE:
             if table != "event_participants":
                 self.conn.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
-        self.conn.execute("DELETE FROM articles WHERE id=?", (doc,))
+        if self.conn.execute("DELETE FROM articles WHERE id=?", (doc,)).rowcount:
+            self.set_meta("resolve_dirty", "1")     # a batch cannot resolve a removal
 
     def _insert_events(self, rec: ArticleRecords) -> None:
         rows, parts = [], []
