@@ -59,13 +59,16 @@ def resolve(conn, *, data: Lexicons, linker: LinkModel | HandLinker | None = Non
 
 def full(conn, *, data: Lexicons, linker: LinkModel | HandLinker | None = None) -> None:
     """stage.resolve_store over the whole store, then its blocks and statistics."""
-    view = View(conn, data=data)
-    Writer(conn).write_resolution(resolve_store(view, data=data, model=linker))
-    index(conn, data=data, linker="learned" if isinstance(linker, LinkModel) else "hand")
+    view, edges = View(conn, data=data), []
+    Writer(conn).write_resolution(resolve_store(view, data=data, model=linker, edges=edges))
+    index(conn, data=data, linker="learned" if isinstance(linker, LinkModel) else "hand",
+          edges=edges)
 
 
-def index(conn, *, data: Lexicons, linker: str = "hand") -> None:
-    """Write every row's blocks and freeze the statistics (after a full resolve)."""
+def index(conn, *, data: Lexicons, linker: str = "hand",
+          edges: list[tuple[str, str]] = ()) -> None:
+    """Write every row's blocks and freeze the statistics (after a full resolve;
+    `edges`: the pairs its clusters depend on, events.hand_clusters)."""
     view = View(conn, data=data)
     events, relations = view.events(), view.relations()
     linked = blocks.linked_mentions(view.mentions(), relations, events, data)
@@ -76,6 +79,7 @@ def index(conn, *, data: Lexicons, linker: str = "hand") -> None:
     stats = link_stats.store_stats(events, entity_of, data)
     prep = _prepare(events, entity_of, data.linking, published, stats=stats)
     rows = blocks.event_rows(prep.events, prep.reps, prep.copies, data.linking)
+    rows += blocks.link_rows(edges)
     writer = Writer(conn)
     with conn:
         conn.execute("DELETE FROM resolve_items")

@@ -97,6 +97,12 @@ def event_rows(events: Sequence[Event], profiles: Sequence[Profile],
     return rows
 
 
+def link_rows(edges: Iterable[tuple[str, str]]) -> list[dict]:
+    """resolve_keys rows of the pairs the clusters depend on, both ways (kind 'link':
+    key is one report, id the other)."""
+    return [dict(kind="link", key=a, id=b) for x, y in edges for a, b in ((x, y), (y, x))]
+
+
 def probe_keys(p: Profile, cfg: LinkConfig) -> set[str]:
     """Every key a report may hold (as the first of its copy group)."""
     return {copy_key(p.event, p), "a:" + p.event.doc} | linker_keys(p, cfg)

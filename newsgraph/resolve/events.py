@@ -200,7 +200,8 @@ class HandLinker:
 def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
                    cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
                    model: LinkModel | HandLinker | None = None, stats: LinkStats | None = None,
-                   oversized: Collection[tuple] = ()) -> dict[str, str]:
+                   oversized: Collection[tuple] = (),
+                   edges: list[tuple[str, str]] | None = None) -> dict[str, str]:
     """Event id -> cluster id (a hash of the member ids; singletons get their own).
 
     With a learned `model` (link_model), average link over its pair probabilities;
@@ -213,7 +214,7 @@ def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
                                 probability=lambda a, b: model.probability(a, b, cfg),
                                 threshold=model.threshold)
     return hand_clusters(events, entity_of=entity_of, cfg=cfg, published=published,
-                         stats=stats, oversized=oversized)
+                         stats=stats, oversized=oversized, edges=edges)
 
 
 def _prepare(events: Sequence[Event], entity_of: Mapping[str, str], cfg: LinkConfig,
@@ -269,24 +270,28 @@ def learned_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
 def hand_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
                   cfg: LinkConfig,
                   published: Mapping[str, str | None] | None = None,
-                  stats: LinkStats | None = None,
-                  oversized: Collection[tuple] = ()) -> dict[str, str]:
+                  stats: LinkStats | None = None, oversized: Collection[tuple] = (),
+                  edges: list[tuple[str, str]] | None = None) -> dict[str, str]:
     """The hand-weighted linker: best pairs first, mean-score merges (event_linking.yaml).
-    `stats` and `oversized`: see build_profiles and candidate_pairs."""
+    `stats` and `oversized`: see build_profiles and candidate_pairs; `edges` receives
+    the pairs of reports that link on their own or are one sentence read twice (the
+    only pairs the clusters depend on: resolve/incremental.py walks them)."""
     prep = _prepare(events, entity_of, cfg, published, stats=stats)
-    return prep.labels(_hand_groups(prep, cfg, oversized=oversized))
+    return prep.labels(_hand_groups(prep, cfg, oversized=oversized, edges=edges))
 
 
-def _hand_groups(prep: _Prepared, cfg: LinkConfig,
-                 oversized: Collection[tuple] = ()) -> list[list[int]]:
+def _hand_groups(prep: _Prepared, cfg: LinkConfig, oversized: Collection[tuple] = (),
+                 edges: list[tuple[str, str]] | None = None) -> list[list[int]]:
     reps, docs = prep.reps, prep.docs
     groups = _Clusters(reps, cfg, docs)
     for i, j in prep.forced:
         groups.union(i, j, check=False)
-    scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs,
-                                                                     oversized=oversized)
-                           if (s := links(reps[i], reps[j], cfg)) is not None],
-                          reps, cfg, docs)
+    linked = [(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs, oversized=oversized)
+              if (s := links(reps[i], reps[j], cfg)) is not None]
+    if edges is not None:
+        edges += [(reps[i].event.id, reps[j].event.id) for _, i, j in linked]
+        edges += [(reps[i].event.id, reps[j].event.id) for i, j in prep.forced]
+    scored = _unambiguous(linked, reps, cfg, docs)
     scored.sort(key=lambda t: (-t[0], reps[t[1]].event.id, reps[t[2]].event.id))
     for _, i, j in scored:
         groups.union(i, j)

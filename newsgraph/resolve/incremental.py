@@ -27,7 +27,7 @@ from ..store.by_ids import Rows
 from . import blocks
 from .corroboration import THRESHOLD, jaccard, shingles
 from .entities import group_entities
-from .event_link import LinkStats, build_profiles
+from .event_link import LinkStats, Profile, build_profiles, links
 from .events import MAX_BLOCK, _hand_groups, _prepare
 
 _SMALL_BUCKET = 50         # corroboration._candidates: all pairs up to this size
@@ -111,20 +111,29 @@ def _events(rows: Rows, out: Touched, data: Lexicons, stats: LinkStats) -> None:
     dirty_ids = rows.column("SELECT id FROM events WHERE doc IN {}", out.docs)
     dirty_ids |= rows.column("SELECT event FROM event_participants WHERE mention IN {}",
                              out.remapped())
-    dirty = rows.events("id", dirty_ids)
-    entity_of = _entity_of(rows, out, dirty)
-    published = _published(rows, dirty)
-    probes = {p.event.id: blocks.probe_keys(p, cfg) for p in build_profiles(
-        dirty, entity_of=entity_of, cfg=cfg, published=published, stats=stats)}
-    ids = _event_closure(rows.conn, probes)
+    dirty = _profiles(rows, out, rows.events("id", dirty_ids), cfg, stats)
+    ids = _event_closure(rows, out, dirty, cfg, stats)
     events = rows.events("id", ids)
     entity_of, published = _entity_of(rows, out, events), _published(rows, events)
     prep = _prepare(events, entity_of, cfg, published, stats=stats)
     out.event_rows = blocks.event_rows(prep.events, prep.reps, prep.copies, cfg)
     oversized = _oversized(rows.conn, out.event_rows, ids)
+    edges: list[tuple[str, str]] = []
     out.events = prep.events
-    out.clusters = prep.labels(_hand_groups(prep, cfg, oversized=oversized))
+    out.clusters = prep.labels(_hand_groups(prep, cfg, oversized=oversized, edges=edges))
+    out.event_rows += blocks.link_rows(edges)
     out.old_clusters = rows.column("SELECT cluster FROM events WHERE id IN {}", ids) - {None}
+
+
+def _profiles(rows: Rows, out: Touched, events: list[Event], cfg, stats: LinkStats
+              ) -> dict[str, Profile]:
+    """Profiles of `events` (with the frozen statistics; the other reports of their
+    articles are read for the article vectors)."""
+    wanted = {e.id for e in events}
+    every = rows.events("doc", {e.doc for e in events})
+    found = build_profiles(every, entity_of=_entity_of(rows, out, every), cfg=cfg,
+                           published=_published(rows, every), stats=stats)
+    return {p.event.id: p for p in found if p.event.id in wanted}
 
 
 def _entity_of(rows: Rows, out: Touched, events: list[Event]) -> dict[str, str]:
@@ -139,33 +148,68 @@ def _published(rows: Rows, events: list[Event]) -> dict[str, str | None]:
                       {e.doc for e in events})
 
 
-def _walked(key: str, count: int, leaving: int) -> bool:
-    """Does the linker pair reports through this key, before or after the batch?
-    (Copy bins and articles always; a blocking key when it held at most MAX_BLOCK
-    reports before, or may after: `leaving` is how many of its reports the batch
-    re-keys.)"""
-    return key[:2] in ("c:", "a:") or count <= MAX_BLOCK or count - leaving <= MAX_BLOCK
-
-
-def _event_closure(conn, probes: Mapping[str, set[str]]) -> set[str]:
-    """The reports connected to the dirty ones (`probes`: their keys now) through keys
-    the linker walks, before the batch (stored keys) or after it."""
-    seen = set(probes)
-    old = blocks.keys_of(conn, "event", seen)
-    leaving: dict[str, int] = {}
-    for ks in old.values():
-        for k in ks:
-            leaving[k] = leaving.get(k, 0) + 1
-    frontier = {k for ks in (*probes.values(), *old.values()) for k in ks}
-    done: set[str] = set()
+def _event_closure(rows: Rows, out: Touched, dirty: Mapping[str, Profile], cfg,
+                   stats: LinkStats) -> set[str]:
+    """The reports whose clusters the batch can change: the dirty ones, the reports they
+    now link to (scored against every report of their walkable blocks), the members
+    of blocks that may cross MAX_BLOCK, and all reports connected to those through
+    stored links (pairs that link on their own, one sentence read twice), copy bins
+    and articles."""
+    conn = rows.conn
+    probes = {i: blocks.probe_keys(p, cfg) for i, p in dirty.items()}
+    old = blocks.keys_of(conn, "event", probes)
+    seeds, partners = _block_walk(conn, probes, old)
+    seen = set(dirty) | seeds | _new_links(rows, out, dirty, probes, partners, cfg, stats)
+    frontier = set(seen)
     while frontier:
-        done |= frontier
-        count = blocks.counts(conn, "event", frontier)
-        walk = [k for k in frontier if _walked(k, count.get(k, 0), leaving.get(k, 0))]
-        fresh = {i for ids in blocks.members(conn, "event", walk).values() for i in ids} - seen
-        seen |= fresh
-        frontier = {k for ks in blocks.keys_of(conn, "event", fresh).values() for k in ks} - done
+        near = {k for ks in blocks.keys_of(conn, "event", frontier).values() for k in ks
+                if k[:2] in ("c:", "a:")}
+        found = {i for ids in blocks.members(conn, "event", near).values() for i in ids}
+        found |= {i for ids in blocks.members(conn, "link", frontier).values() for i in ids}
+        frontier = found - seen
+        seen |= frontier
     return seen
+
+
+def _block_walk(conn, probes: Mapping[str, set[str]], old: Mapping[str, list[str]]
+                ) -> tuple[set[str], dict[str, list[str]]]:
+    """Seeds (the stored reports of the dirty ones' copy bins and articles, and of
+    blocking keys that may cross MAX_BLOCK) and, per walkable blocking key, its stored
+    reports (the partners a dirty report may now link to)."""
+    arriving: dict[str, int] = {}
+    leaving: dict[str, int] = {}
+    for table, found in ((arriving, probes.values()), (leaving, old.values())):
+        for ks in found:
+            for k in ks:
+                table[k] = table.get(k, 0) + 1
+    keys = set(arriving) | set(leaving)
+    count = blocks.counts(conn, "event", keys)
+    crossing, walk = set(), set()
+    for k in keys:
+        n = count.get(k, 0)
+        low, high = n - leaving.get(k, 0), n + arriving.get(k, 0)
+        if k[:2] in ("c:", "a:") or (low <= MAX_BLOCK < high) or (low <= MAX_BLOCK < n):
+            crossing.add(k)
+        elif low <= MAX_BLOCK and k in arriving:
+            walk.add(k)
+    seeds = {i for ids in blocks.members(conn, "event", crossing).values() for i in ids}
+    return seeds, blocks.members(conn, "event", walk)
+
+
+def _new_links(rows: Rows, out: Touched, dirty: Mapping[str, Profile],
+               probes: Mapping[str, set[str]], partners: Mapping[str, list[str]], cfg,
+               stats: LinkStats) -> set[str]:
+    """The reports a dirty one now links to on its own (event_link.links)."""
+    others = {i for ids in partners.values() for i in ids} - set(dirty)
+    profiles = dict(dirty) | _profiles(rows, out, rows.events("id", others), cfg, stats)
+    found: set[str] = set()
+    for key, stored in partners.items():
+        group = sorted(set(stored) | {d for d, ks in probes.items() if key in ks})
+        for d in (d for d in group if d in dirty):
+            pd = profiles[d]
+            found |= {x for x in group if x != d and profiles[x].event.doc != pd.event.doc
+                      and links(pd, profiles[x], cfg) is not None}
+    return found
 
 
 def _oversized(conn, rows: list[dict], ids: set[str]) -> set[tuple]:

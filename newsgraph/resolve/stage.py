@@ -55,14 +55,17 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
 
 def resolve_store(view: View, *, data: Lexicons,
                   model: LinkModel | HandLinker | None = None,
-                  stats: LinkStats | None = None) -> Resolution:
+                  stats: LinkStats | None = None,
+                  edges: list[tuple[str, str]] | None = None) -> Resolution:
     """Entities, event clusters (the hand-weighted linker unless a learned `model`,
     e.g. link_model.load_model(), is given), contradictions, syndication groups and
     the incidents (resolve/incidents.py). `stats`: link with these counts instead of
-    the store's (the frozen ones of incremental resolution, link_stats.py)."""
+    the store's (the frozen ones of incremental resolution, link_stats.py); `edges`
+    receives the pairs of reports the clusters depend on (events.hand_clusters)."""
     cfg, found = data.linking, store_inputs(view, data=data)
     clusters = cluster_events(found.events, entity_of=found.entity_of,
-                              published=found.published, cfg=cfg, model=model, stats=stats)
+                              published=found.published, cfg=cfg, model=model, stats=stats,
+                              edges=edges)
     contradictions = _contradictions(view, found, clusters, data=data)
     res = Resolution(entities=tuple(found.entities), clusters=clusters,
                      contradictions=tuple(sorted(contradictions, key=lambda c: c.id)),

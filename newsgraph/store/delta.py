@@ -107,5 +107,7 @@ class DeltaWriter:
         ids, rows = events
         self._each("DELETE FROM resolve_keys WHERE kind='event' AND id IN {}", ids,
                    "resolve_keys")
+        self._each("DELETE FROM resolve_keys WHERE kind='link' AND key IN {}", ids,
+                   "resolve_keys")
         self._many("INSERT OR IGNORE INTO resolve_keys (kind, key, id) VALUES (:kind, :key, :id)",
                    rows + articles, "resolve_keys")

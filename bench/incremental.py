@@ -1,0 +1,167 @@
+"""Incremental resolution against a full resolve (a benchmark, not a test).
+
+    python bench/incremental.py --store build/bench/store-3000.sqlite [--shares 0.01 0.1]
+
+`--store` is a store of records (bench/make_store.py makes one; it is only read).
+For each share s (of the store's articles, chosen by a seeded draw):
+
+1. base: a copy of the store without those articles, resolved in full (timed: the
+   cost of a full resolve of the base), which also writes the blocks and freezes the
+   statistics;
+2. batch: the base with the held-out articles' records copied back in (as the
+   per-article step writes them), resolved incrementally (timed; rows written);
+3. reference: the same batch store resolved in full with the frozen statistics
+   (timed; the full-resolve cost at that size), and the resolution tables compared
+   with the incremental ones (`same`: every table equal).
+
+Writes bench/results/incremental.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import random
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsgraph import lexicons  # noqa: E402
+from newsgraph.resolve import batch, link_stats  # noqa: E402
+from newsgraph.resolve.stage import resolve_store  # noqa: E402
+from newsgraph.settings import Settings  # noqa: E402
+from newsgraph.store import View, Writer, connect  # noqa: E402
+
+log = logging.getLogger("bench.incremental")
+PER_DOC = ("mentions", "relations", "events", "claims", "loaded_terms", "places")
+TABLES = {
+    "entities": "SELECT id, name, type, sector, country, wikidata, kb_id, aliases FROM entities",
+    "mentions": "SELECT id, entity FROM mentions",
+    "events": "SELECT id, cluster FROM events",
+    "contradictions": "SELECT id, about, field, values_json FROM contradictions",
+    "articles": "SELECT id, source_group FROM articles",
+    "incidents": "SELECT id, type, status, date_from, date_to FROM incidents",
+    "incident_events": "SELECT incident, event FROM incident_events",
+    "entity_counts": "SELECT * FROM entity_counts",
+    "event_entities": "SELECT * FROM event_entities",
+}
+
+
+def _copy(src: Path, dst: Path) -> None:
+    for p in (dst, Path(f"{dst}-wal"), Path(f"{dst}-shm")):
+        if p.exists():
+            p.unlink()
+    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a.backup(b)
+    b.close()
+    a.close()
+
+
+def _remove(db: Path, docs: list[str]) -> None:
+    """Drop the articles' records (and every resolution row: resolve writes them)."""
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TEMP TABLE gone (id TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO gone VALUES (?)", [(d,) for d in docs])
+    conn.execute("DELETE FROM event_participants WHERE event IN "
+                 "(SELECT id FROM events WHERE doc IN (SELECT id FROM gone))")
+    for table in PER_DOC:
+        conn.execute(f"DELETE FROM {table} WHERE doc IN (SELECT id FROM gone)")
+    conn.execute("DELETE FROM articles WHERE id IN (SELECT id FROM gone)")
+    conn.commit()
+    conn.close()
+
+
+def _add(db: Path, store: Path, docs: list[str]) -> None:
+    """Copy the articles' records back from the store, unresolved."""
+    conn = sqlite3.connect(db)
+    conn.execute("ATTACH DATABASE ? AS src", (str(store),))
+    conn.execute("CREATE TEMP TABLE back (id TEXT PRIMARY KEY)")
+    conn.executemany("INSERT INTO back VALUES (?)", [(d,) for d in docs])
+    cols = [r[1] for r in conn.execute("PRAGMA main.table_info(articles)")]
+    names = ", ".join(f'"{c}"' for c in cols)
+    conn.execute(f"INSERT INTO articles ({names}) SELECT {names} FROM src.articles"
+                 " WHERE id IN (SELECT id FROM back)")
+    for table in PER_DOC:
+        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}"
+                     " WHERE doc IN (SELECT id FROM back)")
+    conn.execute("INSERT INTO event_participants SELECT * FROM src.event_participants WHERE"
+                 " event IN (SELECT id FROM src.events WHERE doc IN (SELECT id FROM back))")
+    conn.execute("UPDATE articles SET source_group=NULL WHERE id IN (SELECT id FROM back)")
+    conn.execute("UPDATE mentions SET entity=NULL WHERE doc IN (SELECT id FROM back)")
+    conn.execute("UPDATE events SET cluster=NULL WHERE doc IN (SELECT id FROM back)")
+    conn.commit()
+    conn.close()
+
+
+def _tables(conn) -> dict[str, list]:
+    return {k: sorted(map(tuple, conn.execute(q)), key=repr) for k, q in TABLES.items()}
+
+
+def one_share(store: Path, share: float, work: Path, data) -> dict:
+    conn = sqlite3.connect(store)
+    docs = sorted(r[0] for r in conn.execute("SELECT id FROM articles"))
+    conn.close()
+    held = sorted(random.Random(17).sample(docs, max(1, round(share * len(docs)))))
+    base, inc, ref = (work / f"{n}-{share}.sqlite" for n in ("base", "inc", "ref"))
+    _copy(store, base)
+    _remove(base, held)
+    conn = connect(base)
+    t = time.perf_counter()
+    batch.resolve(conn, data=data, mode="full")
+    full_base = time.perf_counter() - t
+    conn.close()
+    _copy(base, inc)
+    _add(inc, store, held)
+    conn = connect(inc)
+    done = batch.resolve(conn, data=data, mode="incremental")
+    mine = _tables(conn)
+    conn.close()
+    _copy(inc, ref)
+    conn = connect(ref)
+    stats = link_stats.thaw(conn.execute("SELECT value FROM meta WHERE key=?",
+                                         (link_stats.STATS_KEY,)).fetchone()[0])
+    t = time.perf_counter()
+    Writer(conn).write_resolution(resolve_store(View(conn, data=data), data=data, stats=stats))
+    full_after = time.perf_counter() - t
+    same = _tables(conn) == mine
+    rows = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
+    conn.close()
+    for p in (base, inc, ref):
+        os.unlink(p)
+    return dict(share=share, articles_added=len(held), articles_before=len(docs) - len(held),
+                mode=done.mode, incremental_seconds=round(done.seconds, 2),
+                full_resolve_seconds_before=round(full_base, 2),
+                full_resolve_seconds_after=round(full_after, 2),
+                ratio=round(done.seconds / full_after, 4), rows_written=done.rows,
+                rows_written_total=sum(done.rows.values()), resolution_rows_full=rows,
+                same_as_full=same)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--store", type=Path, required=True)
+    ap.add_argument("--shares", type=float, nargs="+", default=[0.01, 0.1])
+    ap.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "incremental.json")
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    args.work.mkdir(parents=True, exist_ok=True)
+    data = lexicons.load(Settings.load().kb_paths)
+    results = []
+    for share in args.shares:
+        results.append(one_share(args.store, share, args.work, data))
+        log.info("%s", results[-1])
+    out = dict(store=str(args.store), machine=platform.platform(), cpus=os.cpu_count(),
+               load_average=os.getloadavg(), results=results)
+    args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
