@@ -32,11 +32,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from newsgraph import lexicons  # noqa: E402
-from newsgraph.resolve import batch, link_stats  # noqa: E402
-from newsgraph.resolve.stage import resolve_store  # noqa: E402
-from newsgraph.settings import Settings  # noqa: E402
-from newsgraph.store import View, Writer, connect  # noqa: E402
+from newsgraph import lexicons
+from newsgraph.resolve import batch, link_stats
+from newsgraph.resolve.stage import resolve_store
+from newsgraph.settings import Settings
+from newsgraph.store import View, Writer, connect
 
 log = logging.getLogger("bench.incremental")
 PER_DOC = ("mentions", "relations", "events", "claims", "loaded_terms", "places")

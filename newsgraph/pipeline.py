@@ -87,7 +87,8 @@ def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
              analysed - started, done.mode, time.perf_counter() - analysed)
     counts = View(conn).counts()
     return replace(tally.report(), seconds=time.perf_counter() - started,
-                   entities=counts["entities"], counts=counts)
+                   entities=counts["entities"], counts=counts,
+                   resolved=done.mode + (f" ({done.reason})" if done.reason else ""))
 
 
 def _vanished(smap: SourceMap, writer: Writer, *, prune: bool) -> list[InputWarning]:

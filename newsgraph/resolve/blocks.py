@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..lexicons import Lexicons
 from ..model import Article, Event, Mention, Relation
 from .corroboration import BANDS, ROWS, _signature, independent_publisher, shingles
 from .entities import item_keys, link_mentions
 from .event_facets import LinkConfig, evidence_text, stated_place
-from .events import _block_keys, _type_blocks
 from .event_link import Profile
+from .events import _block_keys, _type_blocks
 from .states import link_states, state_arguments
 
 CHUNK = 500          # ids per IN (...) list

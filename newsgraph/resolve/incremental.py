@@ -18,8 +18,8 @@ full resolve could change, and runs the resolvers of stage.py on that part only:
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from ..lexicons import Lexicons
 from ..model import Entity, Event, Mention

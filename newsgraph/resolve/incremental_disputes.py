@@ -14,8 +14,8 @@ and only the changed ones written.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ..lexicons import Lexicons
 from ..model import Contradiction, Entity, Event, Incident

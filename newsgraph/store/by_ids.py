@@ -2,7 +2,7 @@
 what a batch touches, never the whole store)."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..model import Article, Claim, Event, Mention, Relation
 from .view import _IN_TEXT, _claim, _event, _relation

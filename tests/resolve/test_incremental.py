@@ -152,3 +152,19 @@ def test_seeds_then_examples_in_slices(new_store, shared, data, tmp_path):
     assert conn.execute("SELECT count(*) FROM articles WHERE source_group IS NULL"
                         ).fetchone()[0] == 0
     _assert_incremental_is_full(conn, data)
+
+
+def test_cli_resolve(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+    recs, _ = handmade.records()
+    db = tmp_path / "kb.sqlite"
+    conn = connect(db)
+    _write(conn, recs)
+    conn.close()
+    full = CliRunner().invoke(main, ["resolve", "--db", str(db), "--full"])
+    assert full.exit_code == 0, full.output
+    assert "resolved full (asked for)" in full.output
+    again = CliRunner().invoke(main, ["resolve", "--db", str(db)])
+    assert "resolved incremental: 0 new articles" in again.output
