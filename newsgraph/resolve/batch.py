@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..lexicons import Lexicons
 from ..store import View, Writer
+from ..store.by_ids import Rows
 from ..store.delta import DeltaWriter
 from . import blocks, link_stats
 from .events import HandLinker, _prepare
@@ -101,8 +102,10 @@ def incremental(conn, docs: list[str], *, data: Lexicons) -> dict:
     with conn:
         out.entities(t.old_entities, t.entities,
                      {m: t.entity_of[m] for m in t.remapped()})
-        out.clusters(t.clusters)
-        out.groups(t.groups)
+        out.clusters(_changed(conn, "SELECT id, cluster FROM events WHERE id IN {}",
+                              t.clusters))
+        out.groups(_changed(conn, "SELECT id, source_group FROM articles WHERE id IN {}",
+                            t.groups))
         out.contradictions(found.dropped, found.contradictions)
         out.incidents(found.dropped_incidents, found.incidents)
         out.aggregates(t.old_entities | {e.id for e in t.entities}, {e.id for e in t.events})
@@ -110,4 +113,10 @@ def incremental(conn, docs: list[str], *, data: Lexicons) -> dict:
                   ({e.id for e in t.events}, t.event_rows), t.article_rows)
     log.info("incremental resolve of %d articles: %d rows written", len(docs), out.count.total)
     return out.count.tables
+
+
+def _changed(conn, sql: str, new: dict[str, str]) -> dict[str, str]:
+    """The values of `new` that differ from the stored ones (`sql`: id, value by id)."""
+    stored = Rows(conn).pairs(sql, new)
+    return {k: v for k, v in new.items() if stored.get(k) != v}
 
