@@ -3,16 +3,19 @@
     python bench/incremental.py --store build/bench/store-3000.sqlite [--shares 0.01 0.1]
 
 `--store` is a store of records (bench/make_store.py makes one; it is only read).
-For each share s (of the store's articles, chosen by a seeded draw):
+The largest share of the store's articles (a seeded draw) is held out:
 
-1. base: a copy of the store without those articles, resolved in full (timed: the
-   cost of a full resolve of the base), which also writes the blocks and freezes the
-   statistics;
-2. batch: the base with the held-out articles' records copied back in (as the
-   per-article step writes them), resolved incrementally (timed; rows written);
-3. reference: the same batch store resolved in full with the frozen statistics
-   (timed; the full-resolve cost at that size), and the resolution tables compared
-   with the incremental ones (`same`: every table equal).
+1. base: a copy of the store without them, resolved in full (timed: a full resolve),
+   which also writes the blocks and freezes the statistics;
+2. per share s: the base with the first s of the held-out articles' records copied
+   back in (as the per-article step writes them), resolved incrementally (timed;
+   rows written);
+3. reference (the largest share, or every one with --check): the same store resolved
+   in full with the frozen statistics (timed), and the resolution tables compared
+   with the incremental ones (`same_as_full`: every table equal).
+
+Times are wall and CPU seconds of the process (CPU is the steadier figure on a
+shared machine).
 
 Writes bench/results/incremental.json.
 """
@@ -103,62 +106,77 @@ def _tables(conn) -> dict[str, list]:
     return {k: sorted(map(tuple, conn.execute(q)), key=repr) for k, q in TABLES.items()}
 
 
-def one_share(store: Path, share: float, work: Path, data) -> dict:
+def _timed(fn) -> tuple[object, float, float]:
+    """fn()'s result, wall seconds, CPU seconds of this process (the machine is shared:
+    CPU time is the steadier figure)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    out = fn()
+    return out, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def run(store: Path, shares: list[float], work: Path, data, *, check: bool) -> dict:
     conn = sqlite3.connect(store)
     docs = sorted(r[0] for r in conn.execute("SELECT id FROM articles"))
     conn.close()
-    held = sorted(random.Random(17).sample(docs, max(1, round(share * len(docs)))))
-    base, inc, ref = (work / f"{n}-{share}.sqlite" for n in ("base", "inc", "ref"))
+    held = random.Random(17).sample(docs, max(1, round(max(shares) * len(docs))))
+    base = work / "base.sqlite"
     _copy(store, base)
     _remove(base, held)
     conn = connect(base)
-    t = time.perf_counter()
-    batch.resolve(conn, data=data, mode="full")
-    full_base = time.perf_counter() - t
+    _, wall, cpu = _timed(lambda: batch.resolve(conn, data=data, mode="full"))
     conn.close()
+    out = dict(articles=len(docs), base_articles=len(docs) - len(held),
+               full_resolve_base=dict(wall=round(wall, 2), cpu=round(cpu, 2)), batches=[])
+    for share in sorted(shares):
+        part = sorted(held[:max(1, round(share * len(docs)))])
+        out["batches"].append(_batch(store, base, part, share, work, data,
+                                     check=check or share == max(shares)))
+        log.info("%s", out["batches"][-1])
+    return out
+
+
+def _batch(store: Path, base: Path, part: list[str], share: float, work: Path, data, *,
+           check: bool) -> dict:
+    inc = work / f"inc-{share}.sqlite"
     _copy(base, inc)
-    _add(inc, store, held)
+    _add(inc, store, part)
     conn = connect(inc)
-    done = batch.resolve(conn, data=data, mode="incremental")
+    done, wall, cpu = _timed(lambda: batch.resolve(conn, data=data, mode="incremental"))
     mine = _tables(conn)
     conn.close()
-    _copy(inc, ref)
-    conn = connect(ref)
-    stats = link_stats.thaw(conn.execute("SELECT value FROM meta WHERE key=?",
-                                         (link_stats.STATS_KEY,)).fetchone()[0])
-    t = time.perf_counter()
-    Writer(conn).write_resolution(resolve_store(View(conn, data=data), data=data, stats=stats))
-    full_after = time.perf_counter() - t
-    same = _tables(conn) == mine
-    rows = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES)
-    conn.close()
-    for p in (base, inc, ref):
-        os.unlink(p)
-    return dict(share=share, articles_added=len(held), articles_before=len(docs) - len(held),
-                mode=done.mode, incremental_seconds=round(done.seconds, 2),
-                full_resolve_seconds_before=round(full_base, 2),
-                full_resolve_seconds_after=round(full_after, 2),
-                ratio=round(done.seconds / full_after, 4), rows_written=done.rows,
-                rows_written_total=sum(done.rows.values()), resolution_rows_full=rows,
-                same_as_full=same)
+    out = dict(share=share, articles_added=len(part), mode=done.mode,
+               incremental=dict(wall=round(wall, 2), cpu=round(cpu, 2)),
+               rows_written=done.rows, rows_written_total=sum(done.rows.values()))
+    if check:
+        conn = connect(inc)
+        stats = link_stats.thaw(conn.execute("SELECT value FROM meta WHERE key=?",
+                                             (link_stats.STATS_KEY,)).fetchone()[0])
+        res, wall, cpu = _timed(lambda: resolve_store(View(conn, data=data), data=data,
+                                                      stats=stats))
+        Writer(conn).write_resolution(res)
+        out["full_resolve_after"] = dict(wall=round(wall, 2), cpu=round(cpu, 2))
+        out["same_as_full"] = _tables(conn) == mine
+        out["resolution_rows"] = sum(len(v) for v in mine.values())
+        conn.close()
+    os.unlink(inc)
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--store", type=Path, required=True)
     ap.add_argument("--shares", type=float, nargs="+", default=[0.01, 0.1])
+    ap.add_argument("--check", action="store_true",
+                    help="Compare every batch with a full resolve (default: the largest).")
     ap.add_argument("--work", type=Path, default=ROOT / "build" / "bench")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "incremental.json")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     args.work.mkdir(parents=True, exist_ok=True)
     data = lexicons.load(Settings.load().kb_paths)
-    results = []
-    for share in args.shares:
-        results.append(one_share(args.store, share, args.work, data))
-        log.info("%s", results[-1])
+    results = run(args.store, args.shares, args.work, data, check=args.check)
     out = dict(store=str(args.store), machine=platform.platform(), cpus=os.cpu_count(),
-               load_average=os.getloadavg(), results=results)
+               load_average=os.getloadavg(), **results)
     args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=2))
 

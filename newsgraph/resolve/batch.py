@@ -100,15 +100,17 @@ def incremental(conn, docs: list[str], *, data: Lexicons) -> dict:
     found = disputes(conn, t, data=data)
     out = DeltaWriter(conn)
     with conn:
-        out.entities(t.old_entities, t.entities,
-                     {m: t.entity_of[m] for m in t.remapped()})
+        remapped = t.remapped()
+        changed = out.entities(t.old_entities, t.entities, {m: t.entity_of[m] for m in remapped})
+        counted = changed | {t.entity_of[m] for m in remapped} | {
+            t.stored_entity[m] for m in remapped if t.stored_entity.get(m)}
         out.clusters(_changed(conn, "SELECT id, cluster FROM events WHERE id IN {}",
                               t.clusters))
         out.groups(_changed(conn, "SELECT id, source_group FROM articles WHERE id IN {}",
                             t.groups))
         out.contradictions(found.dropped, found.contradictions)
         out.incidents(found.dropped_incidents, found.incidents)
-        out.aggregates(t.old_entities | {e.id for e in t.entities}, {e.id for e in t.events})
+        out.aggregates(counted, {e.id for e in t.events})
         out.index(t.item_rows, blocks.item_key_rows(t.item_keys),
                   ({e.id for e in t.events}, t.event_rows), t.article_rows)
     log.info("incremental resolve of %d articles: %d rows written", len(docs), out.count.total)

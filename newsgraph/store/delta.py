@@ -39,16 +39,23 @@ class DeltaWriter:
             self.conn.executemany(sql, rows)
             self.count.add(table, len(rows))
 
-    def entities(self, drop: set[str], entities, mention_entity: dict[str, str]) -> None:
-        self._each("DELETE FROM entities WHERE id IN {}", drop | {e.id for e in entities},
-                   "entities")
+    def entities(self, drop: set[str], entities, mention_entity: dict[str, str]) -> set[str]:
+        """Replace the entities `drop` by `entities` (rows equal to the stored ones are
+        left alone) and relink the mentions; the ids whose rows changed."""
+        new = {e.id: (e.id, e.name, e.type, e.sector, e.country, e.wikidata, e.kb_id,
+                      json.dumps(list(e.aliases), ensure_ascii=False)) for e in entities}
+        stored = {r[0]: tuple(r) for r in self.rows._where(
+            "SELECT id, name, type, sector, country, wikidata, kb_id, aliases FROM entities"
+            " WHERE id IN {}", new)}
+        same = {i for i, row in new.items() if stored.get(i) == row}
+        changed = (drop | set(new)) - same
+        self._each("DELETE FROM entities WHERE id IN {}", changed, "entities")
         self._many("INSERT INTO entities (id, name, type, sector, country, wikidata, kb_id,"
                    " aliases) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                   [(e.id, e.name, e.type, e.sector, e.country, e.wikidata, e.kb_id,
-                     json.dumps(list(e.aliases), ensure_ascii=False)) for e in entities],
-                   "entities")
+                   [row for i, row in sorted(new.items()) if i not in same], "entities")
         self._many("UPDATE mentions SET entity=? WHERE id=?",
                    [(e, m) for m, e in sorted(mention_entity.items())], "mentions")
+        return changed
 
     def clusters(self, clusters: dict[str, str]) -> None:
         self._many("UPDATE events SET cluster=? WHERE id=?",
@@ -73,9 +80,17 @@ class DeltaWriter:
                    "contradiction_spans")
 
     def incidents(self, drop: set[str], incidents) -> None:
+        """Replace the incidents `drop` by `incidents` (those equal to the stored ones
+        are left alone)."""
+        rows, members = incident_rows(tuple(incidents))
+        stored = self.rows.pairs("SELECT id, facets_json FROM incidents WHERE id IN {}",
+                                 drop | {r["id"] for r in rows})
+        same = {r["id"] for r in rows if stored.get(r["id"]) == r["facets_json"]}
+        drop = (drop | {r["id"] for r in rows}) - same
+        rows = [r for r in rows if r["id"] not in same]
+        members = [m for m in members if m["incident"] not in same]
         self._each("DELETE FROM incident_events WHERE incident IN {}", drop, "incident_events")
         self._each("DELETE FROM incidents WHERE id IN {}", drop, "incidents")
-        rows, members = incident_rows(tuple(incidents))
         for table, found in (("incidents", rows), ("incident_events", members)):
             if found:
                 cols = list(found[0])

@@ -100,14 +100,17 @@ def test_a_batch_leaves_unrelated_rows_alone(store_db, data):
     _write(conn, recs[3:])               # a person of the first article, nothing else
     done = batch.resolve(conn, data=data)
     assert done.mode == "incremental"
-    assert "incidents" not in done.rows and "contradictions" not in done.rows
-    assert done.rows["entities"] <= 4    # the person's entity, deleted and written again
+    assert not {"incidents", "contradictions", "events", "entities"} & set(done.rows)
+    person = _entity_of(conn, recs[3].mentions[0].id)
+    assert person == _entity_of(conn, recs[0].mentions[0].id)     # joined the stored one
     after = _tables(conn)
-    kept = [r for r in before["entities"] if r[0] != _entity_of(conn, recs[3].mentions[0].id)]
-    assert set(kept) <= set(after["entities"])
+    assert before["entities"] == after["entities"]          # its row is unchanged
     assert before["incidents"] == after["incidents"]
     assert [r for r in before["events"] if r[0] == protest] == \
         [r for r in after["events"] if r[0] == protest]
+    counts = {r[0]: r[1:] for r in after["entity_counts"]}
+    assert counts[person][1] == {r[0]: r[1:] for r in before["entity_counts"]}[person][1] + 1
+    assert done.rows["entity_counts"] <= 2          # that entity's row, deleted and written
 
 
 def _entity_of(conn, mention: str) -> str:
