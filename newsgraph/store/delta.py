@@ -104,10 +104,15 @@ class DeltaWriter:
                    " count(m.id), count(DISTINCT m.doc) FROM entities e LEFT JOIN mentions m"
                    " ON m.entity = e.id WHERE e.id IN {} GROUP BY e.id", entities,
                    "entity_counts")
-        self._each("DELETE FROM event_entities WHERE event IN {}", events, "event_entities")
-        self._each("INSERT INTO event_entities (entity, event) SELECT DISTINCT m.entity,"
-                   " p.event FROM event_participants p JOIN mentions m ON m.id = p.mention"
-                   " WHERE m.entity IS NOT NULL AND p.event IN {}", events, "event_entities")
+        stored = set(map(tuple, self.rows._where(
+            "SELECT entity, event FROM event_entities WHERE event IN {}", events)))
+        now = set(map(tuple, self.rows._where(
+            "SELECT DISTINCT m.entity, p.event FROM event_participants p JOIN mentions m"
+            " ON m.id = p.mention WHERE m.entity IS NOT NULL AND p.event IN {}", events)))
+        self._many("DELETE FROM event_entities WHERE entity=? AND event=?",
+                   sorted(stored - now), "event_entities")
+        self._many("INSERT INTO event_entities (entity, event) VALUES (?, ?)",
+                   sorted(now - stored), "event_entities")
         self.conn.execute("INSERT OR REPLACE INTO aggregates (name, value_json) VALUES (?, ?)",
                           ("stats", BrowseView(self.conn).stats_json()))
         self.count.add("aggregates", 1)
@@ -120,9 +125,13 @@ class DeltaWriter:
         self._many("INSERT OR IGNORE INTO resolve_keys (kind, key, id) VALUES (:kind, :key, :id)",
                    item_keys, "resolve_keys")
         ids, rows = events
-        self._each("DELETE FROM resolve_keys WHERE kind='event' AND id IN {}", ids,
+        stored = {("event", k, i) for k, i in self.rows._where(
+            "SELECT key, id FROM resolve_keys WHERE kind='event' AND id IN {}", ids)}
+        stored |= {("link", k, i) for k, i in self.rows._where(
+            "SELECT key, id FROM resolve_keys WHERE kind='link' AND key IN {}", ids)}
+        new = {(r["kind"], r["key"], r["id"]) for r in rows}
+        self._many("DELETE FROM resolve_keys WHERE kind=? AND key=? AND id=?",
+                   sorted(stored - new), "resolve_keys")
+        self._many("INSERT OR IGNORE INTO resolve_keys (kind, key, id) VALUES (?, ?, ?)",
+                   sorted(new - stored) + [(r["kind"], r["key"], r["id"]) for r in articles],
                    "resolve_keys")
-        self._each("DELETE FROM resolve_keys WHERE kind='link' AND key IN {}", ids,
-                   "resolve_keys")
-        self._many("INSERT OR IGNORE INTO resolve_keys (kind, key, id) VALUES (:kind, :key, :id)",
-                   rows + articles, "resolve_keys")
