@@ -133,6 +133,8 @@ class Writer:
         """Replace entities, mention links, clusters, contradictions and incidents in one
         transaction."""
         with self.conn:
+            # the blocks of incremental resolution are stale until resolve.batch.index
+            self.conn.execute("DELETE FROM meta WHERE key='resolve_stats'")
             self.conn.execute("DELETE FROM entities")
             self.conn.execute("UPDATE mentions SET entity=NULL")
             self._insert("entities", [dict(
