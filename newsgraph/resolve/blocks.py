@@ -84,14 +84,15 @@ def linker_keys(p: Profile, cfg: LinkConfig) -> set[str]:
             for k in _block_keys(p, family)}
 
 
-def event_rows(events: Sequence[Event], profiles: Sequence[Profile],
+def event_rows(events: Sequence[Event], reps: Sequence[Profile],
                copies: Sequence[Sequence[int]], cfg: LinkConfig) -> list[dict]:
     """resolve_keys rows of reports: every report its copy bin and article; the first
-    report of each copy group (the one the linker scores) its blocking keys."""
+    report of each copy group (the one the linker scores) its blocking keys. `reps`:
+    the profile of each copy group (its copies are equal in every linking feature)."""
     rows = []
-    for group in copies:
+    for p, group in zip(reps, copies, strict=True):
         for n, k in enumerate(group):
-            e, p = events[k], profiles[k]
+            e = events[k]
             keys = {copy_key(e, p), "a:" + e.doc} | (linker_keys(p, cfg) if n == 0 else set())
             rows += [dict(kind="event", key=key, id=e.id) for key in sorted(keys)]
     return rows

@@ -139,7 +139,9 @@ def test_drift_past_the_limit_resolves_in_full(store_db, data):
 
 @pytest.mark.model
 def test_seeds_then_examples_in_slices(new_store, shared, data, tmp_path):
-    """The seeds built in full, then the example articles in three slices."""
+    """The seeds built in full, then the example articles in three slices; the later
+    slices also carry a republished copy of the first article (syndicated copies: one
+    copy group of reports, one source group)."""
     db = new_store()
     run([shared / "corpus" / "seeds"], db=db)
     files = sorted(EXAMPLES.glob("*.txt"))
@@ -148,12 +150,17 @@ def test_seeds_then_examples_in_slices(new_store, shared, data, tmp_path):
         part.mkdir()
         for f in files[n::3]:
             (part / f.name).write_text(f.read_text(encoding="utf-8"), encoding="utf-8")
+        if n:
+            copy = files[0].read_text(encoding="utf-8") + f"\n\nRepublished ({n}).\n"
+            (part / files[0].name).write_text(copy, encoding="utf-8")
         meta = (EXAMPLES / "meta.jsonl").read_text(encoding="utf-8")     # outlets, dates
         (part / "meta.jsonl").write_text(meta, encoding="utf-8")
-        run([part], db=db, resolve="incremental")
+        assert run([part], db=db, resolve="incremental").resolved == "incremental"
     conn = connect(db)
     assert conn.execute("SELECT count(*) FROM articles WHERE source_group IS NULL"
                         ).fetchone()[0] == 0
+    groups = conn.execute("SELECT count(DISTINCT source_group) FROM articles").fetchone()[0]
+    assert groups < conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     _assert_incremental_is_full(conn, data)
 
 
