@@ -77,36 +77,42 @@ def build_handmade(workdir: Path) -> tuple[Path, str]:
     return db, "hand-made test store (pipeline unavailable)"
 
 
+# table -> the columns that take each copy's mark "~k" (ids and references to ids); the
+# first names the copy. Contradictions are not copied; incidents keep their facets' text.
+COPIED = {"articles": ("id", "source", "text_sha256", "source_group"),
+          "mentions": ("id", "doc", "local"), "relations": ("id", "doc", "subject", "object"),
+          "events": ("id", "doc", "cluster"), "event_participants": ("event", "mention"),
+          "claims": ("id", "doc", "speaker"), "places": ("doc",), "loaded_terms": ("doc",),
+          "incidents": ("id",), "incident_events": ("incident", "event")}
+VARIED = {"publisher": "publisher||' '||(:k % 7)", "text": "text||char(10)||'copy'||:s"}
+
+
+def _copy_sql(conn, table: str) -> str:
+    marked = COPIED[table]
+    cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+    expr = [(VARIED.get(c) if table == "articles" else None)
+            or (f'"{c}"||:s' if c in marked else f'"{c}"') for c in cols]
+    names = ", ".join(f'"{c}"' for c in cols)
+    return (f"INSERT INTO {table} ({names}) SELECT {', '.join(expr)} FROM {table}"
+            f" WHERE \"{marked[0]}\" NOT LIKE '%~%'")
+
+
 def replicate(db: Path, target: int) -> int:
-    """Copy every stored article and its records until the store holds `target` articles."""
+    """Copy every stored article and its records (COPIED) until the store holds `target`
+    articles, then recompute the aggregates the API reads from the copies."""
+    from newsgraph.store import Writer, connect
     conn = sqlite3.connect(db)
     base = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     copies = max(0, -(-target // base) - 1)
+    sql = {t: _copy_sql(conn, t) for t in COPIED}
     for k in range(1, copies + 1):
-        s = f"~{k}"
         with conn:
-            conn.execute(
-                "INSERT INTO articles (id, source, url, title, publisher, published, language,"
-                " text, text_sha256, words, source_group) SELECT id||:s, source||:s, url, title,"
-                " publisher||' '||(:k % 7), published, language, text||char(10)||'copy'||:s,"
-                " text_sha256||:s, words, id||:s FROM articles WHERE id NOT LIKE '%~%'",
-                {"s": s, "k": k})
-            conn.execute("INSERT INTO mentions SELECT id||:s, doc||:s, start, \"end\", text, label,"
-                         " kind, name, kb_id, local||:s, extractor, entity FROM mentions"
-                         " WHERE id NOT LIKE '%~%'", {"s": s})
-            conn.execute("INSERT INTO relations SELECT id||:s, doc||:s, subject||:s, predicate,"
-                         " object||:s, object_text, valid_from, valid_to, start, \"end\", text,"
-                         " extractor FROM relations WHERE id NOT LIKE '%~%'", {"s": s})
-            conn.execute("INSERT INTO events SELECT id||:s, doc||:s, type, mode, trigger, date,"
-                         " date_precision, date_text, date_start, date_end, location_json,"
-                         " actor_text, target_text, fatalities, injuries, toll_source, start,"
-                         " \"end\", text, extractor, cluster||:s FROM events"
-                         " WHERE id NOT LIKE '%~%'", {"s": s})
-            conn.execute("INSERT INTO event_participants SELECT event||:s, mention||:s, role"
-                         " FROM event_participants WHERE event NOT LIKE '%~%'", {"s": s})
-            conn.execute("INSERT INTO claims SELECT id||:s, doc||:s, speaker||:s, speaker_text,"
-                         " verb, statement, statement_start, statement_end, start, \"end\", text,"
-                         " extractor FROM claims WHERE id NOT LIKE '%~%'", {"s": s})
+            for table in COPIED:
+                conn.execute(sql[table], {"s": f"~{k}", "k": k})
+    conn.close()
+    conn = connect(db)
+    with conn:
+        Writer(conn).refresh_aggregates()
     conn.execute("ANALYZE")
     conn.commit()
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -211,6 +217,14 @@ def desk_cases(top: list[str], names: list[str], places: list[str], outlets: lis
         "facets (events, filtered)": [f"/api/facets?type={t}" for t in types[:3]]
         + [f"/api/facets?{q(place=p)}" for p in places[:3]],
         "facets (articles)": ["/api/facets?of=articles"],
+        "incidents sorted": ["/api/incidents?sort=-toll", "/api/incidents?sort=-sources&offset=50"],
+        "incidents by actor name / outlet": [f"/api/incidents?{q(actor=n)}" for n in names]
+        + [f"/api/incidents?{q(outlet=o)}" for o in outlets],
+        "facets (incidents)": ["/api/facets?of=incidents"]
+        + [f"/api/facets?of=incidents&{q(actor=n)}" for n in names[:3]]
+        + [f"/api/facets?of=incidents&{q(place=p)}" for p in places[:3]],
+        "download incidents (filtered)": [f"/api/download/incidents?{q(place=p)}&format=csv"
+                                          for p in places[:3]],
         "suggest": ["/api/suggest?kind=actor&q=al", "/api/suggest?kind=place&q=ba"],
         "outlet page": [f"/api/outlets/{o}" for o in outlets],
         "outlets": ["/api/outlets"],
@@ -236,6 +250,11 @@ def main() -> int:
     ap.add_argument("--out", default="api_latency", help="Result name under bench/results/.")
     ap.add_argument("--export", default="geojson",
                     help="Export format timed (3 requests); 'none' to skip.")
+    ap.add_argument("--from", dest="source", help="Replicate a copy of this built SQLite store"
+                                                 " (e.g. the newswire corpus) instead of"
+                                                 " building the seed copies.")
+    ap.add_argument("--keep", help="Copy the built store to this path (to measure it again"
+                                   " with --db).")
     args = ap.parse_args()
     if args.db:
         name = args.db if args.db.startswith("postgres") else Path(args.db).name
@@ -244,7 +263,11 @@ def main() -> int:
     try:
         t0 = time.perf_counter()
         try:
-            db, how = build_base(workdir, args.base)
+            if args.source:
+                db, how = workdir / "base.sqlite", f"copy of {Path(args.source).name}"
+                shutil.copy(args.source, db)
+            else:
+                db, how = build_base(workdir, args.base)
         except Exception as exc:  # noqa: BLE001 (any failure: fall back, say why)
             print(f"pipeline unavailable ({type(exc).__name__}: {exc}); using the hand-made store")
             shutil.rmtree(workdir)
@@ -252,6 +275,9 @@ def main() -> int:
             db, how = build_handmade(workdir)
         built = time.perf_counter() - t0
         replicate(db, args.target)
+        if args.keep:
+            Path(args.keep).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(db, args.keep)
         return measure(db, how + " + SQL replication", built, args)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

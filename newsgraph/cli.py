@@ -66,12 +66,14 @@ def _settings(ctx: click.Context, **flags: object) -> Settings:
 @click.option("--prune", is_flag=True,
               help="Remove the articles of sources (under the paths given) that are gone.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--full-resolve", is_flag=True, help="Resolve the whole store (default on a "
+              "resolved store: only the blocks the new articles touch; docs/linking.md).")
 @click.option("--linker", type=click.Choice(["hand", "learned"]), default="hand",
               show_default=True, help="Event linking across articles: the hand weights of "
               "event_linking.yaml, or the learned model data/models/event_link.v2.json.")
 @click.pass_context
 def build(ctx, sources, db, processes, batch_size, engine, address, kb_paths, rebuild, prune,
-          quiet, linker) -> None:
+          quiet, full_resolve, linker) -> None:
     """Read articles (folders, .txt, .html, .jsonl) into the knowledge base.
 
     An edited file replaces its article; a file that is gone is reported, and its
@@ -81,6 +83,7 @@ def build(ctx, sources, db, processes, batch_size, engine, address, kb_paths, re
     Example:
       newsgraph build examples/articles more/*.jsonl --db kb.sqlite --processes 2
       newsgraph build examples/articles --db kb.sqlite --prune
+      newsgraph build more/ --db kb.sqlite --full-resolve
       newsgraph build corpus/ --db kb.sqlite --engine dask --processes 2
       newsgraph build ../shared/corpus/newswire --db nw.sqlite --linker learned
     """
@@ -91,7 +94,8 @@ def build(ctx, sources, db, processes, batch_size, engine, address, kb_paths, re
                          address=address, kb_paths=tuple(kb_paths) or None)
     with ProgressBar(disable=quiet) as bar:
         report = run(sources, db=db, settings=settings, progress=bar.update, rebuild=rebuild,
-                     prune=prune, linker=load_model() if linker == "learned" else None)
+                     prune=prune, linker=load_model() if linker == "learned" else None,
+                     resolve="full" if full_resolve else "auto")
     click.echo(render_report(report, db=db))
 
 
@@ -210,6 +214,9 @@ from .cli_train import train_command  # noqa: E402
 main.add_command(train_command)
 
 main.add_command(serve_command)
+from .cli_resolve import resolve_command  # noqa: E402
+
+main.add_command(resolve_command)
 from .cli_train import train_command  # noqa: E402
 
 main.add_command(train_command)

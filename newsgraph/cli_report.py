@@ -45,6 +45,8 @@ def render_report(report: RunReport, *, db: str) -> str:
         f"  speed              {report.words} words in {report.seconds:.1f} s = "
         f"{report.words_per_second:,.0f} words/s",
     ]
+    if report.resolved:
+        lines.append(f"  resolved           {report.resolved}")
     return "\n".join(lines)
 
 

@@ -281,6 +281,7 @@ class RunReport:
     events: int = 0
     claims: int = 0
     counts: dict = field(default_factory=dict)
+    resolved: str = ""              # how the store was resolved: full (why) or incremental
 
     @property
     def words_per_second(self) -> float:

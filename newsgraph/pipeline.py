@@ -15,7 +15,7 @@ from .model import Article, ArticleRecords, RunReport, Skipped
 from .nlp.runner import analyse, loading
 from .resolve.events import HandLinker
 from .resolve.link_model import LinkModel
-from .resolve.stage import resolve_store
+from .resolve.batch import resolve as resolve_blocks
 from .settings import Settings
 from .source_map import SourceMap
 from .store import (View, Writer, build_lock, connect, operational_errors, redact,
@@ -29,7 +29,8 @@ Progress = Callable[[Article | Skipped], None]
 
 def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | None = None,
         progress: Progress | None = None, rebuild: bool = False,
-        prune: bool = False, linker: LinkModel | HandLinker | None = None) -> RunReport:
+        prune: bool = False, linker: LinkModel | HandLinker | None = None,
+        resolve: str = "auto") -> RunReport:
     """Read the sources, analyse new articles, store them, and resolve the whole store.
 
     Articles already in the store (same source, text and metadata, same pipeline
@@ -37,7 +38,9 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
     edited source replaces its article (see `source_map`). Sources that no longer
     yield an article are reported, and removed with `prune`. `linker`: the learned
     event-link model (resolve.link_model.load_model()) or, by default, the hand-weighted
-    linker of event_linking.yaml. Raises NothingReadError when no article at all could
+    linker of event_linking.yaml. `resolve`: "auto" resolves only the blocks the new
+    articles touch on a store resolved before (resolve/batch.py), "full" the whole
+    store. Raises NothingReadError when no article at all could
     be read, StoreError when another build holds the store.
     """
     settings = settings or Settings.load()
@@ -48,7 +51,8 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
         conn = connect(db)
         try:
             return _run(sources, conn, settings=settings, data=data, progress=progress,
-                        rebuild=rebuild or _version_changed(conn), prune=prune, linker=linker)
+                        rebuild=rebuild or _version_changed(conn), prune=prune, linker=linker,
+                        resolve=resolve)
         except operational_errors() as exc:    # e.g. disk full, locked past the timeout
             raise StoreError(f"{redact(db)}: {exc}") from exc
         finally:
@@ -57,7 +61,7 @@ def run(sources: Iterable[str | Path], *, db: str | Path, settings: Settings | N
 
 def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
          progress: Progress | None, rebuild: bool, prune: bool,
-         linker: LinkModel | HandLinker | None = None) -> RunReport:
+         linker: LinkModel | HandLinker | None = None, resolve: str = "auto") -> RunReport:
     started = time.perf_counter()
     writer = Writer(conn)
     tally = _Tally()
@@ -78,12 +82,13 @@ def _run(sources: list, conn, *, settings: Settings, data: lexicons.Lexicons,
     writer.set_meta("kb_paths", json.dumps([str(Path(p).resolve()) for p in settings.kb_paths]))
     conn.commit()
     analysed = time.perf_counter()
-    writer.write_resolution(resolve_store(View(conn, data=data), data=data, model=linker))
-    log.info("analysed %d articles in %.1f s, resolved the store in %.1f s", tally.read,
-             analysed - started, time.perf_counter() - analysed)
+    done = resolve_blocks(conn, data=data, linker=linker, mode=resolve)
+    log.info("analysed %d articles in %.1f s, resolved the store (%s) in %.1f s", tally.read,
+             analysed - started, done.mode, time.perf_counter() - analysed)
     counts = View(conn).counts()
     return replace(tally.report(), seconds=time.perf_counter() - started,
-                   entities=counts["entities"], counts=counts)
+                   entities=counts["entities"], counts=counts,
+                   resolved=done.mode + (f" ({done.reason})" if done.reason else ""))
 
 
 def _vanished(smap: SourceMap, writer: Writer, *, prune: bool) -> list[InputWarning]:

@@ -55,20 +55,56 @@ def _order(i: _Item) -> tuple:
 def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
                      names: NameLexicon) -> list[Entity]:
     """Group mentions into entities (KB actors first, then name-key clusters)."""
-    linked: dict[str, list[Mention]] = defaultdict(list)
-    unlinked: dict[_Item, list[Mention]] = defaultdict(list)
+    return group_entities(link_mentions(mentions, kb=kb, names=names), kb=kb, names=names)
+
+
+def link_mentions(mentions: Sequence[Mention], *, kb: KnowledgeBase,
+                  names: NameLexicon) -> list[Mention]:
+    """The article-level passes: place fragments take their place's label, and each
+    mention the KB actor it links to (kb_id; None when it links to none)."""
     link = _linker(kb, names)
+    out = []
     for m in _place_fragments(mentions, names):
         kb_id = m.kb_id if m.kb_id in kb.actors else (
             None if m.kind == LOCAL else link(m.name or m.text, m.label))
-        if kb_id:
-            linked[kb_id].append(m)
+        out.append(m if kb_id == m.kb_id else replace(m, kb_id=kb_id))
+    return out
+
+
+def group_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
+                   names: NameLexicon) -> list[Entity]:
+    """Entities of linked mentions (link_mentions): one per KB actor, and the name-key
+    clusters of the rest. Each cluster lies within one connected block of name keys
+    (`item_keys`), so any union of whole blocks gives the same entities."""
+    linked: dict[str, list[Mention]] = defaultdict(list)
+    unlinked: dict[_Item, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kb_id in kb.actors:
+            linked[m.kb_id].append(m)
         else:
             unlinked[_item(m, names)].append(m)
     out = [_kb_entity(kb, kb_id, ms) for kb_id, ms in linked.items()]
     for root, items in _cluster(list(unlinked), names).items():
         out.append(_key_entity(root, [m for i in items for m in unlinked[i]], names))
     return sorted(out, key=lambda e: e.id)
+
+
+def item_keys(m: Mention, lex: NameLexicon) -> tuple[str, list[tuple[str, ...]]]:
+    """A linked mention's unit (its KB actor, or type class and name) and, for a name,
+    the blocks `_cluster` compares it in: its key, flat key, a person's last part, a
+    place's first part. Two units that share no block never join."""
+    if m.kb_id:
+        return "kb:" + m.kb_id, []
+    i = _item(m, lex)
+    p = parse(i.name, lex)
+    keys = [("k", i.tclass, i.key)]
+    if len(p.flat) >= 4:
+        keys.append(("f", i.tclass, p.flat))
+    if i.tclass == "PERSON" and p.keys:
+        keys.append(("l", i.tclass, p.last))
+    if i.tclass == "PLACE" and p.keys and not p.acronym:
+        keys.append(("p", p.first))
+    return f"n:{i.tclass}|{i.name}", keys
 
 
 def _place_fragments(mentions: Sequence[Mention], lex: NameLexicon) -> list[Mention]:

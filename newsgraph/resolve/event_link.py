@@ -97,24 +97,54 @@ def participants(e: Event, entity_of: Mapping[str, str]) -> set[str]:
     return {entity_of.get(m, m) for m in (*e.actors, *e.targets)}
 
 
-def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
-                   cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
-                   embedded: bool = False) -> list[Profile]:
-    """Profiles with word weights and participant rarity counted over these reports;
-    `embedded`: with the sentence embedding of each report's own sentence (learn.embed,
-    what the learned linker reads)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LinkStats:
+    """The counts over the store's reports that word weights and participant rarity come
+    from; computed over the reports at hand, or frozen by an incremental resolve
+    (resolve/link_stats.py)."""
+    events: int                       # reports
+    words: Mapping[str, int]          # stem -> reports whose evidence has it
+    docs: int                         # articles with a report
+    article_words: Mapping[str, int]  # stem -> articles whose reports have it
+    participants: Mapping[str, int]   # entity id -> articles it takes part in
+
+
+def link_stats(events: Sequence[Event], *, entity_of: Mapping[str, str],
+               cfg: LinkConfig) -> LinkStats:
+    """The counts of these reports."""
     texts = {e.id: tokens(evidence_text(e), cfg.stopwords) for e in events}
-    vectors = embed.embed_cached([evidence_text(e) for e in events]) if embedded else None
-    n_docs = len({e.doc for e in events})
-    word_df = Counter(w for e in events for w in set(texts[e.id]))
-    idf = _idf(word_df, len(events))
+    return _stats(events, entity_of, texts)
+
+
+def _stats(events: Sequence[Event], entity_of: Mapping[str, str],
+           texts: Mapping[str, list[str]]) -> LinkStats:
     by_doc: dict[str, set[str]] = {}
+    bags: dict[str, set[str]] = {}
     for e in events:
+        bags.setdefault(e.doc, set()).update(texts[e.id])
         for p in participants(e, entity_of):
             by_doc.setdefault(p, set()).add(e.doc)
-    top = math.log(1 + n_docs) or 1.0
-    rarity = {p: max(0.0, math.log((1 + n_docs) / len(d))) / top for p, d in by_doc.items()}
-    articles = _article_vectors(events, texts)
+    return LinkStats(events=len(events), docs=len(bags),
+                     words=Counter(w for e in events for w in set(texts[e.id])),
+                     article_words=Counter(w for bag in bags.values() for w in bag),
+                     participants={p: len(d) for p, d in by_doc.items()})
+
+
+def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
+                   cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
+                   embedded: bool = False, stats: LinkStats | None = None) -> list[Profile]:
+    """Profiles with word weights and participant rarity counted over these reports
+    (or taken from `stats`); `embedded`: with the sentence embedding of each report's
+    own sentence (learn.embed, what the learned linker reads)."""
+    texts = {e.id: tokens(evidence_text(e), cfg.stopwords) for e in events}
+    vectors = embed.embed_cached([evidence_text(e) for e in events]) if embedded else None
+    stats = stats or _stats(events, entity_of, texts)
+    idf = _idf(stats.words, stats.events)
+    top = math.log(1 + stats.docs) or 1.0
+
+    def rarity(p: str) -> float:
+        return max(0.0, math.log((1 + stats.docs) / stats.participants.get(p, 1))) / top
+    articles = _article_vectors(events, texts, stats)
     out = []
     rare = max(idf.values(), default=1.0)
     for k, e in enumerate(events):
@@ -131,7 +161,7 @@ def build_profiles(events: Sequence[Event], *, entity_of: Mapping[str, str],
                            article=articles[e.doc],
                            vector=None if vectors is None else vectors[k],
                            published=(published or {}).get(e.doc), participants={
-                               p: rarity[p] for p in participants(e, entity_of)}))
+                               p: rarity(p) for p in participants(e, entity_of)}))
     return out
 
 
@@ -141,15 +171,17 @@ def _vector(words: list[str], idf: Mapping[str, float], rare: float) -> dict[str
     return _unit({w: (1 + math.log(c)) * idf.get(w, rare) for w, c in tf.items()})
 
 
-def _article_vectors(events: Sequence[Event], texts: Mapping[str, list[str]]
-                     ) -> dict[str, Mapping[str, float]]:
+def _article_vectors(events: Sequence[Event], texts: Mapping[str, list[str]],
+                     stats: LinkStats) -> dict[str, Mapping[str, float]]:
     """Per article, the unit tf-idf vector of all its reports' evidence words (idf over
     articles): how close two articles are in what they tell."""
     bags: dict[str, Counter] = {}
     for e in events:
         bags.setdefault(e.doc, Counter()).update(texts[e.id])
-    idf = _idf(Counter(w for bag in bags.values() for w in bag), len(bags))
-    return {doc: MappingProxyType(_unit({w: (1 + math.log(c)) * idf[w] for w, c in bag.items()}))
+    idf = _idf(stats.article_words, stats.docs)
+    rare = max(idf.values(), default=1.0)
+    return {doc: MappingProxyType(_unit({w: (1 + math.log(c)) * idf.get(w, rare)
+                                         for w, c in bag.items()}))
             for doc, bag in bags.items()}
 
 

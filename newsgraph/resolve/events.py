@@ -16,7 +16,7 @@ import logging
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Callable, Iterable, Mapping, Sequence
+from typing import Callable, Collection, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -32,7 +32,7 @@ from .event_facets import (
     place_relation,
     stated_place,
 )
-from .event_link import Profile, build_profiles, link_score, links, strong_tie
+from .event_link import LinkStats, Profile, build_profiles, link_score, links, strong_tie
 from .link_clusters import average_link
 from .link_model import LinkModel
 
@@ -82,10 +82,13 @@ def _type_blocks(event_type: str, cfg: LinkConfig) -> list[str]:
 
 def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
                     docs: Sequence[frozenset[str]] | None = None,
-                    wide: bool = False) -> Iterable[tuple[int, int]]:
+                    wide: bool = False, oversized: Collection[tuple] = ()
+                    ) -> Iterable[tuple[int, int]]:
     """Pairs of reports of different articles sharing a blocking key, never all pairs.
     `docs` gives the articles each profile stands for (copies of one report); `wide`
-    blocks across types and by publication month too (see _block_keys)."""
+    blocks across types and by publication month too (see _block_keys). `oversized`:
+    keys skipped whatever their size here (over MAX_BLOCK in the whole store: an
+    incremental resolve links a part of it)."""
     docs = docs or [frozenset({p.event.doc}) for p in profiles]
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, p in enumerate(profiles):
@@ -94,7 +97,7 @@ def candidate_pairs(profiles: Sequence[Profile], cfg: LinkConfig, *,
                 blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
-        if len(members) > MAX_BLOCK:
+        if len(members) > MAX_BLOCK or key in oversized:
             log.debug("blocking key %s skipped (%d reports)", key, len(members))
             continue
         for i, j in combinations(members, 2):
@@ -212,7 +215,9 @@ class HandLinker:
 
 def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
                    cfg: LinkConfig, published: Mapping[str, str | None] | None = None,
-                   model: LinkModel | HandLinker | None = None) -> dict[str, str]:
+                   model: LinkModel | HandLinker | None = None, stats: LinkStats | None = None,
+                   oversized: Collection[tuple] = (),
+                   edges: list[tuple[str, str]] | None = None) -> dict[str, str]:
     """Event id -> cluster id (a hash of the member ids; singletons get their own).
 
     With a learned `model` (link_model), average link over its pair probabilities;
@@ -224,15 +229,16 @@ def cluster_events(events: Sequence[Event], *, entity_of: Mapping[str, str],
         return learned_clusters(events, entity_of=entity_of, cfg=cfg, published=published,
                                 probability=lambda a, b: model.probability(a, b, cfg),
                                 threshold=model.threshold)
-    return hand_clusters(events, entity_of=entity_of, cfg=cfg, published=published)
+    return hand_clusters(events, entity_of=entity_of, cfg=cfg, published=published,
+                         stats=stats, oversized=oversized, edges=edges)
 
 
 def _prepare(events: Sequence[Event], entity_of: Mapping[str, str], cfg: LinkConfig,
              published: Mapping[str, str | None] | None, *,
-             embedded: bool = False) -> "_Prepared":
+             embedded: bool = False, stats: LinkStats | None = None) -> "_Prepared":
     events = sorted(events, key=lambda e: e.id)
     profiles = build_profiles(events, entity_of=entity_of, cfg=cfg, published=published,
-                              embedded=embedded)
+                              embedded=embedded, stats=stats)
     copies = _copies(events, profiles)
     rep_of = {k: r for r, group in enumerate(copies) for k in group}
     reps = [profiles[group[0]] for group in copies]
@@ -279,20 +285,29 @@ def learned_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
 
 def hand_clusters(events: Sequence[Event], *, entity_of: Mapping[str, str],
                   cfg: LinkConfig,
-                  published: Mapping[str, str | None] | None = None) -> dict[str, str]:
-    """The hand-weighted linker: best pairs first, mean-score merges (event_linking.yaml)."""
-    prep = _prepare(events, entity_of, cfg, published)
-    return prep.labels(_hand_groups(prep, cfg))
+                  published: Mapping[str, str | None] | None = None,
+                  stats: LinkStats | None = None, oversized: Collection[tuple] = (),
+                  edges: list[tuple[str, str]] | None = None) -> dict[str, str]:
+    """The hand-weighted linker: best pairs first, mean-score merges (event_linking.yaml).
+    `stats` and `oversized`: see build_profiles and candidate_pairs; `edges` receives
+    the pairs of reports that link on their own or are one sentence read twice (the
+    only pairs the clusters depend on: resolve/incremental.py walks them)."""
+    prep = _prepare(events, entity_of, cfg, published, stats=stats)
+    return prep.labels(_hand_groups(prep, cfg, oversized=oversized, edges=edges))
 
 
-def _hand_groups(prep: _Prepared, cfg: LinkConfig) -> list[list[int]]:
+def _hand_groups(prep: _Prepared, cfg: LinkConfig, oversized: Collection[tuple] = (),
+                 edges: list[tuple[str, str]] | None = None) -> list[list[int]]:
     reps, docs = prep.reps, prep.docs
     groups = _Clusters(reps, cfg, docs)
     for i, j in prep.forced:
         groups.union(i, j, check=False)
-    scored = _unambiguous([(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs)
-                           if (s := links(reps[i], reps[j], cfg)) is not None],
-                          reps, cfg, docs)
+    linked = [(s, i, j) for i, j in candidate_pairs(reps, cfg, docs=docs, oversized=oversized)
+              if (s := links(reps[i], reps[j], cfg)) is not None]
+    if edges is not None:
+        edges += [(reps[i].event.id, reps[j].event.id) for _, i, j in linked]
+        edges += [(reps[i].event.id, reps[j].event.id) for i, j in prep.forced]
+    scored = _unambiguous(linked, reps, cfg, docs)
     scored.sort(key=lambda t: (-t[0], reps[t[1]].event.id, reps[t[2]].event.id))
     for _, i, j in scored:
         groups.union(i, j)

@@ -18,11 +18,11 @@ from ..store.writer import Resolution
 from .corroboration import source_groups
 from .entities import resolve_entities
 from .incidents import build_incidents
-from .events import HandLinker, cluster_events, event_contradictions
+from .cluster_disputes import cluster_disputes
+from .events import HandLinker, cluster_events
 from .dispute_sides import Sides, with_sides
-from .figure_disputes import figure_disputes
-from .stance_disputes import stance_disputes
 from .link_model import LinkModel
+from .event_link import LinkStats
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
 
@@ -54,13 +54,18 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
 
 
 def resolve_store(view: View, *, data: Lexicons,
-                  model: LinkModel | HandLinker | None = None) -> Resolution:
+                  model: LinkModel | HandLinker | None = None,
+                  stats: LinkStats | None = None,
+                  edges: list[tuple[str, str]] | None = None) -> Resolution:
     """Entities, event clusters (the hand-weighted linker unless a learned `model`,
     e.g. link_model.load_model(), is given), contradictions, syndication groups and
-    the incidents (resolve/incidents.py)."""
+    the incidents (resolve/incidents.py). `stats`: link with these counts instead of
+    the store's (the frozen ones of incremental resolution, link_stats.py); `edges`
+    receives the pairs of reports the clusters depend on (events.hand_clusters)."""
     cfg, found = data.linking, store_inputs(view, data=data)
     clusters = cluster_events(found.events, entity_of=found.entity_of,
-                              published=found.published, cfg=cfg, model=model)
+                              published=found.published, cfg=cfg, model=model, stats=stats,
+                              edges=edges)
     read = FigureReader(data.disputes)      # sentences read once, for disputes and incidents
     contradictions = _contradictions(view, found, clusters, data=data, read=read)
     res = Resolution(entities=tuple(found.entities), clusters=clusters,
@@ -77,10 +82,8 @@ def _contradictions(view: View, found: StoreInputs, clusters: dict[str, str], *,
     events, articles, entity_of = found.events, found.articles, found.entity_of
     lex = data.disputes
     contradictions = [
-        *event_contradictions(events, clusters=clusters, cfg=data.linking),
-        *figure_disputes(events, clusters=clusters, articles=articles, lex=lex, read=read),
-        *stance_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
-                         entity_of=entity_of, lex=lex),
+        *cluster_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
+                          entity_of=entity_of, data=data, read=read),
         *relation_contradictions(found.relations, entity_of=entity_of, published=found.published,
                                  same_time_days=lex.same_time_days),
     ]

@@ -152,7 +152,8 @@ def _places(conn) -> None:
         " json_extract(location_json, '$.country'), count(*) FROM events"
         " WHERE json_extract(location_json, '$.admin1') IS NOT NULL"
         " AND json_extract(location_json, '$.kind') != 'admin1' GROUP BY 1, 3").fetchall()
-    _put(conn, "places", [list(r) for r in [*rows, *regions]])
+    found = sorted((list(r) for r in [*rows, *regions]), key=lambda r: [repr(v) for v in r])
+    _put(conn, "places", found)         # in one order on both backends
 
 
 def suggest_places(conn, prefix: str, limit: int) -> list[dict] | None:

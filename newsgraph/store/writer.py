@@ -86,7 +86,8 @@ class Writer:
         for table in _PER_ARTICLE:
             if table != "event_participants":
                 self.conn.execute(f"DELETE FROM {table} WHERE doc=?", (doc,))
-        self.conn.execute("DELETE FROM articles WHERE id=?", (doc,))
+        if self.conn.execute("DELETE FROM articles WHERE id=?", (doc,)).rowcount:
+            self.set_meta("resolve_dirty", "1")     # a batch cannot resolve a removal
 
     def _insert_events(self, rec: ArticleRecords) -> None:
         rows, parts = [], []
@@ -134,6 +135,8 @@ class Writer:
         """Replace entities, mention links, clusters, contradictions and incidents in one
         transaction."""
         with self.conn:
+            # the blocks of incremental resolution are stale until resolve.batch.index
+            self.conn.execute("DELETE FROM meta WHERE key='resolve_stats'")
             self.conn.execute("DELETE FROM entities")
             self.conn.execute("UPDATE mentions SET entity=NULL")
             self._insert("entities", [dict(
@@ -180,11 +183,7 @@ class Writer:
             dict(doc=e.doc, start=e.start, end=e.end, contradiction=cid)
             for cid, values in self.conn.execute("SELECT id, values_json FROM contradictions")
             for v in values_from_json(values) for e in v.evidence], verb="INSERT")
-        if has_table(self.conn, "relation_groups"):
-            view = BrowseView(self.conn)
-            ties.refresh(view)
-            keys.refresh(self.conn)
-            digests.refresh(self.conn)
+        refresh_api_aggregates(self.conn)
 
     def _write_incidents(self, incidents: tuple[Incident, ...]) -> None:
         self.conn.execute("DELETE FROM incident_events")
@@ -192,6 +191,17 @@ class Writer:
         rows, members = incident_rows(incidents)
         self._insert("incidents", rows, verb="INSERT")
         self._insert("incident_events", members, verb="INSERT")
+
+
+def refresh_api_aggregates(conn, *, events: list[str] | None = None,
+                           incidents: list[str] | None = None) -> None:
+    """The aggregates of migration 010: ties and graph ranks (every entity), the list
+    keys of `events` and `incidents` (all when both are None; the place ancestors
+    always in full) and the digests."""
+    if has_table(conn, "relation_groups"):
+        ties.refresh(BrowseView(conn))
+        keys.refresh(conn, events=events, incidents=incidents)
+        digests.refresh(conn)
 
 
 def _evidence(ev: Evidence) -> dict:

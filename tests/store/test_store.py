@@ -56,7 +56,8 @@ def test_migrations_apply_once(store_db):
     names = [r[0] for r in conn.execute("SELECT name FROM schema_migrations")]
     assert names == ["001_init", "002_api_indexes", "003_event_toll_evidence", "004_source_map",
                      "005_event_group_evidence", "006_incidents", "007_review",
-                     "008_query_aggregates", "009_claim_type", "010_api_latency"]
+                     "008_query_aggregates", "009_claim_type", "010_api_latency",
+                     "011_resolve_blocks"]
 
 
 def test_round_trip_and_idempotent_upsert(store_db):
