@@ -15,11 +15,10 @@ import unicodedata
 
 from . import query, query_actors
 from .errors import UsageError
-from .store import ties
+from .store import digests, ties
 from .store.lists import ARTICLE_SORTS, CLAIM_SORTS, EVENT_SORTS, Filters, ListView
 from .store.browse import ENTITY_SORTS
 from .store.incident_facets import incident_facets as _incident_facet_rows
-from .store.incident_rows import incident_filter
 from .store.review import reviews
 
 PRECISION = {"site": "exact place", "city": "town", "admin1": "region", "region": "region",
@@ -173,9 +172,13 @@ def incident_facets(view: ListView, *, actor: str | None = None, **filters: str 
 
 
 def _incident_facets(view: ListView, actors, plain: dict) -> dict:
-    where, args = incident_filter(actors=actors, **plain)
-    raw = _incident_facet_rows(view.conn, where=where, args=args)
-    total = view.incident_page(limit=0, actors=actors, **plain)[0]
+    stored = digests.incident_digest(view.conn, {**plain, "actors": actors})
+    if stored:
+        raw, total = stored["facets"], stored["total"]
+    else:
+        where, args = view.incident_where({**plain, "actors": actors})
+        raw = _incident_facet_rows(view.conn, where=where, args=args)
+        total = view.incident_page(limit=0, actors=actors, **plain)[0]
     names = query._names(view, [v for v, _ in raw["actor"]])
     out = {facet: [{"value": v, "label": names[v]["name"] if facet == "actor" and v in names
                     else v, "count": n} for v, n in rows] for facet, rows in raw.items()}

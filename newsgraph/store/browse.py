@@ -166,34 +166,48 @@ class BrowseView(View):
     def incident_page(self, *, limit: int = 50, offset: int = 0, sort: str = "date",
                       **filters) -> tuple[int, list[Incident]]:
         """(total, incidents) matching the filters of incident_rows.incident_filter,
-        in the incident_rows.INCIDENT_SORTS order `sort`. An actor or stored place
-        filter alone leads the date-ordered list through its key (migration 010)."""
-        key = self._incident_key(filters) if sort == "date" else None
-        if key:
-            rest = {k: v for k, v in filters.items() if k not in ("actor", "actors", "place")}
+        in the incident_rows.INCIDENT_SORTS order `sort`. With the keys of migration
+        010 an actor, stored place or outlet filter is a key, and one key alone leads
+        the date-ordered list (an index range in the list's order)."""
+        found = self.incident_keys(filters)
+        rest = {k: v for k, v in filters.items() if k not in found}
+        if sort == "date" and len(found) == 1:
+            key, = found.values()
             where, args = incident_filter(**rest, columns="i.")
             sql, order, full = keys.driven("incidents", key, where, args)
             rows = self._rows(f"SELECT i.facets_json {sql} ORDER BY {order} LIMIT ? OFFSET ?",
                               (*full, limit, offset))
             return (keys.count(self.conn, "incidents", key, where, args),
                     [incident_from_json(r[0]) for r in rows])
-        where, args = incident_filter(**filters)
+        where, args = incident_filter(**rest, keys=tuple(found.values()))
         stored = None if where else digests.total(self.conn, "incidents")
         return (count_incidents(self.conn, where=where, args=args) if stored is None else stored,
                 read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset,
                                sort=sort))
 
-    def _incident_key(self, filters: dict) -> str | None:
-        """The one key of an actor (an id, or a one-id `actors`) or stored place filter,
-        when it is the only such filter."""
+    def incident_keys(self, filters: dict) -> dict[str, str]:
+        """{filter name: its key} of the filters a key answers: an actor id (`actor`, or
+        `actors` of one id), a stored place (with the places inside it), an outlet."""
+        if not keys.ready(self.conn):
+            return {}
+        out = {}
         actors = filters.get("actors")
-        if actors is not None and (len(actors) != 1 or filters.get("actor")):
-            return None
-        actor = filters.get("actor") or (actors[0] if actors else None)
-        place = filters.get("place")
-        if bool(actor) == bool(place) or not keys.ready(self.conn):
-            return None
-        return "a:" + actor if actor else keys.place(self.conn, place)
+        if filters.get("actor"):
+            out["actor"] = "a:" + filters["actor"]
+        if actors is not None and len(actors) == 1:
+            out["actors"] = "a:" + actors[0]
+        place = filters.get("place") and keys.place(self.conn, filters["place"])
+        if place:
+            out["place"] = place
+        if filters.get("outlet"):
+            out["outlet"] = "o:" + filters["outlet"]
+        return out
+
+    def incident_where(self, filters: dict) -> tuple[str, tuple]:
+        """The WHERE clause of incident_page's filters (keys where the store has them)."""
+        found = self.incident_keys(filters)
+        return incident_filter(**{k: v for k, v in filters.items() if k not in found},
+                               keys=tuple(found.values()))
 
     def kb_entities(self) -> dict[str, str]:
         """knowledge-base actor id -> entity id, for actors present in the store."""

@@ -14,7 +14,11 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
+from . import keys
+from .incident_facets import COLUMNS, column_facets, top
+
 FACET_MIN = 500            # events under one key from which its facets are precomputed
+INCIDENT_FACET_MIN = 200   # the same for incidents
 TOP = 15                   # values per facet (as store/lists.py event_facets)
 _LOC = ("json_extract(location_json, '$.name'), json_extract(location_json, '$.kind'),"
         " json_extract(location_json, '$.admin1'), json_extract(location_json, '$.country')")
@@ -50,6 +54,7 @@ def refresh(conn) -> None:
     _put(conn, "counts", {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                           for t in ("articles", "events", "claims", "incidents")})
     _event_facets(conn, publisher)
+    _incident_facets(conn)
     _article_facets(conn)
     _outlets(conn, publisher)
     _places(conn)
@@ -90,6 +95,31 @@ def _event_facets(conn, publisher: dict) -> None:
         _put(conn, "facets:events:" + g, {"total": totals[g], "facets": _facets(counters)})
 
 
+def _incident_facets(conn) -> None:
+    """The incident list's facets: unfiltered, per type ('t:'), per status ('s:') and
+    per incident key with at least INCIDENT_FACET_MIN incidents."""
+    keyed: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"a:": [], "o:": []})
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, incident in conn.execute("SELECT key, incident FROM incident_keys").fetchall():
+        if key[:2] in ("a:", "o:"):
+            keyed[incident][key[:2]].append(key[2:])
+        members[key].append(incident)
+    in_big: dict[str, list[str]] = defaultdict(list)
+    for k, ids in members.items():
+        if len(ids) >= INCIDENT_FACET_MIN:
+            for i in ids:
+                in_big[i].append(k)
+    groups: dict[str, list] = defaultdict(list)
+    for row in conn.execute(f"SELECT id, {', '.join(COLUMNS.values())} FROM incidents"):
+        for g in ("", "t:" + (row[1] or ""), "s:" + (row[2] or ""), *in_big.get(row[0], ())):
+            groups[g].append(row)
+    for g, rows in groups.items():
+        facets = column_facets(r[1:] for r in rows)
+        for name, prefix in (("actor", "a:"), ("outlet", "o:")):
+            facets[name] = top(Counter(v for r in rows for v in keyed[r[0]][prefix]))
+        _put(conn, "facets:incidents:" + g, {"total": len(rows), "facets": facets})
+
+
 def _article_facets(conn) -> None:
     outlet = Counter(dict(conn.execute("SELECT publisher, count(*) FROM articles"
                                        " GROUP BY publisher").fetchall()))
@@ -100,6 +130,29 @@ def _article_facets(conn) -> None:
     total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     _put(conn, "facets:articles:", {"total": total, "facets": {
         "outlet": _top(outlet), "actor": _top(actor), "month": [list(r) for r in month]}})
+
+
+def incident_digest(conn, filters: dict) -> dict | None:
+    """The precomputed facets of the incident list under at most one filter (type,
+    status, one actor id in `actors`, a stored place, an outlet), else None."""
+    given = {k: v for k, v in filters.items() if v is not None}
+    if len(given) > 1 or not keys.ready(conn):
+        return None
+    key = _incident_key(conn, *next(iter(given.items()))) if given else ""
+    found = None if key is None else get(conn, "facets:incidents:" + key)
+    if found is None:
+        return None
+    return {"total": found["total"],
+            "facets": {f: [tuple(r) for r in rows] for f, rows in found["facets"].items()}}
+
+
+def _incident_key(conn, name: str, value) -> str | None:
+    if name == "actors":
+        return "a:" + value[0] if len(value) == 1 else None
+    if name == "place":
+        return keys.place(conn, value)
+    prefix = {"type": "t:", "status": "s:", "outlet": "o:"}.get(name)
+    return prefix and prefix + (value.upper() if name == "type" else value)
 
 
 def total(conn, table: str) -> int | None:

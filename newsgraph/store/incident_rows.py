@@ -80,11 +80,19 @@ def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (
     order `sort` (by date then id; all of them when `limit` is None)."""
     if not has_incidents(conn):
         return []
-    page = "" if limit is None else " LIMIT ? OFFSET ?"
-    rows = conn.execute(f"SELECT facets_json FROM incidents {where} ORDER BY"
-                        f" {INCIDENT_SORTS[sort]}{page}",
-                        (*args, *(() if limit is None else (limit, offset)))).fetchall()
-    return [incident_from_json(r[0]) for r in rows]
+    if limit is None:
+        rows = conn.execute(f"SELECT facets_json FROM incidents {where} ORDER BY"
+                            f" {INCIDENT_SORTS[sort]}", args).fetchall()
+        return [incident_from_json(r[0]) for r in rows]
+    # a page: sort the ids alone (not every row's facets), then read the page's rows
+    ids = [r[0] for r in conn.execute(f"SELECT id FROM incidents {where} ORDER BY"
+                                      f" {INCIDENT_SORTS[sort]} LIMIT ? OFFSET ?",
+                                      (*args, limit, offset)).fetchall()]
+    if not ids:
+        return []
+    found = dict(conn.execute("SELECT id, facets_json FROM incidents WHERE id IN"
+                              f" ({','.join('?' * len(ids))})", ids).fetchall())
+    return [incident_from_json(found[i]) for i in ids]
 
 
 def count_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = ()) -> int:
@@ -105,12 +113,13 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
                     actor: str | None = None, place: str | None = None,
                     date_from: str | None = None, date_to: str | None = None,
                     status: str | None = None, outlet: str | None = None,
-                    actors: tuple[str, ...] | None = None,
+                    actors: tuple[str, ...] | None = None, keys: tuple[str, ...] = (),
                     columns: str = "") -> tuple[str, tuple]:
     """WHERE clause and arguments. Dates compare as ISO prefixes (a month overlaps a
     day range); an incident matches a date range its own range overlaps. `actors`:
     any of these entity ids (none matches nothing); `outlet`: a publisher that
-    reports the incident; `columns`: a table alias and dot for the incident's own
+    reports the incident; `keys`: incident keys (migration 010, store/keys.py) each
+    incident must hold; `columns`: a table alias and dot for the incident's own
     columns, e.g. "i."."""
     clauses, args = given((
         ("id = ?", id), ("type = ?", type and type.upper()), ("status = ?", status),
@@ -128,6 +137,9 @@ def incident_filter(*, id: str | None = None, type: str | None = None,
         clauses.append("id IN (SELECT ie.incident FROM incident_events ie JOIN event_entities x"
                        f" ON x.event = ie.event WHERE x.entity IN ({marks}))")
         args += actors
+    for key in keys:
+        clauses.append("id IN (SELECT incident FROM incident_keys WHERE key = ?)")
+        args.append(key)
     if columns:         # the incident's own columns only, never "e.id" of a sub-select
         clauses = [_OWN.sub(columns + r"\1", c) for c in clauses]
     return where_clause(clauses), tuple(args)

@@ -3,7 +3,8 @@
 The actor and place filters of the lists read `event_keys` / `incident_keys`: one row
 per (key, record) in the list's own order, so a filtered page is one index range and
 its total one index count. Keys: 'a:' + an entity taking part (actor or target), 'p:'
-+ a folded place name containing the record's place. `place_ancestors` maps each stored
++ a folded place name containing the record's place; incidents also 'o:' + an outlet
+that reports them. `place_ancestors` maps each stored
 place (`place_key`) to the places containing it: itself, its region, its country's
 names and, for a site, each stored place named inside its name ("Baghdad" holds
 "Baghdad International Airport"): the scope of store/lists.py place_scope, precomputed.
@@ -145,6 +146,12 @@ def _incident_keys(conn, incidents: list[str] | None, ancestors: dict[str, set[s
             " CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from FROM incidents i"
             " JOIN incident_events ie ON ie.incident = i.id JOIN event_entities x"
             f" ON x.event = ie.event {where}", args)
+        conn.execute(
+            f"INSERT INTO incident_keys ({cols}) SELECT DISTINCT 'o:' || a.publisher, i.id,"
+            " CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from FROM incidents i"
+            " JOIN incident_events ie ON ie.incident = i.id JOIN events e ON e.id = ie.event"
+            f" JOIN articles a ON a.id = e.doc {where}{' AND' if where else ' WHERE'}"
+            " a.publisher IS NOT NULL", args)
         rows = []
         for r in conn.execute("SELECT i.id, i.place_name, i.place_admin1, i.place_country,"
                               f" i.date_from FROM incidents i {where}", args).fetchall():

@@ -8,6 +8,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph import browse
 from newsgraph.api import create_app
 from newsgraph.store import Writer, connect, digests, keys, lists, ties
 from newsgraph.store.browse import BrowseView
@@ -90,3 +91,36 @@ def test_a_place_filter_takes_the_places_inside(client):
     town = client.get("/api/events", params={"place": "Mosul"}).json()["total"]
     assert country == 3 and town == 2
     assert client.get("/api/facets", params={"place": "xland"}).json()["total"] == 3
+
+
+def test_stored_incident_facets_equal_the_live_counts(tmp_path, monkeypatch):
+    """Every precomputed incident facet (whole list, a type, a status, an actor, a
+    place, an outlet) equals the count made live from the rows."""
+    db = handmade.build_store(tmp_path / "facets.sqlite", extra=handmade.disputes())
+    monkeypatch.setattr(digests, "INCIDENT_FACET_MIN", 1)     # every key precomputed
+    conn = connect(db)
+    with conn:
+        digests.refresh(conn)
+    conn.close()
+    view = lists.ListView.open(db)
+    monkeypatch.setattr(lists, "CACHE_SIZE", 0)
+    cases = [{}, {"type": "assault"}, {"status": "contested"}, {"actor": handmade.BRIGADES},
+             {"place": "Mosul"}, {"outlet": "Wire One"}]
+    real_get, compared, used = digests.get, 0, []
+
+    def counted(conn, name):
+        found = real_get(conn, name)
+        used.append(name.startswith("facets:incidents:") and found is not None)
+        return found
+
+    for filters in cases:
+        monkeypatch.setattr(digests, "get", counted)
+        stored = browse.incident_facets(view, **filters)
+        assert any(used), f"no stored facets read for {filters}"
+        used.clear()
+        monkeypatch.setattr(digests, "get", lambda conn, name: None)
+        live = browse.incident_facets(view, **filters)
+        monkeypatch.setattr(digests, "get", real_get)
+        assert stored == live, filters
+        compared += bool(live["total"])
+    assert compared >= 4
