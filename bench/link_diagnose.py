@@ -22,6 +22,7 @@ from pathlib import Path
 from newsgraph import lexicons
 from newsgraph.link_training.pairs import load_corpus, open_view
 from newsgraph.resolve.event_facets import (
+    background,
     date_relation,
     place_relation,
     stated_place,
@@ -51,8 +52,10 @@ def veto_reason(a, b, cfg) -> str:
         return "veto place"
     if undated_recency(a, b, cfg) == "after":
         return "veto after publication"
-    if kind == "family":
+    if kind == "family" and when != "same_day":
         return "veto family not same day"
+    if when == "unknown" and (background(ea, cfg) or background(eb, cfg)):
+        return "veto undated background"
     if kind == "related" and not close_in_time(a, b, cfg):
         return "veto related types not close in time"
     return "veto other actors"

@@ -28,6 +28,7 @@ from .event_facets import (
     date_relation,
     evidence_spans,
     evidence_text,
+    background,
     place_key,
     place_relation,
     stated_place,
@@ -184,6 +185,7 @@ class _Clusters:
         ea, eb = self.profiles[i].event, self.profiles[j].event
         return (ea.type == eb.type
                 and date_relation(ea, eb, self.cfg) == "same_day"
+                and not (background(ea, self.cfg) or background(eb, self.cfg))
                 and place_relation(stated_place(ea), stated_place(eb)) != "conflict")
 
 
