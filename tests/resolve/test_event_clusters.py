@@ -363,3 +363,18 @@ def test_an_undated_background_mention_links_to_no_other_article() -> None:
                  "had already warned.", "killed")
     assert score("Guards had already been killed in the drone strike on the fuel depot in Koro.",
                  "") is None
+
+
+def test_an_article_s_day_and_month_dates_of_one_happening_join_one_cluster() -> None:
+    """A re-mention dated only by its month ("in March") agrees with the article's
+    dated report at the month's precision: one happening told twice; another month not."""
+    def told_twice(month: str) -> dict[str, str]:
+        remention = ev("b", "d1", start=50, date=month)
+        remention = dataclasses.replace(remention, date=dataclasses.replace(
+            remention.date, date=month, precision="month"))
+        return clusters([ev("a", "d1"), remention, ev("c", "d2", mode=None)])
+
+    same = told_twice("2021-03")
+    assert same["a"] == same["b"] == same["c"]
+    other = told_twice("2021-02")
+    assert other["a"] == other["c"] and other["b"] != other["a"]
