@@ -1,12 +1,16 @@
-"""Where cluster pairs are lost: a diagnostic of the event linker on a built store.
+"""Where cluster pairs are lost or wrongly made: a diagnostic of the event linker on a
+built store.
 
 Counts the gold pairs (core events with a `same_as` key, as the scorer does) of the
 chosen halves and sorts each lost pair into one cause: the gold event has no system
 report, both reports are one system event's, the two are in one article (cannot-link),
 no blocking candidate, a hand veto (type, date, place, actors, after publication,
 related types not close in time),
-below the threshold or without a tie, or dropped by the clustering. Read only the
-tuning half's files (a, e, f) when debugging rules; the held-out half only in totals.
+below the threshold or without a tie, or dropped by the clustering. With `--false`,
+also the false pairs (two keyed events the linker joins that the gold keeps apart), by
+how they were joined: two reports of one article (one happening told twice), or a
+cross-article link. Read only the tuning half's files (a, e, f) when debugging rules;
+the held-out half only in totals.
 
     python bench/link_diagnose.py build/train/newswire.sqlite \
         ../shared/gold/newswire_dev.json --half tuning
@@ -22,6 +26,7 @@ from pathlib import Path
 from newsgraph import lexicons
 from newsgraph.link_training.pairs import load_corpus, open_view
 from newsgraph.resolve.event_facets import (
+    background,
     date_relation,
     place_relation,
     stated_place,
@@ -51,8 +56,10 @@ def veto_reason(a, b, cfg) -> str:
         return "veto place"
     if undated_recency(a, b, cfg) == "after":
         return "veto after publication"
-    if kind == "family":
+    if kind == "family" and when != "same_day":
         return "veto family not same day"
+    if when == "unknown" and (background(ea, cfg) or background(eb, cfg)):
+        return "veto undated background"
     if kind == "related" and not close_in_time(a, b, cfg):
         return "veto related types not close in time"
     return "veto other actors"
@@ -63,7 +70,8 @@ def main() -> None:
     ap.add_argument("db")
     ap.add_argument("gold")
     ap.add_argument("--half", default="tuning")
-    ap.add_argument("--show", action="store_true", help="print each lost pair")
+    ap.add_argument("--show", action="store_true", help="print each lost (or false) pair")
+    ap.add_argument("--false", action="store_true", help="count the false pairs too")
     args = ap.parse_args()
     data = lexicons.load(Settings.load().kb_paths)
     gold = json.loads(Path(args.gold).read_text(encoding="utf-8"))
@@ -73,6 +81,11 @@ def main() -> None:
           f"(+ pairs lost to unmatched gold events: {_unmatched(gold, args.half)})")
     for cause, n in causes.most_common():
         print(f"  {n:4d}  {cause}")
+    if args.false:
+        wrong = false_pairs(corpus, data.linking, half=args.half, show=args.show)
+        print(f"false pairs of {args.half}: {sum(wrong.values())}")
+        for cause, n in wrong.most_common():
+            print(f"  {n:4d}  {cause}")
 
 
 def lost_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
@@ -105,6 +118,27 @@ def lost_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
         if show and cause != "linked":
             print(f"{cause:32s} {a.event.type}/{b.event.type} {doc_of[x]} | {doc_of[y]}\n"
                   f"   {a.event.evidence.text[:110]!r}\n   {b.event.evidence.text[:110]!r}")
+    return causes
+
+
+def false_pairs(corpus, cfg, *, half: str, show: bool = False) -> Counter:
+    """Pairs of keyed core events of one half that share a cluster while their gold keys
+    differ, counted by how they were joined."""
+    found = corpus.inputs
+    doc_of = {e.id: e.doc for e in found.events}
+    text = {e.id: e.evidence.text for e in found.events}
+    clusters = hand_clusters(found.events, entity_of=found.entity_of, cfg=cfg,
+                             published=found.published)
+    keyed = sorted(e for e in corpus.keys if e in corpus.core and corpus.half[doc_of[e]] == half)
+    causes: Counter = Counter()
+    for x, y in combinations(keyed, 2):
+        if clusters[x] != clusters[y] or corpus.keys[x] == corpus.keys[y]:
+            continue
+        cause = "one article, told twice" if doc_of[x] == doc_of[y] else "across articles"
+        causes[cause] += 1
+        if show:
+            print(f"FALSE {cause:24s} {corpus.keys[x]} | {corpus.keys[y]}\n"
+                  f"   {text[x][:110]!r}\n   {text[y][:110]!r}")
     return causes
 
 

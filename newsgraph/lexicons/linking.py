@@ -48,6 +48,7 @@ class LinkConfig:
     near_site_km: float = 0.0
     retold_in_article: bool = False     # two reports of one article may share a cluster
     fresh_days: int = 0                 # an undated report's article this soon after a day
+    background_cues: tuple[str, ...] = ()   # a report told as another's background
     weights: dict[str, float]
     start_words: frozenset[str] = frozenset()
     families: Annotated[tuple[frozenset[str], ...], Field(alias="type_families")] = ()

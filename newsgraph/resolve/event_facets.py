@@ -100,6 +100,19 @@ def day(value: str | None) -> Date | None:
         return None
 
 
+def background(e: Event, cfg: LinkConfig) -> bool:
+    """The report's own sentence tells it as the background of another happening ("the
+    strike came days after the U.S. military launched ...", "who had already been
+    staging a sit-in"): a cue of `background_cues` before its trigger (anywhere in the
+    sentence when the trigger is not in it)."""
+    if not cfg.background_cues:
+        return False
+    text = " ".join(_WORDS.findall(e.evidence.text.lower()))
+    at = text.find(" ".join(_WORDS.findall(e.trigger.lower()))) if e.trigger else -1
+    head = f" {text[:at] if at > 0 else text} "
+    return any(f" {cue} " in head for cue in cfg.background_cues)
+
+
 def _date(e: Event) -> str | None:
     return e.date.date if e.date and e.date.date else None
 

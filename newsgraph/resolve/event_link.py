@@ -23,6 +23,7 @@ from ..learn import embed
 from ..model import Event
 from .event_facets import (
     LinkConfig,
+    background,
     date_relation,
     day,
     evidence_spans,
@@ -310,6 +311,8 @@ def link_score(a: Profile, b: Profile, cfg: LinkConfig) -> float | None:
         return None                  # an article cannot report what happened after it
     if kind == "family" and when != "same_day":
         return None
+    if when == "unknown" and (background(ea, cfg) or background(eb, cfg)):
+        return None                  # a background mention without a date could be any
     if kind == "related" and not close_in_time(a, b, cfg):
         return None                  # a blame years after an attack tells another one
     if cfg.fresh_days and fresh_for_undated(a, b, cfg):

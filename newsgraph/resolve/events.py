@@ -6,8 +6,9 @@ the best pair down, and two clusters merge only when no pair of their members is
 hard conflict and their mean pair score is high enough, so one vague report cannot
 chain two different events together. Two events of one article share a cluster only
 when they are the same sentence read twice (same type, overlapping evidence, places
-that do not exclude each other), or one happening told twice (same type and day,
-stated places that do not exclude each other: a re-mention the article grouping missed).
+that do not exclude each other), or one happening told twice (same type, dates that
+agree at the vaguer precision, stated places that do not exclude each other, neither a
+background mention: a re-mention the article grouping missed).
 Cluster ids are content hashes of the member ids.
 """
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .event_facets import (
     date_relation,
     evidence_spans,
     evidence_text,
+    background,
     place_key,
     place_relation,
     stated_place,
@@ -180,13 +182,16 @@ class _Clusters:
 
     def _retold(self, i: int, j: int) -> bool:
         """Two reports of one article may be one happening told twice (a re-mention the
-        article grouping missed) only when of one type, on one day and at stated
-        places that do not exclude each other (event_linking.yaml `retold_in_article`)."""
+        article grouping missed) only when of one type, with dates that agree at the
+        vaguer one's precision ("on Wednesday" and "in January"), at stated places that
+        do not exclude each other, and neither told as the background of another
+        (event_linking.yaml `retold_in_article`, `background_cues`)."""
         if not self.cfg.retold_in_article:
             return False
         ea, eb = self.profiles[i].event, self.profiles[j].event
         return (ea.type == eb.type
-                and date_relation(ea, eb, self.cfg) == "same_day"
+                and date_relation(ea, eb, self.cfg) in ("same_day", "same")
+                and not (background(ea, self.cfg) or background(eb, self.cfg))
                 and place_relation(stated_place(ea), stated_place(eb)) != "conflict")
 
 

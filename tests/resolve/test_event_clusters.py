@@ -328,3 +328,53 @@ def test_an_undated_report_in_the_next_morning_s_article_means_that_day() -> Non
     assert fresh is not None and late is not None and cfg.weights["fresh_for_undated"] > 0
     assert fresh - late == pytest.approx(cfg.weights["fresh_for_undated"])
     assert score("2021-03-07") == pytest.approx(fresh)
+
+
+BACKDROP = "The strike came days after the army launched a drone strike on the Koro depot."
+
+
+def test_a_background_mention_does_not_join_its_article_s_report() -> None:
+    """A report its own sentence tells as the background of another ("came days after
+    ...") is not the article's happening told twice, though of one type, day and town."""
+    lede = ev("a", "d1", text="A drone strike hit the fuel depot in Koro, killing guards.")
+    plain = ev("b", "d1", start=50, text="A drone strike hit the Koro depot, killing guards.")
+    backdrop = dataclasses.replace(ev("b", "d1", start=50, text=BACKDROP), trigger="launched")
+    other = ev("c", "d2", mode=None)
+    told_twice = clusters([lede, plain, other])
+    assert told_twice["a"] == told_twice["b"] == told_twice["c"]
+    kept = clusters([lede, backdrop, other])
+    assert kept["a"] == kept["c"] and kept["b"] != kept["a"]
+
+
+def test_an_undated_background_mention_links_to_no_other_article() -> None:
+    """The cue counts before the report's trigger only (the whole sentence when the
+    trigger is not in it)."""
+    cfg = data().linking
+    report = ev("a", "d1")
+
+    def score(text: str, trigger: str) -> float | None:
+        told = dataclasses.replace(ev("b", "d2", date=None, text=text), trigger=trigger)
+        return link_score(*build_profiles([report, told], entity_of={}, cfg=cfg), cfg)
+
+    assert score("Guards were killed in the drone strike on the fuel depot in Koro.", "killed")
+    assert score("Guards had already been killed in the drone strike on the fuel depot in Koro.",
+                 "killed") is None
+    assert score("Guards were killed in the drone strike on the fuel depot in Koro, as rebels "
+                 "had already warned.", "killed")
+    assert score("Guards had already been killed in the drone strike on the fuel depot in Koro.",
+                 "") is None
+
+
+def test_an_article_s_day_and_month_dates_of_one_happening_join_one_cluster() -> None:
+    """A re-mention dated only by its month ("in March") agrees with the article's
+    dated report at the month's precision: one happening told twice; another month not."""
+    def told_twice(month: str) -> dict[str, str]:
+        remention = ev("b", "d1", start=50, date=month)
+        remention = dataclasses.replace(remention, date=dataclasses.replace(
+            remention.date, date=month, precision="month"))
+        return clusters([ev("a", "d1"), remention, ev("c", "d2", mode=None)])
+
+    same = told_twice("2021-03")
+    assert same["a"] == same["b"] == same["c"]
+    other = told_twice("2021-02")
+    assert other["a"] == other["c"] and other["b"] != other["a"]
