@@ -3,7 +3,7 @@ qualifiers, responsibility and person-state cues; schema and the parsed form
 newsgraph/figures.py and resolve/stances read."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .events import Plover
@@ -23,6 +23,13 @@ class Qualifier(Strict):
     high: float | None = None
 
 
+class TimesEntry(Strict):
+    weekdays: list[str]
+    day_parts: dict[str, list[str]] = {}
+    clock: list[tuple[int, str]] = []
+    reporting: list[str] = []
+
+
 class DisputesFile(Strict):
     version: int = 1
     units: dict[str, UnitEntry]
@@ -38,6 +45,7 @@ class DisputesFile(Strict):
     person_state: dict[str, list[str]] = {}
     speaker_cues: list[str] = []
     same_time_days: int | None = None
+    times: TimesEntry | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +56,15 @@ class Unit:
     window: int
     types: frozenset[str]                  # event types a figure may belong to (empty: any)
     increments: frozenset[str] = frozenset()   # "two other drones": an addition, not a total
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Times:
+    """Cues of when a happening took place (resolve/time_disputes.py)."""
+    weekdays: tuple[str, ...] = ()          # Monday first, as datetime.weekday() counts
+    day_parts: dict[str, tuple[str, ...]] = field(default_factory=dict)   # part -> cues
+    clock: tuple[tuple[int, str], ...] = ()  # (from hour, part), ascending
+    reporting: frozenset[str] = frozenset()  # "said on Monday": the day of the saying
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,6 +83,7 @@ class DisputeLexicon:
     person_state: dict[str, tuple[str, ...]]
     speaker_cues: tuple[str, ...]
     same_time_days: int | None = None      # holders/leaders/offices of articles this close clash
+    times: Times = Times()
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -95,4 +113,13 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         responsibility={k: tuple(w.lower() for w in v) for k, v in data.responsibility.items()},
         person_state={k: tuple(w.lower() for w in v) for k, v in data.person_state.items()},
         speaker_cues=tuple(w.lower() for w in data.speaker_cues),
-        same_time_days=data.same_time_days)
+        same_time_days=data.same_time_days, times=_times(data.times))
+
+
+def _times(entry: TimesEntry | None) -> Times:
+    if entry is None:
+        return Times()
+    return Times(weekdays=tuple(w.lower() for w in entry.weekdays),
+                 day_parts={k: tuple(w.lower() for w in v) for k, v in entry.day_parts.items()},
+                 clock=tuple(sorted((h, p) for h, p in entry.clock)),
+                 reporting=frozenset(w.lower() for w in entry.reporting))

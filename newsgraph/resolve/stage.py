@@ -22,6 +22,7 @@ from .events import HandLinker, cluster_events, event_contradictions
 from .dispute_sides import Sides, with_sides
 from .figure_disputes import figure_disputes
 from .stance_disputes import stance_disputes
+from .time_disputes import time_disputes
 from .link_model import LinkModel
 from .relation_conflicts import relation_contradictions
 from .states import link_states, state_arguments
@@ -81,6 +82,7 @@ def _contradictions(view: View, found: StoreInputs, clusters: dict[str, str], *,
         *figure_disputes(events, clusters=clusters, articles=articles, lex=lex, read=read),
         *stance_disputes(events, clusters=clusters, articles=articles, mentions=view.mentions(),
                          entity_of=entity_of, lex=lex),
+        *time_disputes(events, clusters=clusters, articles=articles, lex=lex),
         *relation_contradictions(found.relations, entity_of=entity_of, published=found.published,
                                  same_time_days=lex.same_time_days),
     ]
