@@ -74,15 +74,6 @@ class Attacher:
         chosen = (telling or shared or before or reports)[-1 if not telling else 0]
         return self._clusters[self._retold(chosen, reports).id]
 
-    def telling(self, doc: str, start: int, end: int, types: Collection[str] = ()) -> str | None:
-        """The cluster of the first report (of `types`) whose evidence overlaps the
-        sentence [start, end): the sentence tells the happening, not only follows it."""
-        reports = [e for e in self._by_doc.get(doc, ()) if not types or e.type in types]
-        for e in reports:
-            if any(x.start < end and start < x.end for x in (e.evidence, *e.more_evidence)):
-                return self._clusters[self._retold(e, reports).id]
-        return None
-
     def _retold(self, report: Event, reports: Sequence[Event]) -> Event:
         """A report no other article tells, and another report of its article that
         others do tell, of its type, day (or undated) and place: the article tells one

@@ -35,8 +35,8 @@ class When:
     label: str
 
     def excludes(self, other: "When") -> bool:
-        if self.weekday is not None and other.weekday is not None:
-            return self.weekday != other.weekday
+        if self.weekday is not None and other.weekday is not None and self.weekday != other.weekday:
+            return True
         return bool(self.parts and other.parts and not self.parts & other.parts)
 
 
