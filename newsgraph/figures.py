@@ -217,6 +217,9 @@ def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) ->
         if word == "," and k + 1 < len(toks) and toks[k + 1][0] in lex.asides:
             k = _after_aside(toks, k + 1)        # "218 civilians, including 18 children, died"
             continue
+        if word == "(" and k > end:
+            k = _after(toks, k + 1, ")")         # "80 American military (personnel) were killed"
+            continue
         if word in _PUNCT or (word in lex.breaks and not (word == "of" and k == end)):
             return None
         if any(tuple(t[0] for t in toks[k:k + len(p)]) == p for p in unit.after):
@@ -227,7 +230,12 @@ def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) ->
 
 def _after_aside(toks: list[Token], start: int) -> int:
     """The token after the comma closing an aside opened at `start`, or the end."""
+    return _after(toks, start, ",")
+
+
+def _after(toks: list[Token], start: int, closing: str) -> int:
+    """The token after the first `closing` token from `start`, or the end."""
     for k in range(start, len(toks)):
-        if toks[k][0] == ",":
+        if toks[k][0] == closing:
             return k + 1
     return len(toks)
