@@ -203,8 +203,11 @@ def _increment(toks: list[Token], end: int, unit: Unit) -> bool:
 
 
 def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:
-    """"one of the dead", "18 of which", "23 of them": a part of a set already counted."""
+    """"one of the dead", "18 of which", "23 of them": a part of a set already counted;
+    "one of" anything ("one of highest-ranking Iraqis to be killed") is one among many."""
     words = [t[0] for t in toks[end:end + 2]]
+    if words[:1] == ["of"] and end > 0 and toks[end - 1][0] in lex.one_of:
+        return True
     return len(words) == 2 and words[0] == "of" and words[1] in lex.part_of_set
 
 

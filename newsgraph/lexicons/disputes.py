@@ -37,6 +37,7 @@ class DisputesFile(Strict):
     not_counts: list[str] = []
     months: list[str] = []
     part_of_set: list[str] = []
+    one_of: list[str] = []
     asides: list[str] = []
     qualifiers: dict[str, Qualifier] = {}
     amounts: dict[str, list[int]]
@@ -75,6 +76,7 @@ class DisputeLexicon:
     not_counts: frozenset[str]             # a number beside one of these is no count
     months: frozenset[str]
     part_of_set: frozenset[str]            # "of <word>" after a number: a part ("of the dead")
+    one_of: frozenset[str] = frozenset()   # "one of <anything>": one among many, no count
     asides: frozenset[str] = frozenset()   # ", including ...,": skipped between number and unit
     qualifiers: dict[tuple[str, ...], tuple[float, float | None]]
     amounts: dict[tuple[str, ...], tuple[int, int | None]]
@@ -106,6 +108,7 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         not_counts=frozenset(w.lower() for w in data.not_counts),
         months=frozenset(w.lower() for w in data.months),
         part_of_set=frozenset(w.lower() for w in data.part_of_set),
+        one_of=frozenset(w.lower() for w in data.one_of),
         asides=frozenset(w.lower() for w in data.asides),
         qualifiers={_words(k): (q.low, q.high) for k, q in data.qualifiers.items()},
         amounts={_words(k): (v[0], v[-1] if len(v) == 2 else None) for k, v in data.amounts.items()},

@@ -25,6 +25,7 @@ def figs(text: str) -> list[tuple[str, float, float | None, str]]:
     ("Nine civilians, including four children, have lost their lives.",
      [("killed", 9, 9, "nine")]),
     ("At least 40 Koro soldiers (conscripts) were killed.", [("killed", 40, 60, "at least 40")]),
+    ("It made him one of highest-ranking officers to be killed.", []),
 ])
 def test_figures_with_their_unit(text, expected) -> None:
     assert figs(text) == expected
