@@ -45,6 +45,7 @@ class DisputesFile(Strict):
     responsibility: dict[str, list[str]] = {}
     person_state: dict[str, list[str]] = {}
     speaker_cues: list[str] = []
+    speaker_verbs: list[str] = []
     same_time_days: int | None = None
     times: TimesEntry | None = None
 
@@ -84,6 +85,7 @@ class DisputeLexicon:
     responsibility: dict[str, tuple[str, ...]]    # stance -> cues, in the order tried
     person_state: dict[str, tuple[str, ...]]
     speaker_cues: tuple[str, ...]
+    speaker_verbs: tuple[str, ...] = ()    # "<speaker> said", "\"...\" said <speaker>"
     same_time_days: int | None = None      # holders/leaders/offices of articles this close clash
     times: Times = Times()
 
@@ -116,6 +118,7 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         responsibility={k: tuple(w.lower() for w in v) for k, v in data.responsibility.items()},
         person_state={k: tuple(w.lower() for w in v) for k, v in data.person_state.items()},
         speaker_cues=tuple(w.lower() for w in data.speaker_cues),
+        speaker_verbs=tuple(w.lower() for w in data.speaker_verbs),
         same_time_days=data.same_time_days, times=_times(data.times))
 
 

@@ -170,3 +170,16 @@ def test_a_sentence_telling_two_reports_speaks_of_the_one_others_tell_too() -> N
     events = [a0, a1, report("b", b, "Nine villages were captured by the fighters.", type="COERCE")]
     got = figure_disputes(events, clusters={"a1": "k", "a0": "k2", "b": "k"}, articles=[a, b], lex=LEX)
     assert [(x.about, values(x)) for x in got] == [("k", {"nine": ["d2"], "seven": ["d1"]})]
+
+
+def test_a_side_s_speaker_is_read_from_a_reporting_verb_when_nothing_else_names_it() -> None:
+    a = article("d1", "Rockets hit the base. A police source in Koro told the agency that four died. "
+                      "\"Nine people died,\" said Mayor Olu. Six people died.", publisher="Daily Koro")
+    sides = Sides(articles=[a], claims=[], events=[], lex=LEX)
+
+    def speaker(sentence: str) -> str | None:
+        at = a.text.index(sentence)
+        return sides.speaker(Evidence(doc="d1", start=at, end=at + len(sentence), text=sentence))
+    assert speaker("A police source in Koro told the agency that four died.") == "A police source in Koro"
+    assert speaker("\"Nine people died,\" said Mayor Olu.") == "Mayor Olu"
+    assert speaker("Six people died.") is None
