@@ -96,3 +96,11 @@ def test_offices_of_two_jurisdictions_for_one_person_are_no_dispute() -> None:
     assert relation_contradictions(rels, entity_of=ent) == []
     rels = [_office("d1", "U.S. President"), _office("d2", "U.S. Secretary of State")]
     assert [c.field for c in relation_contradictions(rels, entity_of=ent)] == ["office"]
+
+
+def test_responsible_for_a_role_or_another_matter_is_no_blame() -> None:
+    from newsgraph.resolve.stances import first_kind
+    assert first_kind("Leaders said fraud was responsible for their loss of seats.", LEX.responsibility) is None
+    assert first_kind("Tarek was responsible for the militia's drone program.", LEX.responsibility) is None
+    assert first_kind("Officials said the Koro militia was responsible for the attack.",
+                      LEX.responsibility)[0] == "blamed"
