@@ -82,9 +82,16 @@ def _weekdays(text: str, times: Times):
 
 
 def _parts(text: str, times: Times):
-    for part, cues in times.day_parts.items():
-        for m in _cue_pattern(cues).finditer(text):
-            yield part, m
+    """(part, match) of each cue of a part of the day; a cue inside a longer one ("dawn"
+    in "before dawn") is not read again."""
+    found = sorted(((part, m) for part, cues in times.day_parts.items()
+                    for m in _cue_pattern(cues).finditer(text)),
+                   key=lambda x: (x[1].start() - x[1].end(), x[1].start()))
+    kept: list[tuple[str, re.Match[str]]] = []
+    for part, m in found:
+        if not any(k.start() < m.end() and m.start() < k.end() for _, k in kept):
+            kept.append((part, m))
+    yield from kept
     for m in _CLOCK.finditer(text):
         hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
         part = next((p for h, p in reversed(times.clock) if hour >= h), None)

@@ -42,6 +42,11 @@ def test_the_day_of_a_saying_or_of_a_dateline_is_not_the_happening_s() -> None:
     assert (got.weekday, sorted(got.parts)) == (None, ["night"])
 
 
+def test_a_cue_inside_a_longer_one_is_not_read_again() -> None:
+    got = when("Missiles hit the base before dawn.")
+    assert (sorted(got.parts), got.label) == (["night"], "before dawn")
+
+
 def test_clock_times_give_their_part_of_the_day() -> None:
     assert sorted(when("The shelling lasted from 2.30pm to 3.30pm.").parts) == ["afternoon"]
     assert sorted(when("The blasts came at 1:45 a.m. local time.").parts) == ["night"]
