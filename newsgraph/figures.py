@@ -149,7 +149,8 @@ def _figure(toks: list[Token], group: list[Amount], text: str,
     elif len(group) > 1:
         low = sum(g[2] for g in group)
         high = None if any(g[3] is None for g in group) else sum(g[3] for g in group)
-    unit = _unit_before(toks, q_start, lex) or _unit_after(toks, last[1], lex)
+    unit = (_unit_before(toks, q_start, lex) or _unit_after(toks, last[1], lex)
+            or _unit_of_head(toks, q_start, lex))
     if unit is None and len(group) > 1:
         unit = _unit_after(toks, first[1], lex)
     if unit is None or _increment(toks, last[1], unit):
@@ -183,6 +184,24 @@ def _unit_before(toks: list[Token], start: int, lex: DisputeLexicon) -> Unit | N
     for unit in lex.units:
         if any(len(p) <= len(words) and words[len(words) - len(p):] == p for p in unit.before):
             return unit
+    return None
+
+
+def _unit_of_head(toks: list[Token], start: int, lex: DisputeLexicon) -> Unit | None:
+    """"raised the death toll in the strike to seven": a link word right before the
+    amount and a head word of the unit a few words before it, with no punctuation
+    between."""
+    if start == 0:
+        return None
+    link = toks[start - 1][0]
+    for unit in lex.units:
+        if link not in unit.links:
+            continue
+        for k in range(start - 2, max(-1, start - 2 - unit.head_window), -1):
+            if toks[k][0] in _PUNCT:
+                break
+            if toks[k][0] in unit.heads:
+                return unit
     return None
 
 

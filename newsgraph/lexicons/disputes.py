@@ -16,6 +16,9 @@ class UnitEntry(Strict):
     window: int = 3
     types: list[str] = []
     increments: list[str] = []
+    heads: list[str] = []
+    links: list[str] = []
+    head_window: int = 0
 
 
 class Qualifier(Strict):
@@ -58,6 +61,9 @@ class Unit:
     window: int
     types: frozenset[str]                  # event types a figure may belong to (empty: any)
     increments: frozenset[str] = frozenset()   # "two other drones": an addition, not a total
+    heads: frozenset[str] = frozenset()    # "toll ... to seven": a head word before a link
+    links: frozenset[str] = frozenset()
+    head_window: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,7 +110,9 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
     return DisputeLexicon(
         units=tuple(Unit(name=name, after=tuple(_words(w) for w in u.after),
                          before=tuple(_words(w) for w in u.before), window=u.window,
-                         types=frozenset(u.types), increments=frozenset(u.increments))
+                         types=frozenset(u.types), increments=frozenset(u.increments),
+                         heads=frozenset(w.lower() for w in u.heads),
+                         links=frozenset(w.lower() for w in u.links), head_window=u.head_window)
                     for name, u in data.units.items()),
         breaks=frozenset(w.lower() for w in data.breaks),
         not_counts=frozenset(w.lower() for w in data.not_counts),
