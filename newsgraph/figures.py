@@ -223,9 +223,11 @@ def _increment(toks: list[Token], end: int, unit: Unit) -> bool:
 
 def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:
     """"one of the dead", "18 of which", "23 of them": a part of a set already counted;
-    "one of" anything ("one of highest-ranking Iraqis to be killed") is one among many."""
+    "one of" anything else ("one of highest-ranking Iraqis to be killed") is one among
+    many, but "one of his friends was killed" counts one (`one_of_keeps`)."""
     words = [t[0] for t in toks[end:end + 2]]
-    if words[:1] == ["of"] and end > 0 and toks[end - 1][0] in lex.one_of:
+    if (words[:1] == ["of"] and end > 0 and toks[end - 1][0] in lex.one_of
+            and words[1:] and words[1] not in lex.one_of_keeps):
         return True
     return len(words) == 2 and words[0] == "of" and words[1] in lex.part_of_set
 

@@ -41,6 +41,7 @@ class DisputesFile(Strict):
     months: list[str] = []
     part_of_set: list[str] = []
     one_of: list[str] = []
+    one_of_keeps: list[str] = []
     asides: list[str] = []
     qualifiers: dict[str, Qualifier] = {}
     amounts: dict[str, list[int]]
@@ -84,6 +85,7 @@ class DisputeLexicon:
     months: frozenset[str]
     part_of_set: frozenset[str]            # "of <word>" after a number: a part ("of the dead")
     one_of: frozenset[str] = frozenset()   # "one of <anything>": one among many, no count
+    one_of_keeps: frozenset[str] = frozenset()   # ... but "one of his friends" is one
     asides: frozenset[str] = frozenset()   # ", including ...,": skipped between number and unit
     qualifiers: dict[tuple[str, ...], tuple[float, float | None]]
     amounts: dict[tuple[str, ...], tuple[int, int | None]]
@@ -119,6 +121,7 @@ def load_disputes(path: Path, *, plover: Plover) -> DisputeLexicon:
         months=frozenset(w.lower() for w in data.months),
         part_of_set=frozenset(w.lower() for w in data.part_of_set),
         one_of=frozenset(w.lower() for w in data.one_of),
+        one_of_keeps=frozenset(w.lower() for w in data.one_of_keeps),
         asides=frozenset(w.lower() for w in data.asides),
         qualifiers={_words(k): (q.low, q.high) for k, q in data.qualifiers.items()},
         amounts={_words(k): (v[0], v[-1] if len(v) == 2 else None) for k, v in data.amounts.items()},

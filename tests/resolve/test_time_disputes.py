@@ -2,7 +2,7 @@
 responsibility denials and office clashes, on sentences written for these tests."""
 from __future__ import annotations
 
-from newsgraph.model import Article, Evidence, Event, Relation
+from newsgraph.model import Article, Event, Evidence, Relation
 from newsgraph.resolve.relation_conflicts import relation_contradictions
 from newsgraph.resolve.stance_disputes import stance_disputes
 from newsgraph.resolve.time_disputes import read_when, time_disputes
