@@ -5,8 +5,8 @@ contradiction covers it, as `newsgraph eval` scores it), or lost because the rep
 its happening are not clustered together (the readers would find it were the store's
 events clustered by their gold keys), or not read at all: its figures are read from the
 claim sentences but never set against each other (a sentence tied to another
-happening), or it is of a kind the readers do not model (dates and times of day, places,
-perpetrators, characterisations). Read only the tuning half's files (a, e, f) when
+happening), or it is of a kind the readers do not model (places, characterisations,
+identities, what was declared or acknowledged, ...). Read only the tuning half's files (a, e, f) when
 debugging rules; the held-out half only in totals.
 
     python bench/dispute_diagnose.py build/newswire.sqlite \\
@@ -29,6 +29,7 @@ from newsgraph.resolve.event_disputes import event_contradictions
 from newsgraph.resolve.events import cluster_events
 from newsgraph.resolve.figure_disputes import figure_disputes
 from newsgraph.resolve.stance_disputes import stance_disputes
+from newsgraph.resolve.time_disputes import time_disputes
 from newsgraph.settings import Settings
 
 LETTERS = {"tuning": "aef", "held-out": "cg"}
@@ -84,7 +85,8 @@ def _keyed_contradictions(view, gold: dict, data) -> list[dict]:
     made = [*event_contradictions(found.events, clusters=clusters, cfg=data.linking),
             *figure_disputes(found.events, clusters=clusters, articles=found.articles, lex=lex),
             *stance_disputes(found.events, clusters=clusters, articles=found.articles,
-                             mentions=view.mentions(), entity_of=found.entity_of, lex=lex)]
+                             mentions=view.mentions(), entity_of=found.entity_of, lex=lex),
+            *time_disputes(found.events, clusters=clusters, articles=found.articles, lex=lex)]
     return [{"values": [{"evidence": [{"doc": x.doc, "start": x.start, "end": x.end}
                                       for x in v.evidence]} for v in c.values]} for c in made]
 

@@ -149,7 +149,8 @@ def _figure(toks: list[Token], group: list[Amount], text: str,
     elif len(group) > 1:
         low = sum(g[2] for g in group)
         high = None if any(g[3] is None for g in group) else sum(g[3] for g in group)
-    unit = _unit_before(toks, q_start, lex) or _unit_after(toks, last[1], lex)
+    unit = (_unit_before(toks, q_start, lex) or _unit_after(toks, last[1], lex)
+            or _unit_of_head(toks, q_start, lex))
     if unit is None and len(group) > 1:
         unit = _unit_after(toks, first[1], lex)
     if unit is None or _increment(toks, last[1], unit):
@@ -186,6 +187,24 @@ def _unit_before(toks: list[Token], start: int, lex: DisputeLexicon) -> Unit | N
     return None
 
 
+def _unit_of_head(toks: list[Token], start: int, lex: DisputeLexicon) -> Unit | None:
+    """"raised the death toll in the strike to seven": a link word right before the
+    amount and a head word of the unit a few words before it, with no punctuation
+    between."""
+    if start == 0:
+        return None
+    link = toks[start - 1][0]
+    for unit in lex.units:
+        if link not in unit.links:
+            continue
+        for k in range(start - 2, max(-1, start - 2 - unit.head_window), -1):
+            if toks[k][0] in _PUNCT:
+                break
+            if toks[k][0] in unit.heads:
+                return unit
+    return None
+
+
 def _unit_after(toks: list[Token], end: int, lex: DisputeLexicon) -> Unit | None:
     """The unit whose word comes first after the amount, within its window and before
     a break word ("of" right after the amount is no break: "dozens of missiles")."""
@@ -203,8 +222,13 @@ def _increment(toks: list[Token], end: int, unit: Unit) -> bool:
 
 
 def _part_of_set(toks: list[Token], end: int, lex: DisputeLexicon) -> bool:
-    """"one of the dead", "18 of which", "23 of them": a part of a set already counted."""
+    """"one of the dead", "18 of which", "23 of them": a part of a set already counted;
+    "one of" anything else ("one of highest-ranking Iraqis to be killed") is one among
+    many, but "one of his friends was killed" counts one (`one_of_keeps`)."""
     words = [t[0] for t in toks[end:end + 2]]
+    if (words[:1] == ["of"] and end > 0 and toks[end - 1][0] in lex.one_of
+            and words[1:] and words[1] not in lex.one_of_keeps):
+        return True
     return len(words) == 2 and words[0] == "of" and words[1] in lex.part_of_set
 
 
@@ -217,6 +241,9 @@ def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) ->
         if word == "," and k + 1 < len(toks) and toks[k + 1][0] in lex.asides:
             k = _after_aside(toks, k + 1)        # "218 civilians, including 18 children, died"
             continue
+        if word == "(" and k > end:
+            k = _after(toks, k + 1, ")")         # "80 American military (personnel) were killed"
+            continue
         if word in _PUNCT or (word in lex.breaks and not (word == "of" and k == end)):
             return None
         if any(tuple(t[0] for t in toks[k:k + len(p)]) == p for p in unit.after):
@@ -227,7 +254,12 @@ def _first_word(toks: list[Token], end: int, unit: Unit, lex: DisputeLexicon) ->
 
 def _after_aside(toks: list[Token], start: int) -> int:
     """The token after the comma closing an aside opened at `start`, or the end."""
+    return _after(toks, start, ",")
+
+
+def _after(toks: list[Token], start: int, closing: str) -> int:
+    """The token after the first `closing` token from `start`, or the end."""
     for k in range(start, len(toks)):
-        if toks[k][0] == ",":
+        if toks[k][0] == closing:
             return k + 1
     return len(toks)

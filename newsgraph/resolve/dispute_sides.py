@@ -1,7 +1,10 @@
 """The sides of every dispute: for each sentence giving a disputed value, its outlet
 (the article's publisher) and its speaker when known: the speaker of an attributed claim
 (nlp/claims) in the sentence, else who gives the toll the sentence states, else the
-words after a cue such as "according to" (disputes.yaml `speaker_cues`)."""
+words after a cue such as "according to" (disputes.yaml `speaker_cues`), else the words
+after a closing quote and a reporting verb ("..." said the mayor), else the words of
+the clause before a reporting verb ("an army source told the agency", "The Observatory
+documented"; `speaker_verbs`)."""
 from __future__ import annotations
 
 import re
@@ -13,6 +16,7 @@ from ..lexicons.disputes import DisputeLexicon
 from ..model import Article, Claim, Contradiction, DisputeSide, Event, Evidence
 
 _MAX_WORDS = 8
+_DIGIT = re.compile(r"\d")        # "7 Iranians now said killed": a figure, not a speaker
 
 
 class Sides:
@@ -32,6 +36,12 @@ class Sides:
         cues = sorted(lex.speaker_cues, key=len, reverse=True)
         self._cue = re.compile(r"\b(?:" + "|".join(map(re.escape, cues)) + r")\s+([^,.;:()\"“”]+)",
                                re.IGNORECASE) if cues else None
+        verbs = "|".join(map(re.escape, sorted(lex.speaker_verbs, key=len, reverse=True)))
+        self._before_verb = re.compile(
+            r"(?:^|[,;:“”\"—–])\s*([^,;:“”\"—–]{2,120}?)\s+(?:" + verbs + r")\b",
+            re.IGNORECASE) if verbs else None
+        self._after_quote = re.compile(
+            r"[”\"]\s*,?\s*(?:" + verbs + r")\s+([^,.;:()\"“”]+)", re.IGNORECASE) if verbs else None
 
     def side(self, ev: Evidence) -> DisputeSide:
         return DisputeSide(evidence=ev, outlet=self._outlet.get(ev.doc), speaker=self.speaker(ev))
@@ -44,9 +54,11 @@ class Sides:
         for span, source in self._tolls.get(ev.doc, ()):
             if span.start < ev.end and ev.start < span.end:
                 return source
-        m = self._cue.search(ev.text) if self._cue else None
-        if m:
-            return " ".join(m.group(1).split()[:_MAX_WORDS]) or None
+        for pattern in (self._cue, self._after_quote, self._before_verb):
+            m = pattern.search(ev.text) if pattern else None
+            if m and (words := m.group(1).split()) and not _DIGIT.search(m.group(1)):
+                return " ".join(words[-_MAX_WORDS:] if pattern is self._before_verb
+                                else words[:_MAX_WORDS])
         return None
 
 

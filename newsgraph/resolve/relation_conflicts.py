@@ -118,9 +118,11 @@ def office_key(text: str) -> str:
 
 def _same_office(a: str, b: str) -> bool:
     """One folded office's words within the other's: the same office, or a vaguer
-    wording of it."""
+    wording of it; or offices of two different jurisdictions ("US President" and "Iran's
+    leader"), which one person does not hold at once: a misread apposition, no dispute."""
     wa, wb = set(a.split()), set(b.split())
-    return wa <= wb or wb <= wa
+    ja, jb = {w for w in wa if w.startswith("@")}, {w for w in wb if w.startswith("@")}
+    return wa <= wb or wb <= wa or bool(ja and jb and not ja & jb)
 
 
 def _clash(about: str, field: str, group: list[Relation], value_of, *, same=None,

@@ -1,7 +1,8 @@
 """What the sentences of a cluster's articles say about its happening: the sentence
 is tied to one event report of its article, and through it to the report's cluster.
 
-A sentence belongs to the report that tells it (its evidence spans cover the sentence);
+A sentence belongs to the report that tells it (its evidence spans cover the sentence),
+of a happening other articles tell too when it tells several;
 otherwise to the nearest report before it in the article ("The death toll later rose to
 30." follows the report it revises) of a happening other articles tell too, else to the
 nearest report before it, else to the first one after it. A report no other article
@@ -69,6 +70,7 @@ class Attacher:
             return None
         telling = [e for e in reports if any(x.start < end and start < x.end
                                               for x in (e.evidence, *e.more_evidence))]
+        telling = [e for e in telling if self._clusters[e.id] in self._shared] or telling
         before = [e for e in reports if e.evidence.start < start]
         shared = [e for e in before if self._clusters[e.id] in self._shared]
         chosen = (telling or shared or before or reports)[-1 if not telling else 0]

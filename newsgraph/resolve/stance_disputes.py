@@ -32,7 +32,11 @@ def stance_disputes(events: Sequence[Event], *, clusters: Mapping[str, str],
     for article in articles:
         if article.id in wanted:
             stated += _stated(article, attacher, people.get(article.id, []), entity_of, lex)
-    return contradictions(stated, lambda a, b: a.value != b.value, same_sentence=True)
+    differ = lambda a, b: a.value != b.value      # noqa: E731
+    blame = [s for s in stated if s.field == RESPONSIBILITY]
+    states = [s for s in stated if s.field != RESPONSIBILITY]
+    return [*contradictions(blame, differ, within=False),
+            *contradictions(states, differ, same_sentence=True)]
 
 
 def _stated(article: Article, attacher: Attacher, people: list[Mention],

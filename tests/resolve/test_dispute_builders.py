@@ -146,3 +146,40 @@ def test_one_figure_reader_reads_each_sentence_once_for_disputes_and_incidents(m
     assert [values(c) for c in got] == [{"22": ["d1"], "16": ["d2"]}]
     assert sorted(f.value for f in counts) == [16, 22]
     assert len(seen) == len(set(seen)) == 4        # four sentences, each read once
+
+
+def test_blame_and_denial_inside_one_article_are_no_responsibility_dispute() -> None:
+    """"The army blamed X; X denied responsibility" is one outlet telling both sides."""
+    a = article("d1", "Rockets hit the base. The army blamed the Koro militia. "
+                      "The militia denied responsibility.")
+    b = article("d2", "A rocket attack hit the base. The army blamed the Koro militia for it.")
+    events = [report("a", a, "Rockets hit the base."), report("b", b, "A rocket attack hit the base.")]
+    got = stance_disputes(events[:1], clusters={"a": "k"}, articles=[a], mentions=[],
+                          entity_of={}, lex=LEX)
+    assert got == []
+    got = stance_disputes(events, clusters={"a": "k", "b": "k"}, articles=[a, b], mentions=[],
+                          entity_of={}, lex=LEX)
+    assert [values(x) for x in got] == [{"blamed": ["d1", "d2"], "denied": ["d1"]}]
+
+
+def test_a_sentence_telling_two_reports_speaks_of_the_one_others_tell_too() -> None:
+    a = article("d1", "Fighters captured seven villages and threatened the town.")
+    b = article("d2", "Nine villages were captured by the fighters.")
+    a1 = report("a1", a, "Fighters captured seven villages and threatened the town.", type="COERCE")
+    a0 = replace(a1, id="a0", type="THREATEN")       # sorts first
+    events = [a0, a1, report("b", b, "Nine villages were captured by the fighters.", type="COERCE")]
+    got = figure_disputes(events, clusters={"a1": "k", "a0": "k2", "b": "k"}, articles=[a, b], lex=LEX)
+    assert [(x.about, values(x)) for x in got] == [("k", {"nine": ["d2"], "seven": ["d1"]})]
+
+
+def test_a_side_s_speaker_is_read_from_a_reporting_verb_when_nothing_else_names_it() -> None:
+    a = article("d1", "Rockets hit the base. A police source in Koro told the agency that four died. "
+                      "\"Nine people died,\" said Mayor Olu. Six people died.", publisher="Daily Koro")
+    sides = Sides(articles=[a], claims=[], events=[], lex=LEX)
+
+    def speaker(sentence: str) -> str | None:
+        at = a.text.index(sentence)
+        return sides.speaker(Evidence(doc="d1", start=at, end=at + len(sentence), text=sentence))
+    assert speaker("A police source in Koro told the agency that four died.") == "A police source in Koro"
+    assert speaker("\"Nine people died,\" said Mayor Olu.") == "Mayor Olu"
+    assert speaker("Six people died.") is None

@@ -24,6 +24,11 @@ def figs(text: str) -> list[tuple[str, float, float | None, str]]:
     ("Two soldiers and one contractor were killed.", [("killed", 3, 3, "two + one")]),
     ("Nine civilians, including four children, have lost their lives.",
      [("killed", 9, 9, "nine")]),
+    ("At least 40 Koro soldiers (conscripts) were killed.", [("killed", 40, 60, "at least 40")]),
+    ("It made him one of highest-ranking officers to be killed.", []),
+    ("One of his guards was killed.", [("killed", 1, 1, "one")]),
+    ("The agency raised the death toll in the Koro blast to seven.", [("killed", 7, 7, "seven")]),
+    ("The toll, officials said, went to seven.", []),
 ])
 def test_figures_with_their_unit(text, expected) -> None:
     assert figs(text) == expected
