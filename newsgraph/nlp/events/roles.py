@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 from ...model import DateRef, Mention
 from .. import grammar as g
 from ..layout import layout
+from ..text import doc_text
 from . import frames
 from .lexicon import Lexicon
 
@@ -258,7 +259,7 @@ def pick_date(sent: Span, parts: Sequence[Token], dates: Sequence[DateRef], *,
     killed two late on Wednesday'); alone, it stands (news is mostly told the day it
     happens). A deadline ('withdraw by Dec. 31') comes after every other date."""
     cands = _range_starts([d for d in dates if sent.start_char <= d.start < sent.end_char],
-                          sent.doc.text)
+                          doc_text(sent.doc))
     if not cands:
         return None, False
     own = {p.i for p in parts}
