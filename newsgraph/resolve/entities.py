@@ -53,18 +53,21 @@ def _order(i: _Item) -> tuple:
 
 
 def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
-                     names: NameLexicon) -> list[Entity]:
-    """Group mentions into entities (KB actors first, then name-key clusters)."""
+                     names: NameLexicon, sites: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+    """Group mentions into entities (KB actors first, then name-key clusters). `sites`:
+    (spelling, site name) pairs of the gazetteer; a place written with one of a site's
+    spellings clusters under the site's name ("Ayn al-Asad", "al-Asad airbase")."""
     linked: dict[str, list[Mention]] = defaultdict(list)
     unlinked: dict[_Item, list[Mention]] = defaultdict(list)
     link = _linker(kb, names)
+    site_of = site_names(sites, names)
     for m in _place_fragments(mentions, names):
         kb_id = m.kb_id if m.kb_id in kb.actors else (
             None if m.kind == LOCAL else link(m.name or m.text, m.label))
         if kb_id:
             linked[kb_id].append(m)
         else:
-            unlinked[_item(m, names)].append(m)
+            unlinked[_item(m, names, site_of)].append(m)
     out = [_kb_entity(kb, kb_id, ms) for kb_id, ms in linked.items()]
     for root, items in _cluster(list(unlinked), names).items():
         out.append(_key_entity(root, [m for i in items for m in unlinked[i]], names))
@@ -101,8 +104,20 @@ def _linker(kb: KnowledgeBase, lex: NameLexicon):
     return link
 
 
-def _item(m: Mention, lex: NameLexicon) -> _Item:
+def site_names(sites: Iterable[tuple[str, str]], lex: NameLexicon) -> dict[str, str]:
+    """Name key of a site's spelling -> the site's name, for keys of one site only."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for surface, name in sites:
+        p = parse(surface, lex)
+        if len(p.keys) > 1 and not p.acronym:
+            found[p.key].add(name)
+    return {key: next(iter(ns)) for key, ns in found.items() if len(ns) == 1}
+
+
+def _item(m: Mention, lex: NameLexicon, site_of: dict[str, str] | None = None) -> _Item:
     name = m.name or m.text
+    if site_of and type_class(m.label) == "PLACE" and m.kind != LOCAL:
+        name = site_of.get(parse(name, lex).key, name)
     p = parse(name, lex)
     key = p.key or fold(name)
     return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys),
