@@ -61,22 +61,13 @@ def extract_claims(doc: Doc, article: Article, *, mentions: Sequence[Mention],
     found += _continued(doc_text(doc), quotes, found, layout(doc))
     by_token = mention_index(doc, mentions)
     out: dict[str, Claim] = {}
-    for f in _body_only(found, layout(doc)):
+    for f in found:
         claim = _claim(f, doc, article, by_token, lex)
         if claim is not None and types is not None:
             claim = _typed(claim, doc, mentions, types)
         if claim is not None and claim.id not in out:
             out[claim.id] = claim
     return sorted(out.values(), key=lambda c: (c.start, c.end))
-
-
-def _body_only(found: list[_Found], lay: Layout) -> list[_Found]:
-    """Statements told in the article's body: a headline's ("X says Y") is told again,
-    with its words and context, below it."""
-    if lay.headline is None:
-        return found
-    start, end = lay.headline
-    return [f for f in found if not start <= f.ev_start < end]
 
 
 def voice_of(start: int, end: int, claims: Iterable[Claim]) -> str:
