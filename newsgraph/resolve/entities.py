@@ -105,12 +105,13 @@ def _linker(kb: KnowledgeBase, lex: NameLexicon):
 
 
 def site_names(sites: Iterable[tuple[str, str]], lex: NameLexicon) -> dict[str, str]:
-    """Name key of a site's spelling -> the site's name, for keys of one site only."""
+    """Name key of a site's spelling -> the site's name (without the town that tells it
+    apart: "Tahrir Square, Baghdad" -> "Tahrir Square"), for keys of one site only."""
     found: dict[str, set[str]] = defaultdict(set)
     for surface, name in sites:
         p = parse(surface, lex)
         if len(p.keys) > 1 and not p.acronym:
-            found[p.key].add(name)
+            found[p.key].add(name.split(",")[0].strip())
     return {key: next(iter(ns)) for key, ns in found.items() if len(ns) == 1}
 
 

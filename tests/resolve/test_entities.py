@@ -139,3 +139,10 @@ def test_a_sites_spellings_cluster_under_its_name(kb):
     assert of[ms[3].id].id != of[ms[0].id].id      # a person of that name is no site
     apart = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
     assert apart[ms[0].id].id != apart[ms[1].id].id
+
+
+def test_a_bare_name_still_joins_a_site_named_with_its_town(kb):
+    sites = [("Khalani Square", "Khalani Square, Dorvan"), ("Khalani square", "Khalani Square, Dorvan")]
+    ms = [_m("d1", 0, "Khalani Square", "LOC"), _m("d2", 0, "al-Khalani", "LOC")]
+    of = _entity_of(resolve_entities(ms, kb=kb, names=LEX, sites=sites))
+    assert of[ms[0].id].id == of[ms[1].id].id
