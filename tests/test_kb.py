@@ -195,3 +195,14 @@ def test_invalid_user_files_raise_data_error_naming_the_file(tmp_path: Path, cas
 def test_missing_user_path_raises(tmp_path: Path):
     with pytest.raises(DataError):
         kbmod.load([tmp_path / "absent.yaml"])
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("IS", "isis"), ("Islamic State in Iraq and the Levant", "isis"),
+    ("is", None),   # the verb is not the group
+    ("Iran's Revolutionary Guard Corps", "irgc"),
+])
+def test_wire_names_link(kb, name: str, expected: str | None):
+    from newsgraph.names.linker import kb_index
+    from tests.shipped import data
+    assert kb_index(kb, data().names).link_exact(name, "ORG") == expected

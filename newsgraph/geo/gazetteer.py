@@ -127,6 +127,15 @@ class Gazetteer:
             for alias in place.surfaces[1:]:
                 yield alias, place.country or ""
 
+    def site_surfaces(self) -> Iterator[tuple[str, str]]:
+        """(surface, entry name) of every name of a site (a base, a square, an airport):
+        the spellings one site is written with (data/places/sites.tsv)."""
+        at = {name: _FIELDS.index(name) for name in ("kind", "name", "surfaces")}
+        for row in self.rows:
+            if row[at["kind"]] == "site":
+                for surface in row[at["surfaces"]]:
+                    yield surface, row[at["name"]]
+
     def names(self) -> Iterator[tuple[str, str]]:
         """(surface, spaCy label) pairs for an entity ruler: countries, governorates,
         sites, and towns of the focus countries (big enough, not common words)."""

@@ -23,7 +23,9 @@ from anyascii import anyascii
 from ..lexicons.names import NameLexicon
 
 _APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc\u02bb\u02be\u02bf`\u00b4\u2032]")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+# a lower-case letter glued to a capitalised word ("AlSadr"), but not the Gaelic
+# patronymic prefixes of one surname ("McKenzie", "MacArthur")
+_CAMEL = re.compile(r"(?<=[a-z])(?<!\bMc)(?<!\bMac)(?=[A-Z][a-z])")
 _WORD = re.compile(r"[a-z0-9]+-?")
 _VOWELS = frozenset("aeiouy")
 _DEMONYM = re.compile(r"(?:iy|i|y)ans?$")

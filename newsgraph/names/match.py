@@ -162,14 +162,25 @@ def rule_single(p: _Pair) -> Verdict:
 
 
 def rule_subsequence(p: _Pair) -> Verdict:
-    """Full names with the same first and last parts, one with extra middle names."""
+    """Full names with the same first and last parts, one with extra middle names; a
+    person's kunya and family name ("Abu X Y") within a full name that holds both
+    ("A B 'Abu X' Y": the kunya used as a nom de guerre)."""
     a, b = (p.a.keys, p.b.keys) if len(p.a.keys) <= len(p.b.keys) else (p.b.keys, p.a.keys)
     if len(a) < 2 or len(a) == len(b) or not (p.person or p.place):
         return None
-    if a[0] == b[0] and a[-1] == b[-1] and _is_subsequence(a, b):
+    if a[-1] != b[-1] or not _is_subsequence(a, b):
+        return None
+    if a[0] == b[0]:
         what = "words" if p.place else "names"
         return True, 0.85, f"same first and last {what}; middle {what} omitted"
+    if p.person and _kunya(a[0]):
+        return True, 0.8, f"kunya {a[0]!r} and family name within the full name"
     return None
+
+
+def _kunya(key: str) -> bool:
+    """A kunya unit's key ("abu:mhd"), not an "Abd" name's."""
+    return ":" in key and key.split(":")[0] != "abd"
 
 
 def rule_near_given_name(p: _Pair) -> Verdict:

@@ -113,8 +113,9 @@ _PLACE_ARTICLE = re.compile(r"^(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[- ](?=[A-Z])"
 
 
 def place_variants(name: str, heads: frozenset[str]) -> set[str]:
-    """"Al X" also as "X", "al-X", "Al-X"; a final -a also as -ah and back; a generic
-    head word of `heads` ("Governorate", "Square") also in lower case."""
+    """"Al X" also as "X", "al-X", "Al-X"; "A al-X" also as "A Al-X", "A al X"; a final
+    -a also as -ah and back; a generic head word of `heads` ("Governorate", "Square")
+    also in lower case."""
     base = _PLACE_ARTICLE.sub("", name.title() if name.islower() else name)
     stems = {base}
     if base.endswith("ah") and len(base) > 4:
@@ -124,11 +125,23 @@ def place_variants(name: str, heads: frozenset[str]) -> set[str]:
     out = {name} | stems
     if base != name:
         out |= {f"{art}{s}" for s in stems for art in ("al-", "Al-", "Al ", "al ")}
+    out |= {v for form in out for v in _inner_articles(form)}
     for form in list(out):          # "Diyala Governorate" also as "Diyala governorate"
         words = form.split(" ")
         if len(words) > 1 and words[-1].istitle() and words[-1].lower() in heads:
             out.add(" ".join([*words[:-1], words[-1].lower()]))
     return {v for v in out if len(v) >= 3}
+
+
+_INNER_ARTICLE = re.compile(r"(?<= )[Aa]l[- ](?=[A-Z])")
+
+
+def _inner_articles(name: str) -> set[str]:
+    """'Ain al-Asad' also as 'Ain Al-Asad', 'Ain al Asad', 'Ain Al Asad' (an article
+    inside the name, written either case, with a hyphen or a space)."""
+    if not _INNER_ARTICLE.search(name):
+        return set()
+    return {_INNER_ARTICLE.sub(art, name) for art in ("al-", "Al-", "al ", "Al ")}
 
 
 def _case_sensitive(name: str) -> bool:

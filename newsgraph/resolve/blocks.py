@@ -20,10 +20,11 @@ import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
+from ..geo.gazetteer import Gazetteer
 from ..lexicons import Lexicons
 from ..model import Article, Event, Mention, Relation
 from .corroboration import BANDS, ROWS, _signature, independent_publisher, shingles
-from .entities import item_keys, link_mentions
+from .entities import item_keys, link_mentions, site_names
 from .event_facets import LinkConfig, evidence_text, stated_place
 from .event_link import Profile
 from .events import _block_keys, _type_blocks
@@ -51,12 +52,19 @@ def linked_mentions(mentions: Sequence[Mention], relations: Sequence[Relation],
     return link_mentions(ms, kb=data.kb, names=data.names)
 
 
+def site_of(data: Lexicons) -> dict[str, str]:
+    """The gazetteer's site spellings by name key (entities.site_names), as the full
+    resolve groups places (stage.store_inputs)."""
+    return site_names(Gazetteer.load().site_surfaces(), data.names)
+
+
 def item_rows(mentions: Sequence[Mention], data: Lexicons
               ) -> tuple[list[dict], dict[str, list[str]]]:
     """resolve_items rows of linked mentions, and each name unit's keys."""
     rows, keys = [], {}
+    sites = site_of(data)
     for m in mentions:
-        item, found = item_keys(m, data.names)
+        item, found = item_keys(m, data.names, sites)
         rows.append(dict(mention=m.id, doc=m.doc, item=item, label=m.label, kb_id=m.kb_id))
         if item.startswith("n:") and item not in keys:
             keys[item] = [key_text(k) for k in found]

@@ -53,9 +53,12 @@ def _order(i: _Item) -> tuple:
 
 
 def resolve_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
-                     names: NameLexicon) -> list[Entity]:
-    """Group mentions into entities (KB actors first, then name-key clusters)."""
-    return group_entities(link_mentions(mentions, kb=kb, names=names), kb=kb, names=names)
+                     names: NameLexicon, sites: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+    """Group mentions into entities (KB actors first, then name-key clusters). `sites`:
+    (spelling, site name) pairs of the gazetteer; a place written with one of a site's
+    spellings clusters under the site's name ("Ayn al-Asad", "al-Asad airbase")."""
+    return group_entities(link_mentions(mentions, kb=kb, names=names), kb=kb, names=names,
+                          site_of=site_names(sites, names))
 
 
 def link_mentions(mentions: Sequence[Mention], *, kb: KnowledgeBase,
@@ -72,30 +75,32 @@ def link_mentions(mentions: Sequence[Mention], *, kb: KnowledgeBase,
 
 
 def group_entities(mentions: Sequence[Mention], *, kb: KnowledgeBase,
-                   names: NameLexicon) -> list[Entity]:
+                   names: NameLexicon, site_of: dict[str, str] | None = None) -> list[Entity]:
     """Entities of linked mentions (link_mentions): one per KB actor, and the name-key
-    clusters of the rest. Each cluster lies within one connected block of name keys
-    (`item_keys`), so any union of whole blocks gives the same entities."""
+    clusters of the rest (`site_of`: site_names). Each cluster lies within one connected
+    block of name keys (`item_keys`), so any union of whole blocks gives the same
+    entities."""
     linked: dict[str, list[Mention]] = defaultdict(list)
     unlinked: dict[_Item, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.kb_id in kb.actors:
             linked[m.kb_id].append(m)
         else:
-            unlinked[_item(m, names)].append(m)
+            unlinked[_item(m, names, site_of)].append(m)
     out = [_kb_entity(kb, kb_id, ms) for kb_id, ms in linked.items()]
     for root, items in _cluster(list(unlinked), names).items():
         out.append(_key_entity(root, [m for i in items for m in unlinked[i]], names))
     return sorted(out, key=lambda e: e.id)
 
 
-def item_keys(m: Mention, lex: NameLexicon) -> tuple[str, list[tuple[str, ...]]]:
+def item_keys(m: Mention, lex: NameLexicon,
+              site_of: dict[str, str] | None = None) -> tuple[str, list[tuple[str, ...]]]:
     """A linked mention's unit (its KB actor, or type class and name) and, for a name,
     the blocks `_cluster` compares it in: its key, flat key, a person's last part, a
     place's first part. Two units that share no block never join."""
     if m.kb_id:
         return "kb:" + m.kb_id, []
-    i = _item(m, lex)
+    i = _item(m, lex, site_of)
     p = parse(i.name, lex)
     keys = [("k", i.tclass, i.key)]
     if len(p.flat) >= 4:
@@ -137,8 +142,21 @@ def _linker(kb: KnowledgeBase, lex: NameLexicon):
     return link
 
 
-def _item(m: Mention, lex: NameLexicon) -> _Item:
+def site_names(sites: Iterable[tuple[str, str]], lex: NameLexicon) -> dict[str, str]:
+    """Name key of a site's spelling -> the site's name (without the town that tells it
+    apart: "Tahrir Square, Baghdad" -> "Tahrir Square"), for keys of one site only."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for surface, name in sites:
+        p = parse(surface, lex)
+        if len(p.keys) > 1 and not p.acronym:
+            found[p.key].add(name.split(",")[0].strip())
+    return {key: next(iter(ns)) for key, ns in found.items() if len(ns) == 1}
+
+
+def _item(m: Mention, lex: NameLexicon, site_of: dict[str, str] | None = None) -> _Item:
     name = m.name or m.text
+    if site_of and type_class(m.label) == "PLACE" and m.kind != LOCAL:
+        name = site_of.get(parse(name, lex).key, name)
     p = parse(name, lex)
     key = p.key or fold(name)
     return _Item(tclass=type_class(m.label) or m.label, name=name, key=key, parts=len(p.keys),

@@ -81,7 +81,8 @@ def _entities(rows: Rows, out: Touched, data: Lexicons) -> None:
     linked = {r[0]: (r[1], r[2]) for r in stored}
     old = [Mention(**{**_fields(m), "label": linked[m.id][0], "kb_id": linked[m.id][1]})
            for m in rows.mentions("id", linked)]
-    out.entities = group_entities(new + old, kb=data.kb, names=data.names)
+    out.entities = group_entities(new + old, kb=data.kb, names=data.names,
+                                  site_of=blocks.site_of(data))
     out.entity_of = {m: e.id for e in out.entities for m in e.mentions}
     out.stored_entity = rows.pairs("SELECT id, entity FROM mentions WHERE id IN {}", linked)
     out.old_entities = {e for e in out.stored_entity.values() if e}

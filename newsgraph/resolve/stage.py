@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..figures import FigureReader
+from ..geo.gazetteer import Gazetteer
 from ..lexicons import Lexicons
 from ..model import Article, Contradiction, Entity, Event, Relation
 from ..store import View
@@ -46,7 +47,8 @@ def store_inputs(view: View, *, data: Lexicons) -> StoreInputs:
     mentions = link_states(view.mentions(), kb=data.kb, names=data.names,
                            demonyms=data.places.demonyms,
                            arguments=state_arguments(relations, events))
-    entities = resolve_entities(mentions, kb=data.kb, names=data.names)
+    entities = resolve_entities(mentions, kb=data.kb, names=data.names,
+                                sites=Gazetteer.load().site_surfaces())
     return StoreInputs(articles=articles, events=list(events), relations=list(relations),
                        entities=list(entities),
                        entity_of={m: e.id for e in entities for m in e.mentions},

@@ -12,6 +12,13 @@ def test_place_variants_drop_and_vary_the_article() -> None:
     assert {"Dorvana", "al-Dorvana", "Al-Dorvana", "Dorvanah"} <= got
 
 
+def test_an_article_inside_a_place_name_varies_in_case_and_hyphen() -> None:
+    got = place_variants("Tel al-Dorvana", HEADS)
+    assert {"Tel Al-Dorvana", "Tel al Dorvana", "Tel Al Dorvana"} <= got
+    assert not any(v.startswith("Tel Dorvana") for v in got)
+    assert not any(" al" in v.lower() for v in place_variants("Tel Dorvana", HEADS))
+
+
 def test_generic_head_words_also_match_in_lower_case() -> None:
     assert "Dorvana governorate" in place_variants("Dorvana Governorate", HEADS)
     assert "Velmar square" in place_variants("Velmar Square", HEADS)

@@ -127,3 +127,22 @@ def test_unnamed_groups_are_entities_of_their_own_article_only(kb):
     assert of[ms[0].id].id == of[ms[1].id].id
     assert of[ms[0].id].name == of[ms[2].id].name == "protesters"
     assert len({of[m.id].id for m in ms[1:]}) == 3
+
+
+def test_a_sites_spellings_cluster_under_its_name(kb):
+    sites = [("Dorvan Air Base", "Dorvan Air Base"), ("Tel al-Dorvan", "Dorvan Air Base"),
+             ("Dorvan airbase", "Dorvan Air Base"), ("Velmar Camp", "Velmar Camp")]
+    ms = [_m("d1", 0, "Tel al-Dorvan", "FAC"), _m("d2", 0, "al-Dorvan airbase", "FAC"),
+          _m("d3", 0, "Velmar Camp", "FAC"), _m("d4", 0, "Tel al-Dorvan", "PERSON")]
+    of = _entity_of(resolve_entities(ms, kb=kb, names=LEX, sites=sites))
+    assert of[ms[0].id].id == of[ms[1].id].id != of[ms[2].id].id
+    assert of[ms[3].id].id != of[ms[0].id].id      # a person of that name is no site
+    apart = _entity_of(resolve_entities(ms, kb=kb, names=LEX))
+    assert apart[ms[0].id].id != apart[ms[1].id].id
+
+
+def test_a_bare_name_still_joins_a_site_named_with_its_town(kb):
+    sites = [("Khalani Square", "Khalani Square, Dorvan"), ("Khalani square", "Khalani Square, Dorvan")]
+    ms = [_m("d1", 0, "Khalani Square", "LOC"), _m("d2", 0, "al-Khalani", "LOC")]
+    of = _entity_of(resolve_entities(ms, kb=kb, names=LEX, sites=sites))
+    assert of[ms[0].id].id == of[ms[1].id].id

@@ -16,6 +16,7 @@ NAMES = MatchContext(lex=LEX)
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "kb"
 
 SAME = [
+    ("Abu Baqir al-Saadi", 'Wissam Mohammed "Abu Bakr" al-Saadi'),
     ("Qasem Soleimani", "Qassem Suleimani"), ("Qasem Soleimani", "Ghasem Soleimani"),
     ("Qasem Soleimani", "Kassem Sulaimani"), ("Qasem Soleimani", "General Soleimani"),
     ("Qasem Soleimani", "Sardar Soleimani"), ("Abu Mahdi al-Muhandis", "Abu Mahdi Mohandes"),
@@ -48,6 +49,7 @@ DIFFERENT = [
     ("Qais Khazali", "Laith Khazali"), ("Hussein Faleh al-Lami", "Aziz Al-Lami"),
     ("Hezbollah", "Kata'ib Hezbollah"), ("PMF", "PMU"), ("Khalani Square", "Gilani Square"),
     ("Asaad", "Ahmed al-Asadi"), ("Iran", "Iranian"),
+    ("Abu Baqir al-Saadi", "Wissam Mohammed al-Saadi"), ("Abu Baqir al-Saadi", "Abu Mahdi al-Saadi"),
 ]
 
 

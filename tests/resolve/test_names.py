@@ -88,3 +88,10 @@ def test_the_lexicon_passed_in_is_the_one_read():
     assert parse("Warden Ali Hassan", LEX).titles == ()
     assert parse("Warden Ali Hassan", own).keys == parse("Ali Hassan", LEX).keys
     assert looks_like_org("Weavers Guild", own) and not looks_like_org("Weavers Guild", LEX)
+
+
+def test_gaelic_surname_prefixes_stay_glued():
+    assert parse("McKenzie", LEX).keys == parse("Mckenzie", LEX).keys
+    assert len(parse("Kenneth McKenzie", LEX).keys) == 2
+    assert len(parse("MacArthur", LEX).keys) == 1
+    assert parse("AlSadr", LEX).keys == parse("al-Sadr", LEX).keys

@@ -118,8 +118,12 @@ def _antecedent(tok: Token, by_token: dict[int, Mention], labels: Sequence[str],
 
 
 def _role(tok: Token, lex: SpeechLexicon) -> str:
-    """'speaker' in the subject of a speech verb, 'subject' in another subject, else 'any'."""
+    """'speaker' in the subject of a speech verb, 'subject' in another subject, else 'any';
+    a name behind a preposition in the subject is neither ("the adviser to X said": X
+    did not speak)."""
     while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        if tok.dep_ == "pobj":
+            return "any"
         if g.is_subject(tok):
             return "speaker" if tok.head.lemma_.lower() in lex.verbs else "subject"
         tok = tok.head
