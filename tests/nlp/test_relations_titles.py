@@ -88,3 +88,32 @@ def test_the_first_organisation_of_an_of_phrase_is_the_object(model):
     got = triples(model, "Tomas Velk, commander of the Zarvan Brigade of the Velmar Army, was killed.")
     assert ("Tomas Velk", "leader_of", "the Zarvan Brigade") in got or ("Tomas Velk", "leader_of", "Zarvan Brigade") in got
     assert not any(p == "leader_of" and "Velmar" in o for s, p, o in got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("Velmar Watch emergencies director Tomas Velk said the camp was full.",
+                 {"Velmar Watch": "ORG", "Tomas Velk": "PERSON"}, id="title compound"),
+    pytest.param("The Velmar Union's foreign policy chief, Tomas Velk, arrived on Monday.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"}, id="possessive before the title"),
+    pytest.param("Tomas Velk, the media director of Velmar Watch, arrived on Monday.",
+                 {"Velmar Watch": "ORG", "Tomas Velk": "PERSON"}, id="appositive with of"),
+])
+def test_a_field_word_before_a_leader_title_makes_a_department_post(model, text, names):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, text, names)
+    org = next(n for n, label in names.items() if label == "ORG")
+    assert ("Tomas Velk", "member_of", org) in got
+    assert ("Tomas Velk", "leader_of", org) not in got
+    assert any(org in o for o in offices(got, "Tomas Velk"))
+
+
+@pytest.mark.model
+def test_a_leader_title_without_a_field_word_still_leads(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Tomas Velk, the head of the Velmar Union, arrived after talks.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "leader_of", "Velmar Union") in got
+    got = tagged(model, "Talks began hours after the head of the Velmar Union, Tomas Velk, arrived.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "leader_of", "Velmar Union") in got

@@ -34,6 +34,7 @@ class Description:
     ended: bool
     office: str | None = None   # the office as it should be written, when not as in the text
     title_end: int = -1         # the token after the title words (-1: not known)
+    domain: bool = False        # a field word before a leader title ("the Y foreign policy chief")
 
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
@@ -59,10 +60,21 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         obj = obj or ctx.head_mention(first, i)
         named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
+        lead = _lead(ctx, first, i)
+        return Description(title=title, obj=obj or named, start=lead, end=d_end,
                            indefinite=indefinite, ended=bool(mods & lex.ended), title_end=t_end,
+                           domain=_domain(ctx, range(lead, i)),
                            office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
+
+
+def _domain(ctx: Ctx, tokens: "range | list[int]") -> bool:
+    """A common noun naming a field stands before the title ("emergencies director",
+    "foreign policy chief"): the head of a department, not of the organisation. A unit
+    word ("political bureau chief") heads the organisation's own leading body."""
+    return any(ctx.doc[k].pos_ == "NOUN" and ctx.mention(k) is None and
+               ctx.lower[k] not in ctx.lex.modifiers and ctx.lower[k] not in ctx.lex.units
+               for k in tokens)
 
 
 def _first_head(ctx: Ctx, start: int, end: int) -> Mention | None:
@@ -143,8 +155,10 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
         return
     if d.indefinite and pred == "leader_of":
         pred = "member_of"
-    if obj.label != "PERSON" and (pred == "deputy_of" or d.title in lex.posts):
-        # "X, the deputy head of Org" / "Org spokesman X": a post in the organisation
+    if obj.label != "PERSON" and (pred == "deputy_of" or d.title in lex.posts or
+                                  pred == "leader_of" and d.domain):
+        # "X, the deputy head of Org" / "Org spokesman X" / "Org media chief X": a post in
+        # the organisation
         ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
         ctx.emit(subj, "member_of", obj, cue=cue, ended=d.ended)
         return
@@ -179,7 +193,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
-                        office=office, title_end=t_end)
+                        office=office, title_end=t_end, domain=_domain(ctx, mods))
         if qual is None and title not in ctx.lex.offices:
             text = office_text(ctx.doc[start:t_end].text)
             # "Military spokesman X": a post, when its words or the KB say whose it is
