@@ -171,7 +171,7 @@ def _listed(ctx: Ctx, o: Token) -> list[Mention]:
 
 def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
     owners = g.possessors(c) + ([] if "of" in preps else g.prep_objects(c, ("of",)))
-    owner = [m for o in owners if (m := ctx.of_token(o)) is not None]
+    owner = [m for o in owners if (m := ctx.of_token(o) or ctx.refer(o)) is not None]
     if owner and ctx.lex.cues[c.lower_ if c.lower_ in ctx.lex.cues else c.lemma_.lower()][1] != "backed_by":
         return owner
     if c.dep_ in ("amod", "acl"):

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...model import Mention
 from .. import grammar as g
-from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+from .context import BOUNDARY, OWNERS, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 from .offices import office_phrase
 
 # Parts of speech that end a noun phrase read leftwards from its head.
@@ -57,7 +57,7 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
             obj = _first_head(ctx, t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
-        obj = obj or ctx.head_mention(first, i)
+        obj = obj or ctx.head_mention(first, i) or _owner(ctx, i - 1, title)     # "its main ally"
         named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
         lead = _lead(ctx, first, i)
@@ -182,10 +182,11 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         if j > 0 and ctx.doc[j].text in ("'s", "'") and ctx.mention(j - 1):
             j -= 1
         j = _before_acronym(ctx, j)
-        qual = ctx.ends_at(j)
+        qual = ctx.ends_at(j) or _owner(ctx, j, title)
         state = qual is not None and qual.label in STATE_LABELS
-        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if qual is not None else min(mods, default=t0)
-        before = ctx.span[qual.id][0] - 1 if qual is not None else -1
+        near = qual is not None and ctx.span[qual.id][1] == j + 1
+        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if near else min(mods, default=t0) if qual is None else j
+        before = ctx.span[qual.id][0] - 1 if near else -1
         ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
         t_end = t0 + len(title)
         office = None
@@ -206,6 +207,14 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _owner(ctx: Ctx, j: int, title: tuple[str, ...]) -> Mention | None:
+    """'its ally Y', 'their arch-foe Y': for a tie between equals, what the possessive
+    pronoun stands for (Ctx.owner)."""
+    if j < 0 or ctx.lower[j] not in OWNERS or ctx.lex.titles.get(title) not in MUTUAL:
+        return None
+    return ctx.refer(ctx.doc[j])
 
 
 def _office_words(ctx: Ctx, start: int, t0: int, t_end: int) -> str:
