@@ -195,6 +195,11 @@ class Ctx:
         actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
         return actor is None or (actor.sector or "") in self.lex.anaphor_sectors
 
+    def sector(self, m: Mention) -> str:
+        """The KB sector of a mention's actor ("" when not known): a prior for the predicate."""
+        actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return (actor.sector or "") if actor is not None else ""
+
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:
         return tuple(self.lower[max(start, 0):end])
@@ -239,6 +244,7 @@ class Ctx:
             return
         if obj is not None and (obj.id == subj.id or _key(obj) == _key(subj)):
             return
+        predicate = self.lex.recast.get(predicate, {}).get(subj.label, predicate)
         if not self.fits(predicate, subj, obj):
             return
         if office and predicate == "holds_office":
