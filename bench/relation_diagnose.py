@@ -32,16 +32,16 @@ TUNE, HELD = ("a", "e", "f"), ("c", "g")
 BETWEEN = (
     ("hyphen X-led/-backed Y", re.compile(r"^-\w+")),
     ("hyphen Y-backed X", re.compile(r"-(backed|led|linked|allied|aligned|affiliated|supported|sponsored)\b")),
-    ("between X and Y", re.compile(r"\bbetween\b|\band\b.{0,40}\b(clash|fight|battl|war)", re.I)),
+    ("between X and Y", re.compile(r"\bbetween\b|\band\b.{0,40}\b(clash|fight|battl|war)", re.IGNORECASE)),
     ("possessive Y's T X", re.compile(r"^('s|\u2019s)\b")),
-    ("apposition X, the T of Y", re.compile(r"^\s*,\s+(the|a|an|its|his|their)\b", re.I)),
-    ("apposition X, T of Y", re.compile(r"^\s*,\s+\w+(\s+\w+)?\s+(of|for|in)\b", re.I)),
+    ("apposition X, the T of Y", re.compile(r"^\s*,\s+(the|a|an|its|his|their)\b", re.IGNORECASE)),
+    ("apposition X, T of Y", re.compile(r"^\s*,\s+\w+(\s+\w+)?\s+(of|for|in)\b", re.IGNORECASE)),
     ("X, Y (place chain)", re.compile(r"^\s*,\s*$")),
     ("X (Y) bracket", re.compile(r"^\s*\(\s*$")),
-    ("X in/near Y", re.compile(r"^\s*(\w+\s+){0,3}(in|near|outside|inside|within|of)\s+(the\s+)?(\w+\s+)?$", re.I)),
+    ("X in/near Y", re.compile(r"^\s*(\w+\s+){0,3}(in|near|outside|inside|within|of)\s+(the\s+)?(\w+\s+)?$", re.IGNORECASE)),
     ("title compound Y T X", re.compile(r"^\s*(\w+\s*){1,3}$")),
-    ("copula X is/was T of Y", re.compile(r"\b(is|was|are|were|became|becomes|remains)\b", re.I)),
-    ("verb X V Y", re.compile(r"\b\w+(ed|s)\b", re.I)),
+    ("copula X is/was T of Y", re.compile(r"\b(is|was|are|were|became|becomes|remains)\b", re.IGNORECASE)),
+    ("verb X V Y", re.compile(r"\b\w+(ed|s)\b", re.IGNORECASE)),
 )
 
 
@@ -195,7 +195,7 @@ def _listing(misses: list, falses: list, ents: dict, args) -> None:
         groups[("miss", g["predicate"], c)].append(g)
     for t, c in falses:
         groups[("false", t[2], c)].append(t)
-    name = lambda i: ents.get(i, {}).get("canonical", i)  # noqa: E731
+    name = lambda i: ents.get(i, {}).get("canonical", i)
     for key in sorted(groups, key=lambda k: (k[0], k[1], -len(groups[k]))):
         if args.only and key[1] != args.only:
             continue

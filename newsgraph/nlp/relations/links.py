@@ -6,7 +6,7 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import Ctx
-from .rules import conjuncts, list_after
+from .lists import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
 MEDIA = frozenset({"media"})     # KB sectors whose people are affiliated, not members

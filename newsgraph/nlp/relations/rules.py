@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Mention
-from .. import grammar as g
 from .context import BOUNDARY, OWNERS, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 from .offices import office_phrase
 
@@ -51,8 +50,8 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if t_end < end and ctx.mention(t_end) is not None:
             return None     # "former prime minister X": a title compound for another name
         obj, d_end = None, t_end
-        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
-        if t_end < end and doc[t_end].lower_ in preps:
+        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with", "from")
+        if t_end < end and doc[t_end].lower_ in preps and not _from_elsewhere(ctx, first, i, t_end, end):
             d_end = _np_end(ctx, t_end + 1, end)
             obj = _first_head(ctx, t_end + 1, d_end)
         elif t_end < end and head_final:
@@ -68,7 +67,16 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
     return None
 
 
-def _domain(ctx: Ctx, tokens: "range | list[int]") -> bool:
+def _from_elsewhere(ctx: Ctx, first: int, title: int, t_end: int, end: int) -> bool:
+    """'a Y official from Z': a 'from' phrase names where the holder comes from, unless it
+    names the organisation itself ("a lawmaker from the Y Party")."""
+    if ctx.lower[t_end] != "from":
+        return False
+    m = _first_head(ctx, t_end + 1, _np_end(ctx, t_end + 1, end))
+    return m is None or m.label != "ORG" or ctx.head_mention(first, title) is not None
+
+
+def _domain(ctx: Ctx, tokens: range | list[int]) -> bool:
     """A common noun naming a field stands before the title ("emergencies director",
     "foreign policy chief"): the head of a department, not of the organisation. A unit
     word ("political bureau chief") heads the organisation's own leading body."""
@@ -354,8 +362,9 @@ def _segment_start(ctx: Ctx, end: int) -> int:
 
 
 def copulas(ctx: Ctx) -> None:
+    """'X is the leader of Y', 'X was appointed head of Y' (patterns copula, appointed)."""
     first: dict[int, tuple[int, int]] = {}      # attribute -> its verb and the verb's first subject
-    for verb, attr, subj in ctx.matches("copula"):
+    for verb, attr, subj in (*ctx.matches("copula"), *ctx.matches("appointed")):
         first[attr] = min(first.get(attr, (verb, subj)), (verb, subj))
     for i, (verb, subj) in sorted(first.items()):
         tok, subj_tok = ctx.doc[i], ctx.doc[subj]
@@ -364,36 +373,3 @@ def copulas(ctx: Ctx) -> None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
             if d is not None:
                 apply(ctx, m, d, (verb,))
-
-
-# -- lists: "figures such as A, B and C" --------------------------------------------------
-
-def list_after(ctx: Ctx, i: int) -> list[Mention]:
-    """Mentions listed after an example word at token i (or after a comma before it)."""
-    if i < len(ctx.doc) and ctx.doc[i].text == ",":
-        i += 1
-    n = ctx.phrase_at(i, ctx.lex.examples)
-    if not n:
-        return []
-    out: list[Mention] = []
-    k = i + n
-    while k < len(ctx.doc) and ctx.doc[k].text not in (";", ".", ":") and not _is_clause(ctx, k):
-        m = ctx.starts_at(k)
-        if m is not None:
-            e = ctx.span[m.id][1]
-            nxt = ctx.doc[e] if e < len(ctx.doc) else None
-            if m.label != "NORP" and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not ctx.mention(e)):
-                out.append(m)
-            k = e
-            continue
-        k += 1
-    return out
-
-
-def conjuncts(ctx: Ctx, tok: Token) -> list[Mention]:
-    out = []
-    for t in g.conjuncts(tok):
-        m = ctx.of_token(t) or ctx.refer(t)
-        if m is not None and m not in out:
-            out.append(m)
-    return out
