@@ -43,6 +43,7 @@ class Mutual(Strict):
 class Arguments(Strict):
     subject: list[str] = []
     object: list[str] = []
+    recast: dict[str, str] = {}     # subject entity type -> the predicate said instead
 
 
 class RelationsFile(Strict):
@@ -104,6 +105,7 @@ class RelationLexicon:
 
     max_title: int = 0                   # longest title or office, in words (set on load)
     arguments: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    recast: dict[str, dict[str, str]] = field(default_factory=dict)   # pred -> subject type -> pred
     patterns: tuple[PatternEntry, ...] = ()    # construction patterns (patterns/relations.yaml)
     patterns_file: str = ""
 
@@ -150,8 +152,11 @@ def load_relations(path: Path, *, patterns: Path | None = None) -> RelationLexic
         mutual_nouns={w.casefold(): p for p, m in data.mutual.items() for w in m.nouns},
         mutual_states={phrase(w): p for p, m in data.mutual.items() for w in m.states},
         arguments={pred: {side: frozenset(x.upper() for x in labels)
-                          for side, labels in sides.model_dump(exclude_unset=True).items()}
+                          for side, labels in sides.model_dump(exclude_unset=True).items()
+                          if side != "recast"}
                    for pred, sides in data.arguments.items()},
+        recast={pred: {label.upper(): to for label, to in sides.recast.items()}
+                for pred, sides in data.arguments.items() if sides.recast},
         patterns=tuple(read_pattern_file(patterns)) if patterns else (),
         patterns_file=patterns.name if patterns else "")
 
@@ -164,11 +169,12 @@ def _check(data: RelationsFile, file: str) -> None:
              *((f"verbs.{k}", v.removesuffix("_inverse")) for k, v in data.verbs.items()),
              *((f"verb_preps.{k}.{p}", pr) for k, v in data.verb_preps.items() for p, pr in v.items()),
              *((f"mutual.{p}", p) for p in data.mutual),
-             *((f"arguments.{p}", p) for p in data.arguments)]
+             *((f"arguments.{p}", p) for p in data.arguments),
+             *((f"arguments.{p}.recast", to) for p, a in data.arguments.items() for to in a.recast.values())]
     for entry, pred in named:
         if pred not in PREDICATES:
             raise fail(file, entry, f"predicate '{pred}' is not a relation predicate")
     for pred, sides in data.arguments.items():
-        for label in (*sides.subject, *sides.object):
+        for label in (*sides.subject, *sides.object, *sides.recast):
             if label.upper() not in ENTITY_TYPES:
                 raise fail(file, f"arguments.{pred}", f"'{label}' is not an entity type")

@@ -94,6 +94,18 @@ def test_an_unknown_relation_predicate_fails(data_dir: Path) -> None:
     _fails(data_dir, "relations.yaml: entry 'verbs.oppose': predicate 'oposes' is not a relation predicate")
 
 
+def test_a_recast_to_an_unknown_predicate_or_label_fails(data_dir: Path) -> None:
+    path = data_dir / "lexicons" / "relations.yaml"
+    _edit(path, "recast: {ORG: part_of}", "recast: {ORG: part_off}")
+    _fails(data_dir, "relations.yaml: entry 'arguments.member_of.recast': predicate 'part_off'")
+    _edit(path, "recast: {ORG: part_off}", "recast: {ORGG: part_of}")
+    _fails(data_dir, "relations.yaml: entry 'arguments.member_of'", "'ORGG' is not an entity type")
+
+
+def test_the_shipped_recast_makes_organisations_parts() -> None:
+    assert lexicons.load().relations.recast["member_of"] == {"ORG": "part_of"}
+
+
 def test_a_yaml_boolean_in_a_word_list_fails(data_dir: Path) -> None:
     _edit(data_dir / "lexicons" / "relations.yaml", 'never, "no",', "never, no,")
     _fails(data_dir, "relations.yaml: entry 'negation'", "valid string")

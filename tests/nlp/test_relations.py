@@ -132,7 +132,7 @@ def test_argument_labels_constrain_predicates():
                  "The Velmar Liberation Front", "opposes", "the Dorvan Army",
                  id="a link verb gives its predicate"),
     pytest.param("The Dorvan Brigade belongs to the Velmar Alliance.", "Dorvan Brigade",
-                 "member_of", "the Velmar Alliance", id="a verb with its preposition"),
+                 "part_of", "the Velmar Alliance", id="a verb with its preposition (an organisation: part_of)"),
     pytest.param("Fighters reached the Velmar Bridge outside the holy shrine city of Karbala.",
                  "the Velmar Bridge", "located_in", "Karbala", id="a place after 'holy city of'"),
     pytest.param("Fighters reached the Golden Gate Bridge near the Iraqi city of Tikrit.",

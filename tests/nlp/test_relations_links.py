@@ -100,3 +100,31 @@ OUTLET = {"Zarvani": "NORP", "Velmar": "ORG"}
 ])
 def test_relations_between_given_mentions(model, text: str, names: dict, expected: set) -> None:
     assert tagged(model, text, names) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    pytest.param("Tomas Velk of the Velmar Party said the vote was rigged.",
+                 {"Tomas Velk": "PERSON", "Velmar Party": "ORG"},
+                 ("Tomas Velk", "member_of", "Velmar Party"), id="a person of an organisation"),
+    pytest.param("Tomas Velk, a Velmar Party politician, said the vote was rigged.",
+                 {"Tomas Velk": "PERSON", "Velmar Party": "ORG"},
+                 ("Tomas Velk", "member_of", "Velmar Party"), id="a party politician"),
+    pytest.param("The Zarvan Brigade, a faction of the Velmar Front, said the vote was rigged.",
+                 {"Zarvan Brigade": "ORG", "Velmar Front": "ORG"},
+                 ("Zarvan Brigade", "part_of", "Velmar Front"), id="an organisation's faction is part of it"),
+    pytest.param("The Zarvan Brigade, which is part of the Velmar Front, said no.",
+                 {"Zarvan Brigade": "ORG", "Velmar Front": "ORG"},
+                 ("Zarvan Brigade", "part_of", "Velmar Front"), id="an organisation is part of, not a member"),
+])
+def test_membership_constructions(model, text, names, expected):
+    got = tagged(model, text, names)
+    assert expected in got
+    assert not any(p == "member_of" and names[s] == "ORG" for s, p, _ in got)
+
+
+@pytest.mark.model
+def test_name_of_a_place_or_an_owner_is_no_membership(model):
+    got = tagged(model, "Tomas Velk of Ostria's Velmar Party said no.",
+                 {"Tomas Velk": "PERSON", "Ostria": "GPE", "Velmar Party": "ORG"})
+    assert not any(p == "member_of" for _, p, _ in got)

@@ -54,3 +54,20 @@ def test_at_odds_with_is_the_subjects_stance_one_way(model):
     got = triples(model, "Velmaria has been at odds with Ostrania since 2016.")
     assert ("Velmaria", "opposes", "Ostrania") in got
     assert ("Ostrania", "opposes", "Velmaria") not in got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "names", "owner"), [
+    pytest.param("The Ostrian army said its enemy Velmar Front had fired the rockets.",
+                 {"Ostrian army": "ORG", "Velmar Front": "ORG"}, "Ostrian army", id="clause subject"),
+    pytest.param("Ostria has avoided the war in Zarvan, but it acknowledges strikes there to stop"
+                 " arms going to its enemy Velmar Front, officials said.",
+                 {"Ostria": "GPE", "Zarvan": "GPE", "Velmar Front": "ORG"}, "Ostria",
+                 id="the first subject of the sentence, not the last place named"),
+])
+def test_its_before_a_tie_noun_stands_for_the_subject(model, text, names, owner):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, text, names)
+    assert both(got, owner, "opposes", "Velmar Front")
+    assert not any(p == "opposes" and "Zarvan" in (s, o) for s, p, o in got)
+

@@ -88,3 +88,64 @@ def test_the_first_organisation_of_an_of_phrase_is_the_object(model):
     got = triples(model, "Tomas Velk, commander of the Zarvan Brigade of the Velmar Army, was killed.")
     assert ("Tomas Velk", "leader_of", "the Zarvan Brigade") in got or ("Tomas Velk", "leader_of", "Zarvan Brigade") in got
     assert not any(p == "leader_of" and "Velmar" in o for s, p, o in got)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "names"), [
+    pytest.param("Velmar Watch emergencies director Tomas Velk said the camp was full.",
+                 {"Velmar Watch": "ORG", "Tomas Velk": "PERSON"}, id="title compound"),
+    pytest.param("The Velmar Union's foreign policy chief, Tomas Velk, arrived on Monday.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"}, id="possessive before the title"),
+    pytest.param("Tomas Velk, the media director of Velmar Watch, arrived on Monday.",
+                 {"Velmar Watch": "ORG", "Tomas Velk": "PERSON"}, id="appositive with of"),
+])
+def test_a_field_word_before_a_leader_title_makes_a_department_post(model, text, names):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, text, names)
+    org = next(n for n, label in names.items() if label == "ORG")
+    assert ("Tomas Velk", "member_of", org) in got
+    assert ("Tomas Velk", "leader_of", org) not in got
+    assert any(org in o for o in offices(got, "Tomas Velk"))
+
+
+@pytest.mark.model
+def test_a_leader_title_without_a_field_word_still_leads(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Tomas Velk, the head of the Velmar Union, arrived after talks.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "leader_of", "Velmar Union") in got
+    got = tagged(model, "Talks began hours after the head of the Velmar Union, Tomas Velk, arrived.",
+                 {"Velmar Union": "ORG", "Tomas Velk": "PERSON"})
+    assert ("Tomas Velk", "leader_of", "Velmar Union") in got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    pytest.param("Tomas Velk, a senior Velmar Party figure, said no.",
+                 {"Tomas Velk": "PERSON", "Velmar Party": "ORG"},
+                 ("Tomas Velk", "member_of", "Velmar Party"), id="a party figure"),
+    pytest.param("Tomas Velk, a lawmaker from the Velmar Party, said no.",
+                 {"Tomas Velk": "PERSON", "Velmar Party": "ORG"},
+                 ("Tomas Velk", "member_of", "Velmar Party"), id="a title from an organisation"),
+    pytest.param("Tomas Velk was appointed head of the Velmar Front last year.",
+                 {"Tomas Velk": "PERSON", "Velmar Front": "ORG"},
+                 ("Tomas Velk", "leader_of", "Velmar Front"), id="a passive appointment verb"),
+    pytest.param("Tomas Velk, who was elected leader of the Velmar Front in 2010, said no.",
+                 {"Tomas Velk": "PERSON", "Velmar Front": "ORG"},
+                 ("Tomas Velk", "leader_of", "Velmar Front"), id="an appointment in a relative clause"),
+])
+def test_membership_and_appointment_constructions(model, text, names, expected):
+    from tests.nlp.test_relations_links import tagged
+    assert expected in tagged(model, text, names)
+
+
+@pytest.mark.model
+def test_a_from_phrase_naming_a_place_or_after_an_organisation_is_no_tie(model):
+    from tests.nlp.test_relations_links import tagged
+    got = tagged(model, "Tomas Velk, a Velmar Party (VP) official from Ostria, said no.",
+                 {"Tomas Velk": "PERSON", "Velmar Party": "ORG", "Ostria": "GPE"})
+    assert ("Tomas Velk", "member_of", "Velmar Party") in got
+    assert not any("Ostria" in (s, o) for s, _, o in got)
+    got = tagged(model, "The party elected Tomas Velk leader of the Velmar Front.",
+                 {"Tomas Velk": "PERSON", "Velmar Front": "ORG"})
+    assert not any(p == "leader_of" and s != "Tomas Velk" for s, p, _ in got)

@@ -12,7 +12,7 @@ from ..patterns import Patterns
 from .lexicon import RelationLexicon
 
 PATTERN_FILE = DATA_DIR / "lexicons" / "patterns" / "relations.yaml"
-USED = ("hyphen_backing", "pro_prefix", "copula", "verb_link", "verb_prep")     # the names the rules ask for
+USED = ("hyphen_backing", "pro_prefix", "copula", "verb_link", "verb_prep", "name_of", "appointed")     # the names the rules ask for
 # Compiled patterns of the lexicons of this process, by identity: a derived index, like
 # the KB's linker index, built once per loaded lexicon (a run loads one).
 _BUILT: dict[int, tuple[RelationLexicon, Patterns]] = {}

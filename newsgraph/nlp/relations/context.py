@@ -25,6 +25,9 @@ STATE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 DESCRIPTIVE_KINDS = frozenset({"title", "nominal"})
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 PERSONAL = frozenset({"he", "she"})
+OWNERS = frozenset({"its", "their"})      # possessive pronouns of an organisation or a state
+GROUP_LABELS = frozenset({"ORG", "GPE"})
+OWNER_STEPS = 12         # heads climbed to find the clause subject an "its" refers to
 PRONOUN_REACH = 80       # tokens back to look for the person a pronoun stands for
 BOUNDARY = frozenset({",", ";", ".", ":", "(", ")", "!", "?", '"', "[", "]"})
 _SINCE = re.compile(r"\bsince (?:\w+ )?(\d{4})\b")
@@ -145,6 +148,8 @@ class Ctx:
             if noun is None:
                 return None
             return self.of_token(noun) or (self.of_token(noun.head) if noun.dep_ == "appos" else None)
+        if low in OWNERS:
+            return self.owner(tok)
         if low not in PERSONAL:
             return None
         for i in range(tok.i - 1, max(tok.i - PRONOUN_REACH, 0) - 1, -1):
@@ -152,6 +157,26 @@ class Ctx:
             if m is not None and m.label == "PERSON":
                 return m
         return None
+
+    def owner(self, tok: Token) -> Mention | None:
+        """What "its" / "their" stands for: the nearest subject, up the clauses, that names
+        an organisation or a state outside the pronoun's own phrase ("Xland says it will
+        help its ally Y"), else the first subject before it in its sentence that names one
+        ("Xland avoided the war, but it ... its enemy Y"), else the last one named before it."""
+        cur = tok
+        for _ in range(OWNER_STEPS):        # up the clauses: "X says it will help its ally"
+            subj = g.subject(cur) if cur.pos_ in ("VERB", "AUX") else None
+            if subj is not None and not subj.left_edge.i <= tok.i <= subj.right_edge.i:
+                m = self.of_token(subj)
+                if m is not None and m.label in GROUP_LABELS:
+                    return m
+            if cur.head == cur:
+                break
+            cur = cur.head
+        named = [m for i in range(max(tok.i - PRONOUN_REACH, tok.sent.start), tok.i)
+                 if (m := self.at[i]) is not None and m.label in GROUP_LABELS and not self.is_modifier(m)]
+        subjects = [m for m in named if g.is_subject(self.doc[self.span[m.id][1] - 1])]
+        return (subjects or named or [None])[-1 if not subjects else 0]
 
     def anaphor(self, start: int, end: int) -> Mention | None:
         """The organisation a definite description in tokens [start, end) stands for
@@ -169,6 +194,11 @@ class Ctx:
     def _group_like(self, m: Mention) -> bool:
         actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
         return actor is None or (actor.sector or "") in self.lex.anaphor_sectors
+
+    def sector(self, m: Mention) -> str:
+        """The KB sector of a mention's actor ("" when not known): a prior for the predicate."""
+        actor = self.kb.get(m.kb_id) if self.kb is not None and m.kb_id else None
+        return (actor.sector or "") if actor is not None else ""
 
     # -- phrases ----------------------------------------------------------
     def lowers(self, start: int, end: int) -> Phrase:
@@ -214,6 +244,7 @@ class Ctx:
             return
         if obj is not None and (obj.id == subj.id or _key(obj) == _key(subj)):
             return
+        predicate = self.lex.recast.get(predicate, {}).get(subj.label, predicate)
         if not self.fits(predicate, subj, obj):
             return
         if office and predicate == "holds_office":

@@ -35,6 +35,7 @@ RULES: tuple[Rule, ...] = (
     lambda ctx, _: links.prep_cues(ctx),
     lambda ctx, _: links.verb_links(ctx),
     lambda ctx, _: links.verb_preps(ctx),
+    lambda ctx, _: links.name_of(ctx),
     lambda ctx, _: links.comprising(ctx),
     lambda ctx, _: mutual.between(ctx),
     lambda ctx, _: mutual.at_odds(ctx),

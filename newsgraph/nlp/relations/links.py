@@ -6,9 +6,10 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import Ctx
-from .rules import conjuncts, list_after
+from .lists import conjuncts, list_after
 
 _NOUNISH = ("NOUN", "PROPN", "ADJ")
+MEDIA = frozenset({"media"})     # KB sectors whose people are affiliated, not members
 INVERSE = "_inverse"      # a lexicon predicate whose arguments are read the other way
 # Links from a cue word up to the verb of the clause that says whose it is.
 _CUE_PATH = ("pobj", "prep", "dobj", "attr", "acomp", "conj", "oprd", "xcomp", "advcl")
@@ -171,7 +172,7 @@ def _listed(ctx: Ctx, o: Token) -> list[Mention]:
 
 def _cue_subjects(ctx: Ctx, c: Token, preps: frozenset[str]) -> list[Mention]:
     owners = g.possessors(c) + ([] if "of" in preps else g.prep_objects(c, ("of",)))
-    owner = [m for o in owners if (m := ctx.of_token(o)) is not None]
+    owner = [m for o in owners if (m := ctx.of_token(o) or ctx.refer(o)) is not None]
     if owner and ctx.lex.cues[c.lower_ if c.lower_ in ctx.lex.cues else c.lemma_.lower()][1] != "backed_by":
         return owner
     if c.dep_ in ("amod", "acl"):
@@ -218,6 +219,30 @@ def verb_preps(ctx: Ctx) -> None:
             for s_ in conjuncts(ctx, doc[subj]) if pred else ():
                 for m in conjuncts(ctx, doc[o]):
                     ctx.emit(s_, pred, m, cue=(v, p))
+
+
+# -- "Tomas Velk of the Velmar Party" ---------------------------------------------------
+
+def name_of(ctx: Ctx) -> None:
+    """A person named with the organisation they belong to; with a media organisation
+    (the KB's sector, a prior) the tie is affiliated_with ("Y Z of Xland News")."""
+    doc = ctx.doc
+    for end, _ in ctx.matches("name_of"):            # the name's last word and "of"
+        person = ctx.ends_at(end)
+        if person is None or person.label != "PERSON" or ctx.is_rank(person):
+            continue
+        k = end + 2 + (end + 2 < len(doc) and doc[end + 2].pos_ == "DET")
+        org = ctx.starts_at(k)
+        if org is None or org.label != "ORG" or ctx.is_modifier(org) or _owns(ctx, org):
+            continue
+        ctx.emit(person, "affiliated_with" if ctx.sector(org) in MEDIA else "member_of", org,
+                 cue=(end + 1,))
+
+
+def _owns(ctx: Ctx, m: Mention) -> bool:
+    """'of Y's Z': Y is the owner of what follows, not the organisation itself."""
+    e = ctx.span[m.id][1]
+    return e < len(ctx.doc) and ctx.doc[e].text in ("'s", "'", "\u2019s", "\u2019")
 
 
 # -- "the X coalition, comprising A and B" -----------------------------------------

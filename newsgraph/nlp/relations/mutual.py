@@ -8,7 +8,7 @@ from spacy.tokens import Token
 from ...model import Mention
 from .. import grammar as g
 from .context import Ctx
-from .rules import conjuncts
+from .lists import conjuncts
 
 BETWEEN_REACH = 7        # tokens from the noun to its "between" ("tensions have been high between")
 _STATE_PATH = ("prep", "acomp", "attr", "pobj")

@@ -49,9 +49,25 @@ def office_phrase(ctx: Ctx, start: int, end: int, obj: Mention | None, title_end
     os_, oe = ctx.span.get(obj.id, (-1, -1)) if obj is not None else (-1, -1)
     if not start <= os_ < oe <= end:
         return office_text(doc[start:end].text)
-    words = [t.text_with_ws for t in doc[start:end]
-             if not (0 <= title_end <= t.i and not os_ <= t.i < oe and _describing(ctx, t.i))]
+    words = []
+    for t in doc[start:end]:
+        if os_ <= t.i < oe:
+            if t.i == os_:       # the organisation by its full name ("HRW" -> "Human Rights Watch")
+                words.append(_full_name(obj, doc[os_:oe].text) + doc[oe - 1].whitespace_)
+        elif t.i == title_end and t.lower_ == "for":
+            words.append("of ")  # "spokesman for Y" is the spokesman of Y
+        elif not (0 <= title_end <= t.i and _describing(ctx, t.i)):
+            words.append(t.text_with_ws)
     return office_text("".join(words))
+
+
+def _full_name(m: Mention, written: str) -> str:
+    """The name a short form stands for in its article ("HRW" -> "Human Rights Watch"),
+    else the name as written (a full name is kept in the words the text chose)."""
+    name = m.name.strip()
+    core = written.removesuffix("'s").removesuffix("\u2019s").strip()
+    short = core.replace(".", "").isupper() and len(core) <= 8    # "SDF", "U.N."
+    return written.replace(core, name, 1) if short and len(name) > len(core) else written
 
 
 def _describing(ctx: Ctx, i: int) -> bool:

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Mention
-from .. import grammar as g
-from .context import BOUNDARY, PLACE_LABELS, STATE_LABELS, Ctx, office_text
+from .context import BOUNDARY, OWNERS, PLACE_LABELS, STATE_LABELS, Ctx, office_text
 from .offices import office_phrase
 
 # Parts of speech that end a noun phrase read leftwards from its head.
@@ -34,6 +33,7 @@ class Description:
     ended: bool
     office: str | None = None   # the office as it should be written, when not as in the text
     title_end: int = -1         # the token after the title words (-1: not known)
+    domain: bool = False        # a field word before a leader title ("the Y foreign policy chief")
 
 
 def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Description | None:
@@ -50,19 +50,39 @@ def describe(ctx: Ctx, start: int, end: int, *, head_final: bool = False) -> Des
         if t_end < end and ctx.mention(t_end) is not None:
             return None     # "former prime minister X": a title compound for another name
         obj, d_end = None, t_end
-        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with")
-        if t_end < end and doc[t_end].lower_ in preps:
+        preps = ("of", "to", "with") if lex.titles.get(title) in MUTUAL else ("of", "for", "in", "at", "to", "with", "from")
+        if t_end < end and doc[t_end].lower_ in preps and not _from_elsewhere(ctx, first, i, t_end, end):
             d_end = _np_end(ctx, t_end + 1, end)
             obj = _first_head(ctx, t_end + 1, d_end)
         elif t_end < end and head_final:
             return None
-        obj = obj or ctx.head_mention(first, i)
+        obj = obj or ctx.head_mention(first, i) or _owner(ctx, i - 1, title)     # "its main ally"
         named = None if obj is not None else ctx.anaphor(first, d_end)     # "the group's spokesman"
         mods = {t.lower_ for t in doc[first:i]}
-        return Description(title=title, obj=obj or named, start=_lead(ctx, first, i), end=d_end,
+        lead = _lead(ctx, first, i)
+        return Description(title=title, obj=obj or named, start=lead, end=d_end,
                            indefinite=indefinite, ended=bool(mods & lex.ended), title_end=t_end,
+                           domain=_domain(ctx, range(lead, i)),
                            office=office_text(f"{' '.join(title)} of {named.name or named.text}") if named else None)
     return None
+
+
+def _from_elsewhere(ctx: Ctx, first: int, title: int, t_end: int, end: int) -> bool:
+    """'a Y official from Z': a 'from' phrase names where the holder comes from, unless it
+    names the organisation itself ("a lawmaker from the Y Party")."""
+    if ctx.lower[t_end] != "from":
+        return False
+    m = _first_head(ctx, t_end + 1, _np_end(ctx, t_end + 1, end))
+    return m is None or m.label != "ORG" or ctx.head_mention(first, title) is not None
+
+
+def _domain(ctx: Ctx, tokens: range | list[int]) -> bool:
+    """A common noun naming a field stands before the title ("emergencies director",
+    "foreign policy chief"): the head of a department, not of the organisation. A unit
+    word ("political bureau chief") heads the organisation's own leading body."""
+    return any(ctx.doc[k].pos_ == "NOUN" and ctx.mention(k) is None and
+               ctx.lower[k] not in ctx.lex.modifiers and ctx.lower[k] not in ctx.lex.units
+               for k in tokens)
 
 
 def _first_head(ctx: Ctx, start: int, end: int) -> Mention | None:
@@ -143,8 +163,10 @@ def apply(ctx: Ctx, subj: Mention, d: Description, cue: tuple[int, ...]) -> None
         return
     if d.indefinite and pred == "leader_of":
         pred = "member_of"
-    if obj.label != "PERSON" and (pred == "deputy_of" or d.title in lex.posts):
-        # "X, the deputy head of Org" / "Org spokesman X": a post in the organisation
+    if obj.label != "PERSON" and (pred == "deputy_of" or d.title in lex.posts or
+                                  pred == "leader_of" and d.domain):
+        # "X, the deputy head of Org" / "Org spokesman X" / "Org media chief X": a post in
+        # the organisation
         ctx.emit(subj, "holds_office", office=text, cue=cue, ended=d.ended)
         ctx.emit(subj, "member_of", obj, cue=cue, ended=d.ended)
         return
@@ -168,10 +190,11 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
         if j > 0 and ctx.doc[j].text in ("'s", "'") and ctx.mention(j - 1):
             j -= 1
         j = _before_acronym(ctx, j)
-        qual = ctx.ends_at(j)
+        qual = ctx.ends_at(j) or _owner(ctx, j, title)
         state = qual is not None and qual.label in STATE_LABELS
-        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if qual is not None else min(mods, default=t0)
-        before = ctx.span[qual.id][0] - 1 if qual is not None else -1
+        near = qual is not None and ctx.span[qual.id][1] == j + 1
+        start = _jurisdiction(ctx, ctx.span[qual.id][0]) if near else min(mods, default=t0) if qual is None else j
+        before = ctx.span[qual.id][0] - 1 if near else -1
         ended = any(ctx.doc[k].lower_ in ctx.lex.ended for k in (*mods, before) if k >= 0)
         t_end = t0 + len(title)
         office = None
@@ -179,7 +202,7 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             words = _office_words(ctx, ctx.span[qual.id][1], t0, t_end)
             office = office_text(f"{words} of {qual.name or qual.text}")
         d = Description(title=title, obj=qual, start=start, end=t_end, indefinite=False, ended=ended,
-                        office=office, title_end=t_end)
+                        office=office, title_end=t_end, domain=_domain(ctx, mods))
         if qual is None and title not in ctx.lex.offices:
             text = office_text(ctx.doc[start:t_end].text)
             # "Military spokesman X": a post, when its words or the KB say whose it is
@@ -192,6 +215,14 @@ def title_compounds(ctx: Ctx, mentions: list[Mention]) -> None:
             apply(ctx, named, d, (t0,))
         if qual is not None:
             _nested(ctx, qual)
+
+
+def _owner(ctx: Ctx, j: int, title: tuple[str, ...]) -> Mention | None:
+    """'its ally Y', 'their arch-foe Y': for a tie between equals, what the possessive
+    pronoun stands for (Ctx.owner)."""
+    if j < 0 or ctx.lower[j] not in OWNERS or ctx.lex.titles.get(title) not in MUTUAL:
+        return None
+    return ctx.refer(ctx.doc[j])
 
 
 def _office_words(ctx: Ctx, start: int, t0: int, t_end: int) -> str:
@@ -331,8 +362,9 @@ def _segment_start(ctx: Ctx, end: int) -> int:
 
 
 def copulas(ctx: Ctx) -> None:
+    """'X is the leader of Y', 'X was appointed head of Y' (patterns copula, appointed)."""
     first: dict[int, tuple[int, int]] = {}      # attribute -> its verb and the verb's first subject
-    for verb, attr, subj in ctx.matches("copula"):
+    for verb, attr, subj in (*ctx.matches("copula"), *ctx.matches("appointed")):
         first[attr] = min(first.get(attr, (verb, subj)), (verb, subj))
     for i, (verb, subj) in sorted(first.items()):
         tok, subj_tok = ctx.doc[i], ctx.doc[subj]
@@ -341,36 +373,3 @@ def copulas(ctx: Ctx) -> None:
             d = describe(ctx, tok.left_edge.i, tok.right_edge.i + 1)
             if d is not None:
                 apply(ctx, m, d, (verb,))
-
-
-# -- lists: "figures such as A, B and C" --------------------------------------------------
-
-def list_after(ctx: Ctx, i: int) -> list[Mention]:
-    """Mentions listed after an example word at token i (or after a comma before it)."""
-    if i < len(ctx.doc) and ctx.doc[i].text == ",":
-        i += 1
-    n = ctx.phrase_at(i, ctx.lex.examples)
-    if not n:
-        return []
-    out: list[Mention] = []
-    k = i + n
-    while k < len(ctx.doc) and ctx.doc[k].text not in (";", ".", ":") and not _is_clause(ctx, k):
-        m = ctx.starts_at(k)
-        if m is not None:
-            e = ctx.span[m.id][1]
-            nxt = ctx.doc[e] if e < len(ctx.doc) else None
-            if m.label != "NORP" and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not ctx.mention(e)):
-                out.append(m)
-            k = e
-            continue
-        k += 1
-    return out
-
-
-def conjuncts(ctx: Ctx, tok: Token) -> list[Mention]:
-    out = []
-    for t in g.conjuncts(tok):
-        m = ctx.of_token(t) or ctx.refer(t)
-        if m is not None and m not in out:
-            out.append(m)
-    return out
