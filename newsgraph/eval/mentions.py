@@ -35,7 +35,22 @@ def gold_occurrences(gold: Mapping, texts: Mapping[str, str], docs: DocMap) -> l
                     key = (ent["id"], form, span)
                     out.setdefault(key, Occurrence(entity=ent["id"], form=form, span=span,
                                                    nominal=nominal))
-    return list(out.values())
+    return _in_their_documents(list(out.values()), gold)
+
+
+def _in_their_documents(found: list[Occurrence], gold: Mapping) -> list[Occurrence]:
+    """Where one string is an alias of several gold entities ("Baghdad": the city and
+    the governorate), an occurrence belongs to those the gold says the document
+    mentions (`mentioned_in`), when any of them is; otherwise to all of them."""
+    mentioned = {e["id"]: set(e.get("mentioned_in") or ()) for e in gold.get("entities", [])}
+    by_span: dict[Span, list[Occurrence]] = {}
+    for occ in found:
+        by_span.setdefault(occ.span, []).append(occ)
+    out = []
+    for occs in by_span.values():
+        ours = [o for o in occs if o.span.doc in mentioned.get(o.entity, ())]
+        out += ours if ours and len(occs) > 1 else occs
+    return out
 
 
 def system_mentions(export: Mapping, docs: DocMap) -> list[SysMention]:
