@@ -124,3 +124,18 @@ def test_a_group_responsible_for_a_spate_of_attacks_did_them() -> None:
                 "to prep 2 ADP", "a det 5 DET", "spate pobj 3 NOUN NN", "of prep 5 ADP",
                 "attacks pobj 6 NOUN NNS attack")
     assert frames.attributed(doc[7], _lex()) == []
+
+
+def test_the_sides_of_a_portioned_reciprocal_trigger_act() -> None:
+    # C hosted rounds of talks between A and B (trigger 'rounds of talks')
+    doc = parse("C nsubj 1 PROPN", "hosted ROOT - VERB VBD host", "rounds dobj 1 NOUN NNS round",
+                "of prep 2 ADP", "talks pobj 3 NOUN NNS talk", "between prep 4 ADP",
+                "A pobj 5 PROPN", "and cc 6 CCONJ", "B conj 6 PROPN")
+    actors, _ = roles.noun_roles(doc[2], [doc[2], doc[3], doc[4]], of_is_actor=False, lex=_lex())
+    assert words(actors) == ["C", "A"]
+    # C hosted rounds of games between A and B: no reciprocal word
+    doc = parse("C nsubj 1 PROPN", "hosted ROOT - VERB VBD host", "rounds dobj 1 NOUN NNS round",
+                "of prep 2 ADP", "games pobj 3 NOUN NNS game", "between prep 4 ADP",
+                "A pobj 5 PROPN", "and cc 6 CCONJ", "B conj 6 PROPN")
+    actors, _ = roles.noun_roles(doc[2], [doc[2], doc[3], doc[4]], of_is_actor=False, lex=_lex())
+    assert words(actors) == ["C"]
