@@ -83,6 +83,7 @@ class EventsFile(Strict):
     concrete_modifiers: list[str] = []
     unit_nouns: list[str] = []
     blame_verbs: list[str] = []
+    reproach_verbs: list[str] = []
     responsibility_words: list[str] = []
     reciprocal_triggers: list[str] = []
     onlooker_verbs: list[str] = []
@@ -138,6 +139,7 @@ class Lexicon:
     plover_context: dict[str, str]
     unit_nouns: frozenset[str] = frozenset()   # 'the <unit> of X': X acts
     blame_verbs: frozenset[str] = frozenset()  # 'an attack blamed on X': X acts
+    reproach_verbs: frozenset[str] = frozenset()   # 'B condemned X for the attack': X acts
     responsibility: frozenset[str] = frozenset()   # 'X claimed responsibility for'
     reciprocal: frozenset[str] = frozenset()   # 'talks between X and Y': both act
     onlooker_verbs: frozenset[str] = frozenset()   # 'X reported an attack': X did not
@@ -174,6 +176,7 @@ def load_events(path: Path, *, plover: Plover) -> Lexicon:
         plover_context=dict(data.plover_context),
         unit_nouns=_words(data.unit_nouns),
         blame_verbs=_words(data.blame_verbs),
+        reproach_verbs=_words(data.reproach_verbs),
         responsibility=_words(data.responsibility_words),
         reciprocal=_words(data.reciprocal_triggers),
         onlooker_verbs=_words(data.onlooker_verbs),

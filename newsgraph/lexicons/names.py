@@ -37,6 +37,7 @@ class NamesFile(Strict):
     backer_links: list[str] = []
     group_heads: list[str] = []
     follower_nouns: list[str] = []
+    follower_ties: list[str] = []
     follower_sectors: list[str] = []
     local_groups: dict[str, list[str]] = {}
     state_groups: list[str] = []
@@ -69,6 +70,7 @@ class NameLexicon:
     backer_links: tuple[str, ...] = ()
     group_heads: tuple[str, ...] = ()
     follower_nouns: tuple[str, ...] = ()
+    follower_ties: tuple[str, ...] = ()        # 'those backing <leader>', 'men loyal to <leader>'
     follower_sectors: frozenset[str] = frozenset()
     local_groups: dict[str, str] | None = None   # noun lemma(s) -> the group it describes
     state_groups: tuple[str, ...] = ()           # groups that are the home state's force
@@ -107,6 +109,7 @@ def load_names(path: Path) -> NameLexicon:
         backer_links=tuple(data.backer_links),
         group_heads=tuple(sorted(data.group_heads, key=lambda w: (-len(w), w))),
         follower_nouns=tuple(data.follower_nouns),
+        follower_ties=tuple(data.follower_ties),
         follower_sectors=frozenset(data.follower_sectors),
         local_groups={" ".join(n.lower().split()): group
                       for group, nouns in data.local_groups.items() for n in nouns},

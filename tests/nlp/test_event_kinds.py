@@ -65,3 +65,24 @@ def test_the_pair_that_is_a_subject_wins_over_a_nearer_one() -> None:
                 "two nummod 12 NUM CD", "sides pobj 9 NOUN NNS side")
     mentions = [_mention(doc, i, "GPE") for i in (0, 2, 4, 6)]
     assert pair_of(doc[12], mentions, data().events) == ["m0", "m2"]
+
+
+def test_a_group_noun_in_apposition_stands_for_its_group() -> None:
+    # Zarkan Front , a militant group . the group attacked B
+    doc = parse("Zarkan compound 1 PROPN", "Front ROOT - PROPN NNP", ", punct 1 PUNCT",
+                "a det 5 DET", "militant amod 5 ADJ JJ", "group appos 1 NOUN NN group",
+                "the det 7 DET", "group nsubj 8 NOUN NN group", "attacked ROOT - VERB VBD attack",
+                "B dobj 8 PROPN")
+    front = Mention(id="m0", doc="d", start=doc[0].idx, end=doc[1].idx + len(doc[1]),
+                    text="Zarkan Front", label="ORG", name="Zarkan Front")
+    kinds = named_kinds(doc, [front, _mention(doc, 9)], data().events)
+    assert kind_of(doc[7], kinds) == "m0"
+
+
+def test_a_splinter_group_is_not_the_group_it_split_from() -> None:
+    # a Zarkan splinter group attacked B . the group fled
+    doc = parse("a det 3 DET", "Zarkan compound 3 PROPN", "splinter compound 3 NOUN NN",
+                "group nsubj 4 NOUN NN group", "attacked ROOT - VERB VBD attack", "B dobj 4 PROPN",
+                "the det 7 DET", "group nsubj 8 NOUN NN group", "fled ROOT - VERB VBD flee")
+    kinds = named_kinds(doc, [_mention(doc, 1), _mention(doc, 5)], data().events)
+    assert kind_of(doc[7], kinds) is None

@@ -61,6 +61,18 @@ def test_followers_of_a_leader_are_his_movement_on_the_date():
         ("Supporters", "sadrist_movement"), ("loyalists", "sadrist_movement")]
 
 
+def test_the_crowd_backing_or_loyal_to_a_leader_is_his_movement():
+    lex = data()
+    text = ("Those backing the cleric Muqtada al-Sadr stormed the hall, young men loyal to "
+            "al-Sadr clashed with guards, and the party is backing al-Sadr.")
+    cands = [_at(text, "Muqtada al-Sadr", "PERSON", "muqtada_al_sadr"),
+             _at(text, "al-Sadr", "PERSON", "muqtada_al_sadr", nth=1),
+             _at(text, "al-Sadr", "PERSON", "muqtada_al_sadr", nth=2)]
+    found = follower_mentions(text, cands, kb=lex.kb, names=lex.names, published="2022-08-30")
+    assert [(text[c.start:c.end], c.kb_id) for c in found] == [
+        ("Those", "sadrist_movement"), ("men", "sadrist_movement")]
+
+
 def test_no_follower_mention_without_a_leader_tie():
     lex = data()
     text = "Supporters of Jane Roe gathered."

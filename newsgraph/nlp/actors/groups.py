@@ -123,12 +123,17 @@ def _group_actor(m: re.Match, *, kb: KnowledgeBase, names: NameLexicon) -> str |
 
 
 @lru_cache(maxsize=16)
-def _follower_res(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"<noun> of [up to five words] NAME" (ends where the name starts) and
+def _follower_res(nouns: tuple[str, ...], ties: tuple[str, ...] = ()
+                  ) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"<noun> of [up to five words] NAME" or "<crowd> <tie> [up to five words] NAME"
+    ('those backing cleric NAME', 'men loyal to NAME': the crowd word is the mention)
+    (ends where the name starts), and
     "NAME('s) <noun>" (starts where the name ends)."""
     noun = "|".join(map(re.escape, nouns))
-    before = re.compile(rf"\b(?P<noun>{noun})\s+of\s+(?:[\w'\u2019.-]+\s+){{0,5}}$",
-                        re.IGNORECASE)
+    crowd = "|".join(rf"(?P<crowd{k}>{re.escape(w)})\s+" + r"\s+".join(map(re.escape, rest))
+                     for k, (w, *rest) in enumerate(t.split() for t in ties))
+    lead = rf"(?P<noun>{noun})\s+of" + (f"|{crowd}" if crowd else "")
+    before = re.compile(rf"\b(?:{lead})\s+(?:[\w'\u2019.-]+\s+){{0,5}}$", re.IGNORECASE)
     after = re.compile(rf"(?:['\u2019]s?)?\s+(?P<noun>{noun})\b", re.IGNORECASE)
     return before, after
 
@@ -138,7 +143,7 @@ def follower_mentions(text: str, cands: list[Cand], *, kb: KnowledgeBase,
     """Follower nouns next to a leader's name, as mentions of the leader's movement."""
     if not names.follower_nouns:
         return []
-    before, after = _follower_res(names.follower_nouns)
+    before, after = _follower_res(names.follower_nouns, names.follower_ties)
     taken = [(c.start, c.end) for c in cands]
     out: list[Cand] = []
     for c in cands:
@@ -161,7 +166,7 @@ def _follower_spans(text: str, c: Cand, before: re.Pattern[str],
     offset = max(0, c.start - 80)
     hit = before.search(text, offset, c.start)
     if hit:
-        spans.append(hit.span("noun"))
+        spans.append(next(hit.span(k) for k, v in hit.groupdict().items() if v))
     hit = after.match(text, c.end, min(len(text), c.end + 30))
     if hit:
         spans.append(hit.span("noun"))

@@ -2,9 +2,10 @@
 an event is blamed on or claimed by, and the other side of a reciprocal event.
 
 - attribution: 'an attack blamed on A', 'the attack was attributed to A', 'B blamed A
-  for the attack', 'B accused A of attacking', 'A claimed responsibility for the
-  attack', 'B held A responsible for it': A acts (the cue words are the lexicon's
-  `blame_verbs` and `responsibility_words`);
+  for the attack', 'B accused A of attacking', 'B condemned A for the attack', 'A
+  claimed responsibility for the attack', 'B held A responsible for it', 'A, responsible
+  for a spate of attacks': A acts (the cue words are the lexicon's
+  `blame_verbs`, `reproach_verbs` and `responsibility_words`);
 - reciprocity: 'talks between A and B', 'A clashed with B', 'clashes raged between A
   and B': the objects of with/between/among act too (`reciprocal_triggers`).
 """
@@ -41,32 +42,48 @@ def _blamed_on(trigger: Token, lex: Lexicon) -> list[Token]:
     return []
 
 
-def _governor(trigger: Token) -> Token | None:
+def _governor(trigger: Token, lex: Lexicon | None = None) -> Token | None:
     """The word the trigger's 'for'/'of' phrase hangs from: 'responsibility for the
-    attack' (token attack) -> responsibility."""
-    prep = trigger.head
-    if trigger.dep_ in ("pobj", "pcomp") and prep.lower_ in _OWNED and prep.head != prep:
-        return prep.head
+    attack' (token attack) -> responsibility; through a noun of `portion_nouns` ('a
+    spate of attacks') with `lex`."""
+    for _ in range(3):
+        prep = trigger.head
+        if trigger.dep_ not in ("pobj", "pcomp") or prep.lower_ not in _OWNED or prep.head == prep:
+            return None
+        gov = prep.head
+        if lex is None or gov.lemma_.lower() not in lex.portion_nouns:
+            return gov
+        trigger = gov
     return None
 
 
 def _owner(trigger: Token, lex: Lexicon) -> list[Token]:
     """'A claimed responsibility for the attack' -> [A]; 'B held A responsible for the
-    attack' -> [A]; 'A is responsible for the attack' -> [A]."""
-    gov = _governor(trigger)
+    attack' -> [A]; 'A is responsible for the attack', 'A, (a group) responsible for
+    the attack' -> [A]."""
+    gov = _governor(trigger, lex)
     if gov is None or gov.lemma_.lower() not in lex.responsibility:
         return []
     verb = gov.head
+    if gov.dep_ in ("amod", "acl") and verb.pos_ in ("NOUN", "PROPN"):
+        return [verb]           # 'a group responsible for the attack'
     if gov.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and g.direct_object(verb) is not None:
         return [g.direct_object(verb)]
     return _party(verb)
 
 
 def _blamed_for(trigger: Token, lex: Lexicon) -> list[Token]:
-    """'B blamed A for the attack', 'B accused A of attacking' -> [A]; 'A was blamed
-    for the attack', 'A stands accused of attacking' -> [A]."""
-    gov = _governor(trigger)
-    if gov is None or gov.lemma_.lower() not in lex.blame_verbs or gov.pos_ != "VERB":
+    """'B blamed A for the attack', 'B accused A of attacking', 'B condemned A for the
+    strikes' (`reproach_verbs`, 'for' only) -> [A]; 'A was blamed for the attack', 'A
+    stands accused of attacking' -> [A]; 'blaming A for the attack' parsed with the
+    'for' phrase on A -> [A]."""
+    gov = _governor(trigger, lex)
+    if gov is None:
+        return []
+    verbs = lex.blame_verbs | (lex.reproach_verbs if trigger.head.lower_ == "for" else frozenset())
+    if gov.dep_ == "dobj" and gov.pos_ in ("NOUN", "PROPN") and gov.head.lemma_.lower() in verbs:
+        return [gov]
+    if gov.lemma_.lower() not in verbs or gov.pos_ != "VERB":
         return []
     if g.passive_participle(gov):
         return _party(gov, deps=("nsubjpass", "nsubj")) or g.subjects(gov.head)[:1]

@@ -1,8 +1,8 @@
-"""Common nouns an article ties to one named group: after 'Islamic State militants' or
-'fighters from the Front', a bare 'the militants' or 'fighters' in the same article
-stands for that group when it acts in an event (the nouns are the lexicon's
-`kind_nouns`); after 'the Zarkan Police', a bare 'the police' (the head noun of a group
-name). A noun the article ties to two different names stays unresolved. 'The two
+"""Common nouns an article ties to one named group: after 'Islamic State militants',
+'fighters from the Front' or 'the Front, a militant group', a bare 'the militants',
+'fighters' or 'the group' in the same article stands for that group when it acts in an
+event (the nouns are the lexicon's `kind_nouns`; an apposition outranks a modifier);
+after 'the Zarkan Police', a bare 'the police' (the head noun of a group name). A noun the article ties to two different names stays unresolved. 'The two
 countries' after 'A and B' stands for both (`pair_of`)."""
 from __future__ import annotations
 
@@ -25,12 +25,17 @@ def named_kinds(doc: Doc, mentions: Sequence[Mention], lex: Lexicon) -> dict[str
     if not lex.kind_nouns:
         return {}
     found: dict[str, dict[str, str]] = {}
+    apposed: dict[str, dict[str, str]] = {}
     for tok in doc:
         lemma = tok.lemma_.lower()
         if lemma not in lex.kind_nouns or tok.pos_ != "NOUN":
             continue
         for m in _namers(tok, mentions):
             found.setdefault(lemma, {}).setdefault(m.name or m.text, m.id)
+        m = _apposed(tok, mentions)
+        if m is not None:
+            apposed.setdefault(lemma, {}).setdefault(m.name or m.text, m.id)
+    found.update(apposed)       # 'A, an <other> splinter group': the group is A
     for lemma, names in _headed(doc, mentions).items():
         if lemma not in found:
             found[lemma] = names
@@ -52,13 +57,26 @@ def _headed(doc: Doc, mentions: Sequence[Mention]) -> dict[str, dict[str, str]]:
 
 
 def _namers(tok: Token, mentions: Sequence[Mention]) -> list[Mention]:
-    words = [c for c in tok.children if c.dep_ in _NAMING] + g.prep_objects(tok, _OWNERS)
+    """The groups a kind noun's modifiers name; a common noun among them says the noun
+    is some other group ('an A splinter group', 'A rival fighters')."""
+    words = [c for c in tok.children if c.dep_ in _NAMING]
+    if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in words):
+        words = []
+    words += g.prep_objects(tok, _OWNERS)
     out = []
     for w in words:
         m = next((m for m in mentions if m.start <= w.idx < m.end), None)
         if m is not None and m.label in _GROUPS:
             out.append(m)
     return out
+
+
+def _apposed(tok: Token, mentions: Sequence[Mention]) -> Mention | None:
+    """The group a kind noun stands in apposition to: 'A, a militant group' -> A."""
+    if tok.dep_ != "appos":
+        return None
+    m = next((m for m in mentions if m.start <= tok.head.idx < m.end), None)
+    return m if m is not None and m.label in _GROUPS else None
 
 
 def kind_of(tok: Token, kinds: Mapping[str, str]) -> str | None:

@@ -141,7 +141,7 @@ def verb_roles(verb: Token, parts: Sequence[Token], *, lex: Lexicon | None = Non
     of a reciprocal event acts too (frames.py)."""
     targets = [t for p in parts for t in _targets_via_preps(p)]
     blamed = frames.attributed(verb, lex) if lex is not None else []
-    sides = frames.other_sides(verb, lex) if lex is not None else []
+    sides = _sides(parts, lex) if lex is not None else []
     if g.is_passive(verb):
         actors = g.agent(verb)
         subj = g.subjects(verb, deps=("nsubjpass",))
@@ -162,7 +162,14 @@ def noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,
     actors, targets = _noun_roles(noun, parts, of_is_actor=of_is_actor,
                                   onlookers=lex.onlooker_verbs, portions=lex.portion_nouns)
     blamed = frames.attributed(noun, lex)
-    return blamed or actors + frames.other_sides(noun, lex), targets
+    return blamed or actors + _sides(parts, lex), targets
+
+
+def _sides(parts: Sequence[Token], lex: Lexicon) -> list[Token]:
+    """The sides of a reciprocal trigger, any of its words ('rounds of talks between A
+    and B': talks)."""
+    found = {t.i: t for p in parts for t in frames.other_sides(p, lex)}
+    return [found[i] for i in sorted(found)]
 
 
 def _noun_roles(noun: Token, parts: Sequence[Token], *, of_is_actor: bool,

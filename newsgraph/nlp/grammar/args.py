@@ -63,14 +63,31 @@ def stands_as_noun(tok: Token) -> bool:
 def reporter(verb: Token) -> Token | None:
     """The subject of the verb whose complement the verb's clause is: 'A said it
     attacked B' (token attacked) -> A; 'A said B attacked C' (token attacked) -> A;
-    None outside a complement or when that subject is itself a pronoun."""
+    None outside a complement or when that subject is itself a pronoun. 'A quoted B as
+    saying we attacked C' (token attacked) -> B: the one quoted said it."""
     cur = verb
     while cur.dep_ == "conj" and cur.head != cur:
         cur = cur.head
     if cur.dep_ != "ccomp" or cur.head == cur:
         return None
+    quoted = _quoted(cur.head)
+    if quoted is not None:
+        return quoted
     subj = subject(cur.head, deps=("nsubj",))
     return subj if subj is not None and subj.pos_ != "PRON" else None
+
+
+_QUOTING = ("quote", "cite")
+
+
+def _quoted(verb: Token) -> Token | None:
+    """The object of 'A quoted B as saying' (`verb` quoted or saying), else None."""
+    if verb.lemma_.lower() == "say" and verb.dep_ in ("pcomp", "advcl") and verb.head != verb:
+        verb = verb.head.head if verb.head.lower_ == "as" else verb.head
+    if verb.lemma_.lower() not in _QUOTING:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"), None)
+    return obj
 
 
 # Closed-class words that count a noun given in their 'of' phrase.

@@ -138,6 +138,18 @@ def test_reporter_of_a_complement_clause():
     assert g.reporter(doc[3]) is None
 
 
+def test_the_one_quoted_reports_not_the_quoting_outlet():
+    # we attacked B , A quoted C as saying
+    doc = parse("we nsubj 1 PRON PRP", "attacked ccomp 4 VERB VBD attack", "B dobj 1 PROPN",
+                ", punct 4 PUNCT", "quoted ROOT - VERB VBD quote", "A nsubj 4 PROPN",
+                "C dobj 4 PROPN", "as prep 4 ADP", "saying pcomp 7 VERB VBG say")
+    assert g.reporter(doc[1]).text == "C"
+    # we attacked B , A said: the speaker reports
+    doc = parse("we nsubj 1 PRON PRP", "attacked ccomp 4 VERB VBD attack", "B dobj 1 PROPN",
+                ", punct 4 PUNCT", "said ROOT - VERB VBD say", "A nsubj 4 PROPN")
+    assert g.reporter(doc[1]).text == "A"
+
+
 def test_a_quantity_gives_way_to_the_noun_it_counts():
     # hundreds of A clashed
     doc = parse("hundreds nsubj 3 NOUN NNS hundred", "of prep 0 ADP", "A pobj 1 NOUN NNS",

@@ -1,0 +1,58 @@
+"""List missed and spurious events against the newswire gold, tuning half only.
+
+    PYTHONPATH=$PWD python bench/event_recall.py DB [--sets aef]
+
+Core gold events of the a-, e- and f-files that no system event pairs with (recall
+losses), and system events that pair with no gold event of any tier (precision losses),
+each with its evidence, paired as `newsgraph eval` pairs them. Never run it on the
+held-out c- and g-files (the script refuses).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+
+from newsgraph.eval.event_match import match_events, system_reports
+from newsgraph.eval.spans import DocMap, source_key
+from newsgraph.export.json_export import build
+from newsgraph.store import View
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from event_actors import GOLD, _subset  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("db")
+    ap.add_argument("--sets", default="aef")
+    args = ap.parse_args()
+    if set(args.sets) & set("cg"):
+        sys.exit("the c- and g-files are held out: their errors are not read")
+    view = View.open(args.db)
+    export = build(view)
+    texts = {source_key(a.source): a.text for a in view.articles()}
+    gold = _subset(json.loads(GOLD.read_text()), args.sets)
+    docs = DocMap(export, [d["doc"] for d in gold["documents"]])
+    every = [e for e in gold["events"] if e["doc"] in docs.annotated]
+    reports = system_reports(export, docs)
+    paired = match_events(every, reports, texts)
+    used = {id(r) for r in paired.values()}
+    missed = [g for i, g in enumerate(every) if g.get("tier") == "core" and i not in paired]
+    spurious = [r for r in reports if id(r) not in used]
+    print(f"== missed core gold events: {len(missed)}")
+    for g in missed:
+        print(f"--- {g['doc']} {g['type']}: {g['evidence'][:300]}")
+    print(f"== system events paired with no gold event: {len(spurious)}")
+    for r in spurious:
+        ev = r.event
+        text = texts[r.doc]
+        sent = " | ".join(text[s.start:s.end] for s in r.spans)
+        print(f"--- {r.doc} {ev.get('type')} [{ev.get('trigger')}]: {sent[:300]}")
+    print("== missed by gold type:", dict(Counter(g["type"] for g in missed)))
+    print("== spurious by system type:", dict(Counter(r.event.get("type") for r in spurious)))
+
+
+if __name__ == "__main__":
+    main()
