@@ -132,6 +132,7 @@ def _mode(draft: Draft, lex: Lexicon) -> str | None:
 def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[Draft]:
     """The sentence's events: one per type, or per coordinated clause (event_clauses)."""
     hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
+    hits = [h for h in hits if h not in background.attributions(hits, lex.blame_verbs)]
     if not hits:
         return []
     if lex.accidental is not None and any(h.rule.type == "ASSAULT" and h.rule.generic
