@@ -1,7 +1,9 @@
 """Dates carried across sentences by an anaphoric cue: a sentence that states no date
-but names an earlier happening by a definite singular noun ('shortly after the attack',
-'signed the deal', 'the blast') continues that happening, in whatever paragraph. It
-takes the date the last sentence telling a happening of the noun's type stated for it;
+but tells its happening by a definite singular noun ('signed the deal', 'the attack
+lasted hours') is a later mention of the happening told in its paragraph or the one
+before (anaphora is local). It takes the date the last sentence telling a happening of
+its type stated for it, if that sentence is that near (a reaction that only names the
+happening, 'after the attack, X called for calm', takes nothing: it is another event);
 a date told on a reporting verb is never kept, a plural kind noun ('the attacks') is no
 cue, and a noun placed in another country ('the attack in <country>') names another
 happening."""
@@ -23,13 +25,17 @@ def stated(date: DateRef, sent: Span) -> bool:
     return date.precision in ("day", "month") and sent.start_char <= date.start < sent.end_char
 
 
-def cued_date(hits: Sequence[Hit], told: Told, places: Sequence[Location]) -> DateRef | None:
-    """The date of the earlier happening a definite trigger noun of the sentence names."""
+def cued_date(hits: Sequence[Hit], told: Told, places: Sequence[Location],
+              since: int) -> DateRef | None:
+    """The date of the earlier happening the sentence's own trigger nouns (`hits`) name
+    definitely, stated at or after offset `since` (the start of the paragraph before the
+    sentence's)."""
     for hit in hits:
         nouns = [t for t in hit.tokens if t.tag_ == "NN"
                  and any(c.lower_ in DEFINITE for c in t.children)]
         earlier = told.get(hit.rule.type) if nouns else None
-        if earlier is not None and not _elsewhere(nouns[0], earlier[1], places):
+        if earlier is not None and earlier[0].start >= since and not _elsewhere(
+                nouns[0], earlier[1], places):
             return earlier[0]
     return None
 

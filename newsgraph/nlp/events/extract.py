@@ -273,7 +273,8 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
             earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
             if earlier is not None:
                 return earlier, False
-        cued = carry.cued_date(find_triggers(draft.sent, ctx.lex), ctx.told, ctx.places)
+        since = ctx.where.paragraph_start(ctx.where.paragraph_start(draft.sent.start_char) - 1)
+        cued = carry.cued_date(draft.hits, ctx.told, ctx.places, since)
         if cued is not None:
             return cued, False
     par = ctx.where.paragraph_start(draft.sent.start_char)
