@@ -3,8 +3,8 @@
 Every GPE/LOC/FAC entity (and mention of those types) is looked up; ambiguous names are
 settled by the article's country context (the countries its places belong to most
 often), and a town found only under another spelling in a country no other place of
-the article lies in is dropped. "<name> Province" resolves to the governorate, "<direction> <country>" to a
-region of the country (with the country's coordinates).
+the article lies in is dropped. "<name> Province" resolves to the governorate,
+"<direction> <country>" to a region of the country (with the country's coordinates).
 """
 from __future__ import annotations
 
