@@ -2,13 +2,15 @@
 
 Every GPE/LOC/FAC entity (and mention of those types) is looked up; ambiguous names are
 settled by the article's country context (the countries its places belong to most
-often). "<name> Province" resolves to the governorate, "<direction> <country>" to a
-region of the country (with the country's coordinates).
+often), and a town found only under another spelling in a country no other place of
+the article lies in is dropped. "<name> Province" resolves to the governorate,
+"<direction> <country>" to a region of the country (with the country's coordinates).
 """
 from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -52,6 +54,8 @@ def find_places(doc: Doc, article: Article, *, mentions: Sequence[Mention],
         if found is None:
             continue
         loc, start, end = found
+        if _stray(loc, text[start:end], context):
+            continue
         evidence = Evidence(doc=article.id, start=start, end=end, text=article.text[start:end])
         out.append(dataclasses.replace(loc, evidence=evidence))
     main = [c for c, _ in total.most_common()]
@@ -109,6 +113,18 @@ def _vote(text: str, start: int, end: int, gaz: Gazetteer) -> Counter[str]:
     if loc is None or not loc.country:
         return Counter()
     return Counter({loc.country: 2 if loc.kind in ("country", "admin1") else 1})
+
+
+def _stray(loc: Location, name: str, context: Sequence[str]) -> bool:
+    """A town or site found under another spelling ('Doum' -> a town abroad) in a country
+    no other place of the article lies in: a gazetteer near-miss, not the place meant."""
+    return (loc.kind in ("city", "site") and bool(context) and loc.country not in context
+            and _folded(loc.name) != _folded(name))
+
+
+def _folded(name: str) -> str:
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain.lower() if c.isalnum())
 
 
 def context_countries(text: str, spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[str]:

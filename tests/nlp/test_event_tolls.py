@@ -43,3 +43,22 @@ def test_toll_in_the_events_own_sentence_needs_no_other_evidence(model) -> None:
     text = "Gunmen attacked a checkpoint on Monday, killing four soldiers."
     (attack,) = _assaults(model, text)
     assert attack.fatalities == 4 and attack.toll_evidence is None
+
+
+def _typed(model, text: str, ptype: str):
+    article = Article(id=ids.article_id(text), source="t.txt", text=text, published="2021-03-10")
+    events = extract_events(model(normalise(text)), article, mentions=[], dates=[], places=[],
+                            lex=data().events, demonyms=data().places.demonyms)
+    return [e for e in events if e.type == ptype]
+
+
+def test_a_protest_that_left_people_dead_reports_its_toll(model) -> None:
+    (protest,) = _typed(model, "Thousands of students protested in the capital, where at "
+                               "least six demonstrators were killed.", "PROTEST")
+    assert protest.fatalities == 6
+
+
+def test_a_crackdown_typed_as_coercion_reports_its_toll(model) -> None:
+    (crackdown,) = _typed(model, "Security forces arrested hundreds of protesters in a "
+                                 "crackdown that left eleven people dead.", "COERCE")
+    assert crackdown.fatalities == 11

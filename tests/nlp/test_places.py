@@ -178,3 +178,18 @@ def test_the_main_town_is_one_told_twice_as_a_location(gaz: Gazetteer) -> None:
               "in northern Syria.")
     assert got.main is not None and got.main.name == "Aleppo" and got.country.country == "SY"
     assert run("Shelling hit homes in Aleppo. Crowds gathered in Homs in Syria.").main is None
+
+
+def test_a_near_miss_spelling_abroad_is_no_place(gaz: Gazetteer) -> None:
+    text = "Shelling hit the town of Doum near Aleppo in Syria."
+    doc, art = make(text, [("Doum", "GPE"), ("Aleppo", "GPE"), ("Syria", "GPE")])
+    got = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
+    assert gaz.lookup("Doum") is not None and gaz.lookup("Doum").country != "SY"
+    assert [p.country for p in got] == ["SY", "SY"]
+
+
+def test_a_town_abroad_named_as_spelled_stays(gaz: Gazetteer) -> None:
+    text = "Envoys of Iran and Saudi Arabia met in Beijing."
+    doc, art = make(text, [("Iran", "GPE"), ("Saudi Arabia", "GPE"), ("Beijing", "GPE")])
+    got = find_places(doc, art, mentions=[], site_nouns=data().places.site_nouns, gazetteer=gaz)
+    assert [p.name for p in got][-1] == "Beijing"

@@ -1,10 +1,14 @@
 """Happenings named inside another's sentence as its cause or background ("the strikes
 came days after an air assault on militia sites", "in retaliation for the killing of
 three soldiers"): a date stated before the cause phrase is the main happening's, never
-the embedded one's (data: `background_phrases` of event_grouping.yaml)."""
+the embedded one's (data: `background_phrases` of event_grouping.yaml). A blame verb
+on another trigger's noun only attributes that happening (`attributions`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from .draft import Hit
 
 _WORD = re.compile(r"[\w'’-]+")
 
@@ -35,3 +39,13 @@ def date_outside(text: str, *, date_start: int, sent_start: int, trigger_at: int
     at = cause_before(text, sent_start, trigger_at, phrases, window=window)
     return at is not None and date_start < at
 
+
+
+def attributions(hits: Sequence[Hit], blame_verbs: frozenset[str]) -> list[Hit]:
+    """The hits that only lay another trigger's happening at someone's door ('an attack
+    blamed on A', 'an attack the ministry blamed on A'): a blame verb modifying the
+    other trigger's noun tells who acted (frames.attributed), not a second event."""
+    heads = {h.head.i for h in hits}
+    return [h for h in hits if h.head.lemma_.lower() in blame_verbs
+            and h.head.dep_ in ("acl", "relcl") and h.head.head.i in heads
+            and h.head.head.i != h.head.i]

@@ -11,7 +11,7 @@ event it continues.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,7 @@ from ..forms import token_forms
 from ..layout import layout, sentences
 from ..places import PlaceContext, place_context
 from ..text import doc_text
-from . import background
+from . import background, carry
 from . import places as places_of
 from . import roles, tolls
 from .clauses import clauses, split_same_type
@@ -132,6 +132,7 @@ def _mode(draft: Draft, lex: Lexicon) -> str | None:
 def _drafts(sent: Span, lex: Lexicon, marks: Sequence[tuple[int, str]]) -> list[Draft]:
     """The sentence's events: one per type, or per coordinated clause (event_clauses)."""
     hits = [h for h in find_triggers(sent, lex) if roles.is_factual(h.head, lex)]
+    hits = [h for h in hits if h not in background.attributions(hits, lex.blame_verbs)]
     if not hits:
         return []
     if lex.accidental is not None and any(h.rule.type == "ASSAULT" and h.rule.generic
@@ -249,13 +250,14 @@ class Context:
     where: PlaceContext
     lex: Lexicon
     seen: dict[tuple[str, str], DateRef]    # (type, trigger lemma) -> date of an earlier event
+    told: carry.Told = field(default_factory=dict)  # type -> the date a sentence last stated
     kinds: Mapping[str, str]                # kind noun -> the group it names (kinds.py)
     grouping: GroupingRules | None = None   # its cause phrases keep a main clause's date apart
 
 
 def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | None, bool]:
     """The sentence's date; else, for a definite re-mention ('the attack'), the date of
-    the earlier event it names; else the date the paragraph last set."""
+    the earlier event it names (carry.py); else the date the paragraph last set."""
     telling = ctx.lex.telling_verbs if draft.type in ctx.lex.told_date_types else frozenset()
     date, dated = roles.pick_date(draft.sent, parts,
                                   [d for d in ctx.dates if draft.admits(d.start, date=True)],
@@ -271,6 +273,10 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
             earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
             if earlier is not None:
                 return earlier, False
+        since = ctx.where.paragraph_start(ctx.where.paragraph_start(draft.sent.start_char) - 1)
+        cued = carry.cued_date(draft.hits, ctx.told, ctx.places, since)
+        if cued is not None:
+            return cued, False
     par = ctx.where.paragraph_start(draft.sent.start_char)
     return roles.inherited_date(draft.sent, ctx.dates, paragraph=par) or date, False
 
@@ -324,6 +330,8 @@ def _build(draft: Draft, ctx: Context) -> list[Event]:
     if date is not None and date.date is not None:
         for hit in draft.hits:
             ctx.seen[(draft.type, hit.head.lemma_.lower())] = date
+        if dated and carry.stated(date, sent):
+            ctx.told[draft.type] = (date, place)
     first = next((h for h in draft.hits if not h.rule.generic), draft.hits[0])
     trig = article.text[first.tokens[0].idx: first.tokens[-1].idx + len(first.tokens[-1])]
     where = [place]

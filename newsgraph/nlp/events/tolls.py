@@ -1,4 +1,5 @@
-"""Reported tolls of attacks: the figure of the event's own clause, victims named one
+"""Reported tolls of violent events (attacks, and crackdowns however typed: a protest
+met with live fire, an assault on a crowd, `TOLL_TYPES`): the figure of the event's own clause, victims named one
 by one, and a toll told by the next sentence ('The raids killed 41'), which is
 folded into the attack it continues and kept as that event's toll evidence."""
 from __future__ import annotations
@@ -13,10 +14,11 @@ from . import quantities, roles
 from .draft import Draft
 
 DEFINITE = {"the", "this", "these", "that", "those"}
+TOLL_TYPES = ("ASSAULT", "COERCE", "PROTEST")     # types whose sentences report a toll
 
 
 def with_toll(draft: Draft, text: str) -> Draft:
-    if draft.type != "ASSAULT":
+    if draft.type not in TOLL_TYPES:
         return draft
     dead, hurt = quantities.reported(text)
     named = dead is None
