@@ -240,22 +240,28 @@ def cluster(view: BrowseView, cluster_id: str) -> dict:
 def contradiction_page(view: BrowseView, *, limit: int = 50, offset: int = 0) -> dict:
     """Contradictions, each with a label for what it is about and its articles' titles."""
     total, found = view.contradiction_page(limit=limit, offset=offset)
-    items = [contradiction(c) | _about(view, c.about) for c in found]
+    about = _abouts(view, [c.about for c in found])
+    items = [contradiction(c) | about[c.about] for c in found]
     docs = sorted({e["doc"] for c in items for v in c["values"] for e in v["evidence"]})
     return page(total, items, limit=limit, offset=offset) | {"documents": view.article_titles(docs)}
 
 
-def _about(view: BrowseView, about: str) -> dict:
-    """What a contradiction is about: an entity, an event cluster or a relation."""
-    ent = view.entities_by_id([about]).get(about)
-    if ent:
-        return {"label": ent.name, "about_kind": "entity"}
-    _, events, _ = view.event_page(cluster=about, limit=1)
-    if events:
-        e = events[0]
-        return {"label": " ".join(x for x in (e.type, e.mode, e.date and e.date.date) if x),
-                "about_kind": "cluster"}
-    return {"label": about, "about_kind": "relation"}
+def _abouts(view: BrowseView, abouts: list[str]) -> dict[str, dict]:
+    """What each contradiction is about: an entity, an event cluster or a relation."""
+    if not abouts:
+        return {}
+    ents = view.entities_by_id(abouts)
+    heads = view.cluster_heads([a for a in abouts if a not in ents])
+    out = {}
+    for about in abouts:
+        if about in ents:
+            out[about] = {"label": ents[about].name, "about_kind": "entity"}
+        elif about in heads:
+            out[about] = {"label": " ".join(x for x in heads[about] if x),
+                          "about_kind": "cluster"}
+        else:
+            out[about] = {"label": about, "about_kind": "relation"}
+    return out
 
 
 def stats(view: BrowseView) -> dict:

@@ -75,6 +75,21 @@ class BrowseView(View):
                           tuple(ids))       # by id on both backends (maps keep row order)
         return {r["id"]: _entity(r, []) for r in rows}
 
+    def cluster_heads(self, keys: list[str]) -> dict[str, tuple]:
+        """(type, mode, date) of the first event (by date, doc, start) of each cluster id
+        in `keys`, or of the unclustered event with that id."""
+        if not keys:
+            return {}
+        marks = _marks(keys)
+        rows = self._rows("SELECT id, cluster, type, mode, date, doc, start FROM events WHERE"
+                          f" cluster IN ({marks}) OR (cluster IS NULL AND id IN ({marks}))",
+                          (*keys, *keys))
+        out: dict[str, tuple] = {}
+        for r in sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "", r["doc"],
+                                             r["start"])):
+            out.setdefault(r["cluster"] or r["id"], (r["type"], r["mode"], r["date"]))
+        return out
+
     def entity_counts(self, entity_id: str) -> tuple[int, int]:
         """(mentions, documents) of one entity."""
         r = self.conn.execute("SELECT mentions, documents FROM entity_counts WHERE entity=?",
