@@ -20,7 +20,8 @@ from difflib import SequenceMatcher
 from itertools import combinations
 from pathlib import Path
 
-from newsgraph.eval.mentions import SpanIndex, best_mention, gold_occurrences, system_mentions
+from newsgraph.eval.entities import form_labels
+from newsgraph.eval.mentions import SpanIndex, gold_occurrences, system_mentions
 from newsgraph.eval.spans import DocMap
 from newsgraph.export.json_export import build
 from newsgraph.store import View
@@ -35,16 +36,7 @@ def labels(export: dict, gold: dict, texts: dict[str, str]) -> dict[tuple[str, s
     """(gold entity, form) -> the system entity most of its occurrences resolve to."""
     docs = DocMap(export, [d["doc"] for d in gold["documents"]])
     index = SpanIndex(system_mentions(export, docs), lambda m: m.span)
-    votes: dict[tuple[str, str], Counter] = {}
-    for occ in gold_occurrences(gold, texts, docs):
-        if occ.nominal:
-            continue
-        c = votes.setdefault((occ.entity, occ.form), Counter())
-        m = best_mention(occ, index)
-        if m is not None:
-            c[m.entity] += 1
-    return {k: (sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else None)
-            for k, c in votes.items()}
+    return form_labels(gold_occurrences(gold, texts, docs), index)
 
 
 def why(a: str, b: str, label_a: str | None, label_b: str | None) -> str:

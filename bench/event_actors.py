@@ -78,6 +78,18 @@ def _family(g: dict, s: dict) -> str:
     return "ok" if type_ok(g, s) else f"{g['type']} -> {s.get('type')}"
 
 
+def load(db: str, sets: str) -> tuple[dict, dict, dict, DocMap]:
+    """(export, texts by gold key, gold of the `sets` files, document map) of a store;
+    refuses the held-out c- and g-files."""
+    if set(sets) & set("cg"):
+        sys.exit("the c- and g-files are held out: their errors are not read")
+    view = View.open(db)
+    export = build(view)
+    texts = {source_key(a.source): a.text for a in view.articles()}
+    gold = _subset(json.loads(GOLD.read_text()), sets)
+    return export, texts, gold, DocMap(export, [d["doc"] for d in gold["documents"]])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("db")
@@ -86,13 +98,7 @@ def main() -> None:
     ap.add_argument("--only", default=None, help="print only events of this actor class")
     ap.add_argument("--json", default=None, help="write the rows to this file")
     args = ap.parse_args()
-    if set(args.sets) & set("cg"):
-        sys.exit("the c- and g-files are held out: their errors are not read")
-    view = View.open(args.db)
-    export = build(view)
-    texts = {source_key(a.source): a.text for a in view.articles()}
-    gold = _subset(json.loads(GOLD.read_text()), args.sets)
-    docs = DocMap(export, [d["doc"] for d in gold["documents"]])
+    export, texts, gold, docs = load(args.db, args.sets)
     mapping = entity_mapping(system_mentions(export, docs), gold_occurrences(gold, texts, docs))
     ents = {e["id"]: e for e in gold["entities"]}
     sys_ents = {e["id"]: e for e in export["entities"]}

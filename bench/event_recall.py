@@ -15,12 +15,9 @@ import sys
 from collections import Counter
 
 from newsgraph.eval.event_match import match_events, system_reports
-from newsgraph.eval.spans import DocMap, source_key
-from newsgraph.export.json_export import build
-from newsgraph.store import View
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from event_actors import GOLD, _subset  # noqa: E402
+from event_actors import load  # noqa: E402
 
 
 def main() -> None:
@@ -28,13 +25,7 @@ def main() -> None:
     ap.add_argument("db")
     ap.add_argument("--sets", default="aef")
     args = ap.parse_args()
-    if set(args.sets) & set("cg"):
-        sys.exit("the c- and g-files are held out: their errors are not read")
-    view = View.open(args.db)
-    export = build(view)
-    texts = {source_key(a.source): a.text for a in view.articles()}
-    gold = _subset(json.loads(GOLD.read_text()), args.sets)
-    docs = DocMap(export, [d["doc"] for d in gold["documents"]])
+    export, texts, gold, docs = load(args.db, args.sets)
     every = [e for e in gold["events"] if e["doc"] in docs.annotated]
     reports = system_reports(export, docs)
     paired = match_events(every, reports, texts)

@@ -44,6 +44,15 @@ def alias_clustering(occurrences: list[Occurrence], index: SpanIndex) -> dict:
     occurrences resolve to (the mention covering at least half of the occurrence);
     a form none of whose occurrences is covered stays unlabelled, so it can only miss.
     """
+    system = form_labels(occurrences, index)
+    gold = {form: form[0] for form in system}
+    return pairwise(gold, system, same_ok=lambda a, b: a[1] != b[1])
+
+
+def form_labels(occurrences: list[Occurrence], index: SpanIndex
+                ) -> dict[tuple[str, str], str | None]:
+    """(gold entity, alias form) -> the system entity most of its occurrences resolve to
+    (None when none is covered)."""
     votes: dict[tuple[str, str], Counter] = {}
     for occ in occurrences:
         if occ.nominal:
@@ -52,9 +61,7 @@ def alias_clustering(occurrences: list[Occurrence], index: SpanIndex) -> dict:
         m = best_mention(occ, index)
         if m is not None:
             c[m.entity] += 1
-    gold = {form: form[0] for form in votes}
-    system = {form: _top(c) for form, c in votes.items()}
-    return pairwise(gold, system, same_ok=lambda a, b: a[1] != b[1])
+    return {form: _top(c) for form, c in votes.items()}
 
 
 def _top(votes: Counter) -> str | None:

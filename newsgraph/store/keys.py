@@ -137,21 +137,23 @@ def _where_ids(column: str, ids: list[str] | None) -> list[tuple[str, tuple]]:
     return [(f"WHERE {column} IN ({_marks(c)})", tuple(c)) for c in _chunks(ids)]
 
 
+# incident keys from its reports: (key, joins from `ie` (incident_events), condition)
+_INCIDENT_JOINED = (
+    ("'a:' || x.entity", "JOIN event_entities x ON x.event = ie.event", ""),
+    ("'o:' || a.publisher", "JOIN events e ON e.id = ie.event JOIN articles a ON a.id = e.doc",
+     "a.publisher IS NOT NULL"))
+
+
 def _incident_keys(conn, incidents: list[str] | None, ancestors: dict[str, set[str]]) -> None:
     _scoped(conn, "incident_keys", "incident", incidents)
     cols = "key, incident, undated, date_from"
     for where, args in _where_ids("i.id", incidents):
-        conn.execute(
-            f"INSERT INTO incident_keys ({cols}) SELECT DISTINCT 'a:' || x.entity, i.id,"
-            " CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from FROM incidents i"
-            " JOIN incident_events ie ON ie.incident = i.id JOIN event_entities x"
-            f" ON x.event = ie.event {where}", args)
-        conn.execute(
-            f"INSERT INTO incident_keys ({cols}) SELECT DISTINCT 'o:' || a.publisher, i.id,"
-            " CASE WHEN i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from FROM incidents i"
-            " JOIN incident_events ie ON ie.incident = i.id JOIN events e ON e.id = ie.event"
-            f" JOIN articles a ON a.id = e.doc {where}{' AND' if where else ' WHERE'}"
-            " a.publisher IS NOT NULL", args)
+        for key, joins, cond in _INCIDENT_JOINED:
+            conn.execute(
+                f"INSERT INTO incident_keys ({cols}) SELECT DISTINCT {key}, i.id, CASE WHEN"
+                " i.date_from IS NULL THEN 1 ELSE 0 END, i.date_from FROM incidents i JOIN"
+                f" incident_events ie ON ie.incident = i.id {joins}"
+                f" {where}{(' AND ' if where else ' WHERE ') + cond if cond else ''}", args)
         rows = []
         for r in conn.execute("SELECT i.id, i.place_name, i.place_admin1, i.place_country,"
                               f" i.date_from FROM incidents i {where}", args).fetchall():
