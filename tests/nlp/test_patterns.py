@@ -76,3 +76,29 @@ def test_each_relation_pattern_matches_its_example(model, entry) -> None:
     as_text = [[doc[i].text for i in m] if entry.kind == "dependency" else [t.text for t in doc[m[0]:m[1]]]
                for m in found]
     assert entry.expect in as_text
+
+
+@pytest.mark.model
+def test_the_rooted_dependency_matcher_finds_what_spacys_finds(model) -> None:
+    """Same matches, same order as spaCy's DependencyMatcher, on several sentences with
+    every dependency pattern of the relation file."""
+    from spacy.matcher import DependencyMatcher
+
+    from newsgraph.nlp.patterns import RootedDependencyMatcher, tree_roots
+    doc = model("The Northern Brigades, a militia backed by Eastland, attacked the base. "
+                "Its commander Karim Nadir said the group would fight on. Officials in "
+                "Qarvan, the provincial capital, said three soldiers were killed.")
+    roots = tree_roots(doc)
+    assert [int(roots[t.i]) for t in doc] == [([t, *t.ancestors])[-1].i for t in doc]
+    ours, theirs = RootedDependencyMatcher(model.vocab), DependencyMatcher(model.vocab)
+    entries = [e for e in read_pattern_file(PATTERN_FILE) if e.kind == "dependency"]
+    specs = constructions(data().relations).specs
+    for e in entries:
+        ours.add(e.name, [specs[e.name]])
+        theirs.add(e.name, [specs[e.name]])
+    wide = [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"POS": "VERB"}},
+            {"LEFT_ID": "v", "REL_OP": ">>", "RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "PROPN"}}]
+    ours.add("wide", [wide])
+    theirs.add("wide", [wide])
+    found = ours(doc)
+    assert found == theirs(doc) and len(found) >= 3
