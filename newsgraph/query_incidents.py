@@ -14,6 +14,7 @@ from .model import Incident
 from .query import contradiction, evidence, page
 from .store import View
 from .store.browse import BrowseView
+from .store.incident_rows import ROW_PARTS
 
 
 def incident(i: Incident) -> dict:
@@ -59,7 +60,7 @@ def incident_page(view: BrowseView, *, limit: int = 50, offset: int = 0, sort: s
         resolve = getattr(view, "actor_ids", None)
         actors = resolve(actor.strip()) if resolve else (actor.strip(),)
     total, found = view.incident_page(limit=limit, offset=offset, sort=sort, actors=actors,
-                                      **filters)
+                                      parts=ROW_PARTS, **filters)
     return page(total, [incident_row(i) for i in found], limit=limit, offset=offset)
 
 

@@ -179,9 +179,11 @@ class BrowseView(View):
                 {r["id"]: r["publisher"] for r in rows})
 
     def incident_page(self, *, limit: int = 50, offset: int = 0, sort: str = "date",
+                      parts: tuple[str, ...] | None = None,
                       **filters) -> tuple[int, list[Incident]]:
         """(total, incidents) matching the filters of incident_rows.incident_filter,
-        in the incident_rows.INCIDENT_SORTS order `sort`. With the keys of migration
+        in the incident_rows.INCIDENT_SORTS order `sort` (`parts`: only these nested
+        records decoded, incident_rows.incident_from_json). With the keys of migration
         010 an actor, stored place or outlet filter is a key, and one key alone leads
         the date-ordered list (an index range in the list's order)."""
         found = self.incident_keys(filters)
@@ -193,12 +195,12 @@ class BrowseView(View):
             rows = self._rows(f"SELECT i.facets_json {sql} ORDER BY {order} LIMIT ? OFFSET ?",
                               (*full, limit, offset))
             return (keys.count(self.conn, "incidents", key, where, args),
-                    [incident_from_json(r[0]) for r in rows])
+                    [incident_from_json(r[0], parts=parts) for r in rows])
         where, args = incident_filter(**rest, keys=tuple(found.values()))
         stored = None if where else digests.total(self.conn, "incidents")
         return (count_incidents(self.conn, where=where, args=args) if stored is None else stored,
                 read_incidents(self.conn, where=where, args=args, limit=limit, offset=offset,
-                               sort=sort))
+                               sort=sort, parts=parts))
 
     def incident_keys(self, filters: dict) -> dict[str, str]:
         """{filter name: its key} of the filters a key answers: an actor id (`actor`, or

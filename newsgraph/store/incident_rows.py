@@ -34,10 +34,18 @@ def incident_to_json(i: Incident) -> str:
     return json.dumps(dataclasses.asdict(i), sort_keys=True, ensure_ascii=False)
 
 
-def incident_from_json(raw: str) -> Incident:
+# what a list row of an incident reads (query_incidents.incident_row): the rest of its
+# nested records (every outlet's dates, places, actors, targets) is left empty
+ROW_PARTS = ("figures", "outlets")
+
+
+def incident_from_json(raw: str, *, parts: tuple[str, ...] | None = None) -> Incident:
+    """The stored incident; with `parts` (e.g. ROW_PARTS), only those nested records
+    are decoded and the other nested tuples are empty (a list row, not a page)."""
     data = json.loads(raw)
     for key, cls in _NESTED.items():
-        data[key] = tuple(_record(cls, x) for x in data.get(key, ()))
+        keep = parts is None or key in parts
+        data[key] = tuple(_record(cls, x) for x in data.get(key, ())) if keep else ()
     data["events"] = tuple(data["events"])
     data["place"] = _location(data.get("place"))
     return Incident(**data)
@@ -74,8 +82,8 @@ def incident_rows(incidents: tuple[Incident, ...]) -> tuple[list[dict], list[dic
 
 
 def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (),
-                   limit: int | None = None, offset: int = 0,
-                   sort: str = "date") -> list[Incident]:
+                   limit: int | None = None, offset: int = 0, sort: str = "date",
+                   parts: tuple[str, ...] | None = None) -> list[Incident]:
     """Incidents matching a WHERE clause of `incident_filter`, in the INCIDENT_SORTS
     order `sort` (by date then id; all of them when `limit` is None)."""
     if not has_incidents(conn):
@@ -83,7 +91,7 @@ def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (
     if limit is None:
         rows = conn.execute(f"SELECT facets_json FROM incidents {where} ORDER BY"
                             f" {INCIDENT_SORTS[sort]}", args).fetchall()
-        return [incident_from_json(r[0]) for r in rows]
+        return [incident_from_json(r[0], parts=parts) for r in rows]
     # a page: sort the ids alone (not every row's facets), then read the page's rows
     ids = [r[0] for r in conn.execute(f"SELECT id FROM incidents {where} ORDER BY"
                                       f" {INCIDENT_SORTS[sort]} LIMIT ? OFFSET ?",
@@ -92,7 +100,7 @@ def read_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = (
         return []
     found = dict(conn.execute("SELECT id, facets_json FROM incidents WHERE id IN"
                               f" ({','.join('?' * len(ids))})", ids).fetchall())
-    return [incident_from_json(found[i]) for i in ids]
+    return [incident_from_json(found[i], parts=parts) for i in ids]
 
 
 def count_incidents(conn: sqlite3.Connection, *, where: str = "", args: tuple = ()) -> int:
