@@ -1,5 +1,6 @@
-"""Dates carried across sentences by an anaphoric cue: a sentence that states no date
-but tells its happening by a definite singular noun ('signed the deal', 'the attack
+"""Dates carried across sentences by an anaphoric cue. `seen_date`: a definite trigger
+noun repeating an earlier event's trigger takes its date. `cued_date`: a sentence that
+states no date but tells its happening by a definite singular noun ('signed the deal', 'the attack
 lasted hours') is a later mention of the happening told in its paragraph or the one
 before (anaphora is local). It takes the date the last sentence telling a happening of
 its type stated for it, if that sentence is that near (a reaction that only names the
@@ -23,6 +24,18 @@ Told = dict[str, tuple[DateRef, Location | None]]   # type -> (date stated, the 
 def stated(date: DateRef, sent: Span) -> bool:
     """A day or month the sentence itself states: one a later cue may carry."""
     return date.precision in ("day", "month") and sent.start_char <= date.start < sent.end_char
+
+
+def seen_date(type_: str, hits: Sequence[Hit],
+              seen: dict[tuple[str, str], DateRef]) -> DateRef | None:
+    """The date of the earlier event of this type whose trigger a definite trigger noun
+    of the sentence repeats ('the attack' after 'attacked ... on Monday')."""
+    for hit in hits:
+        if any(c.lower_ in DEFINITE for c in hit.head.children):
+            earlier = seen.get((type_, hit.head.lemma_.lower()))
+            if earlier is not None:
+                return earlier
+    return None
 
 
 def cued_date(hits: Sequence[Hit], told: Told, places: Sequence[Location],

@@ -268,16 +268,12 @@ def _date(draft: Draft, parts: list[Token], ctx: Context) -> tuple[DateRef | Non
         return date, dated
     if _embedded(draft, None, ctx):
         return date, False       # background ("came days after attacks") inherits no date
-    for hit in draft.hits if not _tells_reply(draft, ctx) else ():
-        if any(c.lower_ in tolls.DEFINITE for c in hit.head.children):
-            earlier = ctx.seen.get((draft.type, hit.head.lemma_.lower()))
-            if earlier is not None:
-                return earlier, False
-        since = ctx.where.paragraph_start(ctx.where.paragraph_start(draft.sent.start_char) - 1)
-        cued = carry.cued_date(draft.hits, ctx.told, ctx.places, since)
-        if cued is not None:
-            return cued, False
     par = ctx.where.paragraph_start(draft.sent.start_char)
+    if draft.hits and not _tells_reply(draft, ctx):
+        earlier = carry.seen_date(draft.type, draft.hits, ctx.seen) or carry.cued_date(
+            draft.hits, ctx.told, ctx.places, ctx.where.paragraph_start(par - 1))
+        if earlier is not None:
+            return earlier, False
     return roles.inherited_date(draft.sent, ctx.dates, paragraph=par) or date, False
 
 
