@@ -172,7 +172,8 @@ def incident_facets(view: ListView, *, actor: str | None = None, **filters: str 
 
 
 def _incident_facets(view: ListView, actors, plain: dict) -> dict:
-    stored = digests.incident_digest(view.conn, {**plain, "actors": actors})
+    key = view.incident_digest_key({**plain, "actors": actors})
+    stored = None if key is None else digests.incident_facets(view.conn, key)
     if stored:
         raw, total = stored["facets"], stored["total"]
     else:

@@ -220,6 +220,19 @@ class BrowseView(View):
             out["outlet"] = "o:" + filters["outlet"]
         return out
 
+    def incident_digest_key(self, filters: dict) -> str | None:
+        """The key of the stored facets (digests.incident_facets) of at most one filter:
+        '' for none, a type, a status, or a filter incident_keys answers."""
+        given = {k: v for k, v in filters.items() if v is not None}
+        if len(given) > 1 or not keys.ready(self.conn):
+            return None
+        if not given:
+            return ""
+        (name, value), = given.items()
+        if name in ("type", "status"):
+            return "t:" + value.upper() if name == "type" else "s:" + value
+        return self.incident_keys(given).get(name)
+
     def incident_where(self, filters: dict) -> tuple[str, tuple]:
         """The WHERE clause of incident_page's filters (keys where the store has them)."""
         found = self.incident_keys(filters)

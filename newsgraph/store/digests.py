@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections import Counter, defaultdict
 
-from . import keys
 from .incident_facets import COLUMNS, column_facets, top
 
 FACET_MIN = 500            # events under one key from which its facets are precomputed
@@ -132,27 +131,14 @@ def _article_facets(conn) -> None:
         "outlet": _top(outlet), "actor": _top(actor), "month": [list(r) for r in month]}})
 
 
-def incident_digest(conn, filters: dict) -> dict | None:
-    """The precomputed facets of the incident list under at most one filter (type,
-    status, one actor id in `actors`, a stored place, an outlet), else None."""
-    given = {k: v for k, v in filters.items() if v is not None}
-    if len(given) > 1 or not keys.ready(conn):
-        return None
-    key = _incident_key(conn, *next(iter(given.items()))) if given else ""
-    found = None if key is None else get(conn, "facets:incidents:" + key)
+def incident_facets(conn, key: str) -> dict | None:
+    """{"total", "facets": {facet: [(value, count)]}} of the incident list under one
+    key ('' for none, 't:' + a type, 's:' + a status, or an incident key), when stored."""
+    found = get(conn, "facets:incidents:" + key)
     if found is None:
         return None
     return {"total": found["total"],
             "facets": {f: [tuple(r) for r in rows] for f, rows in found["facets"].items()}}
-
-
-def _incident_key(conn, name: str, value) -> str | None:
-    if name == "actors":
-        return "a:" + value[0] if len(value) == 1 else None
-    if name == "place":
-        return keys.place(conn, value)
-    prefix = {"type": "t:", "status": "s:", "outlet": "o:"}.get(name)
-    return prefix and prefix + (value.upper() if name == "type" else value)
 
 
 def total(conn, table: str) -> int | None:
